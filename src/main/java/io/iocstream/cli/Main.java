@@ -1,0 +1,2 @@
+package io.iocstream.cli;
+public class Main { public static void main(String[] a) {} }

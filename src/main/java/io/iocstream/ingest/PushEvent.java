@@ -1,0 +1,35 @@
+package io.iocstream.ingest;
+
+import java.util.List;
+
+/**
+ * A push to one ref of one repository, normalised from either a webhook payload or an Events API object.
+ *
+ * @param eventId  the Events API id, or for webhooks a stable id derived from repo, ref, before and after
+ * @param repo     {@code owner/name}
+ * @param before   the ref's sha before the push (all zeros on create)
+ * @param after    the ref's sha after the push (all zeros on delete)
+ * @param commits  the pushed commits with their file lists; {@code null} when the origin carries none
+ */
+public record PushEvent(
+        String eventId,
+        PushOrigin origin,
+        String repo,
+        String ref,
+        String before,
+        String after,
+        boolean created,
+        boolean deleted,
+        boolean forced,
+        List<PushCommit> commits) {
+
+    public static final String ZERO_SHA = "0000000000000000000000000000000000000000";
+
+    public PushEvent {
+        commits = commits == null ? null : List.copyOf(commits);
+    }
+
+    public boolean hasFileLists() {
+        return commits != null;
+    }
+}

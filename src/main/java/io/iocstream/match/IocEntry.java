@@ -1,0 +1,34 @@
+package io.iocstream.match;
+
+import java.util.Set;
+
+/**
+ * One malicious-package entry of an IOC feed.
+ *
+ * @param id          the feed's id (e.g. {@code MAL-2025-46969}), or {@code FEEDFILE:LINE} for lists without ids
+ * @param ecosystem   OSV ecosystem name ({@code npm}, {@code PyPI}, ...)
+ * @param name        package name as the feed writes it
+ * @param versions    explicitly affected versions
+ * @param allVersions true when every version is affected (OSV {@code introduced: "0"} with no end)
+ * @param withdrawn   withdrawn entries never match
+ * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low}
+ * @param feed        the feed file the entry came from
+ */
+public record IocEntry(
+        String id,
+        String ecosystem,
+        String name,
+        Set<String> versions,
+        boolean allVersions,
+        boolean withdrawn,
+        String severity,
+        String feed) {
+
+    public IocEntry {
+        versions = Set.copyOf(versions);
+    }
+
+    public boolean affects(String version) {
+        return !withdrawn && (allVersions || versions.contains(version));
+    }
+}
