@@ -1,5 +1,7 @@
 package io.iocstream.changes;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -11,7 +13,7 @@ import java.util.Set;
  */
 public record ChangeSet(PushKind kind, Set<String> changed, Set<String> removed, boolean complete) {
     public ChangeSet {
-        changed = Set.copyOf(changed);
-        removed = Set.copyOf(removed);
+        changed = Collections.unmodifiableSet(new LinkedHashSet<>(changed));
+        removed = Collections.unmodifiableSet(new LinkedHashSet<>(removed));
     }
 }

@@ -1,5 +1,7 @@
 package io.iocstream.pipeline;
 
+import org.apache.flink.util.OutputTag;
+
 /**
  * An input the pipeline could not use, kept with enough to understand and re-drive it.
  *
@@ -8,4 +10,8 @@ package io.iocstream.pipeline;
  * @param reason one line saying why
  * @param raw    the input itself, or what is needed to fetch it again
  */
-public record DeadLetter(String stage, String origin, String reason, String raw) {}
+public record DeadLetter(String stage, String origin, String reason, String raw) {
+
+    /** The side output every stage sends its dead letters to. */
+    public static final OutputTag<DeadLetter> TAG = new OutputTag<>("dead-letters") {};
+}

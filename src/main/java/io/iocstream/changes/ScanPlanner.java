@@ -1,0 +1,77 @@
+package io.iocstream.changes;
+
+import io.iocstream.findings.Trigger;
+import io.iocstream.ingest.PushEvent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeHint;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Turns pushes of one repository (the key) into scan requests. It remembers which commits it has already
+ * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree.
+ */
+public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanRequest> {
+
+    /** How many scanned commit shas a repository remembers; older ones fall back to a baseline scan. */
+    static final int KNOWN_COMMITS = 512;
+
+    private transient ValueState<LinkedHashSet<String>> knownCommits;
+    private transient ValueState<Long> lastSeq;
+
+    @Override
+    public void open(OpenContext openContext) {
+        knownCommits = getRuntimeContext().getState(new ValueStateDescriptor<>(
+                "known-commits", TypeInformation.of(new TypeHint<LinkedHashSet<String>>() {})));
+        lastSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("push-seq", Long.class));
+    }
+
+    @Override
+    public void processElement(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
+        long seq = lastSeq.value() == null ? 1 : lastSeq.value() + 1;
+        lastSeq.update(seq);
+        LinkedHashSet<String> known = knownCommits.value() == null ? new LinkedHashSet<>() : knownCommits.value();
+
+        out.collect(plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq));
+
+        if (!push.deleted()) {
+            known.remove(push.after());
+            known.add(push.after());
+            while (known.size() > KNOWN_COMMITS) {
+                known.remove(known.iterator().next());
+            }
+            knownCommits.update(known);
+        }
+    }
+
+    /** Decides how to scan one push, given whether its {@code before} commit was scanned already. */
+    static ScanRequest plan(PushEvent push, ChangeSet changes, boolean beforeKnown, long seq) {
+        ScanMode mode;
+        Trigger trigger = Trigger.PUSH;
+        if (push.deleted()) {
+            mode = ScanMode.DELETE_REF;
+        } else if (push.created() || !beforeKnown) {
+            mode = ScanMode.TREE;
+            trigger = Trigger.BASELINE;
+        } else if (changes.kind() == PushKind.FORCE_PUSH) {
+            // the pushed commits need not explain the difference from the old head: rescan the tree
+            mode = ScanMode.TREE;
+        } else if (changes.complete()) {
+            mode = ScanMode.PATHS;
+        } else {
+            mode = ScanMode.COMPARE;
+        }
+        List<String> paths = mode == ScanMode.PATHS ? new ArrayList<>(changes.changed()) : List.of();
+        List<String> removed = mode == ScanMode.PATHS ? new ArrayList<>(changes.removed()) : List.of();
+        // a deleted ref is reported at the last commit it pointed to
+        String commit = mode == ScanMode.DELETE_REF ? push.before() : push.after();
+        return new ScanRequest(push.eventId(), push.repo(), push.ref(), push.before(), commit,
+                mode, trigger, seq, paths, removed);
+    }
+}

@@ -1,0 +1,30 @@
+package io.iocstream.changes;
+
+import io.iocstream.findings.Trigger;
+import java.util.List;
+
+/**
+ * One unit of work for the fetch stage: which commit of which ref to look at, and how to learn what changed.
+ *
+ * @param before  the ref's previous sha (used by {@link ScanMode#COMPARE})
+ * @param seq     per-repository push sequence: later pushes win when results arrive out of order
+ * @param paths   for {@link ScanMode#PATHS}: changed paths present at {@code commit}
+ * @param removed for {@link ScanMode#PATHS}: paths gone at {@code commit}
+ */
+public record ScanRequest(
+        String eventId,
+        String repo,
+        String ref,
+        String before,
+        String commit,
+        ScanMode mode,
+        Trigger trigger,
+        long seq,
+        List<String> paths,
+        List<String> removed) {
+
+    public ScanRequest {
+        paths = List.copyOf(paths);
+        removed = List.copyOf(removed);
+    }
+}

@@ -1,0 +1,202 @@
+package io.iocstream.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.fetch.FetchSettings;
+import io.iocstream.findings.Finding;
+import io.iocstream.github.sim.GitHubSimulator;
+import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.match.FeedUpdate;
+import io.iocstream.match.OsvFeedReader;
+import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.IocStreamPipeline;
+import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.pipeline.RunCounters;
+import io.iocstream.pipeline.RunOutput;
+import io.iocstream.pipeline.RunSummary;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * A bounded run of the pipeline over a world directory on a local MiniCluster, against the GitHub simulator:
+ * what {@code replay} and {@code demo} do. Findings and dead letters are written as they arrive.
+ */
+final class ReplayRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a run is asked to do. */
+    record Options(World world, Path out, Path summary, int parallelism, String fetchStrategy, long simLatencyMs,
+            double simErrorRate) {}
+
+    /** Sees every finding and dead letter as the run makes it. */
+    interface Listener {
+        void finding(Finding finding);
+
+        void deadLetter(DeadLetter deadLetter);
+    }
+
+    private ReplayRun() {}
+
+    /** Where dead letters go: beside the findings file. */
+    static Path deadLetterPath(Path out) {
+        return out.resolveSibling(out.getFileName() + ".dead-letters.jsonl");
+    }
+
+    static RunSummary run(Options options, Listener listener) throws Exception {
+        long started = System.nanoTime();
+        World world = options.world();
+        try (HeapPeak heap = HeapPeak.start();
+                GitHubSimulator sim = GitHubSimulator.start(world.root(),
+                        SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.UNLIMITED),
+                        0);
+                BufferedWriter findingsOut = Files.newBufferedWriter(options.out());
+                BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));
+                LocalCluster cluster = LocalCluster.start(options.parallelism())) {
+
+            List<FeedUpdate> feed = new ArrayList<>();
+            List<DeadLetter> feedDeadLetters = new ArrayList<>();
+            long iocEntries = loadFeed(world.iocs(), FeedUpdate::entry, feed, feedDeadLetters);
+            feed.add(FeedUpdate.initialLoadDone());
+            iocEntries += loadFeed(world.iocsLater(), FeedUpdate::deferred, feed, feedDeadLetters);
+
+            StreamExecutionEnvironment env = cluster.environment(options.parallelism());
+            DataStream<String> lines = env.fromSource(
+                    FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                            new org.apache.flink.core.fs.Path(world.events().toUri())).build(),
+                    WatermarkStrategy.noWatermarks(), "events").setParallelism(1);
+            DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
+
+            PipelineOutputs outputs = new IocStreamPipeline(new FetchSettings(sim.baseUrl(), null))
+                    .build(lines, "events.ndjson", feedStream);
+            // one collected stream, so both outputs are drained before the local cluster shuts down
+            CloseableIterator<RunOutput> results = outputs.merged().collectAsync();
+            JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
+
+            long deadCount = 0;
+            for (DeadLetter deadLetter : feedDeadLetters) {
+                writeLine(deadOut, deadLetter);
+                listener.deadLetter(deadLetter);
+                deadCount++;
+            }
+            long open = 0;
+            long resolved = 0;
+            while (results.hasNext()) {
+                RunOutput result = results.next();
+                if (result.deadLetter() != null) {
+                    writeLine(deadOut, result.deadLetter());
+                    listener.deadLetter(result.deadLetter());
+                    deadCount++;
+                    continue;
+                }
+                Finding finding = result.finding();
+                writeLine(findingsOut, finding);
+                listener.finding(finding);
+                if (Finding.OPEN.equals(finding.status())) {
+                    open++;
+                } else {
+                    resolved++;
+                }
+            }
+            JobExecutionResult result = job.getJobExecutionResult().get();
+
+            RunSummary summary = new RunSummary(
+                    counter(result, RunCounters.EVENTS_IN), counter(result, RunCounters.PUSHES), deadCount,
+                    counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
+                    counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
+                    open + resolved, open, resolved, iocEntries,
+                    (System.nanoTime() - started) / 1_000_000, heap.peak(), 0,
+                    options.fetchStrategy(), options.parallelism());
+            if (options.summary() != null) {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(options.summary().toFile(), summary);
+            }
+            return summary;
+        }
+    }
+
+    private static long loadFeed(Path dir, Function<io.iocstream.match.IocEntry, FeedUpdate> as,
+            List<FeedUpdate> feed, List<DeadLetter> deadLetters) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        OsvFeedReader.Result read = OsvFeedReader.read(dir);
+        read.entries().forEach(entry -> feed.add(as.apply(entry)));
+        deadLetters.addAll(read.deadLetters());
+        return read.entries().size();
+    }
+
+    private static long counter(JobExecutionResult result, String name) {
+        Map<String, Object> all = result.getAllAccumulatorResults();
+        Object value = all.get(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static void writeLine(BufferedWriter writer, Object record) {
+        try {
+            writer.write(JSON.writeValueAsString(record));
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Samples the heap in use while a run lasts; the summary reports the highest reading. */
+    static final class HeapPeak implements AutoCloseable {
+        private final AtomicLong peak = new AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        private HeapPeak() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-peak");
+            sampler.setDaemon(true);
+        }
+
+        static HeapPeak start() {
+            HeapPeak heap = new HeapPeak();
+            heap.sampler.start();
+            return heap;
+        }
+
+        private void sample() {
+            peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        long peak() {
+            sample();
+            return peak.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            sampler.interrupt();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.iocstream.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one raw event — a webhook {@code push} payload, an Events API {@code PushEvent} or a GH Archive line —
+ * into a {@link PushEvent}. Never throws: anything that is not a usable push comes back rejected with a reason.
+ */
+public final class PushEventParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+
+    private PushEventParser() {}
+
+    public static ParsedEvent parse(String line) {
+        if (line == null || line.isBlank()) {
+            return ParsedEvent.rejected("empty line");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return ParsedEvent.rejected("malformed JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            return ParsedEvent.rejected("not a JSON object");
+        }
+        try {
+            if (root.has("type") && root.has("payload")) {
+                return eventsApi(root);
+            }
+            return webhook(root);
+        } catch (RejectedException e) {
+            return ParsedEvent.rejected(e.getMessage());
+        }
+    }
+
+    private static ParsedEvent webhook(JsonNode root) throws RejectedException {
+        if (!root.has("ref") && !root.has("after") && !root.has("before")) {
+            return ParsedEvent.rejected("not a push event: neither a webhook push payload nor an Events API object");
+        }
+        String ref = text(root, "ref");
+        String before = sha(root, "before");
+        String after = sha(root, "after");
+        String repo = repo(root.path("repository").path("full_name"), "repository.full_name");
+        JsonNode commitsNode = root.path("commits");
+        if (!commitsNode.isMissingNode() && !commitsNode.isNull() && !commitsNode.isArray()) {
+            throw new RejectedException("not a push event: 'commits' is not an array");
+        }
+        List<PushCommit> commits = new ArrayList<>();
+        for (JsonNode commit : commitsNode) {
+            commits.add(new PushCommit(commit.path("id").asText(null), paths(commit, "added"),
+                    paths(commit, "removed"), paths(commit, "modified")));
+        }
+        boolean created = root.path("created").asBoolean(before.equals(PushEvent.ZERO_SHA));
+        boolean deleted = root.path("deleted").asBoolean(after.equals(PushEvent.ZERO_SHA));
+        return ParsedEvent.accepted(new PushEvent(webhookId(repo, ref, before, after), PushOrigin.WEBHOOK, repo,
+                ref, before, after, created, deleted, root.path("forced").asBoolean(false), commits));
+    }
+
+    private static ParsedEvent eventsApi(JsonNode root) throws RejectedException {
+        String type = root.path("type").asText("");
+        if (!type.equals("PushEvent")) {
+            return ParsedEvent.rejected("unsupported event type: " + (type.isEmpty() ? "(none)" : type));
+        }
+        JsonNode payload = root.path("payload");
+        String id = text(root, "id");
+        String repo = repo(root.path("repo").path("name"), "repo.name");
+        String ref = text(payload, "ref");
+        String before = sha(payload, "before");
+        String head = sha(payload, "head");
+        return ParsedEvent.accepted(new PushEvent(id, PushOrigin.EVENTS_API, repo, ref, before, head,
+                before.equals(PushEvent.ZERO_SHA), head.equals(PushEvent.ZERO_SHA), false, null));
+    }
+
+    private static String text(JsonNode node, String field) throws RejectedException {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() && !value.isNumber() || value.asText().isBlank()) {
+            throw new RejectedException("not a push event: missing field '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    private static String sha(JsonNode node, String field) throws RejectedException {
+        String value = text(node, field);
+        if (!SHA.matcher(value).matches()) {
+            throw new RejectedException("malformed sha in '" + field + "': " + abbreviate(value));
+        }
+        return value;
+    }
+
+    private static String repo(JsonNode node, String field) throws RejectedException {
+        if (!node.isTextual()) {
+            throw new RejectedException("not a push event: missing field '" + field + "'");
+        }
+        if (!REPO.matcher(node.asText()).matches()) {
+            throw new RejectedException("malformed repository name in '" + field + "': " + abbreviate(node.asText()));
+        }
+        return node.asText();
+    }
+
+    private static List<String> paths(JsonNode commit, String field) {
+        List<String> paths = new ArrayList<>();
+        for (JsonNode path : commit.path(field)) {
+            if (path.isTextual()) {
+                paths.add(path.asText());
+            }
+        }
+        return paths;
+    }
+
+    /** Webhook payloads carry no id of their own; the delivery is identified by what it moved. */
+    private static String webhookId(String repo, String ref, String before, String after) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((repo + "\n" + ref + "\n" + before + "\n" + after).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+    }
+
+    /** A reason to reject, carried out of the field readers. */
+    private static final class RejectedException extends Exception {
+        RejectedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

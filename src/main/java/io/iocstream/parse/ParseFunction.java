@@ -1,0 +1,33 @@
+package io.iocstream.parse;
+
+import io.iocstream.fetch.FetchedFile;
+import io.iocstream.fetch.FileOp;
+import io.iocstream.match.InventoryUpdate;
+import io.iocstream.pipeline.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/** Reads dependencies out of fetched files; a file that cannot be parsed becomes a dead letter. */
+public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate> {
+
+    /** How much of an unparseable file a dead letter keeps. */
+    static final int RAW_EXCERPT = 2048;
+
+    @Override
+    public void processElement(FetchedFile file, Context ctx, Collector<InventoryUpdate> out) {
+        if (file.op() != FileOp.CONTENT) {
+            out.collect(InventoryUpdate.of(file, List.of()));
+            return;
+        }
+        try {
+            out.collect(InventoryUpdate.of(file, DependencyFiles.parse(file.path(), file.content())));
+        } catch (DependencyFileException e) {
+            String text = new String(file.content(), StandardCharsets.UTF_8);
+            ctx.output(DeadLetter.TAG, new DeadLetter("parse",
+                    file.repo() + "@" + file.commit() + ":" + file.path(), e.getMessage(),
+                    text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text));
+        }
+    }
+}

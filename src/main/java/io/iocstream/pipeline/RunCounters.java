@@ -1,0 +1,13 @@
+package io.iocstream.pipeline;
+
+/** Names of the Flink accumulators the stages count into; the run summary reads them back. */
+public final class RunCounters {
+    public static final String EVENTS_IN = "events_in";
+    public static final String PUSHES = "pushes";
+    public static final String FILES_CONSIDERED = "files_considered";
+    public static final String FILES_FETCHED = "files_fetched";
+    public static final String BYTES_FETCHED = "bytes_fetched";
+    public static final String API_REQUESTS = "api_requests";
+
+    private RunCounters() {}
+}

@@ -1,0 +1,22 @@
+package io.iocstream.pipeline;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The run summary of a bounded run (CONTRACT section 4), one JSON object. */
+public record RunSummary(
+        @JsonProperty("events_in") long eventsIn,
+        @JsonProperty("pushes") long pushes,
+        @JsonProperty("dead_letters") long deadLetters,
+        @JsonProperty("files_considered") long filesConsidered,
+        @JsonProperty("files_fetched") long filesFetched,
+        @JsonProperty("bytes_fetched") long bytesFetched,
+        @JsonProperty("api_requests") long apiRequests,
+        @JsonProperty("findings") long findings,
+        @JsonProperty("findings_open") long findingsOpen,
+        @JsonProperty("findings_resolved") long findingsResolved,
+        @JsonProperty("ioc_entries") long iocEntries,
+        @JsonProperty("wall_ms") long wallMs,
+        @JsonProperty("peak_heap_bytes") long peakHeapBytes,
+        @JsonProperty("throttle_pauses") long throttlePauses,
+        @JsonProperty("fetch_strategy") String fetchStrategy,
+        @JsonProperty("parallelism") int parallelism) {}

@@ -1,0 +1,1 @@
+const debug = require('debug')('payments');

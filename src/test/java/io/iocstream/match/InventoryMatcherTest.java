@@ -1,0 +1,173 @@
+package io.iocstream.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.iocstream.fetch.FileOp;
+import io.iocstream.findings.Finding;
+import io.iocstream.findings.Trigger;
+import io.iocstream.parse.Dependency;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.junit.jupiter.api.Test;
+
+/** The matcher's lifecycle on one branch: open, no duplicates, resolve, retro hunt, restore from a snapshot. */
+class InventoryMatcherTest {
+
+    private static final IocEntry CHALK = new IocEntry("MAL-2025-46969", "npm", "chalk", Set.of("5.6.1"), false,
+            false, "critical", "osv/chalk.json");
+    private static final IocEntry DEBUG = new IocEntry("MAL-2025-46974", "npm", "debug", Set.of("4.4.2"), false,
+            false, "critical", "osv/debug.json");
+
+    @Test
+    void pushesWaitUntilTheInitialFeedsAreLoaded() throws Exception {
+        try (var harness = harness(null)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            assertThat(findings(harness)).isEmpty();
+
+            harness.processElement2(FeedUpdate.entry(CHALK), 0);
+            harness.processElement2(FeedUpdate.initialLoadDone(), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::trigger, Finding::packageName)
+                    .containsExactly(tuple("open", "baseline", "chalk"));
+        }
+    }
+
+    @Test
+    void opensOnceResolvesWhenTheVersionChangesAndNeverMatchesNeighbours() throws Exception {
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE,
+                    dep("chalk", "5.6.1"), dep("chalk", "5.6.0"), dep("chalk-template", "1.1.0")), 0);
+            harness.processElement1(content(2, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(3, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.2")), 0);
+
+            List<Finding> out = findings(harness);
+            assertThat(out).extracting(Finding::status, Finding::trigger, Finding::commit)
+                    .containsExactly(tuple("open", "baseline", "c1"), tuple("resolved", "push", "c3"));
+            assertThat(out.get(0).findingId()).isEqualTo(out.get(1).findingId());
+        }
+    }
+
+    @Test
+    void aRemovedFileASnapshotWithoutItAndADeletedRefAllResolve() throws Exception {
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement1(content(1, "a/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(1, "b/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(1, "c/package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
+            harness.processElement1(update(2, "a/package-lock.json", FileOp.REMOVED, List.of()), 0);
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c3", "", Trigger.PUSH, 3,
+                    FileOp.SNAPSHOT, List.of(), List.of("c/package-lock.json")), 0);
+            harness.processElement1(update(4, "", FileOp.REF_DELETED, List.of()), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::path, Finding::commit)
+                    .containsExactly(
+                            tuple("open", "a/package-lock.json", "c1"),
+                            tuple("open", "b/package-lock.json", "c1"),
+                            tuple("open", "c/package-lock.json", "c1"),
+                            tuple("resolved", "a/package-lock.json", "c2"),
+                            tuple("resolved", "b/package-lock.json", "c3"),
+                            tuple("resolved", "c/package-lock.json", "c4"));
+        }
+    }
+
+    @Test
+    void anOlderChangeArrivingLateDoesNotUndoANewerOne() throws Exception {
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement1(update(5, "package-lock.json", FileOp.REMOVED, List.of()), 0);
+            harness.processElement1(content(4, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            assertThat(findings(harness)).isEmpty();
+        }
+    }
+
+    @Test
+    void aNewIocEntryIsHuntedInEveryInventoryAlreadyInState() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
+            harness.processElement1(new InventoryUpdate("acme/other", "refs/heads/dev", "d1", "x/package-lock.json",
+                    Trigger.PUSH, 1, FileOp.CONTENT, List.of(dep("debug", "4.4.2")), List.of()), 0);
+            assertThat(findings(harness)).isEmpty();
+
+            harness.processElement2(FeedUpdate.entry(DEBUG), 0);
+
+            assertThat(findings(harness)).extracting(Finding::trigger, Finding::repo, Finding::ref, Finding::path)
+                    .containsExactlyInAnyOrder(
+                            tuple("retro_hunt", "acme/app", "refs/heads/main", "package-lock.json"),
+                            tuple("retro_hunt", "acme/other", "refs/heads/dev", "x/package-lock.json"));
+        }
+    }
+
+    @Test
+    void deferredEntriesAreHuntedWhenTheInputEnds() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.processElement2(FeedUpdate.deferred(DEBUG), 0);
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
+            assertThat(findings(harness)).isEmpty();
+
+            harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::trigger)
+                    .containsExactly(tuple("open", "retro_hunt"));
+        }
+    }
+
+    @Test
+    void openFindingsSurviveASnapshotAndResolveAfterRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (var restored = harness(snapshot)) {
+            restored.processElement1(content(2, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            restored.processElement1(content(3, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.2")), 0);
+            assertThat(findings(restored)).extracting(Finding::status).containsExactly("resolved");
+        }
+    }
+
+    private static Dependency dep(String name, String version) {
+        return new Dependency("npm", name, version);
+    }
+
+    private static InventoryUpdate content(long seq, String path, Trigger trigger, Dependency... deps) {
+        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, trigger, seq, FileOp.CONTENT,
+                List.of(deps), List.of());
+    }
+
+    private static InventoryUpdate update(long seq, String path, FileOp op, List<String> present) {
+        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, op, List.of(),
+                present);
+    }
+
+    private static List<Finding> findings(KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate,
+            FeedUpdate, Finding> harness) {
+        List<Finding> out = harness.extractOutputValues();
+        return out;
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> loaded(
+            IocEntry... entries) throws Exception {
+        var harness = harness(null);
+        for (IocEntry entry : entries) {
+            harness.processElement2(FeedUpdate.entry(entry), 0);
+        }
+        harness.processElement2(FeedUpdate.initialLoadDone(), 0);
+        return harness;
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness(
+            OperatorSubtaskState restoreFrom) throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
+                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
+                InventoryUpdate::branchKey, null, Types.STRING);
+        if (restoreFrom != null) {
+            harness.initializeState(restoreFrom);
+        }
+        harness.open();
+        return harness;
+    }
+}
