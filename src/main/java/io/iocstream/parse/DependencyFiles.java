@@ -1,23 +1,28 @@
 package io.iocstream.parse;
 
 import java.util.List;
+import java.util.Optional;
 
-/** Knows which paths are dependency files and which parser reads each. */
+/** Knows which paths are dependency files and which parser reads each: the registry of formats. */
 public final class DependencyFiles {
 
-    private static final PackageLockParser PACKAGE_LOCK = new PackageLockParser();
+    private static final List<DependencyParser> PARSERS = List.of(
+            new PackageLockParser());
 
     private DependencyFiles() {}
 
     public static boolean isDependencyFile(String path) {
-        return PackageLockParser.handles(path);
+        return parserFor(path).isPresent();
+    }
+
+    public static Optional<DependencyParser> parserFor(String path) {
+        return PARSERS.stream().filter(parser -> parser.handles(path)).findFirst();
     }
 
     /** Parses a dependency file; the path picks the format. */
     public static List<Dependency> parse(String path, byte[] content) throws DependencyFileException {
-        if (PackageLockParser.handles(path)) {
-            return PACKAGE_LOCK.parse(content);
-        }
-        throw new DependencyFileException("no parser for " + path);
+        DependencyParser parser = parserFor(path)
+                .orElseThrow(() -> new DependencyFileException("no parser for " + path));
+        return parser.parse(content);
     }
 }

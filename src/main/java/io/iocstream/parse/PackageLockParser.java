@@ -19,16 +19,18 @@ import java.util.Set;
  * {@code packages} is the authority. Links, git, file and tarball dependencies have no registry version and are
  * not reported.
  */
-public final class PackageLockParser {
+public final class PackageLockParser implements DependencyParser {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
-    public static boolean handles(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
+    @Override
+    public boolean handles(String path) {
+        String name = DependencyParser.baseName(path);
         return (name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json"))
-                && !("/" + path).contains("/node_modules/");
+                && !DependencyParser.isVendored(path);
     }
 
+    @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
         Set<Dependency> fromPackages = new LinkedHashSet<>();
         Set<Dependency> fromDependencies = new LinkedHashSet<>();

@@ -1,0 +1,24 @@
+package io.iocstream.parse;
+
+import java.util.List;
+
+/** Reads one dependency-file format into (ecosystem, name, version) triples. One implementation per format. */
+public interface DependencyParser {
+
+    /** Whether a file at this repository path is in this parser's format (decided by its name). */
+    boolean handles(String path);
+
+    /** The dependencies the file states; a file that is not valid in this format is an exception, never a crash. */
+    List<Dependency> parse(byte[] content) throws DependencyFileException;
+
+    /** The file name of a repository path. */
+    static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Dependency files inside installed or vendored trees describe installed copies, not the project. */
+    static boolean isVendored(String path) {
+        String slashed = "/" + path;
+        return slashed.contains("/node_modules/") || slashed.contains("/vendor/bundle/");
+    }
+}
