@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         World world = World.open(SampleWorld.unpack(dir.resolve("world")));
         Path findingsFile = out != null ? out : dir.resolve("findings.jsonl");
         ReplayRun.Options options = ReplayCommand.options(world, findingsFile, dir.resolve("summary.json"),
-                parallelism, FetchStrategy.SEQUENTIAL, 0, 0);
+                parallelism, FetchStrategy.ADAPTIVE, 0, 0, true);
 
         long events = Files.lines(world.events()).count();
         console.printf("iocstream demo: %d events from the sample world through Flink (local MiniCluster, "
@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         row(console, "files fetched", summary.filesFetched());
         row(console, "bytes fetched", summary.bytesFetched());
         row(console, "GitHub API requests", summary.apiRequests());
+        console.printf("  %-22s %12s%n", "fetch strategy", summary.fetchStrategy());
         row(console, "findings opened", summary.findingsOpen());
         row(console, "findings resolved", summary.findingsResolved());
         row(console, "wall time (ms)", summary.wallMs());

@@ -3,6 +3,7 @@ package io.iocstream.cli;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,7 +27,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--fetch-strategy", defaultValue = "sequential",
+    @Option(names = "--fetch-strategy", defaultValue = "adaptive",
             description = "How files are fetched: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     FetchStrategy fetchStrategy;
 
@@ -36,10 +37,13 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sim-error-rate", defaultValue = "0", description = "Fraction of requests the simulator fails with 5xx.")
     double simErrorRate;
 
+    @Option(names = "--no-throttle", description = "Disable the memory-aware throttle (for comparison runs).")
+    boolean noThrottle;
+
     @Override
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
-                simLatencyMs, simErrorRate);
+                simLatencyMs, simErrorRate, !noThrottle);
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}
@@ -52,7 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** Checks the run's arguments; shared with {@code demo}. */
     static ReplayRun.Options options(World world, Path out, Path summary, int parallelism,
-            FetchStrategy fetchStrategy, long simLatencyMs, double simErrorRate) throws UsageException {
+            FetchStrategy fetchStrategy, long simLatencyMs, double simErrorRate, boolean throttle)
+            throws UsageException {
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1, got " + parallelism);
         }
@@ -66,8 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
         if (summary != null) {
             requireParent(summary, "--summary");
         }
-        return new ReplayRun.Options(world, out, summary, parallelism,
-                fetchStrategy.name().toLowerCase(java.util.Locale.ROOT), simLatencyMs, simErrorRate);
+        ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
+        return new ReplayRun.Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simErrorRate,
+                throttling);
     }
 
     private static void requireParent(Path file, String option) throws UsageException {

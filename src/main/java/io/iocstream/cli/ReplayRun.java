@@ -2,6 +2,7 @@ package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.fetch.FetchSettings;
+import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
@@ -13,6 +14,8 @@ import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunCounters;
 import io.iocstream.pipeline.RunOutput;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.throttle.ThrottleMetrics;
+import io.iocstream.throttle.ThrottleSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +46,8 @@ final class ReplayRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a run is asked to do. */
-    record Options(World world, Path out, Path summary, int parallelism, String fetchStrategy, long simLatencyMs,
-            double simErrorRate) {}
+    record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
+            double simErrorRate, ThrottleSettings throttle) {}
 
     /** Sees every finding and dead letter as the run makes it. */
     interface Listener {
@@ -62,10 +65,11 @@ final class ReplayRun {
 
     static RunSummary run(Options options, Listener listener) throws Exception {
         long started = System.nanoTime();
+        long pausesBefore = ThrottleMetrics.PAUSES_TOTAL.get();
         World world = options.world();
         try (HeapPeak heap = HeapPeak.start();
                 GitHubSimulator sim = GitHubSimulator.start(world.root(),
-                        SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.UNLIMITED),
+                        SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT),
                         0);
                 BufferedWriter findingsOut = Files.newBufferedWriter(options.out());
                 BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));
@@ -84,7 +88,7 @@ final class ReplayRun {
                     WatermarkStrategy.noWatermarks(), "events").setParallelism(1);
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
-            PipelineOutputs outputs = new IocStreamPipeline(new FetchSettings(sim.baseUrl(), null))
+            PipelineOutputs outputs = new IocStreamPipeline(FetchSettings.of(sim.baseUrl(), null, options.fetchStrategy()), options.throttle())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.merged().collectAsync();
@@ -122,8 +126,8 @@ final class ReplayRun {
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     open + resolved, open, resolved, iocEntries,
-                    (System.nanoTime() - started) / 1_000_000, heap.peak(), 0,
-                    options.fetchStrategy(), options.parallelism());
+                    (System.nanoTime() - started) / 1_000_000, heap.peak(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
+                    options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism());
             if (options.summary() != null) {
                 JSON.writerWithDefaultPrettyPrinter().writeValue(options.summary().toFile(), summary);
             }

@@ -40,7 +40,7 @@ final class SimCommand implements Callable<Integer> {
         if (!(errorRate >= 0 && errorRate < 1)) {
             throw new UsageException("--error-rate must be in [0, 1), got " + errorRate);
         }
-        int limit = rateLimit == null ? SimulatorOptions.UNLIMITED : rateLimit;
+        int limit = rateLimit == null ? SimulatorOptions.DEFAULT_RATE_LIMIT : rateLimit;
         if (limit < 1) {
             throw new UsageException("--rate-limit must be at least 1, got " + limit);
         }

@@ -9,8 +9,21 @@ import java.io.Serializable;
  *
  * @param apiBaseUrl  the only GitHub API base URL the job ever contacts
  * @param tokenEnvVar environment variable holding the token, or null for an unauthenticated API (the simulator)
+ * @param maxFileBytes largest file read; a larger one is a dead letter
  */
-public record FetchSettings(String apiBaseUrl, String tokenEnvVar) implements Serializable {
+public record FetchSettings(String apiBaseUrl, String tokenEnvVar, FetchStrategy strategy, long maxFileBytes)
+        implements Serializable {
+
+    /** GitHub serves files up to 100 MB through the raw media type; past the cap a file is a dead letter. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
+
+    public static FetchSettings of(String apiBaseUrl, String tokenEnvVar, FetchStrategy strategy) {
+        return new FetchSettings(apiBaseUrl, tokenEnvVar, strategy, DEFAULT_MAX_FILE_BYTES);
+    }
+
+    public FetchTuning tuning() {
+        return FetchTuning.of(strategy);
+    }
 
     GitHubClientConfig clientConfig() {
         String token = tokenEnvVar == null ? null : System.getenv(tokenEnvVar);

@@ -3,13 +3,14 @@ package io.iocstream.github;
 import java.util.List;
 
 /**
- * What the compare API says changed between two commits.
+ * The changed files between two commits.
  *
- * @param truncated true when GitHub's 300-file cap was reached, so the list may be incomplete
+ * @param truncated true when GitHub's cap of 300 files may have cut the list: scan the tree instead
  */
 public record CompareResult(List<CompareFile> files, boolean truncated) {
-    /** GitHub lists at most this many files in a compare response. */
-    public static final int FILE_CAP = 300;
+
+    /** GitHub lists at most this many files in one compare answer. */
+    public static final int MAX_FILES = 300;
 
     public CompareResult {
         files = List.copyOf(files);

@@ -3,91 +3,155 @@ package io.iocstream.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The GitHub REST API on OkHttp: contents (raw), recursive git trees, compare. Retries and waits as
- * {@link RetryPolicy} says. It only ever contacts the configured base URL: redirects are not followed and any
- * other host is refused before a connection is made.
+ * A blocking GitHub client for the calls the scanner needs: file contents (size-capped), recursive trees,
+ * compares, and GraphQL batches of blobs. A {@link RateBudget} kept from the response headers makes it wait for
+ * the reset instead of collecting 403s once a budget is spent.
+ * It only ever talks to the configured base URL's origin, never follows redirects, and retries 5xx, rate limits
+ * and I/O errors as {@link RetryPolicy} says. Thread-safe; the caller closes it.
  */
 public final class GitHubClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubClient.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON = "application/vnd.github+json";
+    private static final String RAW = "application/vnd.github.raw+json";
+    private static final String API_VERSION = "2022-11-28";
+    private static final long ERROR_BODY_PEEK_BYTES = 8 * 1024;
+    private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
     private final OkHttpClient http;
-    private final RetryPolicy retry;
+    private final RetryPolicy retryPolicy;
     private final AtomicLong requests = new AtomicLong();
+    private final ObjectMapper json = new ObjectMapper();
+    private final RateBudget budget = new RateBudget();
 
     public GitHubClient(GitHubClientConfig config) {
         this.config = config;
         this.base = HttpUrl.get(config.baseUrl());
-        this.retry = new RetryPolicy(config);
+        this.retryPolicy = RetryPolicy.of(config);
+        SameOriginGuard guard = new SameOriginGuard(base);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
+                .writeTimeout(config.readTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .addInterceptor(new OnlyBaseUrl(base))
+                .addInterceptor(guard)
+                // again on the network side, which also sees OkHttp's own follow-up requests
+                .addNetworkInterceptor(guard)
+                .addNetworkInterceptor(new CountingInterceptor(requests))
+                .connectionPool(new ConnectionPool(32, 5, TimeUnit.MINUTES))
                 .build();
     }
 
-    /** The file's bytes at {@code commit}, through the contents API's raw media type. */
+    /**
+     * The bytes of one file at one commit, through the contents API with the raw media type (up to 100 MB).
+     *
+     * @param repo {@code owner/name}
+     * @throws GitHubNotFoundException when the repository, commit or path does not exist, or the path cannot
+     *                                 exist in git (empty, {@code .} or {@code ..} segments)
+     */
     public byte[] fileContent(String repo, String commit, String path) throws IOException {
-        HttpUrl url = repoUrl(repo).addPathSegment("contents").addPathSegments(path)
-                .addQueryParameter("ref", commit).build();
-        return send(url, "application/vnd.github.raw", repo + "@" + commit + ":" + path);
+        HttpUrl.Builder url = repoUrl(repo).addPathSegment("contents");
+        for (String segment : path.split("/", -1)) {
+            if (!isPlainSegment(segment)) {
+                throw new GitHubNotFoundException(repo + "@" + commit + ":" + path + " (not a git path)");
+            }
+            url.addPathSegment(segment);
+        }
+        url.addQueryParameter("ref", requireSegment(commit, "commit"));
+        return get(url.build(), RAW);
     }
 
-    /** Every blob of the commit's tree, recursively. */
-    public List<TreeEntry> tree(String repo, String commit) throws IOException {
-        HttpUrl url = repoUrl(repo).addPathSegments("git/trees").addPathSegment(commit)
-                .addQueryParameter("recursive", "1").build();
-        JsonNode tree = JSON.readTree(send(url, "application/vnd.github+json", repo + "@" + commit));
-        if (tree.path("truncated").asBoolean(false)) {
-            // GitHub truncates trees past 100,000 entries; a partial baseline must not pass silently
-            throw new GitHubApiException(200, "tree of " + repo + "@" + commit + " is truncated");
+    /**
+     * Like {@link #fileContent(String, String, String)}, streamed and refused with status 413 once the file is
+     * past {@code maxBytes}, so an oversized file is never held whole.
+     */
+    public byte[] fileContent(String repo, String commit, String path, long maxBytes) throws IOException {
+        HttpUrl.Builder url = repoUrl(repo).addPathSegment("contents");
+        for (String segment : path.split("/", -1)) {
+            if (!isPlainSegment(segment)) {
+                throw new GitHubNotFoundException(repo + "@" + commit + ":" + path + " (not a git path)");
+            }
+            url.addPathSegment(segment);
         }
-        List<TreeEntry> entries = new ArrayList<>();
-        for (JsonNode entry : tree.path("tree")) {
+        url.addQueryParameter("ref", requireSegment(commit, "commit"));
+        return execute(request(url.build(), RAW).get().build(), "core", body -> readCapped(body, maxBytes));
+    }
+
+    /** Many files in one GraphQL request; the answers come in the order asked. */
+    public List<BlobQuery.Blob> blobs(List<BlobQuery.Wanted> wanted) throws IOException {
+        Request post = request(base.newBuilder().addPathSegment("graphql").build(), JSON)
+                .post(RequestBody.create(BlobQuery.body(wanted), GRAPHQL_BODY)).build();
+        JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
+        if (!response.path("data").isObject()) {
+            // a query refused as a whole (rate limited, too complex) answers errors and no data
+            throw new GitHubApiException(502, "GraphQL answered no data: " + response.path("errors"));
+        }
+        return BlobQuery.read(wanted, response);
+    }
+
+    /** The smallest remaining fraction of the rate budgets the responses reported; 1 before any. */
+    public double rateBudgetLeft() {
+        return budget.left();
+    }
+
+    /** Every file (blob) of the commit's tree, recursively; directories and submodules are left out. */
+    public List<TreeEntry> tree(String repo, String commit) throws IOException {
+        HttpUrl url = repoUrl(repo).addPathSegment("git").addPathSegment("trees")
+                .addPathSegment(requireSegment(commit, "commit")).addQueryParameter("recursive", "1").build();
+        JsonNode root = json.readTree(get(url, JSON));
+        if (root.path("truncated").asBoolean(false)) {
+            LOG.warn("tree of {}@{} is truncated by GitHub; files beyond the cap are missing", repo, commit);
+        }
+        List<TreeEntry> files = new ArrayList<>();
+        for (JsonNode entry : root.path("tree")) {
             if ("blob".equals(entry.path("type").asText())) {
-                entries.add(new TreeEntry(entry.path("path").asText(), entry.path("sha").asText(),
+                files.add(new TreeEntry(entry.path("path").asText(), entry.path("sha").asText(),
                         entry.path("size").asLong()));
             }
         }
-        return entries;
+        return files;
     }
 
-    /** What changed between two commits ({@code base...head}). */
-    public CompareResult compare(String repo, String baseSha, String headSha) throws IOException {
-        HttpUrl url = repoUrl(repo).addPathSegment("compare").addPathSegment(baseSha + "..." + headSha).build();
-        JsonNode compare = JSON.readTree(send(url, "application/vnd.github+json",
-                repo + "@" + baseSha + "..." + headSha));
+    /** The files changed from {@code base} to {@code head}; see {@link CompareResult#truncated()}. */
+    public CompareResult compare(String repo, String base, String head) throws IOException {
+        HttpUrl url = repoUrl(repo).addPathSegment("compare")
+                .addPathSegment(requireSegment(base, "base") + "..." + requireSegment(head, "head")).build();
+        JsonNode root = json.readTree(get(url, JSON));
         List<CompareFile> files = new ArrayList<>();
-        for (JsonNode file : compare.path("files")) {
+        for (JsonNode file : root.path("files")) {
+            JsonNode previous = file.get("previous_filename");
             files.add(new CompareFile(file.path("filename").asText(), file.path("status").asText(),
-                    file.path("previous_filename").asText(null)));
+                    previous == null || previous.isNull() ? null : previous.asText(), file.path("sha").asText(null)));
         }
-        return new CompareResult(files, files.size() >= CompareResult.FILE_CAP);
+        return new CompareResult(files, files.size() >= CompareResult.MAX_FILES);
     }
 
-    /** HTTP requests sent so far, retries included. */
+    /** Every HTTP request sent so far, retries included. */
     public long requestCount() {
         return requests.get();
     }
@@ -98,57 +162,143 @@ public final class GitHubClient implements AutoCloseable {
         http.connectionPool().evictAll();
     }
 
-    private HttpUrl.Builder repoUrl(String repo) {
-        return base.newBuilder().addPathSegment("repos").addPathSegments(repo);
+    private byte[] get(HttpUrl url, String accept) throws IOException {
+        return execute(request(url, accept).get().build(), "core", ResponseBody::bytes);
     }
 
-    /** One logical call: the request and its retries. Returns the body of the successful response. */
-    private byte[] send(HttpUrl url, String accept, String what) throws IOException {
+    private Request.Builder request(HttpUrl url, String accept) {
         Request.Builder request = new Request.Builder().url(url)
                 .header("Accept", accept)
-                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", "iocstream");
         if (config.token() != null) {
             request.header("Authorization", "Bearer " + config.token());
         }
+        return request;
+    }
+
+    /** Reads a successful response's body. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(ResponseBody body) throws IOException;
+    }
+
+    /**
+     * Sends {@code request} until it succeeds or the retry policy gives up, first waiting for the reset when the
+     * rate budget of {@code resource} is spent.
+     */
+    private <T> T execute(Request request, String resource, BodyReader<T> reader) throws IOException {
+        String what = request.method() + " " + request.url().encodedPath();
         for (int attempt = 0; ; attempt++) {
-            requests.incrementAndGet();
-            int status;
-            String retryAfter = null;
-            String remaining = null;
-            String reset = null;
-            String failure;
-            try (Response response = http.newCall(request.build()).execute()) {
-                status = response.code();
+            Duration spent = budget.waitBefore(resource, Instant.now());
+            if (!spent.isZero()) {
+                LOG.info("rate budget for {} is spent; waiting {} s for its reset", resource, spent.toSeconds());
+                sleep(spent);
+            }
+            Duration wait;
+            try (Response response = http.newCall(request).execute()) {
+                budget.update(response.header("x-ratelimit-resource", resource),
+                        response.header("x-ratelimit-limit"), response.header("x-ratelimit-remaining"),
+                        response.header("x-ratelimit-reset"));
                 if (response.isSuccessful()) {
-                    return response.body().bytes();
+                    return reader.read(response.body());
                 }
+                int status = response.code();
                 if (status == 404) {
                     throw new GitHubNotFoundException(what);
                 }
-                retryAfter = response.header("retry-after");
-                remaining = response.header("x-ratelimit-remaining");
-                reset = response.header("x-ratelimit-reset");
-                failure = "HTTP " + status + " for " + what;
-            } catch (GitHubApiException e) {
+                String message = errorMessage(response);
+                boolean retryable = RetryPolicy.isRetryable(status, response.headers(), message);
+                if (!retryable || attempt >= config.maxRetries()) {
+                    throw new GitHubApiException(status, message + " (" + what + ", " + (attempt + 1)
+                            + (attempt == 0 ? " attempt)" : " attempts)"));
+                }
+                wait = retryPolicy.delayFor(status, response.headers(), attempt, Instant.now());
+                LOG.debug("{} answered {}, retry {} of {} in {} ms", what, status, attempt + 1,
+                        config.maxRetries(), wait.toMillis());
+            } catch (GitHubApiException | ForeignHostException e) {
                 throw e;
-            } catch (InterruptedIOException e) {
+            } catch (IOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                status = 0;
-                failure = "timeout for " + what;
-            } catch (IOException e) {
-                status = 0;
-                failure = e.getMessage() + " for " + what;
+                if (attempt >= config.maxRetries()) {
+                    throw new IOException(what + " failed after " + (attempt + 1) + " attempts", e);
+                }
+                wait = retryPolicy.delayForIoError(attempt);
+                LOG.debug("{} failed ({}), retry {} of {} in {} ms", what, e.toString(), attempt + 1,
+                        config.maxRetries(), wait.toMillis());
             }
-            Optional<Duration> wait = retry.delayFor(status, retryAfter, remaining, reset, attempt, Instant.now());
-            if (wait.isEmpty()) {
-                throw status == 0 ? new IOException(failure + " (gave up after " + (attempt + 1) + " attempts)")
-                        : new GitHubApiException(status, failure + " (gave up after " + (attempt + 1) + " attempts)");
+            sleep(wait);
+        }
+    }
+
+    private static byte[] readCapped(ResponseBody body, long maxBytes) throws IOException {
+        if (body.contentLength() > maxBytes) {
+            throw new GitHubApiException(413, "file of " + body.contentLength() + " bytes is over the cap of "
+                    + maxBytes);
+        }
+        try (InputStream in = body.byteStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new GitHubApiException(413, "file is over the cap of " + maxBytes + " bytes");
             }
-            LOG.debug("{}; retrying in {} ms", failure, wait.get().toMillis());
-            sleep(wait.get());
+            return bytes;
+        }
+    }
+
+    private String errorMessage(Response response) {
+        try {
+            String text = response.peekBody(ERROR_BODY_PEEK_BYTES).string();
+            Optional<String> message = Optional.empty();
+            try {
+                JsonNode node = json.readTree(text);
+                if (node != null && node.hasNonNull("message")) {
+                    message = Optional.of(node.get("message").asText());
+                }
+            } catch (IOException notJson) {
+                // proxies and load balancers answer in HTML or plain text
+            }
+            return message.orElse(text.isBlank() ? response.message() : text.strip());
+        } catch (IOException e) {
+            return response.message();
+        }
+    }
+
+    private HttpUrl.Builder repoUrl(String repo) {
+        int slash = repo.indexOf('/');
+        if (slash < 0 || slash != repo.lastIndexOf('/')) {
+            throw new IllegalArgumentException("repo must be owner/name, was " + repo);
+        }
+        return base.newBuilder().addPathSegment("repos")
+                .addPathSegment(requireSegment(repo.substring(0, slash), "owner"))
+                .addPathSegment(requireSegment(repo.substring(slash + 1), "name"));
+    }
+
+    // OkHttp resolves "." and ".." segments, which would silently point the request at another API path
+    private static boolean isPlainSegment(String segment) {
+        return !segment.isEmpty() && !segment.equals(".") && !segment.equals("..");
+    }
+
+    private static String requireSegment(String value, String name) {
+        if (value == null || !isPlainSegment(value) || value.contains("/")) {
+            throw new IllegalArgumentException(name + " is not a valid path segment: " + value);
+        }
+        return value;
+    }
+
+    /** Counts on the network side, so every request really sent is counted, OkHttp's own retries included. */
+    private static final class CountingInterceptor implements Interceptor {
+        private final AtomicLong counter;
+
+        CountingInterceptor(AtomicLong counter) {
+            this.counter = counter;
+        }
+
+        @Override
+        public Response intercept(Chain chain) throws IOException {
+            counter.incrementAndGet();
+            return chain.proceed(chain.request());
         }
     }
 
@@ -158,25 +308,6 @@ public final class GitHubClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while backing off");
-        }
-    }
-
-    /** Refuses any request that would leave the configured API base URL. */
-    static final class OnlyBaseUrl implements Interceptor {
-        private final HttpUrl base;
-
-        OnlyBaseUrl(HttpUrl base) {
-            this.base = base;
-        }
-
-        @Override
-        public Response intercept(Chain chain) throws IOException {
-            HttpUrl url = chain.request().url();
-            if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
-                throw new IOException("refused: " + url.scheme() + "://" + url.host() + ":" + url.port()
-                        + " is not the configured GitHub API");
-            }
-            return chain.proceed(chain.request());
         }
     }
 }

@@ -1,35 +1,79 @@
 package io.iocstream.github;
 
-import java.io.Serializable;
 import java.time.Duration;
+import java.util.Objects;
+import okhttp3.HttpUrl;
 
 /**
- * How the client talks to the GitHub API. The token is never printed: {@link #toString()} masks it.
+ * How a {@link GitHubClient} reaches GitHub (or the simulator) and how patiently it retries.
  *
- * @param baseUrl           the only API base URL the client will ever contact
- * @param token             bearer token, or null for an unauthenticated API (the simulator)
- * @param maxRetries        retries after the first attempt, for 5xx, connection failures and rate limits
- * @param initialBackoff    first wait of the exponential backoff
- * @param maxBackoff        cap of any single wait
- * @param secondaryLimitFloor the least wait after a secondary rate limit that gave no hint (GitHub says 60 s)
+ * @param baseUrl        the API root, e.g. {@code https://api.github.com}; the only origin the client will contact
+ * @param token          a token sent as {@code Authorization: Bearer}, or null for anonymous calls; never printed
+ * @param maxRetries     retries after the first attempt, for 5xx, rate limits and I/O errors
+ * @param initialBackoff first wait of the exponential backoff
+ * @param maxBackoff     cap of the exponential backoff, and of the floor used for secondary rate limits
  */
-public record GitHubClientConfig(String baseUrl, String token, Duration connectTimeout, Duration readTimeout,
-        int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration secondaryLimitFloor)
-        implements Serializable {
+public record GitHubClientConfig(
+        String baseUrl,
+        String token,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int maxRetries,
+        Duration initialBackoff,
+        Duration maxBackoff) {
 
-    public static GitHubClientConfig forBaseUrl(String baseUrl, String token) {
-        return new GitHubClientConfig(baseUrl, token, Duration.ofSeconds(10), Duration.ofSeconds(30), 6,
-                Duration.ofMillis(200), Duration.ofSeconds(120), Duration.ofSeconds(60));
+    public GitHubClientConfig {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        HttpUrl parsed = HttpUrl.parse(baseUrl);
+        if (parsed == null) {
+            throw new IllegalArgumentException("baseUrl is not an http(s) URL: " + baseUrl);
+        }
+        if (token != null && token.isBlank()) {
+            throw new IllegalArgumentException("token must be null or non-blank");
+        }
+        // a token must never cross the network in clear text; plain http is for the local simulator only
+        if (token != null && !parsed.isHttps() && !isLoopback(parsed.host())) {
+            throw new IllegalArgumentException("refusing to send a token over plain http to " + parsed.host());
+        }
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(readTimeout, "readTimeout");
+        requirePositive(initialBackoff, "initialBackoff");
+        requirePositive(maxBackoff, "maxBackoff");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be >= 0, was " + maxRetries);
+        }
+        if (maxBackoff.compareTo(initialBackoff) < 0) {
+            throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");
+        }
     }
 
-    public GitHubClientConfig withBackoff(Duration initial, Duration max, Duration secondaryFloor) {
-        return new GitHubClientConfig(baseUrl, token, connectTimeout, readTimeout, maxRetries, initial, max,
-                secondaryFloor);
+    /** Defaults: connect 10 s, read 30 s, 5 retries, backoff from 200 ms up to 60 s. */
+    public static GitHubClientConfig forBaseUrl(String baseUrl, String token) {
+        return new GitHubClientConfig(baseUrl, token, Duration.ofSeconds(10), Duration.ofSeconds(30), 5,
+                Duration.ofMillis(200), Duration.ofSeconds(60));
+    }
+
+    /** The same settings with other retry limits, for tests and impatient callers. */
+    public GitHubClientConfig withRetries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+        return new GitHubClientConfig(baseUrl, token, connectTimeout, readTimeout, maxRetries, initialBackoff,
+                maxBackoff);
     }
 
     @Override
     public String toString() {
-        return "GitHubClientConfig[baseUrl=" + baseUrl + ", token=" + (token == null ? "none" : "***")
-                + ", maxRetries=" + maxRetries + "]";
+        return "GitHubClientConfig[baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "***")
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries
+                + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + "]";
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0, was " + d);
+        }
     }
 }

@@ -1,8 +1,9 @@
 package io.iocstream.github;
 
-/** 404: the repository, commit or path does not exist (or the token cannot see it). */
-public class GitHubNotFoundException extends GitHubApiException {
+/** The repository, commit or path does not exist (HTTP 404); never retried. */
+public final class GitHubNotFoundException extends GitHubApiException {
+
     public GitHubNotFoundException(String what) {
-        super(404, "not found: " + what);
+        super(404, "Not Found: " + what);
     }
 }

@@ -2,74 +2,123 @@ package io.iocstream.github;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import okhttp3.Headers;
 
 /**
- * How long to wait before retrying a request, as GitHub documents it: on 403/429 honour {@code retry-after};
- * else if {@code x-ratelimit-remaining} is 0 wait until {@code x-ratelimit-reset}; else (a secondary limit
- * without hints) back off exponentially from at least a minute. 5xx and connection failures back off
- * exponentially with jitter. Empty means: do not retry.
+ * Which GitHub answers are worth another attempt, and how long to wait first. GitHub's rules: honour
+ * {@code retry-after}; else when {@code x-ratelimit-remaining} is 0 wait until {@code x-ratelimit-reset}; else a
+ * secondary rate limit wants an exponential backoff from at least a minute; 5xx and I/O errors back off
+ * exponentially with jitter. Pure apart from the jitter source, which tests fix.
  */
 public final class RetryPolicy {
 
-    private final GitHubClientConfig config;
+    /** GitHub asks for at least this long after a secondary rate limit that gives no hint. */
+    public static final Duration SECONDARY_LIMIT_FLOOR = Duration.ofSeconds(60);
+    /** Added to a reset time: the header has whole seconds and clocks drift. */
+    public static final Duration RESET_MARGIN = Duration.ofSeconds(1);
 
-    public RetryPolicy(GitHubClientConfig config) {
-        this.config = config;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration secondaryFloor;
+    private final DoubleSupplier jitter;
+
+    /**
+     * @param jitter values in [0, 1) that spread concurrent retries apart
+     */
+    public RetryPolicy(Duration initialBackoff, Duration maxBackoff, DoubleSupplier jitter) {
+        this.initialBackoff = initialBackoff;
+        this.maxBackoff = maxBackoff;
+        // GitHub's minute, unless the caller caps every backoff lower (tests, impatient tools)
+        this.secondaryFloor = max(initialBackoff, min(SECONDARY_LIMIT_FLOOR, maxBackoff));
+        this.jitter = jitter;
+    }
+
+    public static RetryPolicy of(GitHubClientConfig config) {
+        return new RetryPolicy(config.initialBackoff(), config.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
-     * @param status       HTTP status, or 0 for a connection failure
-     * @param retryAfter   the {@code retry-after} header, or null
-     * @param remaining    the {@code x-ratelimit-remaining} header, or null
-     * @param reset        the {@code x-ratelimit-reset} header (epoch seconds), or null
-     * @param attempt      retries already made for this request
+     * True for answers another attempt may cure: 5xx, 429, and a 403 that is a rate limit (it carries
+     * {@code retry-after}, {@code x-ratelimit-remaining: 0}, or says "rate limit"). A plain 403 is a permission
+     * problem and is final.
      */
-    public Optional<Duration> delayFor(int status, String retryAfter, String remaining, String reset, int attempt,
-            Instant now) {
-        if (attempt >= config.maxRetries()) {
-            return Optional.empty();
+    public static boolean isRetryable(int status, Headers headers, String message) {
+        if (status >= 500 || status == 429) {
+            return true;
+        }
+        if (status != 403) {
+            return false;
+        }
+        return headers.get("retry-after") != null
+                || "0".equals(headers.get("x-ratelimit-remaining"))
+                || (message != null && message.toLowerCase(Locale.ROOT).contains("rate limit"));
+    }
+
+    /**
+     * The wait before retry number {@code attempt + 1} of a request that got {@code status}.
+     *
+     * @param attempt 0 for the first attempt's answer, 1 for the first retry's, ...
+     */
+    public Duration delayFor(int status, Headers headers, int attempt, Instant now) {
+        Long retryAfter = parseLong(headers.get("retry-after"));
+        if (retryAfter != null && retryAfter >= 0) {
+            return Duration.ofSeconds(retryAfter);
         }
         if (status == 403 || status == 429) {
-            Long seconds = parse(retryAfter);
-            if (seconds != null) {
-                return Optional.of(cap(Duration.ofSeconds(Math.max(0, seconds))));
+            Long reset = parseLong(headers.get("x-ratelimit-reset"));
+            if ("0".equals(headers.get("x-ratelimit-remaining")) && reset != null) {
+                Duration untilReset = Duration.between(now, Instant.ofEpochSecond(reset));
+                return max(Duration.ZERO, untilReset).plus(RESET_MARGIN);
             }
-            if ("0".equals(remaining) && parse(reset) != null) {
-                Duration untilReset = Duration.between(now, Instant.ofEpochSecond(parse(reset))).plusSeconds(1);
-                return Optional.of(cap(untilReset.isNegative() ? Duration.ofSeconds(1) : untilReset));
-            }
-            if (status == 429 || remaining != null) {
-                return Optional.of(cap(exponential(config.secondaryLimitFloor(), attempt)));
-            }
-            // a 403 with no rate-limit headers at all is a permission error, not a limit
-            return Optional.empty();
+            // a secondary limit without hints: never retry sooner than the floor
+            Duration base = exponential(secondaryFloor, attempt);
+            return min(maxBackoff, base.plus(scale(base, 0.25 * jitter.getAsDouble())));
         }
-        if (status == 0 || status >= 500) {
-            return Optional.of(cap(exponential(config.initialBackoff(), attempt)));
+        return jittered(exponential(initialBackoff, attempt));
+    }
+
+    /** The wait before retrying after a connection failure, timeout or broken answer. */
+    public Duration delayForIoError(int attempt) {
+        return jittered(exponential(initialBackoff, attempt));
+    }
+
+    private Duration exponential(Duration start, int attempt) {
+        if (attempt >= 30) {
+            return maxBackoff;
         }
-        return Optional.empty();
+        long millis = start.toMillis() << attempt;
+        return min(maxBackoff, Duration.ofMillis(millis < 0 ? Long.MAX_VALUE : millis));
     }
 
-    private Duration exponential(Duration base, int attempt) {
-        long millis = base.toMillis() << Math.min(attempt, 20);
-        // up to half again of jitter keeps retries of many tasks from marching in step
-        return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+    // "equal jitter": between half and all of the base, so waits still grow but concurrent callers spread out
+    private Duration jittered(Duration base) {
+        return scale(base, 0.5).plus(scale(base, 0.5 * jitter.getAsDouble()));
     }
 
-    private Duration cap(Duration wait) {
-        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    private static Duration scale(Duration d, double factor) {
+        return Duration.ofMillis((long) (d.toMillis() * factor));
     }
 
-    private static Long parse(String header) {
-        if (header == null) {
+    private static Long parseLong(String value) {
+        if (value == null) {
             return null;
         }
         try {
-            return Long.parseLong(header.trim());
+            return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -1,4 +1,10 @@
 package io.iocstream.github;
 
-/** A file of a git tree: its path, blob oid and size in bytes. */
+/**
+ * One file of a repository tree.
+ *
+ * @param path path inside the repository
+ * @param oid  git blob id (SHA-1, hex)
+ * @param size size in bytes
+ */
 public record TreeEntry(String path, String oid, long size) {}

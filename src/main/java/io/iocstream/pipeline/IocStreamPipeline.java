@@ -2,8 +2,16 @@ package io.iocstream.pipeline;
 
 import io.iocstream.changes.ScanPlanner;
 import io.iocstream.changes.ScanRequest;
+import io.iocstream.fetch.FetchOutcome;
 import io.iocstream.fetch.FetchSettings;
+import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.fetch.FetchedFile;
+import io.iocstream.fetch.FileFetcher;
+import io.iocstream.fetch.FileRef;
+import io.iocstream.fetch.ListingSplitter;
+import io.iocstream.fetch.OutcomeRecorder;
+import io.iocstream.fetch.ResolvedScan;
+import io.iocstream.fetch.ScanResolver;
 import io.iocstream.fetch.SequentialFetcher;
 import io.iocstream.findings.Finding;
 import io.iocstream.ingest.IngestFunction;
@@ -12,22 +20,32 @@ import io.iocstream.match.FeedUpdate;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.match.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
+import io.iocstream.throttle.MemoryThrottle;
+import io.iocstream.throttle.ThrottleSettings;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The iocstream job graph, assembled in one place: ingest → changes → fetch → parse → match. Callers bring
- * the sources (raw event lines, IOC feed updates) and attach sinks to the outputs, so tests, {@code demo},
- * {@code replay} and {@code job} all run this very graph.
+ * The iocstream job graph, assembled in one place: ingest → changes → throttle → fetch → parse → match.
+ * Callers bring the sources (raw event lines, IOC feed updates) and attach sinks to the outputs, so tests,
+ * {@code demo}, {@code replay} and {@code job} all run this very graph.
  */
 public final class IocStreamPipeline {
 
-    private final FetchSettings fetch;
+    /** How long one file may take, retries and rate-limit waits included, before it times out. */
+    static final long FETCH_TIMEOUT_MINUTES = 15;
 
-    public IocStreamPipeline(FetchSettings fetch) {
+    private final FetchSettings fetch;
+    private final ThrottleSettings throttle;
+
+    public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
         this.fetch = fetch;
+        this.throttle = throttle;
     }
 
     /**
@@ -45,10 +63,9 @@ public final class IocStreamPipeline {
                 .keyBy(PushEvent::repo, Types.STRING)
                 .process(new ScanPlanner()).name("changes").uid("changes");
 
-        SingleOutputStreamOperator<FetchedFile> files = scans
-                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch");
+        Fetched fetched = fetch.strategy() == FetchStrategy.SEQUENTIAL ? fetchSequentially(scans) : fetchBatched(scans);
 
-        SingleOutputStreamOperator<InventoryUpdate> updates = files
+        SingleOutputStreamOperator<InventoryUpdate> updates = fetched.files()
                 .process(new ParseFunction()).name("parse").uid("parse");
 
         BroadcastStream<FeedUpdate> iocs = feed.broadcast(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS);
@@ -58,7 +75,41 @@ public final class IocStreamPipeline {
                 .process(new InventoryMatcher()).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
-                .union(files.getSideOutput(DeadLetter.TAG), updates.getSideOutput(DeadLetter.TAG));
+                .union(fetched.deadLetters(), updates.getSideOutput(DeadLetter.TAG));
         return new PipelineOutputs(findings, deadLetters);
+    }
+
+    /** What the fetch stage hands on: files (and removals, snapshots, deleted refs), and its dead letters. */
+    private record Fetched(DataStream<FetchedFile> files, DataStream<DeadLetter> deadLetters) {}
+
+    /** The baseline: one REST call per file on the task thread. */
+    private Fetched fetchSequentially(DataStream<ScanRequest> scans) {
+        SingleOutputStreamOperator<FetchedFile> files = throttled(scans, TypeInformation.of(ScanRequest.class))
+                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch");
+        return new Fetched(files, files.getSideOutput(DeadLetter.TAG));
+    }
+
+    /** Listings and files fetched asynchronously, files in batches, with retries; see {@code FetchService}. */
+    private Fetched fetchBatched(DataStream<ScanRequest> scans) {
+        int capacity = fetch.tuning().capacity();
+        SingleOutputStreamOperator<ResolvedScan> listed = AsyncDataStream.unorderedWait(scans,
+                new ScanResolver(fetch), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
+                .name("list").uid("list");
+        SingleOutputStreamOperator<FileRef> wanted = listed
+                .process(new ListingSplitter()).name("split-listing").uid("split-listing");
+
+        SingleOutputStreamOperator<FetchOutcome> outcomes = AsyncDataStream.unorderedWaitWithRetry(
+                throttled(wanted, TypeInformation.of(FileRef.class)), new FileFetcher(fetch),
+                FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, capacity, FileFetcher.retryStrategy())
+                .name("fetch").uid("fetch");
+        SingleOutputStreamOperator<FetchedFile> files = outcomes
+                .process(new OutcomeRecorder(fetch)).name("record-fetch").uid("record-fetch");
+
+        DataStream<FetchedFile> all = files.union(wanted.getSideOutput(ListingSplitter.READY));
+        return new Fetched(all, wanted.getSideOutput(DeadLetter.TAG).union(files.getSideOutput(DeadLetter.TAG)));
+    }
+
+    private <T> DataStream<T> throttled(DataStream<T> input, TypeInformation<T> type) {
+        return input.transform("throttle", type, new MemoryThrottle<T>(throttle)).uid("throttle");
     }
 }

@@ -40,7 +40,7 @@ class ReplayEndToEndTest {
         world = World.open(SampleWorld.unpack(dir.resolve("world")));
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(world, out, dir.resolve("summary.json"), 2,
-                io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0), new ReplayRun.Listener() {
+                io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0, true), new ReplayRun.Listener() {
                     @Override
                     public void finding(Finding finding) {}
 

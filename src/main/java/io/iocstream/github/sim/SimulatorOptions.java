@@ -1,27 +1,36 @@
 package io.iocstream.github.sim;
 
-import java.time.Duration;
-
 /**
- * How the simulator behaves beyond serving the world.
+ * Fault injection and limits of a {@link GitHubSimulator}.
  *
- * @param latencyMs       added to every response
- * @param errorRate       fraction of requests answered 502 or 503
- * @param rateLimit       requests per window before 403 with {@code x-ratelimit-remaining: 0}
- * @param seed            seed of the fault injection, so runs repeat
- * @param rateLimitWindow length of the primary rate-limit window (GitHub: one hour)
+ * @param latencyMs  added before every answer, in milliseconds
+ * @param errorRate  fraction of requests answered with a 502 or 503 instead of their result
+ * @param rateLimit  requests allowed per rate-limit window (GitHub's core limit is 5,000 an hour)
+ * @param seed       seed of the random source that picks the injected errors
  */
-public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed,
-        Duration rateLimitWindow) {
+public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed) {
 
-    /** High enough that a replay never meets it unless asked to. */
-    public static final int UNLIMITED = 1_000_000_000;
+    public SimulatorOptions {
+        if (latencyMs < 0) {
+            throw new IllegalArgumentException("latencyMs must be >= 0, was " + latencyMs);
+        }
+        if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
+            throw new IllegalArgumentException("errorRate must be within [0, 1], was " + errorRate);
+        }
+        if (rateLimit < 1) {
+            throw new IllegalArgumentException("rateLimit must be >= 1, was " + rateLimit);
+        }
+    }
 
+    /** A rate limit high enough that a run never meets it unless asked to. */
+    public static final int DEFAULT_RATE_LIMIT = 1_000_000;
+
+    /** No latency, no errors, a limit high enough never to be reached. */
     public static SimulatorOptions defaults() {
-        return of(0, 0, UNLIMITED);
+        return of(0, 0.0, DEFAULT_RATE_LIMIT);
     }
 
     public static SimulatorOptions of(long latencyMs, double errorRate, int rateLimit) {
-        return new SimulatorOptions(latencyMs, errorRate, rateLimit, 1, Duration.ofHours(1));
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, 1);
     }
 }

@@ -1,110 +1,163 @@
 package io.iocstream.github.sim;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.concurrent.CompletionException;
 
 /**
- * The repositories of a world directory: {@code repos/OWNER/NAME/COMMIT/...} holds each commit's whole tree.
- * Trees are read once per commit and cached with git's blob ids.
+ * Read-only access to {@code WORLD/repos/OWNER/NAME/COMMIT/...}. Every name that arrives from a request is checked
+ * here, and every resolved file must really lie under the repos directory, so a request can never escape it.
  */
 final class WorldRepos {
 
-    /** One file of a commit's tree. */
-    record Blob(String oid, long size, Path file) {}
+    private final Path reposRoot;
+    private final Map<String, CompletableFuture<CommitTree>> trees = new ConcurrentHashMap<>();
+    private final Map<String, BlobIndex> blobIndexes = new ConcurrentHashMap<>();
+    private final Map<Path, String> blobShas = new ConcurrentHashMap<>();
 
-    private final Path reposDir;
-    private final Map<String, Optional<SortedMap<String, Blob>>> trees = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Blob>> blobsByOid = new ConcurrentHashMap<>();
-
-    WorldRepos(Path world) {
-        this.reposDir = world.resolve("repos").toAbsolutePath().normalize();
+    WorldRepos(Path world) throws IOException {
+        Path repos = world.resolve("repos");
+        // a world without repos/ is empty, not an error: every lookup then fails the containment check
+        this.reposRoot = Files.isDirectory(repos) ? repos.toRealPath() : repos.toAbsolutePath().normalize();
     }
 
-    /** The commit's files by path, or empty when the world has no such repository or commit. */
-    Optional<SortedMap<String, Blob>> tree(String repo, String commit) {
-        return trees.computeIfAbsent(repo + "@" + commit, k -> readTree(repo, commit));
+    /** True for a name that can be used as one path element: never empty, a dot name or a separator. */
+    static boolean isSafeSegment(String segment) {
+        return !segment.isEmpty() && !segment.equals(".") && !segment.equals("..")
+                && segment.indexOf('/') < 0 && segment.indexOf('\\') < 0 && segment.indexOf('\0') < 0;
     }
 
-    /** A blob of the repository by its git id, from any commit the world holds. */
-    Optional<Blob> blob(String repo, String oid) {
-        Map<String, Blob> index = blobsByOid.computeIfAbsent(repo, this::indexBlobs);
-        return Optional.ofNullable(index.get(oid));
+    boolean repositoryExists(String owner, String name) {
+        return isSafeSegment(owner) && isSafeSegment(name)
+                && contained(reposRoot.resolve(owner).resolve(name)).filter(Files::isDirectory).isPresent();
     }
 
-    private Map<String, Blob> indexBlobs(String repo) {
-        Map<String, Blob> index = new ConcurrentHashMap<>();
-        Path repoDir = safe(reposDir, repo);
-        if (repoDir == null || !Files.isDirectory(repoDir)) {
-            return index;
-        }
-        try (Stream<Path> commits = Files.list(repoDir)) {
-            commits.forEach(commit -> tree(repo, commit.getFileName().toString())
-                    .ifPresent(tree -> tree.values().forEach(blob -> index.putIfAbsent(blob.oid(), blob))));
-        } catch (IOException e) {
-            return index;
-        }
-        return index;
-    }
-
-    private Optional<SortedMap<String, Blob>> readTree(String repo, String commit) {
-        Path repoDir = safe(reposDir, repo);
-        Path commitDir = repoDir == null ? null : safe(repoDir, commit);
-        if (commitDir == null || !Files.isDirectory(commitDir) || !commit.matches("[0-9a-f]{40}")) {
+    Optional<Path> commitDir(String owner, String name, String commit) {
+        if (!isSafeSegment(owner) || !isSafeSegment(name) || !isSafeSegment(commit)) {
             return Optional.empty();
         }
-        SortedMap<String, Blob> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(commitDir)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String path = commitDir.relativize(file).toString().replace('\\', '/');
-                files.put(path, new Blob(blobOid(file), Files.size(file), file));
+        Path dir = reposRoot.resolve(owner).resolve(name).resolve(commit);
+        return contained(dir).filter(Files::isDirectory);
+    }
+
+    /** A regular file or directory inside the commit, for a slash-separated path that is already URL-decoded. */
+    Optional<Path> entry(Path commitDir, String path) {
+        if (path.isEmpty()) {
+            return Optional.of(commitDir);
+        }
+        for (String segment : path.split("/", -1)) {
+            if (!isSafeSegment(segment)) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
+        }
+        Path resolved = commitDir.resolve(path).normalize();
+        if (!resolved.startsWith(commitDir)) {
             return Optional.empty();
         }
-        return Optional.of(files);
-    }
-
-    /** {@code child} inside {@code parent}, or null when it would escape it. */
-    static Path safe(Path parent, String child) {
-        Path resolved = parent.resolve(child).normalize();
-        return resolved.startsWith(parent) && !resolved.equals(parent) ? resolved : null;
-    }
-
-    /** git's blob id: SHA-1 over {@code "blob <size>\0"} and the bytes. */
-    static String blobOid(Path file) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
-            MessageDigest sha1 = sha1();
-            sha1.update(("blob " + Files.size(file) + "\0").getBytes(StandardCharsets.US_ASCII));
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha1.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(sha1.digest());
+        // world files are plain files: links are refused outright rather than followed
+        if (Files.isSymbolicLink(resolved)) {
+            return Optional.empty();
         }
+        return contained(resolved).filter(p -> p.startsWith(commitDir));
     }
 
-    static String blobOid(byte[] bytes) {
-        MessageDigest sha1 = sha1();
-        sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(sha1.digest(bytes));
-    }
-
-    private static MessageDigest sha1() {
+    String blobSha(Path file) throws IOException {
         try {
-            return MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-1", e);
+            return blobShas.computeIfAbsent(file, f -> {
+                try {
+                    return GitObjectIds.blobSha(f);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+    }
+
+    /** The commit's tree, hashed once and then served from the cache. */
+    Optional<CommitTree> tree(String owner, String name, String commit) throws IOException {
+        Optional<Path> dir = commitDir(owner, name, commit);
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(tree(dir.get()));
+    }
+
+    private CommitTree tree(Path commitDir) throws IOException {
+        String key = reposRoot.relativize(commitDir).toString();
+        CompletableFuture<CommitTree> mine = new CompletableFuture<>();
+        CompletableFuture<CommitTree> existing = trees.putIfAbsent(key, mine);
+        if (existing == null) {
+            // the first caller hashes; concurrent callers for the same commit wait for its result
+            try {
+                mine.complete(CommitTree.read(commitDir));
+            } catch (IOException | RuntimeException e) {
+                trees.remove(key, mine);
+                mine.completeExceptionally(e);
+            }
+        }
+        try {
+            return (existing == null ? mine : existing).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    /** The file holding a blob of this repository, found among all of its commits. */
+    Optional<Path> blob(String owner, String name, String sha) throws IOException {
+        if (!isSafeSegment(owner) || !isSafeSegment(name)) {
+            return Optional.empty();
+        }
+        Optional<Path> repoDir = contained(reposRoot.resolve(owner).resolve(name)).filter(Files::isDirectory);
+        if (repoDir.isEmpty()) {
+            return Optional.empty();
+        }
+        BlobIndex index = blobIndexes.computeIfAbsent(owner + "/" + name, k -> new BlobIndex());
+        Path known = index.files.get(sha);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        synchronized (index) {
+            // index lazily: only commits not seen by an earlier lookup are hashed
+            try (DirectoryStream<Path> commits = Files.newDirectoryStream(repoDir.get())) {
+                for (Path commit : commits) {
+                    if (Files.isDirectory(commit, LinkOption.NOFOLLOW_LINKS) && index.commits.add(commit)) {
+                        for (CommitTree.Entry entry : tree(commit).entries()) {
+                            if (!entry.tree()) {
+                                index.files.putIfAbsent(entry.sha(), entry.file());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(index.files.get(sha));
+    }
+
+    private Optional<Path> contained(Path path) {
+        try {
+            Path real = path.toRealPath();
+            return real.startsWith(reposRoot) ? Optional.of(real) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final class BlobIndex {
+        final Set<Path> commits = ConcurrentHashMap.newKeySet();
+        final Map<String, Path> files = new ConcurrentHashMap<>();
     }
 }

@@ -1,0 +1,275 @@
+package io.iocstream.fetch;
+
+import io.iocstream.github.BlobQuery;
+import io.iocstream.github.GitHubApiException;
+import io.iocstream.github.GitHubClient;
+import io.iocstream.github.GitHubNotFoundException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One task manager's fetching for one GitHub token and strategy, shared by every parallel fetch subtask on it:
+ * one HTTP client and connection pool, one rate budget, one adaptive controller, one cache of files by blob
+ * oid. Files wait in a queue until a batch is full or has waited long enough, then go out as one GraphQL
+ * request (or one REST call each), with no more requests in flight than the controller allows.
+ */
+final class FetchService implements AutoCloseable {
+
+    /** Files up to this size are kept by blob oid, so the same content is never fetched twice. */
+    static final int CACHEABLE_BYTES = 256 * 1024;
+    static final long CACHE_BYTES = 32L * 1024 * 1024;
+
+    private static final Map<FetchSettings, FetchService> SHARED = new HashMap<>();
+
+    private final FetchSettings settings;
+    private final FetchTuning tuning;
+    private final GitHubClient client;
+    private final AdaptiveController controller;
+    private final ExecutorService io;
+    private final Thread batcher;
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private final BlobCache cache = new BlobCache(CACHE_BYTES);
+    private final AtomicLong reportedRequests = new AtomicLong();
+    private int inFlight;
+    private int users;
+    private boolean closed;
+
+    private record Waiting(FileRef file, CompletableFuture<FetchOutcome> result, long since) {}
+
+    private FetchService(FetchSettings settings) {
+        this.settings = settings;
+        this.tuning = settings.tuning();
+        this.client = new GitHubClient(settings.clientConfig());
+        this.controller = new AdaptiveController(tuning);
+        this.io = Executors.newFixedThreadPool(tuning.maxConcurrency(), daemon("github-fetch"));
+        this.batcher = daemon("github-batcher").newThread(this::formBatches);
+        batcher.start();
+    }
+
+    /** The service for these settings on this task manager; {@link #release()} when done. */
+    static synchronized FetchService acquire(FetchSettings settings) {
+        FetchService service = SHARED.computeIfAbsent(settings, FetchService::new);
+        service.users++;
+        return service;
+    }
+
+    void release() {
+        synchronized (FetchService.class) {
+            if (--users == 0) {
+                SHARED.remove(settings);
+                close();
+            }
+        }
+    }
+
+    GitHubClient client() {
+        return client;
+    }
+
+    ExecutorService io() {
+        return io;
+    }
+
+    /** Requests sent since the last call: each subtask adds what it takes to its accumulator. */
+    long takeUnreportedRequests() {
+        long sent = client.requestCount();
+        return sent - reportedRequests.getAndSet(sent);
+    }
+
+    /** Reads one file: from the cache when its oid is known and held, else in the next batch. */
+    CompletableFuture<FetchOutcome> fetch(FileRef file) {
+        byte[] cached = file.oid() == null ? null : cache.get(file.oid());
+        if (cached != null) {
+            return CompletableFuture.completedFuture(FetchOutcome.read(file, cached));
+        }
+        CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        synchronized (this) {
+            queue.add(new Waiting(file, result, System.nanoTime()));
+            notifyAll();
+        }
+        return result;
+    }
+
+    /** The batcher thread: waits for a full batch or the oldest file's deadline, and for a free slot. */
+    private void formBatches() {
+        try {
+            while (true) {
+                List<Waiting> batch;
+                synchronized (this) {
+                    while (!closed && !batchReady()) {
+                        long waited = queue.isEmpty() ? 0 : System.nanoTime() - queue.peek().since();
+                        long left = Math.max(1, (tuning.maxWait().toNanos() - waited) / 1_000_000);
+                        wait(queue.isEmpty() ? 1000 : left);
+                    }
+                    if (closed) {
+                        return;
+                    }
+                    batch = takeBatch();
+                    inFlight++;
+                }
+                io.execute(() -> send(batch));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean batchReady() {
+        if (queue.isEmpty() || inFlight >= controller.concurrency()) {
+            return false;
+        }
+        boolean full = queue.size() >= controller.batchSize();
+        return full || System.nanoTime() - queue.peek().since() >= tuning.maxWait().toNanos();
+    }
+
+    private List<Waiting> takeBatch() {
+        int size = controller.batchSize();
+        long bytes = 0;
+        List<Waiting> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < size) {
+            long next = Math.max(0, queue.peek().file().size());
+            if (!batch.isEmpty() && bytes + next > tuning.maxBatchBytes()) {
+                break;
+            }
+            bytes += next;
+            batch.add(queue.poll());
+        }
+        return batch;
+    }
+
+    private void send(List<Waiting> batch) {
+        long started = System.nanoTime();
+        try {
+            if (tuning.graphQl()) {
+                sendGraphQl(batch);
+            } else {
+                for (Waiting waiting : batch) {
+                    waiting.result().complete(readRest(waiting.file()));
+                }
+            }
+            controller.succeeded(Duration.ofNanos(System.nanoTime() - started), client.rateBudgetLeft());
+        } catch (IOException | RuntimeException e) {
+            controller.failed();
+            batch.forEach(w -> w.result().complete(FetchOutcome.failed(w.file(), String.valueOf(e.getMessage()),
+                    true)));
+        } finally {
+            synchronized (this) {
+                inFlight--;
+                notifyAll();
+            }
+        }
+    }
+
+    private void sendGraphQl(List<Waiting> batch) throws IOException {
+        List<BlobQuery.Wanted> wanted = new ArrayList<>();
+        for (Waiting waiting : batch) {
+            FileRef file = waiting.file();
+            wanted.add(new BlobQuery.Wanted(file.repo(), file.commit(), file.path()));
+        }
+        List<BlobQuery.Blob> blobs = client.blobs(wanted);
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting waiting = batch.get(i);
+            waiting.result().complete(outcome(waiting.file(), blobs.get(i)));
+        }
+    }
+
+    /** What a GraphQL blob gives; large, binary or not exactly re-encodable files are read raw over REST. */
+    private FetchOutcome outcome(FileRef file, BlobQuery.Blob blob) {
+        if (!blob.found()) {
+            return FetchOutcome.failed(file, "not found at " + file.commit(), false);
+        }
+        if (!blob.binary() && !blob.truncated() && blob.text() != null) {
+            byte[] bytes = blob.text().getBytes(StandardCharsets.UTF_8);
+            if (BlobCache.oidOf(bytes).equals(blob.oid())) {
+                cache.put(blob.oid(), bytes);
+                return FetchOutcome.read(file, bytes);
+            }
+        }
+        return readRest(file);
+    }
+
+    private FetchOutcome readRest(FileRef file) {
+        try {
+            byte[] bytes = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
+            if (file.oid() != null && bytes.length <= CACHEABLE_BYTES) {
+                cache.put(file.oid(), bytes);
+            }
+            return FetchOutcome.read(file, bytes);
+        } catch (GitHubNotFoundException e) {
+            return FetchOutcome.failed(file, e.getMessage(), false);
+        } catch (GitHubApiException e) {
+            // 4xx other than 404 will not change on retry (too large, forbidden); 5xx and 403/429 might
+            return FetchOutcome.failed(file, e.getMessage(), e.status() >= 500 || e.status() == 403
+                    || e.status() == 429);
+        } catch (IOException e) {
+            return FetchOutcome.failed(file, String.valueOf(e.getMessage()), true);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+        queue.forEach(w -> w.result().complete(FetchOutcome.failed(w.file(), "fetch service closed", true)));
+        queue.clear();
+        io.shutdownNow();
+        client.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Small files by blob oid, least recently used out first, bounded in bytes. */
+    static final class BlobCache {
+        private final long capacity;
+        private long bytes;
+        private final LinkedHashMap<String, byte[]> byOid = new LinkedHashMap<>(64, 0.75f, true);
+
+        BlobCache(long capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized byte[] get(String oid) {
+            return byOid.get(oid);
+        }
+
+        synchronized void put(String oid, byte[] content) {
+            if (content.length > CACHEABLE_BYTES || byOid.containsKey(oid)) {
+                return;
+            }
+            byOid.put(oid, content);
+            bytes += content.length;
+            var eldest = byOid.entrySet().iterator();
+            while (bytes > capacity && eldest.hasNext()) {
+                bytes -= eldest.next().getValue().length;
+                eldest.remove();
+            }
+        }
+
+        static String oidOf(byte[] content) {
+            try {
+                java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+                sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+                return java.util.HexFormat.of().formatHex(sha1.digest(content));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-1", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.iocstream.fetch;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
+
+/**
+ * Reads files asynchronously through the task manager's {@link FetchService}: the task thread only hands files
+ * over, and results come back as their batch does. Failures that may pass (5xx, rate limits, timeouts) come
+ * back as retryable outcomes, which the async operator's retry strategy tries again.
+ */
+public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
+
+    /** Retry outcomes that may succeed later, with exponential backoff, three more times. */
+    public static AsyncRetryStrategy<FetchOutcome> retryStrategy() {
+        return new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<FetchOutcome>(3, 1000, 30_000,
+                2.0).ifResult(new RetryableOutcome()).ifException(new AnyException()).build();
+    }
+
+    /** An outcome that failed in a way that may pass. (The strategy travels with the job: no lambdas.) */
+    static final class RetryableOutcome implements Predicate<Collection<FetchOutcome>>, Serializable {
+        @Override
+        public boolean test(Collection<FetchOutcome> outcomes) {
+            return outcomes.stream().anyMatch(outcome -> !outcome.succeeded() && outcome.retryable());
+        }
+    }
+
+    /** The fetcher never completes exceptionally on purpose, so any exception is a surprise worth a retry. */
+    static final class AnyException implements Predicate<Throwable>, Serializable {
+        @Override
+        public boolean test(Throwable error) {
+            return true;
+        }
+    }
+
+    private final FetchSettings settings;
+    private transient FetchService service;
+
+    public FileFetcher(FetchSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        service = FetchService.acquire(settings);
+    }
+
+    @Override
+    public void asyncInvoke(FileRef file, ResultFuture<FetchOutcome> result) {
+        service.fetch(file).whenComplete((outcome, error) -> result.complete(List.of(error == null ? outcome
+                : FetchOutcome.failed(file, String.valueOf(error.getMessage()), true))));
+    }
+
+    @Override
+    public void timeout(FileRef file, ResultFuture<FetchOutcome> result) {
+        result.complete(List.of(FetchOutcome.failed(file, "timed out", true)));
+    }
+
+    @Override
+    public void close() {
+        if (service != null) {
+            service.release();
+        }
+    }
+}

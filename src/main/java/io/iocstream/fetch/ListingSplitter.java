@@ -1,0 +1,36 @@
+package io.iocstream.fetch;
+
+import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RunCounters;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Splits listings: files to read go on to the fetcher; removed paths, snapshots and deleted refs need no fetch
+ * and go to {@link #READY}; a listing that failed is a dead letter.
+ */
+public class ListingSplitter extends ProcessFunction<ResolvedScan, FileRef> {
+
+    public static final OutputTag<FetchedFile> READY = new OutputTag<>("ready") {};
+
+    private transient LongCounter filesConsidered;
+
+    @Override
+    public void open(OpenContext openContext) {
+        filesConsidered = getRuntimeContext().getLongCounter(RunCounters.FILES_CONSIDERED);
+    }
+
+    @Override
+    public void processElement(ResolvedScan scan, Context ctx, Collector<FileRef> out) {
+        if (scan.failure() != null) {
+            ctx.output(DeadLetter.TAG, FetchDeadLetters.listing(scan.request(), scan.failure()));
+            return;
+        }
+        filesConsidered.add(scan.listing().considered());
+        scan.listing().ready().forEach(ready -> ctx.output(READY, ready));
+        scan.listing().toFetch().forEach(out::collect);
+    }
+}

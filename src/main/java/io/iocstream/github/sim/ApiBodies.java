@@ -1,0 +1,34 @@
+package io.iocstream.github.sim;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the simulated endpoints, field for field as GitHub names them (snake_case on the wire). */
+final class ApiBodies {
+
+    private ApiBodies() {}
+
+    record ContentFile(String type, String encoding, long size, String name, String path, String content,
+                       String sha, String url, String gitUrl) {}
+
+    record ContentEntry(String type, long size, String name, String path, String sha, String url) {}
+
+    record Tree(String sha, String url, List<TreeItem> tree, boolean truncated) {}
+
+    /** {@code size} is null for trees, as on GitHub. */
+    record TreeItem(String path, String mode, String type, String sha, Long size, String url) {}
+
+    record Compare(String status, int aheadBy, int behindBy, int totalCommits, List<Object> commits,
+                   List<CompareFile> files, int totalFiles) {}
+
+    record CompareFile(String sha, String filename, String status, int additions, int deletions, int changes,
+                       String previousFilename) {}
+
+    record Blob(String sha, long size, String url, String content, String encoding) {}
+
+    record Error(String message, String documentationUrl, String status) {}
+
+    record RateLimit(Map<String, Rate> resources, Rate rate) {}
+
+    record Rate(int limit, int used, int remaining, long reset, String resource) {}
+}

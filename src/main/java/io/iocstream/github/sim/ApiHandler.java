@@ -1,0 +1,420 @@
+package io.iocstream.github.sim;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes and answers the simulated GitHub REST calls, applying the rate limit and the injected faults first. */
+final class ApiHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+    private static final int COMPARE_FILE_CAP = 300;
+    private static final int TREE_ENTRY_CAP = 100_000;
+    private static final long CONTENTS_JSON_MAX_BYTES = 1024 * 1024;
+    private static final String DOCS = "https://docs.github.com/rest";
+    private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
+
+    private final WorldRepos repos;
+    private final RateLimitWindow rateLimit;
+    private final FaultInjector faults;
+    private final RequestCounter counter;
+    private final String baseUrl;
+    private final GraphQlBlobs graphQlBlobs;
+    private final ObjectMapper json = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
+               String baseUrl) {
+        this.repos = repos;
+        this.rateLimit = rateLimit;
+        this.faults = faults;
+        this.counter = counter;
+        this.baseUrl = baseUrl;
+        this.graphQlBlobs = new GraphQlBlobs(repos, json);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                // a GET carries no body worth reading; drain it so the connection can be reused
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            }
+            serve(exchange);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away or a world file vanished mid-answer; nothing useful can be sent any more
+            LOG.debug("answer to {} failed: {}", exchange.getRequestURI().getRawPath(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("simulator failed on {}", exchange.getRequestURI().getRawPath(), e);
+            counter.count("server_error");
+            trySend(exchange, 500, new ApiBodies.Error("Server Error", DOCS, "500"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void serve(HttpExchange exchange) throws IOException, InterruptedException {
+        counter.countTotal();
+        faults.delay();
+        List<String> segments = rawSegments(exchange.getRequestURI().getRawPath());
+        boolean graphQl = "POST".equals(exchange.getRequestMethod()) && segments.equals(List.of("graphql"));
+        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl) {
+            notFound(exchange, rateLimit.peek());
+            return;
+        }
+        if (segments.equals(List.of("rate_limit"))) {
+            // GitHub does not charge this endpoint against the limit
+            RateLimitWindow.Snapshot now = rateLimit.peek();
+            counter.count("rate_limit");
+            ApiBodies.Rate core = new ApiBodies.Rate(now.limit(), now.used(), now.remaining(),
+                    now.resetEpochSeconds(), "core");
+            sendJson(exchange, 200, new ApiBodies.RateLimit(Map.of("core", core), core), now);
+            return;
+        }
+        RateLimitWindow.Snapshot rate = rateLimit.acquire();
+        if (!rate.allowed()) {
+            counter.count("rate_limited");
+            sendJson(exchange, 403, new ApiBodies.Error("API rate limit exceeded for 127.0.0.1. "
+                    + "(But here's the good news: Authenticated requests get a higher rate limit.)", DOCS, "403"),
+                    rate);
+            return;
+        }
+        OptionalInt injected = faults.injectedError();
+        if (injected.isPresent()) {
+            counter.count("injected_error");
+            int status = injected.getAsInt();
+            sendJson(exchange, status, new ApiBodies.Error(status == 502 ? "Bad Gateway" : "Service Unavailable",
+                    DOCS, Integer.toString(status)), rate);
+            return;
+        }
+        if (graphQl) {
+            graphQl(exchange, rate);
+        } else {
+            route(exchange, segments, rate);
+        }
+    }
+
+    private void graphQl(HttpExchange exchange, RateLimitWindow.Snapshot rate) throws IOException {
+        byte[] body;
+        try (var in = exchange.getRequestBody()) {
+            body = in.readNBytes(GRAPHQL_BODY_MAX_BYTES);
+        }
+        Optional<com.fasterxml.jackson.databind.node.ObjectNode> answer;
+        try {
+            answer = graphQlBlobs.answer(body);
+        } catch (IOException malformed) {
+            answer = Optional.empty();
+        }
+        if (answer.isEmpty()) {
+            counter.count("graphql_rejected");
+            sendJson(exchange, 400, new ApiBodies.Error("Problems parsing JSON or unsupported query", DOCS, "400"),
+                    rate);
+            return;
+        }
+        counter.count("graphql");
+        sendJson(exchange, 200, answer.get(), rate, "graphql");
+    }
+
+    private void route(HttpExchange exchange, List<String> raw, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        Optional<List<String>> decoded = decodeAll(raw);
+        if (decoded.isEmpty() || decoded.get().size() < 4 || !decoded.get().get(0).equals("repos")) {
+            notFound(exchange, rate);
+            return;
+        }
+        List<String> s = decoded.get();
+        String owner = s.get(1);
+        String name = s.get(2);
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        String endpoint = s.get(3);
+        if (endpoint.equals("contents")) {
+            contents(exchange, owner, name, String.join("/", s.subList(4, s.size())), query.get("ref"), rate);
+        } else if (endpoint.equals("git") && s.size() == 6 && s.get(4).equals("trees")) {
+            tree(exchange, owner, name, s.get(5), "1".equals(query.get("recursive"))
+                    || "true".equals(query.get("recursive")), rate);
+        } else if (endpoint.equals("git") && s.size() == 6 && s.get(4).equals("blobs")) {
+            blob(exchange, owner, name, s.get(5), rate);
+        } else if (endpoint.equals("compare") && s.size() == 5 && s.get(4).contains("...")) {
+            String[] baseHead = s.get(4).split("\\.\\.\\.", 2);
+            compare(exchange, owner, name, baseHead[0], baseHead[1], rate);
+        } else {
+            notFound(exchange, rate);
+        }
+    }
+
+    private void contents(HttpExchange exchange, String owner, String name, String path, String ref,
+                          RateLimitWindow.Snapshot rate) throws IOException {
+        Optional<Path> commitDir = ref == null ? Optional.empty() : repos.commitDir(owner, name, ref);
+        Optional<Path> target = commitDir.flatMap(dir -> repos.entry(dir, path));
+        if (target.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        Path file = target.get();
+        String apiUrl = baseUrl + "/repos/" + owner + "/" + name + "/contents/" + path + "?ref=" + ref;
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            directoryListing(exchange, owner, name, ref, path, rate);
+            return;
+        }
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            notFound(exchange, rate);
+            return;
+        }
+        counter.count("contents");
+        if (wantsRaw(exchange.getRequestHeaders().getFirst("Accept"))) {
+            sendFile(exchange, file, rate);
+            return;
+        }
+        long size = Files.size(file);
+        String sha = repos.blobSha(file);
+        // above 1 MB GitHub leaves the JSON content empty and points to the raw media type
+        boolean inline = size <= CONTENTS_JSON_MAX_BYTES;
+        String content = inline ? githubBase64(Files.readAllBytes(file)) : "";
+        sendJson(exchange, 200, new ApiBodies.ContentFile("file", inline ? "base64" : "none", size,
+                file.getFileName().toString(), path, content, sha, apiUrl,
+                baseUrl + "/repos/" + owner + "/" + name + "/git/blobs/" + sha), rate);
+    }
+
+    private void directoryListing(HttpExchange exchange, String owner, String name, String ref, String path,
+                                  RateLimitWindow.Snapshot rate) throws IOException {
+        Optional<CommitTree> tree = repos.tree(owner, name, ref);
+        if (tree.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        String prefix = path.isEmpty() ? "" : path + "/";
+        List<ApiBodies.ContentEntry> listing = new ArrayList<>();
+        for (CommitTree.Entry e : tree.get().entries()) {
+            if (e.path().startsWith(prefix) && e.path().indexOf('/', prefix.length()) < 0) {
+                listing.add(new ApiBodies.ContentEntry(e.tree() ? "dir" : "file", e.size(), e.name(), e.path(),
+                        e.sha(), baseUrl + "/repos/" + owner + "/" + name + "/contents/" + e.path() + "?ref=" + ref));
+            }
+        }
+        if (listing.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        counter.count("contents");
+        sendJson(exchange, 200, listing, rate);
+    }
+
+    private void tree(HttpExchange exchange, String owner, String name, String commit, boolean recursive,
+                      RateLimitWindow.Snapshot rate) throws IOException {
+        Optional<CommitTree> tree = repos.tree(owner, name, commit);
+        if (tree.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        String repoUrl = baseUrl + "/repos/" + owner + "/" + name;
+        List<ApiBodies.TreeItem> items = new ArrayList<>();
+        boolean truncated = false;
+        for (CommitTree.Entry e : tree.get().entries()) {
+            if (!recursive && e.path().indexOf('/') >= 0) {
+                continue;
+            }
+            if (items.size() == TREE_ENTRY_CAP) {
+                truncated = true;
+                break;
+            }
+            items.add(e.tree()
+                    ? new ApiBodies.TreeItem(e.path(), "040000", "tree", e.sha(), null, repoUrl + "/git/trees/" + e.sha())
+                    : new ApiBodies.TreeItem(e.path(), "100644", "blob", e.sha(), e.size(),
+                            repoUrl + "/git/blobs/" + e.sha()));
+        }
+        counter.count("trees");
+        String rootSha = tree.get().rootSha();
+        sendJson(exchange, 200, new ApiBodies.Tree(rootSha, repoUrl + "/git/trees/" + rootSha, items, truncated),
+                rate);
+    }
+
+    private void compare(HttpExchange exchange, String owner, String name, String base, String head,
+                         RateLimitWindow.Snapshot rate) throws IOException {
+        Optional<CommitTree> before = repos.tree(owner, name, base);
+        Optional<CommitTree> after = repos.tree(owner, name, head);
+        if (before.isEmpty() || after.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        List<ApiBodies.CompareFile> files = CommitDiff.between(before.get(), after.get());
+        counter.count("compare");
+        boolean identical = files.isEmpty() && base.equals(head);
+        sendJson(exchange, 200, new ApiBodies.Compare(identical ? "identical" : "ahead", identical ? 0 : 1, 0,
+                identical ? 0 : 1, List.of(), files.subList(0, Math.min(files.size(), COMPARE_FILE_CAP)),
+                files.size()), rate);
+    }
+
+    private void blob(HttpExchange exchange, String owner, String name, String sha, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        Optional<Path> file = repos.blob(owner, name, sha.toLowerCase(Locale.ROOT));
+        if (file.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        byte[] content = Files.readAllBytes(file.get());
+        counter.count("blobs");
+        sendJson(exchange, 200, new ApiBodies.Blob(sha, content.length,
+                baseUrl + "/repos/" + owner + "/" + name + "/git/blobs/" + sha, githubBase64(content), "base64"), rate);
+    }
+
+    private void notFound(HttpExchange exchange, RateLimitWindow.Snapshot rate) throws IOException {
+        counter.count("not_found");
+        sendJson(exchange, 404, new ApiBodies.Error("Not Found", DOCS, "404"), rate);
+    }
+
+    static boolean wantsRaw(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String mediaType : accept.split(",")) {
+            String type = mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/vnd.github.raw") || type.startsWith("application/vnd.github.v3.raw")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Base64 as GitHub writes it in JSON: lines of 60 characters, each ended by a newline. */
+    static String githubBase64(byte[] content) {
+        if (content.length == 0) {
+            return "";
+        }
+        return Base64.getMimeEncoder(60, new byte[] {'\n'}).encodeToString(content) + "\n";
+    }
+
+    private void sendJson(HttpExchange exchange, int status, Object body, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        sendJson(exchange, status, body, rate, "core");
+    }
+
+    private void sendJson(HttpExchange exchange, int status, Object body, RateLimitWindow.Snapshot rate,
+                          String resource) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        rateHeaders(exchange, rate);
+        exchange.getResponseHeaders().set("x-ratelimit-resource", resource);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void sendFile(HttpExchange exchange, Path file, RateLimitWindow.Snapshot rate) throws IOException {
+        rateHeaders(exchange, rate);
+        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        long size = Files.size(file);
+        // a zero length would mean chunked to HttpServer; -1 announces an empty body
+        exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
+        if (size > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                Files.copy(file, out);
+            }
+        }
+    }
+
+    private void trySend(HttpExchange exchange, int status, Object body) {
+        try {
+            sendJson(exchange, status, body, rateLimit.peek());
+        } catch (IOException | RuntimeException ignored) {
+            // headers may already be out; the client sees a broken answer, which is the truth
+        }
+    }
+
+    private static void rateHeaders(HttpExchange exchange, RateLimitWindow.Snapshot rate) {
+        var headers = exchange.getResponseHeaders();
+        headers.set("x-ratelimit-limit", Integer.toString(rate.limit()));
+        headers.set("x-ratelimit-remaining", Integer.toString(rate.remaining()));
+        headers.set("x-ratelimit-used", Integer.toString(rate.used()));
+        headers.set("x-ratelimit-reset", Long.toString(rate.resetEpochSeconds()));
+        headers.set("x-ratelimit-resource", "core");
+    }
+
+    private static List<String> rawSegments(String rawPath) {
+        List<String> segments = new ArrayList<>(Arrays.asList(rawPath.split("/", -1)));
+        if (!segments.isEmpty() && segments.get(0).isEmpty()) {
+            segments.remove(0);
+        }
+        // a trailing slash adds nothing on GitHub
+        if (!segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()) {
+            segments.remove(segments.size() - 1);
+        }
+        return segments;
+    }
+
+    /** Percent-decodes every segment; empty when one is malformed. A decoded %2F stays inside its segment. */
+    private static Optional<List<String>> decodeAll(List<String> raw) {
+        List<String> out = new ArrayList<>(raw.size());
+        for (String segment : raw) {
+            Optional<String> decoded = percentDecode(segment);
+            if (decoded.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(decoded.get());
+        }
+        return Optional.of(out);
+    }
+
+    // URLDecoder would turn '+' into a space, which is wrong in a path
+    static Optional<String> percentDecode(String s) {
+        if (s.indexOf('%') < 0) {
+            return Optional.of(s);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= s.length()) {
+                    return Optional.empty();
+                }
+                int hi = Character.digit(s.charAt(i + 1), 16);
+                int lo = Character.digit(s.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(hi * 16 + lo);
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> out = new HashMap<>();
+        if (rawQuery == null) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.putIfAbsent(key, value);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,112 @@
+package io.iocstream.github;
+
+import static io.iocstream.github.sim.TestWorld.C1;
+import static io.iocstream.github.sim.TestWorld.C2;
+import static io.iocstream.github.sim.TestWorld.HELLO_BLOB_SHA;
+import static io.iocstream.github.sim.TestWorld.REPO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.iocstream.github.sim.GitHubSimulator;
+import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.github.sim.TestWorld;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many files in one GraphQL request, against the real simulator over HTTP; the size cap; the rate budget. */
+class BlobBatchTest {
+
+    @TempDir
+    Path world;
+
+    @BeforeEach
+    void writeWorld() throws Exception {
+        TestWorld.write(world);
+    }
+
+    @Test
+    void oneRequestReadsFilesOfSeveralCommitsAndRepositories() throws Exception {
+        Path other = world.resolve("repos/acme/other/" + C1);
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("package-lock.json"), "{\"name\": \"quote\\\"d\"}\n");
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            List<BlobQuery.Blob> blobs = client.blobs(List.of(
+                    new BlobQuery.Wanted(REPO, C1, "README.md"),
+                    new BlobQuery.Wanted(REPO, C2, "src/lib/added.js"),
+                    new BlobQuery.Wanted("acme/other", C1, "package-lock.json"),
+                    new BlobQuery.Wanted(REPO, C2, "docs/old.txt"),
+                    new BlobQuery.Wanted(REPO, C1, "dir with space/a#b.txt"),
+                    new BlobQuery.Wanted("acme/nowhere", C1, "x")));
+
+            assertThat(client.requestCount()).isEqualTo(1);
+            assertThat(sim.requestCounts()).containsEntry("graphql", 1L);
+            assertThat(blobs.get(0).text()).isEqualTo("hello\n");
+            assertThat(blobs.get(0).oid()).isEqualTo(HELLO_BLOB_SHA);
+            assertThat(blobs.get(0).byteSize()).isEqualTo(6);
+            assertThat(blobs.get(1).text().getBytes(StandardCharsets.UTF_8))
+                    .isEqualTo(TestWorld.bytes(world, C2, "src/lib/added.js"));
+            assertThat(blobs.get(2).text()).isEqualTo("{\"name\": \"quote\\\"d\"}\n");
+            assertThat(blobs.get(3).found()).as("removed at C2").isFalse();
+            assertThat(blobs.get(4).text()).isEqualTo("odd\n");
+            assertThat(blobs.get(5).found()).as("no such repository").isFalse();
+        }
+    }
+
+    @Test
+    void largeFilesAreTruncatedAndBinaryFilesHaveNoText() throws Exception {
+        Path c1 = world.resolve("repos/acme/widget/" + C1);
+        Files.write(c1.resolve("big.json"), "x".repeat(600 * 1024).getBytes(StandardCharsets.UTF_8));
+        Files.write(c1.resolve("logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 1});
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            List<BlobQuery.Blob> blobs = client.blobs(List.of(new BlobQuery.Wanted(REPO, C1, "big.json"),
+                    new BlobQuery.Wanted(REPO, C1, "logo.png")));
+
+            assertThat(blobs.get(0).truncated()).isTrue();
+            assertThat(blobs.get(0).byteSize()).isEqualTo(600 * 1024);
+            assertThat(blobs.get(1).binary()).isTrue();
+            assertThat(blobs.get(1).text()).isNull();
+        }
+    }
+
+    @Test
+    void aFileOverTheCapIsRefusedWithoutReadingItWhole() throws Exception {
+        Files.write(world.resolve("repos/acme/widget/" + C1 + "/big.json"), new byte[64 * 1024]);
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            assertThat(client.fileContent(REPO, C1, "big.json", 64 * 1024)).hasSize(64 * 1024);
+            assertThatThrownBy(() -> client.fileContent(REPO, C1, "big.json", 64 * 1024 - 1))
+                    .isInstanceOfSatisfying(GitHubApiException.class, e -> assertThat(e.status()).isEqualTo(413));
+        }
+    }
+
+    @Test
+    void theRateBudgetWaitsOnlyWhenASpentResourceHasNotReset() {
+        RateBudget budget = new RateBudget();
+        Instant now = Instant.ofEpochSecond(1_000);
+        assertThat(budget.left()).isEqualTo(1.0);
+        assertThat(budget.waitBefore("core", now)).isZero();
+
+        budget.update("core", "5000", "250", "1060");
+        budget.update("graphql", "5000", "0", "1030");
+        assertThat(budget.left()).isZero();
+        assertThat(budget.waitBefore("core", now)).isZero();
+        assertThat(budget.waitBefore("graphql", now)).isEqualTo(Duration.ofSeconds(31));
+        assertThat(budget.waitBefore("graphql", Instant.ofEpochSecond(2_000))).isZero();
+
+        budget.update("core", "garbage", "1", "2");
+        assertThat(budget.waitBefore("core", now)).isZero();
+    }
+
+    private static GitHubClientConfig fast(String baseUrl) {
+        return GitHubClientConfig.forBaseUrl(baseUrl, null).withRetries(3, Duration.ofMillis(1), Duration.ofMillis(20));
+    }
+}

@@ -1,0 +1,48 @@
+package io.iocstream.github;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+
+class SameOriginGuardTest {
+
+    @Test
+    void requestsToTheBaseOriginPass() throws Exception {
+        try (StubServer github = new StubServer(200, Map.of(), "ok")) {
+            OkHttpClient http = guarded(github.baseUrl());
+
+            try (Response response = http.newCall(new Request.Builder().url(github.baseUrl() + "/repos/a/b").build())
+                    .execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
+            assertThat(github.hits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anotherPortHostOrSchemeIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (StubServer github = new StubServer(200, Map.of(), "ok");
+             StubServer attacker = new StubServer(200, Map.of(), "gotcha")) {
+            OkHttpClient http = guarded(github.baseUrl());
+            int port = HttpUrl.get(github.baseUrl()).port();
+
+            for (String url : new String[] {attacker.baseUrl() + "/repos/a/b", "http://localhost:" + port + "/x",
+                    "https://127.0.0.1:" + port + "/x", "http://evil.example:" + port + "/x"}) {
+                assertThatThrownBy(() -> http.newCall(new Request.Builder().url(url).build()).execute())
+                        .as(url).isInstanceOf(ForeignHostException.class);
+            }
+            assertThat(attacker.hits()).isZero();
+            assertThat(github.hits()).isZero();
+        }
+    }
+
+    private static OkHttpClient guarded(String baseUrl) {
+        return new OkHttpClient.Builder().addInterceptor(new SameOriginGuard(HttpUrl.get(baseUrl))).build();
+    }
+}
