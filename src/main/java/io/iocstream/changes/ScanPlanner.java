@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -23,19 +26,22 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
     static final int KNOWN_COMMITS = 512;
 
     private transient ValueState<LinkedHashSet<String>> knownCommits;
-    private transient ValueState<Long> lastSeq;
+    private transient MapState<String, Long> lastSeqByRef;
 
     @Override
     public void open(OpenContext openContext) {
         knownCommits = getRuntimeContext().getState(new ValueStateDescriptor<>(
                 "known-commits", TypeInformation.of(new TypeHint<LinkedHashSet<String>>() {})));
-        lastSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("push-seq", Long.class));
+        lastSeqByRef = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("push-seq-by-ref", Types.STRING, Types.LONG));
     }
 
     @Override
     public void processElement(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
-        long seq = lastSeq.value() == null ? 1 : lastSeq.value() + 1;
-        lastSeq.update(seq);
+        // one sequence per ref, without gaps: the matcher applies a ref's scans strictly in this order
+        Long last = lastSeqByRef.get(push.ref());
+        long seq = last == null ? 1 : last + 1;
+        lastSeqByRef.put(push.ref(), seq);
         LinkedHashSet<String> known = knownCommits.value() == null ? new LinkedHashSet<>() : knownCommits.value();
 
         out.collect(plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq));

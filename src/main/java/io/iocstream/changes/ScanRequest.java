@@ -7,7 +7,7 @@ import java.util.List;
  * One unit of work for the fetch stage: which commit of which ref to look at, and how to learn what changed.
  *
  * @param before  the ref's previous sha (used by {@link ScanMode#COMPARE})
- * @param seq     per-repository push sequence: later pushes win when results arrive out of order
+ * @param seq     per-ref push sequence, without gaps: the matcher applies a ref's scans in this order
  * @param paths   for {@link ScanMode#PATHS}: changed paths present at {@code commit}
  * @param removed for {@link ScanMode#PATHS}: paths gone at {@code commit}
  */

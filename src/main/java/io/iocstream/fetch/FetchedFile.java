@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * A file read at a commit (or news that a path, a whole tree or a ref changed), on its way to the parsers.
  *
+ * @param seq          the ref's push sequence: the matcher applies a ref's scans in this order
+ * @param scanSize     how many records this record's scan sends in all, so the matcher knows when it is whole
  * @param content      the bytes for {@link FileOp#CONTENT}, else null
  * @param presentPaths for {@link FileOp#SNAPSHOT}: every dependency file in the tree, else empty
  */
@@ -16,6 +18,7 @@ public record FetchedFile(
         String path,
         Trigger trigger,
         long seq,
+        int scanSize,
         FileOp op,
         byte[] content,
         List<String> presentPaths) {
@@ -25,25 +28,45 @@ public record FetchedFile(
     }
 
     public static FetchedFile content(ScanContext at, String path, byte[] content) {
-        return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), FileOp.CONTENT,
-                content, List.of());
+        return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(),
+                FileOp.CONTENT, content, List.of());
     }
 
     public static FetchedFile removed(ScanContext at, String path) {
-        return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), FileOp.REMOVED,
-                null, List.of());
+        return of(at, path, FileOp.REMOVED, List.of());
     }
 
     public static FetchedFile snapshot(ScanContext at, List<String> presentPaths) {
-        return new FetchedFile(at.repo(), at.ref(), at.commit(), "", at.trigger(), at.seq(), FileOp.SNAPSHOT,
-                null, presentPaths);
+        return of(at, "", FileOp.SNAPSHOT, presentPaths);
     }
 
     public static FetchedFile refDeleted(ScanContext at) {
-        return new FetchedFile(at.repo(), at.ref(), at.commit(), "", at.trigger(), at.seq(), FileOp.REF_DELETED,
-                null, List.of());
+        return of(at, "", FileOp.REF_DELETED, List.of());
     }
 
-    /** The coordinates every record of one scan shares. */
-    public record ScanContext(String repo, String ref, String commit, Trigger trigger, long seq) {}
+    public static FetchedFile failed(ScanContext at, String path) {
+        return of(at, path, FileOp.FAILED, List.of());
+    }
+
+    public static FetchedFile empty(ScanContext at) {
+        return of(at, "", FileOp.EMPTY, List.of());
+    }
+
+    private static FetchedFile of(ScanContext at, String path, FileOp op, List<String> presentPaths) {
+        return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), op,
+                null, presentPaths);
+    }
+
+    /** The coordinates every record of one scan shares, and how many records the scan sends. */
+    public record ScanContext(String repo, String ref, String commit, Trigger trigger, long seq, int scanSize) {
+
+        public static ScanContext of(io.iocstream.changes.ScanRequest request) {
+            return new ScanContext(request.repo(), request.ref(), request.commit(), request.trigger(), request.seq(),
+                    1);
+        }
+
+        public ScanContext ofSize(int size) {
+            return new ScanContext(repo, ref, commit, trigger, seq, size);
+        }
+    }
 }

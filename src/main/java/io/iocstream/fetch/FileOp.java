@@ -9,5 +9,9 @@ public enum FileOp {
     /** A whole-tree scan: every dependency file present at the commit is listed; others are gone. */
     SNAPSHOT,
     /** The ref was deleted. */
-    REF_DELETED
+    REF_DELETED,
+    /** A file of the scan that could not be read or parsed (it is a dead letter): the path is left as it was. */
+    FAILED,
+    /** The scan changed no dependency file; it still counts, so the scans after it may be applied. */
+    EMPTY
 }

@@ -9,10 +9,10 @@ import io.iocstream.findings.Trigger;
  *             else null
  * @param size the size the listing gave, or -1
  */
-public record FileRef(String repo, String ref, String commit, String path, Trigger trigger, long seq, String oid,
-        long size) {
+public record FileRef(String repo, String ref, String commit, String path, Trigger trigger, long seq, int scanSize,
+        String oid, long size) {
 
     FetchedFile.ScanContext at() {
-        return new FetchedFile.ScanContext(repo, ref, commit, trigger, seq);
+        return new FetchedFile.ScanContext(repo, ref, commit, trigger, seq, scanSize);
     }
 }

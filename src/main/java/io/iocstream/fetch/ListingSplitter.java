@@ -27,6 +27,7 @@ public class ListingSplitter extends ProcessFunction<ResolvedScan, FileRef> {
     public void processElement(ResolvedScan scan, Context ctx, Collector<FileRef> out) {
         if (scan.failure() != null) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.listing(scan.request(), scan.failure()));
+            ctx.output(READY, ScanListing.failed(scan.request()));
             return;
         }
         filesConsidered.add(scan.listing().considered());

@@ -45,6 +45,7 @@ public class OutcomeRecorder extends ProcessFunction<FetchOutcome, FetchedFile> 
     public void processElement(FetchOutcome outcome, Context ctx, Collector<FetchedFile> out) {
         if (!outcome.succeeded()) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.file(outcome.file(), outcome.failure()));
+            out.collect(FetchedFile.failed(outcome.file().at(), outcome.file().path()));
             return;
         }
         filesFetched.add(1);

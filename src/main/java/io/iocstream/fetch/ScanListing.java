@@ -13,23 +13,29 @@ import java.util.List;
 
 /**
  * Learns which files a scan request covers — from the push payload, the compare API, or the whole tree — and
- * which of them must be read. Shared by every fetch strategy.
+ * which of them must be read. Shared by every fetch strategy. Every record of one scan carries the scan's size,
+ * and a scan that touches no dependency file still sends one {@link FileOp#EMPTY} record, so the matcher can
+ * tell when a scan is whole and apply a ref's scans in order.
  *
  * @param toFetch    files to read
- * @param ready      records that need no fetching: removed paths, a tree snapshot, a deleted ref
+ * @param ready      records that need no fetching: removed paths, a tree snapshot, a deleted ref, or EMPTY
  * @param considered paths looked at, dependency files or not
  */
 public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int considered) {
 
     public static ScanListing of(GitHubClient client, ScanRequest request) throws IOException {
-        ScanContext at = new ScanContext(request.repo(), request.ref(), request.commit(), request.trigger(),
-                request.seq());
+        ScanContext at = ScanContext.of(request);
         return switch (request.mode()) {
             case DELETE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refDeleted(at)), 0);
             case PATHS -> changes(at, request.paths(), request.removed(), List.of());
             case COMPARE -> compare(client, request, at);
             case TREE -> tree(client, at);
         };
+    }
+
+    /** The one record a scan whose listing failed sends, so later scans of its ref are not held up. */
+    public static FetchedFile failed(ScanRequest request) {
+        return FetchedFile.failed(ScanContext.of(request), "");
     }
 
     private static ScanListing compare(GitHubClient client, ScanRequest request, ScanContext at)
@@ -56,38 +62,41 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         return changes(at, changed, removed, oids);
     }
 
-    private static ScanListing tree(GitHubClient client, ScanContext at) throws IOException {
-        List<TreeEntry> entries = client.tree(at.repo(), at.commit());
-        List<String> present = new ArrayList<>();
+    private static ScanListing tree(GitHubClient client, ScanContext scan) throws IOException {
+        List<TreeEntry> entries = client.tree(scan.repo(), scan.commit());
+        List<TreeEntry> dependencyFiles = entries.stream()
+                .filter(entry -> DependencyFiles.isDependencyFile(entry.path())).toList();
+        ScanContext at = scan.ofSize(dependencyFiles.size() + 1);
         List<FileRef> toFetch = new ArrayList<>();
-        for (TreeEntry entry : entries) {
-            if (DependencyFiles.isDependencyFile(entry.path())) {
-                present.add(entry.path());
-                toFetch.add(ref(at, entry.path(), entry.oid(), entry.size()));
-            }
+        for (TreeEntry entry : dependencyFiles) {
+            toFetch.add(ref(at, entry.path(), entry.oid(), entry.size()));
         }
+        List<String> present = dependencyFiles.stream().map(TreeEntry::path).toList();
         return new ScanListing(toFetch, List.of(FetchedFile.snapshot(at, present)), entries.size());
     }
 
     /** {@code oids}, when not empty, holds the blob id of each changed path, in order. */
-    private static ScanListing changes(ScanContext at, List<String> changed, List<String> removed,
+    private static ScanListing changes(ScanContext scan, List<String> changed, List<String> removed,
             List<String> oids) {
-        List<FetchedFile> ready = new ArrayList<>();
-        for (String path : removed) {
-            if (DependencyFiles.isDependencyFile(path)) {
-                ready.add(FetchedFile.removed(at, path));
-            }
-        }
-        List<FileRef> toFetch = new ArrayList<>();
+        List<String> gone = removed.stream().filter(DependencyFiles::isDependencyFile).toList();
+        List<Integer> wanted = new ArrayList<>();
         for (int i = 0; i < changed.size(); i++) {
             if (DependencyFiles.isDependencyFile(changed.get(i))) {
-                toFetch.add(ref(at, changed.get(i), oids.isEmpty() ? null : oids.get(i), -1));
+                wanted.add(i);
             }
         }
-        return new ScanListing(toFetch, ready, changed.size() + removed.size());
+        int considered = changed.size() + removed.size();
+        if (gone.isEmpty() && wanted.isEmpty()) {
+            return new ScanListing(List.of(), List.of(FetchedFile.empty(scan)), considered);
+        }
+        ScanContext at = scan.ofSize(gone.size() + wanted.size());
+        List<FetchedFile> ready = gone.stream().map(path -> FetchedFile.removed(at, path)).toList();
+        List<FileRef> toFetch = wanted.stream()
+                .map(i -> ref(at, changed.get(i), oids.isEmpty() ? null : oids.get(i), -1)).toList();
+        return new ScanListing(toFetch, ready, considered);
     }
 
     private static FileRef ref(ScanContext at, String path, String oid, long size) {
-        return new FileRef(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), oid, size);
+        return new FileRef(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), oid, size);
     }
 }

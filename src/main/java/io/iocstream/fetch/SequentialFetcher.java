@@ -58,6 +58,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
             }
         } catch (IOException e) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.listing(request, e.getMessage()));
+            out.collect(ScanListing.failed(request));
         } finally {
             long sent = client.requestCount();
             apiRequests.add(sent - requestsCounted);
@@ -73,6 +74,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
             out.collect(FetchedFile.content(file.at(), file.path(), content));
         } catch (IOException e) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.file(file, e.getMessage()));
+            out.collect(FetchedFile.failed(file.at(), file.path()));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.iocstream.findings.Finding;
 import io.iocstream.findings.Findings;
 import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,13 +18,25 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Matches each branch's dependency inventory (keyed state) against the IOC index (broadcast state).
+ *
+ * <p>A ref's scans are applied strictly in push order: records of a scan are held until the scan is whole
+ * (every record knows the scan's size) and every earlier scan of the ref is applied, because batched fetching
+ * lets a later push's files overtake an earlier one's, and findings are events: a bad version that came and went
+ * must still be reported, opened and then resolved. A scan still incomplete after {@link #STALL_TIMEOUT} is
+ * applied as far as it came, so a lost record cannot hold a ref forever.
  *
  * <p>Inventory changes open findings for new hits and resolve findings whose dependency, file or ref is gone.
  * A new IOC entry is hunted at once in every inventory already in state ({@code applyToKeyedState}); entries
@@ -48,13 +61,27 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     static final ListStateDescriptor<InventoryUpdate> PENDING =
             new ListStateDescriptor<>("pending-until-feeds-loaded", TypeInformation.of(InventoryUpdate.class));
 
+    static final MapStateDescriptor<Long, List<InventoryUpdate>> ARRIVED = new MapStateDescriptor<>(
+            "scans-arrived", Types.LONG, Types.LIST(TypeInformation.of(InventoryUpdate.class)));
+
+    /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
+    static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(InventoryMatcher.class);
+
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
+    private transient MapState<Long, List<InventoryUpdate>> arrived;
+    private transient ValueState<Long> nextSeq;
+    private transient ValueState<Long> stalledAt;
 
     @Override
     public void open(OpenContext openContext) {
         paths = getRuntimeContext().getMapState(PATHS);
         pending = getRuntimeContext().getListState(PENDING);
+        arrived = getRuntimeContext().getMapState(ARRIVED);
+        nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-scan", Types.LONG));
+        stalledAt = getRuntimeContext().getState(new ValueStateDescriptor<>("stalled-at-scan", Types.LONG));
     }
 
     @Override
@@ -67,7 +94,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             pending.add(update);
             return;
         }
-        apply(update, index, out);
+        accept(update, index, out);
+        watchForStall(ctx.timerService());
     }
 
     @Override
@@ -89,7 +117,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     IocIndex index = state.get(ACTIVE);
                     ctx.applyToKeyedState(PENDING, (key, waiting) -> {
                         for (InventoryUpdate update : waiting.get()) {
-                            apply(update, index, out);
+                            accept(update, index, out);
                         }
                         waiting.clear();
                     });
@@ -100,9 +128,83 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
+        IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            Long stalled = stalledAt.value();
+            if (stalled != null && stalled == next() && !arrived.isEmpty()) {
+                LOG.warn("{}: scan {} incomplete after {}; applying what arrived", ctx.getCurrentKey(), stalled,
+                        STALL_TIMEOUT);
+                applyNext(index, out);
+                drain(index, out);
+            }
+            stalledAt.clear();
+            watchForStall(ctx.timerService());
+            return;
+        }
+        // the input has ended: nothing that is missing will come
+        while (!arrived.isEmpty()) {
+            applyNext(index, out);
+            drain(index, out);
+        }
         IocIndex deferred = ctx.getBroadcastState(IOC_INDEX).get(DEFERRED);
         if (deferred != null) {
             retroHunt(ctx.getCurrentKey(), paths, deferred, out);
+        }
+    }
+
+    /** Holds a scan's record until the scan is whole and every earlier scan of the ref is applied. */
+    private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
+        if (update.seq() < next()) {
+            // its scan was given up on as stalled; the per-path order still keeps it from undoing newer changes
+            apply(update, index, out);
+            return;
+        }
+        List<InventoryUpdate> scan = arrived.get(update.seq());
+        List<InventoryUpdate> grown = scan == null ? new ArrayList<>() : new ArrayList<>(scan);
+        grown.add(update);
+        arrived.put(update.seq(), grown);
+        drain(index, out);
+    }
+
+    /** Applies whole scans in order, as far as they go. */
+    private void drain(IocIndex index, Collector<Finding> out) throws Exception {
+        while (true) {
+            long next = next();
+            List<InventoryUpdate> scan = arrived.get(next);
+            if (scan == null || scan.size() < scan.get(0).scanSize()) {
+                return;
+            }
+            for (InventoryUpdate update : scan) {
+                apply(update, index, out);
+            }
+            arrived.remove(next);
+            nextSeq.update(next + 1);
+        }
+    }
+
+    /** Applies the lowest scan held, whole or not, and moves past it. */
+    private void applyNext(IocIndex index, Collector<Finding> out) throws Exception {
+        long lowest = Long.MAX_VALUE;
+        for (Long seq : arrived.keys()) {
+            lowest = Math.min(lowest, seq);
+        }
+        for (InventoryUpdate update : arrived.get(lowest)) {
+            apply(update, index, out);
+        }
+        arrived.remove(lowest);
+        nextSeq.update(lowest + 1);
+    }
+
+    /** The sequence number of the ref's next scan to apply; scans count from 1. */
+    private long next() throws Exception {
+        return nextSeq.value() == null ? 1 : nextSeq.value();
+    }
+
+    /** While scans wait, a processing-time timer checks that the ref moves on. */
+    private void watchForStall(TimerService timers) throws Exception {
+        if (!arrived.isEmpty() && stalledAt.value() == null) {
+            stalledAt.update(next());
+            timers.registerProcessingTimeTimer(timers.currentProcessingTime() + STALL_TIMEOUT.toMillis());
         }
     }
 
@@ -114,6 +216,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     List<Dependency> deps = update.op() == FileOp.CONTENT ? update.dependencies() : List.of();
                     paths.put(update.path(), reconcile(update, update.path(), before, deps, index, out));
                 }
+            }
+            case FAILED, EMPTY -> {
+                // nothing to change: the record only completes its scan
             }
             case SNAPSHOT, REF_DELETED -> {
                 Set<String> present = new HashSet<>(update.presentPaths());

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A change to one branch's dependency inventory: a file's dependencies, a removed file, a whole-tree
- * snapshot, or a deleted ref. Keyed by {@link #branchKey()}.
+ * snapshot, a deleted ref, a file that failed, or an empty scan. Keyed by {@link #branchKey()}. The records of
+ * one scan share {@code seq} and know their number, {@code scanSize}.
  */
 public record InventoryUpdate(
         String repo,
@@ -17,6 +18,7 @@ public record InventoryUpdate(
         String path,
         Trigger trigger,
         long seq,
+        int scanSize,
         FileOp op,
         List<Dependency> dependencies,
         List<String> presentPaths) {
@@ -26,9 +28,9 @@ public record InventoryUpdate(
         presentPaths = List.copyOf(presentPaths);
     }
 
-    public static InventoryUpdate of(FetchedFile file, List<Dependency> dependencies) {
+    public static InventoryUpdate of(FetchedFile file, FileOp op, List<Dependency> dependencies) {
         return new InventoryUpdate(file.repo(), file.ref(), file.commit(), file.path(), file.trigger(), file.seq(),
-                file.op(), dependencies, file.presentPaths());
+                file.scanSize(), op, dependencies, file.presentPaths());
     }
 
     public String branchKey() {

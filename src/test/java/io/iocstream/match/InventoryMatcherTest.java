@@ -55,11 +55,11 @@ class InventoryMatcherTest {
     @Test
     void aRemovedFileASnapshotWithoutItAndADeletedRefAllResolve() throws Exception {
         try (var harness = loaded(CHALK, DEBUG)) {
-            harness.processElement1(content(1, "a/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
-            harness.processElement1(content(1, "b/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
-            harness.processElement1(content(1, "c/package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
+            harness.processElement1(content(1, 3, "a/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(1, 3, "b/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(1, 3, "c/package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
             harness.processElement1(update(2, "a/package-lock.json", FileOp.REMOVED, List.of()), 0);
-            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c3", "", Trigger.PUSH, 3,
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c3", "", Trigger.PUSH, 3, 1,
                     FileOp.SNAPSHOT, List.of(), List.of("c/package-lock.json")), 0);
             harness.processElement1(update(4, "", FileOp.REF_DELETED, List.of()), 0);
 
@@ -75,11 +75,67 @@ class InventoryMatcherTest {
     }
 
     @Test
-    void anOlderChangeArrivingLateDoesNotUndoANewerOne() throws Exception {
+    void aLaterScanThatOvertakesAnEarlierOneWaitsForIt() throws Exception {
         try (var harness = loaded(CHALK, DEBUG)) {
-            harness.processElement1(update(5, "package-lock.json", FileOp.REMOVED, List.of()), 0);
-            harness.processElement1(content(4, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(2, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.2")), 0);
             assertThat(findings(harness)).isEmpty();
+
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+
+            // the bad version came and went: both events are reported, in order
+            assertThat(findings(harness)).extracting(Finding::status, Finding::commit)
+                    .containsExactly(tuple("open", "c1"), tuple("resolved", "c2"));
+        }
+    }
+
+    @Test
+    void aRefDeletionThatOvertakesTheBaselineStillResolvesIt() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.processElement1(update(2, "", FileOp.REF_DELETED, List.of()), 0);
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c1", "", Trigger.BASELINE, 1,
+                    2, FileOp.SNAPSHOT, List.of(), List.of("package-lock.json")), 0);
+            assertThat(findings(harness)).isEmpty();
+
+            harness.processElement1(content(1, 2, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status).containsExactly("open", "resolved");
+        }
+    }
+
+    @Test
+    void aFailedFileCompletesItsScanAndLeavesThePathAsItWas() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(3, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.2")), 0);
+            harness.processElement1(update(2, "package-lock.json", FileOp.FAILED, List.of()), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::commit)
+                    .containsExactly(tuple("open", "c1"), tuple("resolved", "c3"));
+        }
+    }
+
+    @Test
+    void aScanMissingARecordIsAppliedAfterTheStallTimeout() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.setProcessingTime(0);
+            // scan 1 announced two records; only one ever arrives
+            harness.processElement1(content(1, 2, "a/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(content(2, "b/package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            assertThat(findings(harness)).isEmpty();
+
+            harness.setProcessingTime(InventoryMatcher.STALL_TIMEOUT.toMillis() + 1);
+
+            assertThat(findings(harness)).extracting(Finding::path)
+                    .containsExactly("a/package-lock.json", "b/package-lock.json");
+        }
+    }
+
+    @Test
+    void theEndOfTheInputAppliesWhatIsStillHeld() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            harness.processElement1(content(1, 2, "a/package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+            assertThat(findings(harness)).hasSize(1);
         }
     }
 
@@ -88,7 +144,7 @@ class InventoryMatcherTest {
         try (var harness = loaded(CHALK)) {
             harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
             harness.processElement1(new InventoryUpdate("acme/other", "refs/heads/dev", "d1", "x/package-lock.json",
-                    Trigger.PUSH, 1, FileOp.CONTENT, List.of(dep("debug", "4.4.2")), List.of()), 0);
+                    Trigger.PUSH, 1, 1, FileOp.CONTENT, List.of(dep("debug", "4.4.2")), List.of()), 0);
             assertThat(findings(harness)).isEmpty();
 
             harness.processElement2(FeedUpdate.entry(DEBUG), 0);
@@ -133,13 +189,17 @@ class InventoryMatcherTest {
     }
 
     private static InventoryUpdate content(long seq, String path, Trigger trigger, Dependency... deps) {
-        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, trigger, seq, FileOp.CONTENT,
-                List.of(deps), List.of());
+        return content(seq, 1, path, trigger, deps);
+    }
+
+    private static InventoryUpdate content(long seq, int scanSize, String path, Trigger trigger, Dependency... deps) {
+        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, trigger, seq, scanSize,
+                FileOp.CONTENT, List.of(deps), List.of());
     }
 
     private static InventoryUpdate update(long seq, String path, FileOp op, List<String> present) {
-        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, op, List.of(),
-                present);
+        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, 1, op,
+                List.of(), present);
     }
 
     private static List<Finding> findings(KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate,
