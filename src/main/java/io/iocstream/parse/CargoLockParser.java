@@ -1,0 +1,40 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Cargo's {@code Cargo.lock} (versions 1 to 4): TOML with one {@code [[package]]} table per crate. Traps: the
+ * workspace's own crates and path dependencies are packages without a {@code source}, and {@code git+} sources
+ * are not crates.io releases; only {@code registry+} and {@code sparse+} sources are reported. The same crate
+ * at two versions is two packages, and both are reported.
+ */
+public final class CargoLockParser implements DependencyParser {
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals("Cargo.lock") && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        JsonNode root = FileFormats.toml(content, "Cargo.lock");
+        if (!root.has("package") && !root.has("version")) {
+            throw new DependencyFileException("Cargo.lock: no version or [[package]] tables");
+        }
+        Set<Dependency> out = new LinkedHashSet<>();
+        for (JsonNode table : FileFormats.packageTables(root, "Cargo.lock")) {
+            String name = FileFormats.string(table, "name");
+            String version = FileFormats.string(table, "version");
+            String source = FileFormats.string(table, "source");
+            boolean fromRegistry = source != null && (source.startsWith("registry+") || source.startsWith("sparse+"));
+            if (name != null && version != null && fromRegistry) {
+                out.add(new Dependency("crates.io", name, version));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+}

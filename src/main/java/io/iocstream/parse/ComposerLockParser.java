@@ -1,0 +1,93 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Composer's {@code composer.lock}, read with Jackson's streaming parser: {@code packages} and
+ * {@code packages-dev} are arrays of objects with {@code name} and {@code version}. Traps: {@code extra} and
+ * other nested objects have {@code version} fields of their own, so only the package's top-level fields count;
+ * tags are often written {@code v1.2.3}, and advisories name {@code 1.2.3}, so a {@code v} before a digit is
+ * dropped. Branch checkouts ({@code dev-main}, {@code 2.x-dev}) are not releases and are not reported.
+ */
+public final class ComposerLockParser implements DependencyParser {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals("composer.lock") && !isVendoredPhp(path);
+    }
+
+    /** Composer installs into {@code vendor/}; a lockfile there belongs to an installed package. */
+    private static boolean isVendoredPhp(String path) {
+        return DependencyParser.isVendored(path) || ("/" + path).contains("/vendor/");
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        Set<Dependency> out = new LinkedHashSet<>();
+        try (JsonParser json = JSON.createParser(content)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new DependencyFileException("composer.lock: not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if ((field.equals("packages") || field.equals("packages-dev")) && value == JsonToken.START_ARRAY) {
+                    readPackages(json, out);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+                throw new DependencyFileException("composer.lock: unexpected " + json.currentToken());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException("composer.lock: " + FileFormats.oneLine(e), e);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void readPackages(JsonParser json, Set<Dependency> out) throws IOException {
+        JsonToken element;
+        while ((element = json.nextToken()) != JsonToken.END_ARRAY && element != null) {
+            if (element != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                continue;
+            }
+            String name = null;
+            String version = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+                    name = json.getText();
+                } else if (field.equals("version") && value == JsonToken.VALUE_STRING) {
+                    version = json.getText();
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (name != null && version != null && isRelease(version)) {
+                out.add(new Dependency("Packagist", name, stripV(version)));
+            }
+        }
+    }
+
+    private static boolean isRelease(String version) {
+        return !version.isEmpty() && !version.startsWith("dev-") && !version.endsWith("-dev");
+    }
+
+    private static String stripV(String version) {
+        boolean tagged = version.length() > 1 && (version.charAt(0) == 'v' || version.charAt(0) == 'V')
+                && Character.isDigit(version.charAt(1));
+        return tagged ? version.substring(1) : version;
+    }
+}

@@ -1,0 +1,79 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CycloneDX JSON SBOMs ({@code bom.json}, {@code *.cdx.json}), read with Jackson's streaming parser: every
+ * {@code components[]} entry with a {@code purl}, including components nested inside components, mapped through
+ * {@link Purl}. Not reported: {@code metadata.component} (the subject the SBOM describes, not a dependency),
+ * components without a purl, and purl types with no OSV ecosystem here (github, docker, generic, ...).
+ */
+public final class CycloneDxParser implements DependencyParser {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    @Override
+    public boolean handles(String path) {
+        String name = DependencyParser.baseName(path);
+        return (name.equals("bom.json") || name.endsWith(".cdx.json")) && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        Set<Dependency> out = new LinkedHashSet<>();
+        boolean sawFormat = false;
+        try (JsonParser json = JSON.createParser(content)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new DependencyFileException("CycloneDX: not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("bomFormat") && value == JsonToken.VALUE_STRING) {
+                    sawFormat = json.getText().equals("CycloneDX");
+                } else if (field.equals("components") && value == JsonToken.START_ARRAY) {
+                    readComponents(json, out);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+                throw new DependencyFileException("CycloneDX: unexpected " + json.currentToken());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException("CycloneDX: " + FileFormats.oneLine(e), e);
+        }
+        if (!sawFormat) {
+            throw new DependencyFileException("CycloneDX: no \"bomFormat\": \"CycloneDX\"");
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void readComponents(JsonParser json, Set<Dependency> out) throws IOException {
+        JsonToken element;
+        while ((element = json.nextToken()) != JsonToken.END_ARRAY && element != null) {
+            if (element != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                continue;
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("purl") && value == JsonToken.VALUE_STRING) {
+                    Purl.toDependency(json.getText()).ifPresent(out::add);
+                } else if (field.equals("components") && value == JsonToken.START_ARRAY) {
+                    readComponents(json, out);
+                } else {
+                    json.skipChildren();
+                }
+            }
+        }
+    }
+}

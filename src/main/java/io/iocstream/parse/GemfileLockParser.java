@@ -1,0 +1,65 @@
+package io.iocstream.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Bundler's {@code Gemfile.lock} (and {@code gems.locked}): sections start at column 0 ({@code GEM}, {@code GIT},
+ * {@code PATH}, {@code PLATFORMS}, {@code DEPENDENCIES}, ...), and under a {@code GEM} section's {@code specs:}
+ * each resolved gem is a 4-space-indented {@code name (version)} line. Traps: 6-space lines below a spec are
+ * that gem's requirements, not resolutions; a platform-specific gem is written {@code 1.13.3-x86_64-linux},
+ * and since a gem version cannot contain {@code -} the version is the part before it. Gems from {@code GIT} and
+ * {@code PATH} sections did not come from rubygems.org and are not reported, nor is Bundler itself.
+ */
+public final class GemfileLockParser implements DependencyParser {
+
+    private static final Pattern SPEC = Pattern.compile(" {4}(\\S+) \\(([^)\\s]+)\\)");
+    private static final Pattern SECTION = Pattern.compile("[A-Z][A-Z ]*");
+
+    @Override
+    public boolean handles(String path) {
+        String name = DependencyParser.baseName(path);
+        return (name.equals("Gemfile.lock") || name.equals("gems.locked")) && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        String text = FileFormats.text(content, "Gemfile.lock");
+        Set<Dependency> out = new LinkedHashSet<>();
+        String section = null;
+        boolean inSpecs = false;
+        int lineNumber = 0;
+        for (String line : text.split("\r?\n")) {
+            lineNumber++;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (!line.startsWith(" ")) {
+                if (!SECTION.matcher(line.strip()).matches()) {
+                    throw new DependencyFileException("Gemfile.lock: line " + lineNumber + " is not a section header");
+                }
+                section = line.strip();
+                inSpecs = false;
+            } else if (line.startsWith("  ") && !line.startsWith("   ")) {
+                inSpecs = line.strip().equals("specs:");
+            } else if (inSpecs && "GEM".equals(section) && line.startsWith("    ") && !line.startsWith("     ")) {
+                Matcher spec = SPEC.matcher(line.stripTrailing());
+                if (!spec.matches()) {
+                    throw new DependencyFileException("Gemfile.lock: malformed spec on line " + lineNumber);
+                }
+                String version = spec.group(2);
+                int platform = version.indexOf('-');
+                out.add(new Dependency("RubyGems", spec.group(1),
+                        platform < 0 ? version : version.substring(0, platform)));
+            }
+        }
+        if (section == null) {
+            throw new DependencyFileException("Gemfile.lock: no sections");
+        }
+        return new ArrayList<>(out);
+    }
+}

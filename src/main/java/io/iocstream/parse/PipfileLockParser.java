@@ -1,0 +1,77 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Pipenv's {@code Pipfile.lock}, read with Jackson's streaming parser. Every top-level object except
+ * {@code _meta} is a package category ({@code default}, {@code develop}, and the custom categories of newer
+ * Pipenv), mapping names to {@code {"version": "==1.2.3", ...}}. Traps: the version carries its {@code ==}
+ * operator, and git, path and file entries have no {@code version} at all; those are not reported.
+ */
+public final class PipfileLockParser implements DependencyParser {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals("Pipfile.lock") && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        Set<Dependency> out = new LinkedHashSet<>();
+        try (JsonParser json = JSON.createParser(content)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new DependencyFileException("Pipfile.lock: not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (!field.equals("_meta") && value == JsonToken.START_OBJECT) {
+                    readCategory(json, out);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null) {
+                throw new DependencyFileException("Pipfile.lock: unexpected " + json.currentToken());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException("Pipfile.lock: " + FileFormats.oneLine(e), e);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void readCategory(JsonParser json, Set<Dependency> out) throws IOException {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                continue;
+            }
+            String version = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("version") && value == JsonToken.VALUE_STRING) {
+                    version = json.getText();
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (version != null && version.startsWith("==") && !version.startsWith("===")) {
+                String pinned = version.substring(2).strip();
+                if (!pinned.isEmpty() && !pinned.contains("*")) {
+                    out.add(new Dependency("PyPI", name, pinned));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.iocstream.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * pip requirements files: {@code requirements*.txt} and any {@code .txt} file in a {@code requirements/}
+ * folder. Only pinned lines ({@code name==1.2.3}, {@code name[extra] === 1.2.3 ; marker}) name a version, so only
+ * they are reported. Traps: a trailing backslash continues a line (hashes are often written that way), {@code #}
+ * starts a comment only at a line start or after whitespace, per-requirement options such as {@code --hash} follow
+ * the requirement on the same logical line, and {@code ==2.8.*} is a wildcard, not a pin. Option lines
+ * ({@code -r}, {@code -c}, {@code -e}, {@code --index-url}), URLs, local paths and referenced files are not
+ * followed.
+ */
+public final class RequirementsParser implements DependencyParser {
+
+    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
+    private static final Pattern OPTION = Pattern.compile("\\s--?[A-Za-z].*$");
+
+    @Override
+    public boolean handles(String path) {
+        if (DependencyParser.isVendored(path)) {
+            return false;
+        }
+        String name = DependencyParser.baseName(path);
+        if (name.startsWith("requirements") && name.endsWith(".txt")) {
+            return true;
+        }
+        String parent = path.substring(0, Math.max(0, path.length() - name.length() - 1));
+        return name.endsWith(".txt") && DependencyParser.baseName(parent).equals("requirements");
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        String text = FileFormats.text(content, "requirements");
+        Set<Dependency> out = new LinkedHashSet<>();
+        StringBuilder logical = new StringBuilder();
+        for (String line : text.split("\r?\n", -1)) {
+            String uncommented = COMMENT.matcher(line).replaceFirst("");
+            if (uncommented.endsWith("\\")) {
+                logical.append(uncommented, 0, uncommented.length() - 1).append(' ');
+                continue;
+            }
+            logical.append(uncommented);
+            readLine(logical.toString(), out);
+            logical.setLength(0);
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void readLine(String line, Set<Dependency> out) {
+        String requirement = line.strip();
+        if (requirement.isEmpty() || requirement.startsWith("-")) {
+            return;
+        }
+        requirement = OPTION.matcher(requirement).replaceFirst("");
+        PinnedRequirement.parse(requirement)
+                .ifPresent(pin -> out.add(new Dependency("PyPI", pin.name(), pin.version())));
+    }
+}

@@ -1,0 +1,74 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** No shared fixture: the SBOMs are constructed from the CycloneDX 1.5 JSON specification. */
+class CycloneDxParserTest {
+
+    private static final String BOM = """
+            {
+              "bomFormat": "CycloneDX",
+              "specVersion": "1.5",
+              "serialNumber": "urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79",
+              "version": 1,
+              "metadata": {
+                "component": {"type": "application", "name": "my-app", "version": "1.0.0",
+                              "purl": "pkg:npm/my-app@1.0.0"}
+              },
+              "components": [
+                {"type": "library", "bom-ref": "a", "name": "tinycolor", "group": "@ctrl", "version": "4.1.1",
+                 "purl": "pkg:npm/%40ctrl/tinycolor@4.1.1"},
+                {"type": "library", "name": "requests", "version": "2.31.0", "purl": "pkg:pypi/requests@2.31.0",
+                 "hashes": [{"alg": "SHA-256", "content": "abc"}]},
+                {"type": "framework", "name": "spring-boot", "version": "3.2.4",
+                 "purl": "pkg:maven/org.springframework.boot/spring-boot@3.2.4?type=jar",
+                 "components": [
+                   {"type": "library", "name": "spring-core", "version": "6.1.5",
+                    "purl": "pkg:maven/org.springframework/spring-core@6.1.5"}
+                 ]},
+                {"type": "library", "name": "no-purl", "version": "1.0.0"},
+                {"type": "container", "name": "alpine", "purl": "pkg:docker/alpine@3.19"},
+                {"type": "library", "name": "tinycolor again",
+                 "purl": "pkg:npm/%40ctrl/tinycolor@4.1.1"}
+              ],
+              "dependencies": [{"ref": "a", "dependsOn": []}]
+            }
+            """;
+
+    private final CycloneDxParser parser = new CycloneDxParser();
+
+    @Test
+    void readsComponentPurlsIncludingNestedOnesButNotTheSubject() throws Exception {
+        assertThat(parser.parse(utf8(BOM))).containsExactly(
+                new Dependency("npm", "@ctrl/tinycolor", "4.1.1"),
+                new Dependency("PyPI", "requests", "2.31.0"),
+                new Dependency("Maven", "org.springframework.boot:spring-boot", "3.2.4"),
+                new Dependency("Maven", "org.springframework:spring-core", "6.1.5"));
+    }
+
+    @Test
+    void anSbomWithoutComponentsHasNoDependencies() throws Exception {
+        assertThat(parser.parse(utf8("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\"}"))).isEmpty();
+    }
+
+    @Test
+    void handlesBomJsonAndCdxJson() {
+        assertThat(parser.handles("bom.json")).isTrue();
+        assertThat(parser.handles("sbom/app.cdx.json")).isTrue();
+        assertThat(parser.handles("app.spdx.json")).isFalse();
+        assertThat(parser.handles("node_modules/x/bom.json")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, utf8(BOM.substring(0, BOM.indexOf("spring-core"))));
+        assertRejected(parser, lockfile("nuget/packages.lock.json"));
+        assertRejected(parser, utf8("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.5\"/>"));
+    }
+}

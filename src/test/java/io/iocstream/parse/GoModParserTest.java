@@ -1,0 +1,80 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GoModParserTest {
+
+    private final GoModParser parser = new GoModParser();
+
+    @Test
+    void readsASingleLineRequire() throws Exception {
+        assertThat(parser.parse(lockfile("go/go.mod")))
+                .containsExactly(new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));
+    }
+
+    @Test
+    void readsBlocksCommentsAndReplacements() throws Exception {
+        String mod = """
+                module example.com/app // the module itself is not a dependency
+
+                go 1.22
+                toolchain go1.22.2
+
+                require (
+                	github.com/google/uuid v1.6.0
+                	golang.org/x/sys v0.18.0 // indirect
+                	"github.com/quoted/mod" v0.1.0
+                	github.com/old/name v1.0.0
+                	github.com/pinned/one v1.2.0
+                	github.com/local/fork v0.3.0
+                )
+
+                require github.com/single/line v2.0.0+incompatible
+
+                exclude github.com/google/uuid v1.5.0
+
+                replace github.com/old/name => github.com/new/name v1.0.1
+                replace (
+                	github.com/pinned/one v1.1.0 => github.com/other/one v9.9.9
+                	github.com/local/fork => ../fork
+                )
+                """;
+        assertThat(parser.parse(utf8(mod))).containsExactly(
+                new Dependency("Go", "github.com/google/uuid", "v1.6.0"),
+                new Dependency("Go", "golang.org/x/sys", "v0.18.0"),
+                new Dependency("Go", "github.com/quoted/mod", "v0.1.0"),
+                new Dependency("Go", "github.com/new/name", "v1.0.1"),
+                new Dependency("Go", "github.com/pinned/one", "v1.2.0"),
+                new Dependency("Go", "github.com/single/line", "v2.0.0+incompatible"));
+    }
+
+    @Test
+    void aReplacementAtTheRequiredVersionApplies() throws Exception {
+        String mod = """
+                module example.com/app
+                require github.com/a/b v1.0.0
+                replace github.com/a/b v1.0.0 => github.com/c/d v1.0.5
+                """;
+        assertThat(parser.parse(utf8(mod))).containsExactly(new Dependency("Go", "github.com/c/d", "v1.0.5"));
+    }
+
+    @Test
+    void handlesGoModOutsideVendor() {
+        assertThat(parser.handles("svc/go.mod")).isTrue();
+        assertThat(parser.handles("vendor/github.com/x/y/go.mod")).isFalse();
+        assertThat(parser.handles("go.sum")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, utf8("module example.com/app\n\nrequire (\n\tgithub.com/a/b v1.0.0\n"));
+        assertRejected(parser, utf8("module example.com/app\nrequire github.com/a/b\n"));
+        assertRejected(parser, lockfile("cargo/Cargo.lock"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.truncated;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GoSumParserTest {
+
+    private final GoSumParser parser = new GoSumParser();
+
+    @Test
+    void reportsEachModuleVersionOnceWithoutTheGoModSuffix() throws Exception {
+        assertThat(parser.parse(lockfile("go/go.sum"))).containsExactlyInAnyOrder(
+                new Dependency("Go", "github.com/davecgh/go-spew", "v1.1.0"),
+                new Dependency("Go", "github.com/davecgh/go-spew", "v1.1.1"),
+                new Dependency("Go", "github.com/pmezard/go-difflib", "v1.0.0"),
+                new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"),
+                new Dependency("Go", "github.com/stretchr/objx", "v0.1.0"),
+                new Dependency("Go", "github.com/stretchr/testify", "v1.7.0"),
+                new Dependency("Go", "golang.org/x/sys", "v0.0.0-20220715151400-c0bba94af5f8"),
+                new Dependency("Go", "gopkg.in/check.v1", "v0.0.0-20161208181325-20d25e280405"),
+                new Dependency("Go", "gopkg.in/yaml.v3", "v3.0.0-20200313102051-9f266ea9e77c"));
+    }
+
+    @Test
+    void anEmptyGoSumBelongsToAModuleWithoutDependencies() throws Exception {
+        assertThat(parser.parse(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void handlesGoSumOutsideVendor() {
+        assertThat(parser.handles("go.sum")).isTrue();
+        assertThat(parser.handles("vendor/x/go.sum")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, truncated("go/go.sum", 275));
+        assertRejected(parser, lockfile("gradle/gradle.lockfile"));
+        assertRejected(parser, new byte[] {(byte) 0xc3, (byte) 0x28});
+    }
+}

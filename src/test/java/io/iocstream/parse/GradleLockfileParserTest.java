@@ -1,0 +1,38 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class GradleLockfileParserTest {
+
+    private final GradleLockfileParser parser = new GradleLockfileParser();
+
+    @Test
+    void readsEveryLockedModuleButNotTheEmptyLine() throws Exception {
+        assertThat(parser.parse(lockfile("gradle/gradle.lockfile"))).containsExactly(
+                new Dependency("Maven", "org.springframework.boot:spring-boot-autoconfigure", "2.7.4"),
+                new Dependency("Maven", "org.springframework.boot:spring-boot-configuration-processor", "2.7.5"),
+                new Dependency("Maven", "org.springframework.boot:spring-boot-devtools", "2.7.6"),
+                new Dependency("Maven", "org.springframework.boot:spring-boot-starter-aop", "2.7.7"),
+                new Dependency("Maven", "org.springframework.boot:spring-boot-starter-data-jpa", "2.7.8"));
+    }
+
+    @Test
+    void handlesProjectAndBuildscriptLockfiles() {
+        assertThat(parser.handles("app/gradle.lockfile")).isTrue();
+        assertThat(parser.handles("buildscript-gradle.lockfile")).isTrue();
+        assertThat(parser.handles("build.gradle")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, utf8("# header\norg.example:trunc"));
+        assertRejected(parser, utf8("org.example:lib=runtimeClasspath\n"));
+        assertRejected(parser, lockfile("go/go.mod"));
+    }
+}

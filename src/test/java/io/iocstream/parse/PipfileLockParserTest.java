@@ -1,0 +1,50 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.truncated;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PipfileLockParserTest {
+
+    private final PipfileLockParser parser = new PipfileLockParser();
+
+    @Test
+    void readsDefaultAndDevelopWithoutTheOperator() throws Exception {
+        // itsdangerous 2.1.2 is in both sections; pluggy is 1.0.1 in default and 1.0.0 in develop
+        assertThat(parser.parse(lockfile("pipfile/Pipfile.lock"))).containsExactlyInAnyOrder(
+                new Dependency("PyPI", "itsdangerous", "2.1.2"),
+                new Dependency("PyPI", "markupsafe", "2.1.1"),
+                new Dependency("PyPI", "pluggy", "1.0.1"),
+                new Dependency("PyPI", "pluggy", "1.0.0"));
+    }
+
+    @Test
+    void skipsEntriesWithoutAPinnedVersion() throws Exception {
+        String lock = """
+                {"_meta": {"hash": {"sha256": "x"}},
+                 "default": {"mine": {"git": "https://example.org/mine.git", "ref": "abc"},
+                             "local": {"path": ".", "editable": true}},
+                 "docs": {"sphinx": {"version": "==7.2.6"}}}
+                """;
+        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "sphinx", "7.2.6"));
+    }
+
+    @Test
+    void handlesPipfileLockOnly() {
+        assertThat(parser.handles("app/Pipfile.lock")).isTrue();
+        assertThat(parser.handles("Pipfile")).isFalse();
+        assertThat(parser.handles("node_modules/x/Pipfile.lock")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, truncated("pipfile/Pipfile.lock", 845));
+        assertRejected(parser, lockfile("poetry/poetry.lock"));
+        assertRejected(parser, utf8("[1, 2]"));
+    }
+}

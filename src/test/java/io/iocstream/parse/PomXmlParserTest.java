@@ -1,0 +1,104 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.truncated;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PomXmlParserTest {
+
+    private final PomXmlParser parser = new PomXmlParser();
+
+    @Test
+    void readsDependenciesManagementAndProfilesWithPropertiesResolved() throws Exception {
+        assertThat(parser.parse(lockfile("maven/pom.xml"))).containsExactlyInAnyOrder(
+                new Dependency("Maven", "junit:junit", "4.12"),
+                new Dependency("Maven", "org.example:abc", "1.0.1"),
+                new Dependency("Maven", "org.example:exclusions", "1.0.0"),
+                new Dependency("Maven", "org.example:xyz", "2.0.0"),
+                new Dependency("Maven", "org.example:no-version", "2.0.0"),
+                new Dependency("Maven", "org.import:import", "1.0.0"),
+                new Dependency("Maven", "org.profile:abc", "1.2.3"),
+                new Dependency("Maven", "org.profile:def", "2.3.4"),
+                new Dependency("Maven", "org.import:xyz", "6.6.6"));
+    }
+
+    @Test
+    void resolvesProjectVersionAndNestedPropertiesButNotParentOnesOrRanges() throws Exception {
+        String pom = """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <groupId>com.example</groupId>
+                  <artifactId>app</artifactId>
+                  <version>3.1.4</version>
+                  <properties>
+                    <jackson.major>2.17</jackson.major>
+                    <jackson.version>${jackson.major}.1</jackson.version>
+                  </properties>
+                  <dependencies>
+                    <dependency><groupId>${project.groupId}</groupId><artifactId>core</artifactId>
+                      <version>${project.version}</version></dependency>
+                    <dependency><groupId>com.fasterxml.jackson.core</groupId><artifactId>jackson-databind</artifactId>
+                      <version>${jackson.version}</version></dependency>
+                    <dependency><groupId>org.example</groupId><artifactId>from-parent</artifactId>
+                      <version>${defined.in.parent}</version></dependency>
+                    <dependency><groupId>org.example</groupId><artifactId>ranged</artifactId>
+                      <version>[1.0,2.0)</version></dependency>
+                  </dependencies>
+                </project>
+                """;
+        assertThat(parser.parse(utf8(pom))).containsExactly(
+                new Dependency("Maven", "com.example:core", "3.1.4"),
+                new Dependency("Maven", "com.fasterxml.jackson.core:jackson-databind", "2.17.1"));
+    }
+
+    @Test
+    void refusesAnExternalEntityAndNeverReadsTheFile(@TempDir Path dir) throws Exception {
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "s3cr3t-token");
+        String pom = """
+                <?xml version="1.0"?>
+                <!DOCTYPE project [ <!ENTITY leak SYSTEM "%s"> ]>
+                <project>
+                  <dependencies>
+                    <dependency><groupId>org.example</groupId><artifactId>x</artifactId><version>&leak;</version></dependency>
+                  </dependencies>
+                </project>
+                """.formatted(secret.toUri());
+
+        assertThatThrownBy(() -> parser.parse(utf8(pom)))
+                .isExactlyInstanceOf(DependencyFileException.class)
+                .hasMessageNotContaining("s3cr3t-token")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void refusesAnEntityExpansionBomb() {
+        String pom = """
+                <?xml version="1.0"?>
+                <!DOCTYPE project [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"> ]>
+                <project><version>&b;</version></project>
+                """;
+        assertRejected(parser, utf8(pom));
+    }
+
+    @Test
+    void handlesPomXmlOnly() {
+        assertThat(parser.handles("module/pom.xml")).isTrue();
+        assertThat(parser.handles("module/build.xml")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, truncated("maven/pom.xml", 1020));
+        assertRejected(parser, lockfile("nuget/packages.lock.json"));
+        assertRejected(parser, utf8("<settings><profiles/></settings>"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class RequirementsParserTest {
+
+    private final RequirementsParser parser = new RequirementsParser();
+
+    @Test
+    void pipsEverySyntaxExampleHasOnePinOnly() throws Exception {
+        // Plain names, ranges, ~=, != and "== 2.8.*" (a wildcard) name no version; -r, -c, paths and URLs are skipped
+        assertThat(parser.parse(lockfile("requirements/requirements.txt")))
+                .containsExactly(new Dependency("PyPI", "docopt", "0.6.1"));
+    }
+
+    @Test
+    void readsPinsWithExtrasMarkersOptionsAndContinuations() throws Exception {
+        String file = """
+                Django==4.2.11  # LTS
+                requests[security,socks] == 2.31.0 ; python_version >= "3.8"
+                legacy-thing===1.0-custom
+                urllib3==2.2.1 \\
+                    --hash=sha256:450b20ec296a467077128bff42b73080516e71b56ff59a60a02bef2232c4fa9d \\
+                    --hash=sha256:d0570876c61ab9e520d776c38acbbb5b05a776d3f9ff98a5c8fd5162a444cf19
+                zope.interface==6.2 --config-settings=a=b
+                old-style (==1.0.2)
+                wild==2.*
+                ranged>=1.0,<2
+                -e git+https://github.com/example/pkg.git#egg=pkg
+                --index-url https://pypi.example.org/simple
+                direct @ https://example.org/direct-1.0.tar.gz
+                ./local/path
+                # commented==9.9.9
+                """;
+
+        assertThat(parser.parse(utf8(file))).containsExactly(
+                new Dependency("PyPI", "Django", "4.2.11"),
+                new Dependency("PyPI", "requests", "2.31.0"),
+                new Dependency("PyPI", "legacy-thing", "1.0-custom"),
+                new Dependency("PyPI", "urllib3", "2.2.1"),
+                new Dependency("PyPI", "zope.interface", "6.2"),
+                new Dependency("PyPI", "old-style", "1.0.2"));
+    }
+
+    @Test
+    void reportsARepeatedPinOnce() throws Exception {
+        assertThat(parser.parse(utf8("six==1.16.0\nsix == 1.16.0\r\n"))).hasSize(1);
+    }
+
+    @Test
+    void handlesRequirementsFilesByNameAndFolder() {
+        assertThat(parser.handles("requirements.txt")).isTrue();
+        assertThat(parser.handles("svc/requirements-dev.txt")).isTrue();
+        assertThat(parser.handles("requirements/base.txt")).isTrue();
+        assertThat(parser.handles("notes.txt")).isFalse();
+        assertThat(parser.handles("requirements.in")).isFalse();
+        assertThat(parser.handles("node_modules/x/requirements.txt")).isFalse();
+        assertThat(parser.handles("vendor/bundle/ruby/requirements.txt")).isFalse();
+    }
+
+    @Test
+    void anEmptyFileRequiresNothing() throws Exception {
+        assertThat(parser.parse(new byte[0])).isEmpty();
+    }
+
+    @Test
+    void anotherFormatHasNoPins() throws Exception {
+        assertThat(parser.parse(lockfile("pipfile/Pipfile.lock"))).isEmpty();
+    }
+
+    @Test
+    void aTruncatedLastLineIsNotAPin() throws Exception {
+        assertThat(parser.parse(utf8("six==1.16.0\ndocopt ==")))
+                .containsExactly(new Dependency("PyPI", "six", "1.16.0"));
+    }
+
+    @Test
+    void binaryContentIsRejected() {
+        assertRejected(parser, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertRejected(parser, utf8("six==1.16.0\0"));
+    }
+}

@@ -1,0 +1,70 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** No shared fixture: the documents are constructed from the SPDX 2.3 JSON specification. */
+class SpdxParserTest {
+
+    private static final String DOCUMENT = """
+            {
+              "spdxVersion": "SPDX-2.3",
+              "dataLicense": "CC0-1.0",
+              "SPDXID": "SPDXRef-DOCUMENT",
+              "name": "my-app",
+              "documentNamespace": "https://example.org/spdx/my-app-1.0.0",
+              "creationInfo": {"created": "2025-09-16T00:00:00Z", "creators": ["Tool: example"]},
+              "packages": [
+                {"SPDXID": "SPDXRef-Package-chalk", "name": "chalk", "versionInfo": "5.6.1",
+                 "downloadLocation": "NOASSERTION",
+                 "externalRefs": [
+                   {"referenceCategory": "SECURITY", "referenceType": "cpe23Type",
+                    "referenceLocator": "cpe:2.3:a:chalk:chalk:5.6.1:*:*:*:*:*:*:*"},
+                   {"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
+                    "referenceLocator": "pkg:npm/chalk@5.6.1"}
+                 ]},
+                {"SPDXID": "SPDXRef-Package-litellm", "name": "litellm", "versionInfo": "1.82.7",
+                 "externalRefs": [
+                   {"referenceLocator": "pkg:pypi/litellm@1.82.7", "referenceType": "purl",
+                    "referenceCategory": "PACKAGE_MANAGER"}
+                 ]},
+                {"SPDXID": "SPDXRef-Package-logrus", "name": "github.com/sirupsen/logrus",
+                 "externalRefs": [
+                   {"referenceCategory": "PACKAGE-MANAGER", "referenceType": "purl",
+                    "referenceLocator": "pkg:golang/github.com/sirupsen/logrus@v1.9.3"}
+                 ]},
+                {"SPDXID": "SPDXRef-Package-nopurl", "name": "openssl", "versionInfo": "3.0.13"}
+              ],
+              "relationships": []
+            }
+            """;
+
+    private final SpdxParser parser = new SpdxParser();
+
+    @Test
+    void readsPurlExternalRefsOnly() throws Exception {
+        assertThat(parser.parse(utf8(DOCUMENT))).containsExactly(
+                new Dependency("npm", "chalk", "5.6.1"),
+                new Dependency("PyPI", "litellm", "1.82.7"),
+                new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));
+    }
+
+    @Test
+    void handlesSpdxJsonOnly() {
+        assertThat(parser.handles("sbom/app.spdx.json")).isTrue();
+        assertThat(parser.handles("app.spdx")).isFalse();
+        assertThat(parser.handles("bom.json")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, utf8(DOCUMENT.substring(0, DOCUMENT.indexOf("litellm@"))));
+        assertRejected(parser, lockfile("pipfile/Pipfile.lock"));
+        assertRejected(parser, utf8("SPDXVersion: SPDX-2.3\nDataLicense: CC0-1.0\n"));
+    }
+}

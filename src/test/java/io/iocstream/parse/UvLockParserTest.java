@@ -1,0 +1,55 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.truncated;
+import static io.iocstream.parse.Fixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UvLockParserTest {
+
+    private final UvLockParser parser = new UvLockParser();
+
+    @Test
+    void readsRegistryPackagesButNotTheVirtualRootProject() throws Exception {
+        assertThat(parser.parse(lockfile("uv/uv.lock"))).containsExactlyInAnyOrder(
+                new Dependency("PyPI", "emoji", "2.14.0"),
+                new Dependency("PyPI", "protobuf", "4.25.5"));
+    }
+
+    @Test
+    void skipsAnEditableRootAndGitSources() throws Exception {
+        String lock = """
+                version = 1
+                [[package]]
+                name = "app"
+                version = "0.1.0"
+                source = { editable = "." }
+                [[package]]
+                name = "forked"
+                version = "1.0.0"
+                source = { git = "https://example.org/forked.git?rev=main#0123456789abcdef" }
+                [[package]]
+                name = "six"
+                version = "1.16.0"
+                source = { registry = "https://pypi.org/simple" }
+                """;
+        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
+    }
+
+    @Test
+    void handlesUvLockOnly() {
+        assertThat(parser.handles("py/uv.lock")).isTrue();
+        assertThat(parser.handles("py/uv.lock.bak")).isFalse();
+    }
+
+    @Test
+    void rejectsBadInput() {
+        assertRejected(parser, new byte[0]);
+        assertRejected(parser, truncated("uv/uv.lock", 102));
+        assertRejected(parser, lockfile("nuget/packages.lock.json"));
+        assertRejected(parser, utf8("[tool.black]\nline-length = 100\n"));
+    }
+}
