@@ -7,7 +7,16 @@ import java.util.Optional;
 public final class DependencyFiles {
 
     private static final List<DependencyParser> PARSERS = List.of(
-            new PackageLockParser());
+            new PackageLockParser(),
+            new RequirementsParser(), new PipfileLockParser(), new PoetryLockParser(), new UvLockParser(),
+            new PdmLockParser(), new PyprojectParser(),
+            new GemfileLockParser(),
+            new ComposerLockParser(),
+            new GoModParser(), new GoSumParser(),
+            new CargoLockParser(),
+            new PomXmlParser(), new GradleLockfileParser(),
+            new NuGetLockParser(),
+            new CycloneDxParser(), new SpdxParser());
 
     private DependencyFiles() {}
 
