@@ -1,0 +1,146 @@
+package io.iocstream.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Real webhook payloads (push/, see SOURCES.tsv), Events API objects built from GitHub's documented shape. */
+class PushEventParserTest {
+
+    private static final Path PUSH = Path.of("src/test/resources/push");
+
+    static Stream<Path> realPayloads() throws Exception {
+        return Files.list(PUSH).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("realPayloads")
+    void everyRealWebhookPayloadIsAPush(Path payload) throws Exception {
+        ParsedEvent parsed = PushEventParser.parse(Files.readString(payload));
+        assertThat(parsed.reason()).isNull();
+        PushEvent push = parsed.event();
+        assertThat(push.origin()).isEqualTo(PushOrigin.WEBHOOK);
+        assertThat(push.repo()).matches("[\\w.-]+/[\\w.-]+");
+        assertThat(push.ref()).startsWith("refs/");
+        assertThat(push.hasFileLists()).isTrue();
+        assertThat(push.eventId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void anOrdinaryPushKeepsItsShasAndFileLists() throws Exception {
+        PushEvent push = PushEventParser.parse(Files.readString(PUSH.resolve("go-scm-push.json"))).event();
+        assertThat(push.repo()).isEqualTo("Codertocat/Hello-World");
+        assertThat(push.ref()).isEqualTo("refs/heads/master");
+        assertThat(push.before()).isEqualTo("a10867b14bb761a232cd80139fbd4c0d33264240");
+        assertThat(push.after()).isEqualTo("199eddf46df50de8d02e99bf1c5fdb4101338224");
+        assertThat(push.created()).isFalse();
+        assertThat(push.deleted()).isFalse();
+        assertThat(push.commits()).singleElement().satisfies(commit -> {
+            assertThat(commit.id()).isEqualTo("199eddf46df50de8d02e99bf1c5fdb4101338224");
+            assertThat(commit.modified()).containsExactly("README.md");
+            assertThat(commit.added()).isEmpty();
+        });
+    }
+
+    @Test
+    void createAndDeleteFlagsComeFromThePayload() throws Exception {
+        PushEvent created = PushEventParser.parse(Files.readString(PUSH.resolve("octokit-with-new-branch.payload.json")))
+                .event();
+        assertThat(created.created()).isTrue();
+        assertThat(created.before()).isEqualTo(PushEvent.ZERO_SHA);
+        assertThat(created.commits().get(0).added()).containsExactly("README.md");
+
+        PushEvent deleted = PushEventParser.parse(Files.readString(PUSH.resolve("go-scm-push_branch_delete.json")))
+                .event();
+        assertThat(deleted.deleted()).isTrue();
+        assertThat(deleted.after()).isEqualTo(PushEvent.ZERO_SHA);
+        assertThat(deleted.ref()).isEqualTo("refs/heads/feature-branch");
+    }
+
+    @Test
+    void theSameDeliveryGetsTheSameId() throws Exception {
+        String payload = Files.readString(PUSH.resolve("go-scm-push.json"));
+        assertThat(PushEventParser.parse(payload).event().eventId())
+                .isEqualTo(PushEventParser.parse(payload).event().eventId());
+    }
+
+    /** Built from GitHub's documented PushEvent shape since 2025-10-07: no commits, only head and before. */
+    @Test
+    void anEventsApiPushEventHasNoFileLists() {
+        String event = """
+                {"id": "52000000001", "type": "PushEvent", "actor": {"id": 1, "login": "octocat"},
+                 "repo": {"id": 7, "name": "acme/app", "url": "https://api.github.com/repos/acme/app"},
+                 "payload": {"repository_id": 7, "push_id": 27000000001, "ref": "refs/heads/main",
+                   "head": "1111111111111111111111111111111111111111",
+                   "before": "2222222222222222222222222222222222222222"},
+                 "public": false, "created_at": "2025-11-20T09:00:03Z", "org": {"id": 9, "login": "acme"}}""";
+        PushEvent push = PushEventParser.parse(event).event();
+        assertThat(push.origin()).isEqualTo(PushOrigin.EVENTS_API);
+        assertThat(push.eventId()).isEqualTo("52000000001");
+        assertThat(push.repo()).isEqualTo("acme/app");
+        assertThat(push.after()).isEqualTo("1111111111111111111111111111111111111111");
+        assertThat(push.hasFileLists()).isFalse();
+        assertThat(push.created()).isFalse();
+    }
+
+    /** Built from the documented GH Archive / pre-2025 shape: commits without file lists, size fields. */
+    @Test
+    void aGhArchiveLineWithCommitsStillNeedsTheCompareApi() {
+        String line = """
+                {"id":"26170142016","type":"PushEvent","actor":{"id":1,"login":"dev"},"repo":{"id":5,"name":"o/r"},
+                 "payload":{"repository_id":5,"push_id":12,"size":1,"distinct_size":1,"ref":"refs/heads/dev",
+                 "head":"3333333333333333333333333333333333333333","before":"0000000000000000000000000000000000000000",
+                 "commits":[{"sha":"3333333333333333333333333333333333333333","message":"x","distinct":true}]},
+                 "public":true,"created_at":"2023-01-01T00:00:00Z"}""";
+        PushEvent push = PushEventParser.parse(line).event();
+        assertThat(push.hasFileLists()).isFalse();
+        assertThat(push.created()).isTrue();
+        assertThat(push.ref()).isEqualTo("refs/heads/dev");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''|empty line",
+        "'   '|empty line",
+        "{\"ref\": \"refs/heads/main\", \"before\": |malformed JSON",
+        "[1, 2]|not a JSON object",
+        "\"text\"|not a JSON object",
+        "{\"type\": \"IssuesEvent\", \"payload\": {}}|unsupported event type: IssuesEvent",
+        "{\"zen\": \"Keep it logically awesome.\"}|not a push event",
+        "{\"ref\": \"refs/heads/main\", \"before\": \"0000000000000000000000000000000000000000\", \"repository\": {\"full_name\": \"o/r\"}}|missing field 'after'",
+        "{\"ref\": \"refs/heads/main\", \"before\": \"xyz\", \"after\": \"0000000000000000000000000000000000000000\", \"repository\": {\"full_name\": \"o/r\"}}|malformed sha in 'before'",
+        "{\"ref\": \"refs/heads/main\", \"before\": \"0000000000000000000000000000000000000000\", \"after\": \"0000000000000000000000000000000000000001\", \"repository\": {\"full_name\": \"no-slash\"}}|malformed repository name",
+        "{\"ref\": \"refs/heads/main\", \"before\": \"0000000000000000000000000000000000000000\", \"after\": \"0000000000000000000000000000000000000001\", \"repository\": {}}|missing field 'repository.full_name'",
+        "{\"ref\": \"refs/heads/main\", \"before\": \"0000000000000000000000000000000000000000\", \"after\": \"0000000000000000000000000000000000000001\", \"repository\": {\"full_name\": \"o/r\"}, \"commits\": 5}|'commits' is not an array",
+        "{\"id\": \"1\", \"type\": \"PushEvent\", \"repo\": {\"name\": \"o/r\"}, \"payload\": {\"ref\": \"refs/heads/x\"}}|missing field 'before'",
+    })
+    void anythingElseIsRejectedWithAReason(String line, String reason) {
+        ParsedEvent parsed = PushEventParser.parse(line);
+        assertThat(parsed.event()).isNull();
+        assertThat(parsed.reason()).contains(reason);
+        assertThat(parsed.reason()).doesNotContain("\n");
+    }
+
+    @Test
+    void nullIsRejectedToo() {
+        assertThat(PushEventParser.parse(null).reason()).isEqualTo("empty line");
+    }
+
+    @Test
+    void commitFileListsKeepTheirOrder() {
+        String payload = """
+                {"ref": "refs/heads/main", "before": "1111111111111111111111111111111111111111",
+                 "after": "2222222222222222222222222222222222222222", "repository": {"full_name": "o/r"},
+                 "commits": [{"id": "a", "added": ["x", "y"], "removed": ["z"], "modified": []}]}""";
+        PushCommit commit = PushEventParser.parse(payload).event().commits().get(0);
+        assertThat(commit.added()).isEqualTo(List.of("x", "y"));
+        assertThat(commit.removed()).isEqualTo(List.of("z"));
+    }
+}

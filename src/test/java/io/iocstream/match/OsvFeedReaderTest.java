@@ -1,0 +1,93 @@
+package io.iocstream.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iocstream.parse.Dependency;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real OSV entries of ossf/malicious-packages (ioc/osv, see SOURCES.tsv) read into an index and matched. */
+class OsvFeedReaderTest {
+
+    static OsvFeedReader.Result feed;
+    static IocIndex index;
+
+    @BeforeAll
+    static void readRealFeed() throws Exception {
+        feed = OsvFeedReader.read(Path.of("src/test/resources/ioc/osv"));
+        index = new IocIndex();
+        feed.entries().forEach(index::add);
+    }
+
+    @Test
+    void everyRealEntryIsRead() {
+        assertThat(feed.deadLetters()).isEmpty();
+        assertThat(feed.entries()).extracting(IocEntry::id).containsExactlyInAnyOrder(
+                "MAL-2025-46969", "MAL-2025-46974", "MAL-2025-47141", "MAL-2026-2144", "MAL-2026-4377");
+        assertThat(feed.entries()).filteredOn(IocEntry::withdrawn).extracting(IocEntry::name)
+                .containsExactly("@ctrl/plex");
+    }
+
+    @Test
+    void exactVersionsMatchAndTheirNeighboursDoNot() {
+        assertThat(ids(npm("chalk", "5.6.1"))).containsExactly("MAL-2025-46969");
+        assertThat(index.matches(npm("chalk", "5.6.0"))).isEmpty();
+        assertThat(index.matches(npm("chalk", "5.6.2"))).isEmpty();
+        assertThat(ids(npm("debug", "4.4.2"))).containsExactly("MAL-2025-46974");
+        assertThat(index.matches(npm("debug", "4.4.1"))).isEmpty();
+    }
+
+    @Test
+    void introducedZeroMeansEveryVersionEvenBesideANarrowerRange() {
+        assertThat(ids(npm("@ctrl/tinycolor", "4.1.1"))).containsExactly("MAL-2025-47141");
+        assertThat(ids(npm("@ctrl/tinycolor", "1.0.0"))).containsExactly("MAL-2025-47141");
+    }
+
+    @Test
+    void withdrawnEntriesNeverMatch() {
+        assertThat(index.matches(npm("@ctrl/plex", "6.0.0"))).isEmpty();
+    }
+
+    @Test
+    void aNameNeverMatchesAcrossEcosystemsAndPyPiNamesAreNormalised() {
+        assertThat(index.matches(npm("litellm", "1.82.7"))).isEmpty();
+        assertThat(ids(new Dependency("PyPI", "LiteLLM", "1.82.7"))).containsExactly("MAL-2026-2144");
+        assertThat(ids(new Dependency("PyPI", "lite_llm", "1.82.8"))).isEmpty();
+        assertThat(ids(new Dependency("PyPI", "litellm", "1.82.8"))).containsExactly("MAL-2026-2144");
+    }
+
+    @Test
+    void aPrefixOrExtensionOfABadNameIsNotTheBadPackage() {
+        assertThat(index.matches(npm("chal", "5.6.1"))).isEmpty();
+        assertThat(index.matches(npm("chalk-template", "5.6.1"))).isEmpty();
+        assertThat(index.matches(npm("@ctrl/tinycolor2", "4.1.1"))).isEmpty();
+    }
+
+    @Test
+    void anUnreadableEntryIsADeadLetterNotACrash(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("malicious/npm/x"));
+        Files.writeString(dir.resolve("malicious/npm/x/MAL-1.json"), "{\"id\": \"MAL-1\", \"affected\": [");
+        Files.writeString(dir.resolve("malicious/npm/x/MAL-2.json"), "{\"id\": \"MAL-2\"}");
+        Files.copy(Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json"),
+                dir.resolve("malicious/npm/x/MAL-2025-46969.json"));
+
+        OsvFeedReader.Result read = OsvFeedReader.read(dir);
+
+        assertThat(read.entries()).extracting(IocEntry::id).containsExactly("MAL-2025-46969");
+        assertThat(read.deadLetters()).hasSize(2).allSatisfy(d -> {
+            assertThat(d.stage()).isEqualTo("feed");
+            assertThat(d.reason()).startsWith("unreadable OSV entry");
+        });
+    }
+
+    private static Dependency npm(String name, String version) {
+        return new Dependency("npm", name, version);
+    }
+
+    private static java.util.List<String> ids(Dependency dep) {
+        return index.matches(dep).stream().map(IocEntry::id).toList();
+    }
+}
