@@ -1,0 +1,97 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bun's text lockfile {@code bun.lock}, read with Jackson's streaming parser. It is JSONC: trailing commas and
+ * comments are allowed, so the parser is configured for both.
+ *
+ * <p>{@code packages} maps an install path ({@code "lodash"}, {@code "parent/child"}, or an alias) to an array
+ * whose first element is the resolved {@code "name@version"}; that element, not the key, names the real package,
+ * so aliases and nested copies come out right. Git, GitHub and tarball entries
+ * ({@code "name@github:org/repo#sha"}) record a commit, not the package's version, and workspace, file and link
+ * entries are local code: none of them is reported. The binary {@code bun.lockb} is a different format.
+ */
+public final class BunLockParser implements DependencyParser {
+
+    private static final String FORMAT = "bun.lock";
+    private static final JsonFactory JSONC = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .build();
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals(FORMAT) && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        if (content.length == 0) {
+            throw new DependencyFileException(FORMAT + ": empty file");
+        }
+        Set<Dependency> out = new LinkedHashSet<>();
+        boolean sawVersion = false;
+        try (JsonParser json = JSONC.createParser(content)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new DependencyFileException(FORMAT + ": not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("lockfileVersion")) {
+                    sawVersion = value == JsonToken.VALUE_NUMBER_INT;
+                } else if (field.equals("packages")) {
+                    readPackages(json, out);
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT) {
+                throw new DependencyFileException(FORMAT + ": unexpected " + json.currentToken());
+            }
+            if (json.nextToken() != null) {
+                throw new DependencyFileException(FORMAT + ": content after the top-level object");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException(FORMAT + ": " + NpmSpecs.oneLine(e), e);
+        }
+        if (!sawVersion) {
+            throw new DependencyFileException(FORMAT + ": no numeric lockfileVersion");
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** {@code "path": ["name@version", registry, {...}, integrity]}; any other shape is not a bun lockfile. */
+    private static void readPackages(JsonParser json, Set<Dependency> out) throws IOException, DependencyFileException {
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw new DependencyFileException(FORMAT + ": packages is not an object");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String key = json.currentName();
+            if (json.nextToken() != JsonToken.START_ARRAY || json.nextToken() != JsonToken.VALUE_STRING) {
+                throw new DependencyFileException(FORMAT + ": package " + key + " is not [\"name@version\", ...]");
+            }
+            String resolved = json.getText();
+            for (JsonToken rest = json.nextToken(); rest != JsonToken.END_ARRAY; rest = json.nextToken()) {
+                if (rest == null) {
+                    throw new DependencyFileException(FORMAT + ": truncated in package " + key);
+                }
+                json.skipChildren();
+            }
+            String name = NpmSpecs.nameOf(resolved);
+            String version = NpmSpecs.specOf(resolved);
+            if (!name.isEmpty() && NpmSpecs.isExactVersion(version)) {
+                out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a YAML lockfile (pnpm, yarn berry) into plain maps, lists and scalar strings, defensively.
+ *
+ * <p>Scalars keep their source text, so {@code version: 1.10} stays {@code "1.10"} rather than becoming a float.
+ * Jackson does not expand YAML aliases (it would return the anchor's name as a string), and no package manager
+ * writes anchors into a lockfile, so any alias is rejected: a billion-laughs document fails at its first alias
+ * instead of being read as nonsense. Size and nesting are bounded by the loader's code-point limit and a depth cap.
+ */
+final class JsLockfileYaml {
+
+    /** Monorepo lockfiles reach tens of megabytes; SnakeYAML's default of 3 MB would refuse them. */
+    private static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+    private static final int MAX_DEPTH = 64;
+    private static final YAMLFactory YAML = YAMLFactory.builder().loaderOptions(loaderOptions()).build();
+
+    private JsLockfileYaml() {}
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setAllowRecursiveKeys(false);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        return options;
+    }
+
+    /** The single document of {@code text}: a {@code Map<String, Object>}, {@code List<Object>}, string or null. */
+    static Object read(String text, String format) throws DependencyFileException {
+        try (YAMLParser yaml = YAML.createParser(text)) {
+            if (yaml.nextToken() == null) {
+                throw new DependencyFileException(format + ": no YAML document");
+            }
+            Object root = value(yaml, 0, format);
+            if (yaml.nextToken() != null) {
+                throw new DependencyFileException(format + ": more than one YAML document");
+            }
+            return root;
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException(format + ": " + reason(e), e);
+        }
+    }
+
+    /** SnakeYAML splits its reason over several lines (context, problem, marks); one line says it all. */
+    private static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+                String context = marked.getContext() == null ? "" : marked.getContext() + ": ";
+                return marked.getProblemMark() == null ? context + marked.getProblem()
+                        : context + marked.getProblem() + " (line " + (marked.getProblemMark().getLine() + 1) + ")";
+            }
+        }
+        return NpmSpecs.oneLine(e);
+    }
+
+    private static Object value(YAMLParser yaml, int depth, String format)
+            throws IOException, DependencyFileException {
+        if (yaml.isCurrentAlias()) {
+            throw new DependencyFileException(format + ": YAML alias *" + yaml.getText() + " (lockfiles use none)");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new DependencyFileException(format + ": nested deeper than " + MAX_DEPTH);
+        }
+        JsonToken token = yaml.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            while (yaml.nextToken() == JsonToken.FIELD_NAME) {
+                String key = yaml.currentName();
+                yaml.nextToken();
+                map.put(key, value(yaml, depth + 1, format));
+            }
+            if (yaml.currentToken() != JsonToken.END_OBJECT) {
+                throw new DependencyFileException(format + ": unterminated YAML mapping");
+            }
+            return map;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            List<Object> list = new ArrayList<>();
+            while (yaml.nextToken() != JsonToken.END_ARRAY) {
+                if (yaml.currentToken() == null) {
+                    throw new DependencyFileException(format + ": unterminated YAML sequence");
+                }
+                list.add(value(yaml, depth + 1, format));
+            }
+            return list;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != null && token.isScalarValue()) {
+            return yaml.getText();
+        }
+        throw new DependencyFileException(format + ": unexpected YAML token " + token);
+    }
+}

@@ -1,0 +1,67 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.regex.Pattern;
+
+/**
+ * The npm spellings the JavaScript parsers share: {@code name@spec} descriptors (where a leading {@code @} belongs
+ * to a scope, not to the spec), exact versions, and {@code npm:real@version} aliases.
+ */
+final class NpmSpecs {
+
+    static final String ECOSYSTEM = "npm";
+
+    private static final Pattern EXACT_VERSION =
+            Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
+
+    private NpmSpecs() {}
+
+    /** A registry version as lockfiles write it: semver, no range, no protocol, no URL. */
+    static boolean isExactVersion(String version) {
+        return version != null && EXACT_VERSION.matcher(version).matches();
+    }
+
+    /** The name part of {@code name@spec}, or the whole descriptor when it has no spec. */
+    static String nameOf(String descriptor) {
+        int at = specAt(descriptor);
+        return at < 0 ? descriptor : descriptor.substring(0, at);
+    }
+
+    /** The spec part of {@code name@spec}, or {@code null} when there is none. */
+    static String specOf(String descriptor) {
+        int at = specAt(descriptor);
+        return at < 0 ? null : descriptor.substring(at + 1);
+    }
+
+    /**
+     * The real package behind {@code npm:real@range}, or {@code null} when the spec is not an alias; yarn berry's
+     * {@code npm:1.2.3} (no name) is the same package from the registry, not an alias.
+     */
+    static String aliasTarget(String spec) {
+        if (spec == null || !spec.startsWith("npm:")) {
+            return null;
+        }
+        String target = spec.substring("npm:".length());
+        return specAt(target) < 0 ? null : nameOf(target);
+    }
+
+    /** The first line of an exception message, with the line it happened on: reasons travel as one line. */
+    static String oneLine(Throwable e) {
+        if (e instanceof JsonProcessingException json && json.getOriginalMessage() != null) {
+            String message = json.getOriginalMessage();
+            int marker = message.indexOf(" (start marker at");
+            String reason = oneLine(marker < 0 ? message : message.substring(0, marker));
+            return json.getLocation() == null ? reason : reason + " (line " + json.getLocation().getLineNr() + ")";
+        }
+        return oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static String oneLine(String message) {
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
+    private static int specAt(String descriptor) {
+        return descriptor.isEmpty() ? -1 : descriptor.indexOf('@', 1);
+    }
+}

@@ -1,0 +1,126 @@
+package io.iocstream.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * npm {@code package.json} manifests, read with Jackson's streaming parser.
+ *
+ * <p>A manifest states ranges, not installed versions, so only entries of {@code dependencies},
+ * {@code devDependencies}, {@code optionalDependencies} and {@code peerDependencies} whose spec pins one exact
+ * version ({@code 1.3.8}, {@code =1.3.8}, {@code v1.3.8}) are reported; {@code npm:real@1.2.3} aliases are
+ * reported under the real name. The manifest's own {@code name} and {@code version} are reported too, since a
+ * repository whose package is a compromised release is itself a finding, unless it is {@code "private": true}
+ * (never published, so never the registry package). Ranges, tags, git, URL, file and workspace specs are not.
+ */
+public final class PackageJsonParser implements DependencyParser {
+
+    private static final String FORMAT = "package.json";
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final Set<String> SECTIONS =
+            Set.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies");
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals(FORMAT) && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        if (content.length == 0) {
+            throw new DependencyFileException(FORMAT + ": empty file");
+        }
+        Set<Dependency> out = new LinkedHashSet<>();
+        String name = null;
+        String version = null;
+        boolean isPrivate = false;
+        try (JsonParser json = JSON.createParser(content)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new DependencyFileException(FORMAT + ": not a JSON object");
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (SECTIONS.contains(field)) {
+                    readSection(json, field, out);
+                } else if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+                    name = json.getText();
+                } else if (field.equals("version") && value == JsonToken.VALUE_STRING) {
+                    version = json.getText();
+                } else if (field.equals("private")) {
+                    isPrivate = value == JsonToken.VALUE_TRUE;
+                } else {
+                    json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT) {
+                throw new DependencyFileException(FORMAT + ": unexpected " + json.currentToken());
+            }
+            if (json.nextToken() != null) {
+                throw new DependencyFileException(FORMAT + ": content after the top-level object");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new DependencyFileException(FORMAT + ": " + NpmSpecs.oneLine(e), e);
+        }
+        List<Dependency> result = new ArrayList<>();
+        String own = version == null ? null : exactVersion(version);
+        if (name != null && !name.isBlank() && own != null && !isPrivate) {
+            result.add(new Dependency(NpmSpecs.ECOSYSTEM, name, own));
+        }
+        out.stream().filter(d -> !result.contains(d)).forEach(result::add);
+        return result;
+    }
+
+    /** {@code {"name": "spec", ...}}; a section of any other shape means this is not a manifest npm can read. */
+    private static void readSection(JsonParser json, String section, Set<Dependency> out)
+            throws IOException, DependencyFileException {
+        if (json.currentToken() == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (json.currentToken() != JsonToken.START_OBJECT) {
+            throw new DependencyFileException(FORMAT + ": " + section + " is not an object");
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            if (json.nextToken() != JsonToken.VALUE_STRING) {
+                throw new DependencyFileException(FORMAT + ": " + section + "." + name + " is not a string");
+            }
+            add(out, name, json.getText().strip());
+        }
+    }
+
+    private static void add(Set<Dependency> out, String name, String spec) {
+        String real = NpmSpecs.aliasTarget(spec);
+        if (real != null) {
+            String target = spec.substring("npm:".length());
+            String aliasSpec = NpmSpecs.specOf(target);
+            String version = aliasSpec == null ? null : exactVersion(aliasSpec);
+            if (version != null) {
+                out.add(new Dependency(NpmSpecs.ECOSYSTEM, real, version));
+            }
+            return;
+        }
+        String version = exactVersion(spec);
+        if (version != null) {
+            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+        }
+    }
+
+    /** The version an exact spec pins ({@code =} and {@code v} prefixes are npm spellings of the same), or null. */
+    private static String exactVersion(String spec) {
+        String version = spec.strip();
+        if (version.startsWith("=")) {
+            version = version.substring(1).strip();
+        }
+        if (version.startsWith("v")) {
+            version = version.substring(1);
+        }
+        return NpmSpecs.isExactVersion(version) ? version : null;
+    }
+}

@@ -1,0 +1,122 @@
+package io.iocstream.parse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * pnpm {@code pnpm-lock.yaml}, lockfile versions 5 to 9, read through {@link JsLockfileYaml} (bounded size and
+ * depth, no YAML aliases).
+ *
+ * <p>Every installed package is a key of {@code packages}. v5 writes {@code /name/1.2.3} and
+ * {@code /@scope/name/1.2.3}, with peer suffixes after an underscore ({@code /a/1.0.0_b@2.0.0}); v6 writes
+ * {@code /name@1.2.3(peer@x)}; v9 drops the leading slash ({@code name@1.2.3}) and repeats each package with its
+ * peers under {@code snapshots}, which adds nothing and is not read. Git and tarball packages have keys that are
+ * URLs or paths ({@code github.com/org/repo/sha}, {@code name@https://...}) and carry {@code name} and
+ * {@code version} fields, which win over the key; they are reported with that version, as the package's own
+ * manifest states it. Not reported: {@code file:} and {@code link:} packages and {@code type: directory}
+ * resolutions (local code, not a published package), and entries with no exact version.
+ */
+public final class PnpmLockParser implements DependencyParser {
+
+    private static final String FORMAT = "pnpm-lock.yaml";
+
+    @Override
+    public boolean handles(String path) {
+        return DependencyParser.baseName(path).equals(FORMAT) && !DependencyParser.isVendored(path);
+    }
+
+    @Override
+    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
+            throw new DependencyFileException(FORMAT + ": empty file");
+        }
+        if (!(JsLockfileYaml.read(text, FORMAT) instanceof Map<?, ?> root)) {
+            throw new DependencyFileException(FORMAT + ": not a YAML mapping");
+        }
+        int major = majorVersion(root.get("lockfileVersion"));
+        Object packages = root.get("packages");
+        Set<Dependency> out = new LinkedHashSet<>();
+        if (packages == null) {
+            return new ArrayList<>(out);
+        }
+        if (!(packages instanceof Map<?, ?> entries)) {
+            throw new DependencyFileException(FORMAT + ": packages is not a mapping");
+        }
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            Map<?, ?> fields = entry.getValue() instanceof Map<?, ?> map ? map : Map.of();
+            if (isLocal(key, fields)) {
+                continue;
+            }
+            String[] fromKey = major < 6 ? splitV5(key) : splitV6(key);
+            String name = fields.get("name") instanceof String n ? n : fromKey[0];
+            String version = fields.get("version") instanceof String v ? v : fromKey[1];
+            if (name != null && !name.isEmpty() && NpmSpecs.isExactVersion(version)) {
+                out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** {@code lockfileVersion: 5.3} or {@code '9.0'}; older lockfiles (and npm's JSON lockfiles) are refused. */
+    private static int majorVersion(Object lockfileVersion) throws DependencyFileException {
+        if (!(lockfileVersion instanceof String text)) {
+            throw new DependencyFileException(FORMAT + ": no lockfileVersion");
+        }
+        int dot = text.indexOf('.');
+        int major;
+        try {
+            major = Integer.parseInt((dot < 0 ? text : text.substring(0, dot)).strip());
+        } catch (NumberFormatException e) {
+            throw new DependencyFileException(FORMAT + ": lockfileVersion " + text + " is not a number", e);
+        }
+        if (major < 5) {
+            throw new DependencyFileException(FORMAT + ": unsupported lockfileVersion " + text);
+        }
+        return major;
+    }
+
+    private static boolean isLocal(String key, Map<?, ?> fields) {
+        String bare = key.startsWith("/") ? key.substring(1) : key;
+        String spec = NpmSpecs.specOf(bare);
+        boolean localKey = bare.startsWith("file:") || bare.startsWith("link:")
+                || (spec != null && (spec.startsWith("file:") || spec.startsWith("link:")));
+        boolean directory = fields.get("resolution") instanceof Map<?, ?> resolution
+                && "directory".equals(resolution.get("type"));
+        return localKey || directory;
+    }
+
+    /** v5: {@code /name/1.2.3_peer@x} or {@code /@scope/name/1.2.3}; {@code {null, null}} for any other key. */
+    private static String[] splitV5(String key) {
+        if (!key.startsWith("/")) {
+            return new String[] {null, null};
+        }
+        String bare = key.substring(1);
+        int nameEnd = bare.indexOf('/', bare.startsWith("@") ? bare.indexOf('/') + 1 : 0);
+        if (nameEnd <= 0) {
+            return new String[] {null, null};
+        }
+        String version = bare.substring(nameEnd + 1);
+        int underscore = version.indexOf('_');
+        if (underscore >= 0) {
+            version = version.substring(0, underscore);
+        }
+        return version.contains("/") ? new String[] {null, null} : new String[] {bare.substring(0, nameEnd), version};
+    }
+
+    /** v6 to v9: {@code /name@1.2.3(peer@x)} or {@code name@1.2.3}; the version part may be a URL for tarballs. */
+    private static String[] splitV6(String key) {
+        String bare = key.startsWith("/") ? key.substring(1) : key;
+        int paren = bare.indexOf('(');
+        if (paren >= 0) {
+            bare = bare.substring(0, paren);
+        }
+        String spec = NpmSpecs.specOf(bare);
+        return spec == null ? new String[] {null, null} : new String[] {NpmSpecs.nameOf(bare), spec};
+    }
+}

@@ -1,0 +1,195 @@
+package io.iocstream.parse;
+
+import static io.iocstream.parse.JsFixtures.fixture;
+import static io.iocstream.parse.JsFixtures.npm;
+import static io.iocstream.parse.JsFixtures.truncated;
+import static io.iocstream.parse.JsFixtures.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** pnpm-lock.yaml from v5 to v9, and the YAML that must never get that far. */
+class PnpmLockParserTest {
+
+    private final PnpmLockParser parser = new PnpmLockParser();
+
+    @Test
+    void handlesPnpmLocksOutsideNodeModules() {
+        assertThat(parser.handles("pnpm-lock.yaml")).isTrue();
+        assertThat(parser.handles("apps/web/pnpm-lock.yaml")).isTrue();
+        assertThat(parser.handles("node_modules/.pnpm/pnpm-lock.yaml")).isFalse();
+        assertThat(parser.handles("pnpm-workspace.yaml")).isFalse();
+    }
+
+    @Test
+    void v5FixtureReportsGitAndTarballPackagesByTheirNameAndVersionFields() throws Exception {
+        List<Dependency> deps = parser.parse(fixture("pnpm-v5/pnpm-lock.yaml"));
+
+        assertThat(deps).contains(npm("@my-scope/my-package", "1.0.0"), npm("my-bitbucket-package", "1.0.0"));
+        // Five packages, every one with name and version fields.
+        assertThat(deps).hasSize(5).contains(npm("@my-scope/my-other-package", "1.0.0"),
+                npm("faker-parser", "0.0.1"), npm("mocks", "20.0.1"));
+    }
+
+    @Test
+    void v9FixtureReportsTarballPackagesByTheirVersionField() throws Exception {
+        List<Dependency> deps = parser.parse(fixture("pnpm-v9/pnpm-lock.yaml"));
+
+        assertThat(deps).containsExactlyInAnyOrder(npm("ansi-regex", "6.0.1"), npm("is-number", "7.0.0"));
+    }
+
+    @Test
+    void v5KeysWithScopesAndPeerSuffixes() throws Exception {
+        List<Dependency> deps = parser.parse(utf8("""
+                lockfileVersion: 5.4
+
+                packages:
+
+                  /@babel/core/7.20.0:
+                    resolution: {integrity: sha512-x}
+                    dev: true
+
+                  /react-dom/18.2.0_react@18.2.0:
+                    resolution: {integrity: sha512-y}
+
+                  /styled/5.3.6_2b3c4d5e6f_@babel+core@7.20.0:
+                    resolution: {integrity: sha512-z}
+
+                  /code-frame/7.0.0:
+                    resolution: {integrity: sha512-w}
+                    name: '@babel/code-frame'
+                    version: 7.0.0
+
+                  file:packages/local:
+                    resolution: {directory: packages/local, type: directory}
+                    name: local
+                    version: 1.0.0
+
+                  /react-dom/18.2.0_react@18.2.0+other@1.0.0:
+                    resolution: {integrity: sha512-y}
+                """));
+
+        assertThat(deps).containsExactly(npm("@babel/core", "7.20.0"), npm("react-dom", "18.2.0"),
+                npm("styled", "5.3.6"), npm("@babel/code-frame", "7.0.0"));
+    }
+
+    @Test
+    void v6KeysWithPeersInParentheses() throws Exception {
+        List<Dependency> deps = parser.parse(utf8("""
+                lockfileVersion: '6.0'
+
+                packages:
+
+                  /@types/react@18.2.0:
+                    resolution: {integrity: sha512-a}
+
+                  /react-dom@18.2.0(react@18.2.0):
+                    resolution: {integrity: sha512-b}
+
+                  /@tanstack/query@5.0.0(@types/react@18.2.0)(react@18.2.0):
+                    resolution: {integrity: sha512-c}
+
+                  /link-dep@link:../x:
+                    resolution: {directory: ../x, type: directory}
+                """));
+
+        assertThat(deps).containsExactly(npm("@types/react", "18.2.0"), npm("react-dom", "18.2.0"),
+                npm("@tanstack/query", "5.0.0"));
+    }
+
+    @Test
+    void v9KeysAndSnapshots() throws Exception {
+        List<Dependency> deps = parser.parse(utf8("""
+                lockfileVersion: '9.0'
+
+                importers:
+                  .:
+                    dependencies:
+                      code-frame:
+                        specifier: npm:@babel/code-frame@7.0.0
+                        version: '@babel/code-frame@7.0.0'
+
+                packages:
+
+                  '@babel/code-frame@7.0.0':
+                    resolution: {integrity: sha512-a}
+
+                  minor@1.10.0:
+                    resolution: {integrity: sha512-b}
+
+                  local@file:packages/local:
+                    resolution: {directory: packages/local, type: directory}
+
+                snapshots:
+
+                  '@babel/code-frame@7.0.0': {}
+
+                  minor@1.10.0(peer@1.0.0): {}
+                """));
+
+        assertThat(deps).containsExactly(npm("@babel/code-frame", "7.0.0"), npm("minor", "1.10.0"));
+    }
+
+    @Test
+    void lockfileWithoutPackagesHasNoDependencies() throws Exception {
+        assertThat(parser.parse(utf8("lockfileVersion: '9.0'\n\nimporters:\n  .: {}\n"))).isEmpty();
+    }
+
+    @Test
+    void badInputIsADependencyFileException() throws Exception {
+        assertBad(utf8(""), "empty");
+        assertBad(utf8("# only a comment\n"), "pnpm-lock.yaml: ");
+        assertBad(fixture("yarn-v1/yarn.lock"), "pnpm-lock.yaml: ");
+        assertBad(utf8("{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": {\"version\": \"1.0.0\"}}}"),
+                "unsupported lockfileVersion 3");
+        assertBad(utf8("name: app\nversion: 1.0.0\n"), "no lockfileVersion");
+        assertBad(utf8("lockfileVersion: '9.0'\npackages: [a, b]\n"), "packages is not a mapping");
+        assertBad(utf8("- a\n- b\n"), "not a YAML mapping");
+        assertBad(utf8("lockfileVersion: '9.0'\n---\nlockfileVersion: '9.0'\n"), "more than one YAML document");
+        assertBad(utf8("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: {resolution: {integrity: x}\n"),
+                "pnpm-lock.yaml: ");
+    }
+
+    @Test
+    void truncatedFixtureIsADependencyFileException() throws Exception {
+        byte[] content = fixture("pnpm-v5/pnpm-lock.yaml");
+        // Cut inside the first flow mapping `resolution: { commit: ...`.
+        int cut = new String(content, StandardCharsets.UTF_8).indexOf("resolution: {") + 20;
+        assertBad(truncated(content, cut), "pnpm-lock.yaml: ");
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void billionLaughsFailsFast() {
+        String bomb = """
+                lockfileVersion: '9.0'
+                a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+                i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+                packages: *i
+                """;
+        assertBad(utf8(bomb), "alias");
+    }
+
+    @Test
+    @Timeout(value = 5, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void deepNestingFailsFast() {
+        String deep = "lockfileVersion: '9.0'\npackages: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n";
+        assertBad(utf8(deep), "pnpm-lock.yaml: ");
+    }
+
+    private void assertBad(byte[] content, String reason) {
+        assertThatThrownBy(() -> parser.parse(content)).isInstanceOf(DependencyFileException.class)
+                .hasMessageContaining(reason).message().doesNotContain("\n");
+    }
+}
