@@ -7,7 +7,8 @@ import java.util.Optional;
 public final class DependencyFiles {
 
     private static final List<DependencyParser> PARSERS = List.of(
-            new PackageLockParser(),
+            new PackageLockParser(), new PackageJsonParser(), new YarnLockParser(), new PnpmLockParser(),
+            new BunLockParser(),
             new RequirementsParser(), new PipfileLockParser(), new PoetryLockParser(), new UvLockParser(),
             new PdmLockParser(), new PyprojectParser(),
             new GemfileLockParser(),

@@ -126,10 +126,11 @@ class ReplayEndToEndTest {
         assertThat(summary.findingsOpen()).isEqualTo(4);
         assertThat(summary.findingsResolved()).isEqualTo(2);
         assertThat(summary.iocEntries()).isEqualTo(5);
-        // baselines: storefront main (1 lockfile), payments-api (1), legacy-tools (2), feature branch (1),
-        // tag (1); pushes: payments-api lockfile, storefront lockfile, and the lockfile the compare API adds
-        assertThat(summary.filesFetched()).isEqualTo(9);
-        assertThat(summary.apiRequests()).isGreaterThanOrEqualTo(summary.filesFetched() + 6);
+        // lockfiles: baselines of storefront main (1), payments-api (1), legacy-tools (2), the feature branch (1)
+        // and the tag (1); pushes: payments-api (1), storefront (1), the one the compare API adds (1) = 9;
+        // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7
+        assertThat(summary.filesFetched()).isEqualTo(16);
+        assertThat(summary.apiRequests()).isEqualTo(summary.filesFetched() + 6);
         assertThat(summary.bytesFetched()).isPositive();
         assertThat(summary.wallMs()).isPositive();
         assertThat(summary.peakHeapBytes()).isPositive();
