@@ -29,10 +29,12 @@ final class NpmLockfileWriter {
 
     /**
      * A large lockfile of at least {@code targetBytes}: {@code planted} at the top level, then nested
-     * {@code node_modules} copies of {@code names} at clean versions, as deep dependency trees produce.
+     * {@code node_modules} copies of {@code names}, each at one of a few clean versions, as deep dependency
+     * trees produce: big files repeat the same packages at many install paths.
      */
     static void writeLarge(Path file, String project, Map<String, String> planted, List<String> names,
             VersionPicker versions, Random random, long targetBytes) throws IOException {
+        java.util.Map<String, String> cleanVersions = new java.util.HashMap<>();
         try (JsonGenerator out = open(file)) {
             begin(out, project, planted);
             for (Map.Entry<String, String> dep : planted.entrySet()) {
@@ -41,8 +43,9 @@ final class NpmLockfileWriter {
             for (long n = 0; n % 1000 != 0 || sizeOf(out, file) < targetBytes; n++) {
                 String parent = names.get(random.nextInt(names.size()));
                 String child = names.get(random.nextInt(names.size()));
-                entry(out, "node_modules/" + parent + "/node_modules/" + child + "-" + n, child + "-" + n,
-                        versions.clean(child + "-" + n));
+                String version = cleanVersions.computeIfAbsent(child + "#" + random.nextInt(3),
+                        k -> versions.clean(child));
+                entry(out, "node_modules/" + parent + "-" + n + "/node_modules/" + child, child, version);
             }
             end(out);
         }

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +33,8 @@ final class ApiHandler implements HttpHandler {
     private static final long CONTENTS_JSON_MAX_BYTES = 1024 * 1024;
     private static final String DOCS = "https://docs.github.com/rest";
     private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
+    private static final String SLOW_BODY = "iocstream.slow-body";
+    private static final long SLOW_BODY_PAUSE_MS = 200;
 
     private final WorldRepos repos;
     private final RateLimitWindow rateLimit;
@@ -41,6 +42,8 @@ final class ApiHandler implements HttpHandler {
     private final RequestCounter counter;
     private final String baseUrl;
     private final GraphQlBlobs graphQlBlobs;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxConcurrent;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -53,6 +56,7 @@ final class ApiHandler implements HttpHandler {
         this.counter = counter;
         this.baseUrl = baseUrl;
         this.graphQlBlobs = new GraphQlBlobs(repos, json);
+        this.maxConcurrent = faults.maxConcurrent();
     }
 
     @Override
@@ -68,6 +72,8 @@ final class ApiHandler implements HttpHandler {
         } catch (IOException e) {
             // the client went away or a world file vanished mid-answer; nothing useful can be sent any more
             LOG.debug("answer to {} failed: {}", exchange.getRequestURI().getRawPath(), e.toString());
+        } catch (ConnectionDropped e) {
+            // a fault asked for: the request stays unanswered
         } catch (RuntimeException e) {
             LOG.warn("simulator failed on {}", exchange.getRequestURI().getRawPath(), e);
             counter.count("server_error");
@@ -79,6 +85,22 @@ final class ApiHandler implements HttpHandler {
 
     private void serve(HttpExchange exchange) throws IOException, InterruptedException {
         counter.countTotal();
+        try {
+            if (inFlight.incrementAndGet() > maxConcurrent) {
+                // GitHub's secondary limit: too many requests at once for one token
+                counter.count("secondary_limited");
+                exchange.getResponseHeaders().set("retry-after", "1");
+                sendJson(exchange, 403, new ApiBodies.Error("You have exceeded a secondary rate limit. Please wait "
+                        + "a few minutes before you try again.", DOCS, "403"), rateLimit.peek());
+                return;
+            }
+            serveWithinLimits(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void serveWithinLimits(HttpExchange exchange) throws IOException, InterruptedException {
         faults.delay();
         List<String> segments = rawSegments(exchange.getRequestURI().getRawPath());
         boolean graphQl = "POST".equals(exchange.getRequestMethod()) && segments.equals(List.of("graphql"));
@@ -103,13 +125,32 @@ final class ApiHandler implements HttpHandler {
                     rate);
             return;
         }
-        OptionalInt injected = faults.injectedError();
-        if (injected.isPresent()) {
+        Optional<FaultInjector.Fault> fault = faults.injected();
+        if (fault.isPresent() && fault.get() != FaultInjector.Fault.SLOW_BODY) {
             counter.count("injected_error");
-            int status = injected.getAsInt();
-            sendJson(exchange, status, new ApiBodies.Error(status == 502 ? "Bad Gateway" : "Service Unavailable",
-                    DOCS, Integer.toString(status)), rate);
+            switch (fault.get()) {
+                case CONNECTION_RESET -> {
+                    // no status line at all: the client sees the connection end in the middle of the exchange
+                    exchange.getResponseHeaders().clear();
+                    exchange.close();
+                    throw new ConnectionDropped();
+                }
+                case TOO_MANY_REQUESTS -> {
+                    exchange.getResponseHeaders().set("retry-after", "1");
+                    sendJson(exchange, 429, new ApiBodies.Error("You have exceeded a secondary rate limit.", DOCS,
+                            "429"), rate);
+                }
+                default -> {
+                    int status = fault.get() == FaultInjector.Fault.BAD_GATEWAY ? 502 : 503;
+                    sendJson(exchange, status, new ApiBodies.Error(status == 502 ? "Bad Gateway"
+                            : "Service Unavailable", DOCS, Integer.toString(status)), rate);
+                }
+            }
             return;
+        }
+        if (fault.isPresent()) {
+            // a slow body is still a correct answer: it is counted by what it answers
+            exchange.setAttribute(SLOW_BODY, Boolean.TRUE);
         }
         if (graphQl) {
             graphQl(exchange, rate);
@@ -319,7 +360,11 @@ final class ApiHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
+            if (exchange.getAttribute(SLOW_BODY) != null) {
+                trickle(out, bytes);
+            } else {
+                out.write(bytes);
+            }
         }
     }
 
@@ -331,8 +376,31 @@ final class ApiHandler implements HttpHandler {
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
         if (size > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
-                Files.copy(file, out);
+                if (exchange.getAttribute(SLOW_BODY) != null && size <= CONTENTS_JSON_MAX_BYTES) {
+                    trickle(out, Files.readAllBytes(file));
+                } else {
+                    Files.copy(file, out);
+                }
             }
+        }
+    }
+
+    /** Half the body, a pause, the rest: a slow server that still answers correctly. */
+    private static void trickle(OutputStream out, byte[] bytes) throws IOException {
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        try {
+            Thread.sleep(SLOW_BODY_PAUSE_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+    }
+
+    /** Thrown to end an exchange with no answer at all. */
+    private static final class ConnectionDropped extends RuntimeException {
+        ConnectionDropped() {
+            super(null, null, false, false);
         }
     }
 

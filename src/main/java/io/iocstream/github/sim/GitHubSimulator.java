@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class GitHubSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubSimulator.class);
-    private static final int THREADS = 16;
+    private static final int THREADS = 160;  // more than the secondary limit, so that limit and not the pool is what bites
     private static final Duration GITHUB_RATE_WINDOW = Duration.ofHours(1);
 
     private final HttpServer server;

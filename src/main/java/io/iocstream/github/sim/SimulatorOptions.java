@@ -7,10 +7,23 @@ package io.iocstream.github.sim;
  * @param errorRate  fraction of requests answered with a 502 or 503 instead of their result
  * @param rateLimit  requests allowed per rate-limit window (GitHub's core limit is 5,000 an hour)
  * @param seed       seed of the random source that picks the injected errors
+ * @param longTailLatency  make 5% of requests ten times slower and 1% fifty times, as real APIs are
+ * @param maxConcurrent    requests served at once before GitHub's secondary limit answers 403
  */
-public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed) {
+public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
+        int maxConcurrent) {
+
+    /** GitHub's secondary limit: at most 100 concurrent requests per token. */
+    public static final int GITHUB_MAX_CONCURRENT = 100;
+
+    public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed) {
+        this(latencyMs, errorRate, rateLimit, seed, false, GITHUB_MAX_CONCURRENT);
+    }
 
     public SimulatorOptions {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
+        }
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latencyMs must be >= 0, was " + latencyMs);
         }
@@ -32,5 +45,9 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public static SimulatorOptions of(long latencyMs, double errorRate, int rateLimit) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, 1);
+    }
+
+    public SimulatorOptions withLongTailLatency(boolean longTail) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent);
     }
 }

@@ -272,14 +272,30 @@ class GitHubSimulatorTest {
     }
 
     @Test
-    void injectedErrorsAre502Or503AndCounted() throws Exception {
+    void injectedFaultsAreServerErrorsRateLimitsResetsAndSlowBodies() throws Exception {
         try (GitHubSimulator faulty = GitHubSimulator.start(world, new SimulatorOptions(0, 1.0, 1_000, 7), 0)) {
-            for (int i = 0; i < 5; i++) {
-                int status = send(faulty.baseUrl() + "/repos/acme/widget/contents/README.md?ref=" + C1, null)
-                        .statusCode();
-                assertThat(status).isIn(502, 503);
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            int answered = 0;
+            for (int i = 0; i < 60; i++) {
+                try {
+                    HttpResponse<byte[]> response = send(faulty.baseUrl() + "/repos/acme/widget/contents/README.md?ref="
+                            + C1, null);
+                    seen.add(String.valueOf(response.statusCode()));
+                    answered++;
+                    if (response.statusCode() == 429) {
+                        assertThat(response.headers().firstValue("retry-after")).hasValue("1");
+                    }
+                    if (response.statusCode() == 200) {
+                        assertThat(new String(response.body())).contains("\"sha\":\"" + TestWorld.HELLO_BLOB_SHA);
+                    }
+                } catch (java.io.IOException reset) {
+                    seen.add("reset");
+                }
             }
-            assertThat(faulty.requestCounts()).containsOnly(Map.entry("injected_error", 5L));
+            assertThat(seen).containsExactlyInAnyOrder("200", "429", "502", "503", "reset");
+            // slow bodies are correct answers, counted by what they answer
+            assertThat(faulty.requestCounts().get("injected_error") + faulty.requestCounts().get("contents"))
+                    .isEqualTo(60);
         }
     }
 
