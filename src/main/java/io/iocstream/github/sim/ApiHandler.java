@@ -130,9 +130,10 @@ final class ApiHandler implements HttpHandler {
             counter.count("injected_error");
             switch (fault.get()) {
                 case CONNECTION_RESET -> {
-                    // no status line at all: the client sees the connection end in the middle of the exchange
-                    exchange.getResponseHeaders().clear();
-                    exchange.close();
+                    // the answer breaks off: a promised body that never comes, then the connection is gone
+                    exchange.sendResponseHeaders(200, 1 << 20);
+                    exchange.getResponseBody().write("{\"tr".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
                     throw new ConnectionDropped();
                 }
                 case TOO_MANY_REQUESTS -> {
