@@ -4,6 +4,8 @@ import io.iocstream.github.BlobQuery;
 import io.iocstream.github.GitHubApiException;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubNotFoundException;
+import io.iocstream.github.TreeEntry;
+import io.iocstream.github.TreeQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,8 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One task manager's fetching for one GitHub token and strategy, shared by every parallel fetch subtask on it:
  * one HTTP client and connection pool, one rate budget, one adaptive controller, one cache of files by blob
- * oid. Files wait in a queue until a batch is full or has waited long enough, then go out as one GraphQL
- * request (or one REST call each), with no more requests in flight than the controller allows.
+ * oid. Files (and the trees that listings need) wait in queues until a batch is full or has waited long enough,
+ * then go out as one GraphQL request (or one REST call each), with no more requests in flight than the
+ * controller allows.
  */
 final class FetchService implements AutoCloseable {
 
@@ -39,6 +42,8 @@ final class FetchService implements AutoCloseable {
     private final ExecutorService io;
     private final Thread batcher;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
+    private final ArrayDeque<WaitingTree> trees = new ArrayDeque<>();
+    private final ExecutorService listing;
     private final BlobCache cache = new BlobCache(CACHE_BYTES);
     private final AtomicLong reportedRequests = new AtomicLong();
     private int inFlight;
@@ -47,12 +52,19 @@ final class FetchService implements AutoCloseable {
 
     private record Waiting(FileRef file, CompletableFuture<FetchOutcome> result, long since) {}
 
+    private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<List<TreeEntry>> result, long since) {}
+
+    /** Trees one GraphQL request lists. */
+    static final int TREE_BATCH = 20;
+
     private FetchService(FetchSettings settings) {
         this.settings = settings;
         this.tuning = settings.tuning();
         this.client = new GitHubClient(settings.clientConfig());
         this.controller = new AdaptiveController(tuning);
         this.io = Executors.newFixedThreadPool(tuning.maxConcurrency(), daemon("github-fetch"));
+        // listings wait on batched trees; they get threads of their own so they never starve the senders
+        this.listing = Executors.newCachedThreadPool(daemon("github-listing"));
         this.batcher = daemon("github-batcher").newThread(this::formBatches);
         batcher.start();
     }
@@ -77,8 +89,50 @@ final class FetchService implements AutoCloseable {
         return client;
     }
 
-    ExecutorService io() {
-        return io;
+    ExecutorService listing() {
+        return listing;
+    }
+
+    /** Listings for the scan resolver: batched GraphQL trees, compares worked out from two trees. */
+    Listings listings() {
+        if (!tuning.graphQl()) {
+            return Listings.rest(client);
+        }
+        return new Listings() {
+            @Override
+            public List<TreeEntry> tree(String repo, String commit) throws IOException {
+                return await(FetchService.this.tree(repo, commit));
+            }
+
+            @Override
+            public io.iocstream.github.CompareResult compare(String repo, String base, String head)
+                    throws IOException {
+                CompletableFuture<List<TreeEntry>> before = FetchService.this.tree(repo, base);
+                CompletableFuture<List<TreeEntry>> after = FetchService.this.tree(repo, head);
+                return Listings.diff(await(before), await(after));
+            }
+        };
+    }
+
+    /** A commit's tree, listed in the next GraphQL batch of trees. */
+    CompletableFuture<List<TreeEntry>> tree(String repo, String commit) {
+        CompletableFuture<List<TreeEntry>> result = new CompletableFuture<>();
+        synchronized (this) {
+            trees.add(new WaitingTree(new TreeQuery.Wanted(repo, commit), result, System.nanoTime()));
+            notifyAll();
+        }
+        return result;
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for a listing");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     /** Requests sent since the last call: each subtask adds what it takes to its accumulator. */
@@ -101,36 +155,96 @@ final class FetchService implements AutoCloseable {
         return result;
     }
 
-    /** The batcher thread: waits for a full batch or the oldest file's deadline, and for a free slot. */
+    /**
+     * The batcher thread: waits for a full batch or the oldest item's deadline, and for a free slot. Trees go
+     * first, because files wait on listings.
+     */
     private void formBatches() {
         try {
             while (true) {
-                List<Waiting> batch;
+                Runnable send;
                 synchronized (this) {
-                    while (!closed && !batchReady()) {
-                        long waited = queue.isEmpty() ? 0 : System.nanoTime() - queue.peek().since();
-                        long left = Math.max(1, (tuning.maxWait().toNanos() - waited) / 1_000_000);
-                        wait(queue.isEmpty() ? 1000 : left);
+                    while (!closed && !treesReady() && !filesReady()) {
+                        wait(Math.max(1, nextDeadlineMillis()));
                     }
                     if (closed) {
                         return;
                     }
-                    batch = takeBatch();
+                    if (treesReady()) {
+                        List<WaitingTree> batch = new ArrayList<>();
+                        while (!trees.isEmpty() && batch.size() < TREE_BATCH) {
+                            batch.add(trees.poll());
+                        }
+                        send = () -> sendTrees(batch);
+                    } else {
+                        List<Waiting> batch = takeBatch();
+                        send = () -> send(batch);
+                    }
                     inFlight++;
                 }
-                io.execute(() -> send(batch));
+                io.execute(send);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private boolean batchReady() {
-        if (queue.isEmpty() || inFlight >= controller.concurrency()) {
-            return false;
+    private boolean treesReady() {
+        return !trees.isEmpty() && inFlight < controller.concurrency() && (trees.size() >= TREE_BATCH
+                || System.nanoTime() - trees.peek().since() >= tuning.maxWait().toNanos());
+    }
+
+    private boolean filesReady() {
+        return !queue.isEmpty() && inFlight < controller.concurrency() && (queue.size() >= controller.batchSize()
+                || System.nanoTime() - queue.peek().since() >= tuning.maxWait().toNanos());
+    }
+
+    private long nextDeadlineMillis() {
+        long oldest = Long.MAX_VALUE;
+        if (!queue.isEmpty()) {
+            oldest = Math.min(oldest, queue.peek().since());
         }
-        boolean full = queue.size() >= controller.batchSize();
-        return full || System.nanoTime() - queue.peek().since() >= tuning.maxWait().toNanos();
+        if (!trees.isEmpty()) {
+            oldest = Math.min(oldest, trees.peek().since());
+        }
+        if (oldest == Long.MAX_VALUE) {
+            return 1000;
+        }
+        return (tuning.maxWait().toNanos() - (System.nanoTime() - oldest)) / 1_000_000;
+    }
+
+    private void sendTrees(List<WaitingTree> batch) {
+        long started = System.nanoTime();
+        try {
+            List<java.util.Optional<List<TreeEntry>>> listed = client.trees(batch.stream().map(WaitingTree::tree)
+                    .toList());
+            controller.succeeded(Duration.ofNanos(System.nanoTime() - started), client.rateBudgetLeft());
+            for (int i = 0; i < batch.size(); i++) {
+                WaitingTree waiting = batch.get(i);
+                if (listed.get(i).isPresent()) {
+                    waiting.result().complete(listed.get(i).get());
+                } else {
+                    // deeper than one query reaches, or unknown: the REST tree says which
+                    completeFromRest(waiting);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            controller.failed();
+            batch.forEach(this::completeFromRest);
+        } finally {
+            synchronized (this) {
+                inFlight--;
+                notifyAll();
+            }
+        }
+    }
+
+    private void completeFromRest(WaitingTree waiting) {
+        try {
+            waiting.result().complete(client.tree(waiting.tree().repo(), waiting.tree().commit()));
+        } catch (IOException | RuntimeException e) {
+            waiting.result().completeExceptionally(e);
+        }
     }
 
     private List<Waiting> takeBatch() {
@@ -223,7 +337,10 @@ final class FetchService implements AutoCloseable {
         notifyAll();
         queue.forEach(w -> w.result().complete(FetchOutcome.failed(w.file(), "fetch service closed", true)));
         queue.clear();
+        trees.forEach(w -> w.result().completeExceptionally(new IOException("fetch service closed")));
+        trees.clear();
         io.shutdownNow();
+        listing.shutdownNow();
         client.close();
     }
 

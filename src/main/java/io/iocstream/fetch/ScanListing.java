@@ -24,6 +24,10 @@ import java.util.List;
 public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int considered) {
 
     public static ScanListing of(GitHubClient client, ScanRequest request) throws IOException {
+        return of(Listings.rest(client), request);
+    }
+
+    static ScanListing of(Listings client, ScanRequest request) throws IOException {
         ScanContext at = ScanContext.of(request);
         return switch (request.mode()) {
             case DELETE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refDeleted(at)), 0);
@@ -38,7 +42,7 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         return FetchedFile.failed(ScanContext.of(request), "");
     }
 
-    private static ScanListing compare(GitHubClient client, ScanRequest request, ScanContext at)
+    private static ScanListing compare(Listings client, ScanRequest request, ScanContext at)
             throws IOException {
         CompareResult compare = client.compare(request.repo(), request.before(), request.commit());
         if (compare.truncated()) {
@@ -62,7 +66,7 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         return changes(at, changed, removed, oids);
     }
 
-    private static ScanListing tree(GitHubClient client, ScanContext scan) throws IOException {
+    private static ScanListing tree(Listings client, ScanContext scan) throws IOException {
         List<TreeEntry> entries = client.tree(scan.repo(), scan.commit());
         List<TreeEntry> dependencyFiles = entries.stream()
                 .filter(entry -> DependencyFiles.isDependencyFile(entry.path())).toList();

@@ -26,11 +26,11 @@ public class ScanResolver extends RichAsyncFunction<ScanRequest, ResolvedScan> {
     public void asyncInvoke(ScanRequest request, ResultFuture<ResolvedScan> result) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return ResolvedScan.listed(request, ScanListing.of(service.client(), request));
+                return ResolvedScan.listed(request, ScanListing.of(service.listings(), request));
             } catch (java.io.IOException | RuntimeException e) {
                 return ResolvedScan.failed(request, String.valueOf(e.getMessage()));
             }
-        }, service.io()).thenAccept(resolved -> result.complete(List.of(resolved)));
+        }, service.listing()).thenAccept(resolved -> result.complete(List.of(resolved)));
     }
 
     @Override

@@ -114,6 +114,20 @@ public final class GitHubClient implements AutoCloseable {
         return BlobQuery.read(wanted, response);
     }
 
+    /**
+     * Many commit trees in one GraphQL request, in the order asked; empty for a tree GraphQL could not list
+     * whole (not found, or deeper than {@link TreeQuery#DEPTH}), which {@link #tree} then lists.
+     */
+    public List<Optional<List<TreeEntry>>> trees(List<TreeQuery.Wanted> wanted) throws IOException {
+        Request post = request(base.newBuilder().addPathSegment("graphql").build(), JSON)
+                .post(RequestBody.create(TreeQuery.body(wanted), GRAPHQL_BODY)).build();
+        JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
+        if (!response.path("data").isObject()) {
+            throw new GitHubApiException(502, "GraphQL answered no data: " + response.path("errors"));
+        }
+        return TreeQuery.read(wanted, response);
+    }
+
     /** The smallest remaining fraction of the rate budgets the responses reported; 1 before any. */
     public double rateBudgetLeft() {
         return budget.left();

@@ -61,6 +61,26 @@ class BlobBatchTest {
     }
 
     @Test
+    void oneRequestListsSeveralTreesAsTheRestApiDoes() throws Exception {
+        Path deep = world.resolve("repos/acme/widget/" + C1 + "/a/b/c/d/e/f/g");
+        Files.createDirectories(deep);
+        Files.writeString(deep.resolve("package-lock.json"), "{}");
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            var trees = client.trees(List.of(new TreeQuery.Wanted(REPO, C2), new TreeQuery.Wanted(REPO, C1),
+                    new TreeQuery.Wanted("acme/nowhere", C1)));
+            assertThat(sim.requestCounts()).containsEntry("graphql", 1L);
+
+            List<TreeEntry> rest = client.tree(REPO, C2);
+            assertThat(trees.get(0)).hasValueSatisfying(entries ->
+                    assertThat(entries).containsExactlyInAnyOrderElementsOf(rest));
+            // folders deeper than one query lists: the caller must ask the REST API
+            assertThat(trees.get(1)).isEmpty();
+            assertThat(trees.get(2)).isEmpty();
+        }
+    }
+
+    @Test
     void largeFilesAreTruncatedAndBinaryFilesHaveNoText() throws Exception {
         Path c1 = world.resolve("repos/acme/widget/" + C1);
         Files.write(c1.resolve("big.json"), "x".repeat(600 * 1024).getBytes(StandardCharsets.UTF_8));

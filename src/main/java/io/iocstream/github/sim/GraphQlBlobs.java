@@ -15,9 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Answers GitHub's GraphQL multi-blob query, the one shape iocstream sends:
+ * Answers the two GraphQL shapes iocstream sends: many blobs,
  * {@code rN: repository(owner: "o", name: "n") { fM: object(expression: "SHA:path") { ... on Blob { oid byteSize
- * isBinary isTruncated text } } }}. A repository it cannot resolve is null with an error, as on GitHub; a path
+ * isBinary isTruncated text } } }}, and many root trees, {@code object(expression: "SHA:")} with
+ * {@code entries { path type oid size object { ... } }} nested as deep as the query asks. A repository it cannot resolve is null with an error, as on GitHub; a path
  * that is not there is a null object. Text past {@link #TEXT_LIMIT} is cut and flagged {@code isTruncated}.
  */
 final class GraphQlBlobs {
@@ -68,8 +69,16 @@ final class GraphQlBlobs {
             } else {
                 ObjectNode repo = data.putObject(alias);
                 Matcher object = OBJECT.matcher(query).region(start, end);
-                while (object.find()) {
-                    repo.set(object.group(1), blob(owner, name, unquote(object.group(2))));
+                int objectStart = object.find() ? object.start() : -1;
+                while (objectStart >= 0) {
+                    String field = object.group(1);
+                    String expression = unquote(object.group(2));
+                    int objectEnd = object.find() ? object.start() : end;
+                    repo.set(field, expression.endsWith(":")
+                            ? tree(owner, name, expression.substring(0, expression.length() - 1),
+                                    depth(query.substring(objectStart, objectEnd)))
+                            : blob(owner, name, expression));
+                    objectStart = objectEnd < end ? objectEnd : -1;
                 }
             }
             start = next;
@@ -109,6 +118,49 @@ final class GraphQlBlobs {
             blob.put("text", new String(head, StandardCharsets.UTF_8));
         }
         return blob;
+    }
+
+    /** A commit's root tree, listed {@code depth} folder levels deep, as the query's nesting asks. */
+    private JsonNode tree(String owner, String name, String commit, int depth) throws IOException {
+        Optional<CommitTree> tree = repos.tree(owner, name, commit);
+        if (tree.isEmpty()) {
+            return json.nullNode();
+        }
+        java.util.Map<String, java.util.List<CommitTree.Entry>> children = new java.util.HashMap<>();
+        for (CommitTree.Entry entry : tree.get().entries()) {
+            int slash = entry.path().lastIndexOf('/');
+            children.computeIfAbsent(slash < 0 ? "" : entry.path().substring(0, slash),
+                    k -> new java.util.ArrayList<>()).add(entry);
+        }
+        return entries("", children, depth);
+    }
+
+    private ObjectNode entries(String dir, java.util.Map<String, java.util.List<CommitTree.Entry>> children,
+            int depth) {
+        ObjectNode tree = json.createObjectNode();
+        ArrayNode entries = tree.putArray("entries");
+        for (CommitTree.Entry entry : children.getOrDefault(dir, java.util.List.of())) {
+            ObjectNode node = entries.addObject().put("path", entry.path()).put("type", entry.tree() ? "tree" : "blob")
+                    .put("oid", entry.sha());
+            if (entry.tree()) {
+                node.putNull("size");
+                if (depth > 1) {
+                    node.set("object", entries(entry.path(), children, depth - 1));
+                }
+            } else {
+                node.put("size", entry.size());
+            }
+        }
+        return tree;
+    }
+
+    /** How many levels of {@code entries} the query asks for in one object's selection. */
+    private static int depth(String selection) {
+        int depth = 0;
+        for (int at = selection.indexOf("entries"); at >= 0; at = selection.indexOf("entries", at + 1)) {
+            depth++;
+        }
+        return depth;
     }
 
     /** git's rule of thumb: a NUL byte in the first 8000 bytes makes a file binary. */

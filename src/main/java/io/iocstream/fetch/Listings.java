@@ -1,0 +1,60 @@
+package io.iocstream.fetch;
+
+import io.iocstream.github.CompareFile;
+import io.iocstream.github.CompareResult;
+import io.iocstream.github.GitHubClient;
+import io.iocstream.github.TreeEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Where scan listings come from: one REST call each, or the batched GraphQL trees of a {@link FetchService}. */
+interface Listings {
+
+    /** Every blob of the commit's tree. */
+    List<TreeEntry> tree(String repo, String commit) throws IOException;
+
+    /** What changed between two commits; {@link CompareResult#truncated()} when only the tree can tell. */
+    CompareResult compare(String repo, String base, String head) throws IOException;
+
+    /** The REST API: the compare endpoint (capped at 300 files) and recursive trees. */
+    static Listings rest(GitHubClient client) {
+        return new Listings() {
+            @Override
+            public List<TreeEntry> tree(String repo, String commit) throws IOException {
+                return client.tree(repo, commit);
+            }
+
+            @Override
+            public CompareResult compare(String repo, String base, String head) throws IOException {
+                return client.compare(repo, base, head);
+            }
+        };
+    }
+
+    /** A compare worked out from the two trees, with no cap: every path whose blob differs. */
+    static CompareResult diff(List<TreeEntry> before, List<TreeEntry> after) {
+        Map<String, String> old = before.stream().collect(Collectors.toMap(TreeEntry::path, TreeEntry::oid));
+        Map<String, String> now = after.stream().collect(Collectors.toMap(TreeEntry::path, TreeEntry::oid,
+                (a, b) -> a, java.util.LinkedHashMap::new));
+        TreeSet<String> paths = new TreeSet<>(old.keySet());
+        paths.addAll(now.keySet());
+        List<CompareFile> files = new ArrayList<>();
+        for (String path : paths) {
+            String was = old.get(path);
+            String is = now.get(path);
+            if (was == null) {
+                files.add(new CompareFile(path, "added", null, is));
+            } else if (is == null) {
+                files.add(new CompareFile(path, "removed", null, null));
+            } else if (!was.equals(is)) {
+                files.add(new CompareFile(path, "modified", null, is));
+            }
+        }
+        return new CompareResult(files, false);
+    }
+
+}
