@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** The {@code iocstream} command line. Exit codes: 0 success, 2 bad arguments or configuration, 1 otherwise. */
 @Command(name = "iocstream", mixinStandardHelpOptions = true, version = "iocstream 0.1.0",
         description = "Real-time supply-chain threat scanner for GitHub organisations, on Apache Flink.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, GenWorldCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, GenWorldCommand.class,
+            BenchCommand.class})
 public class Main implements Runnable {
 
     @Spec

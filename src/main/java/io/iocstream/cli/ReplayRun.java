@@ -127,7 +127,8 @@ final class ReplayRun {
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     open + resolved, open, resolved, iocEntries,
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
-                    options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism());
+                    options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
+                    sim.requestCounts());
             if (options.summary() != null) {
                 JSON.writerWithDefaultPrettyPrinter().writeValue(options.summary().toFile(), summary);
             }

@@ -82,10 +82,10 @@ public final class IocStreamPipeline {
     /** What the fetch stage hands on: files (and removals, snapshots, deleted refs), and its dead letters. */
     private record Fetched(DataStream<FetchedFile> files, DataStream<DeadLetter> deadLetters) {}
 
-    /** The baseline: one REST call per file on the task thread. */
+    /** The baseline: one REST call per file, one at a time, as batch scanners do. */
     private Fetched fetchSequentially(DataStream<ScanRequest> scans) {
         SingleOutputStreamOperator<FetchedFile> files = throttled(scans, TypeInformation.of(ScanRequest.class))
-                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch");
+                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch").setParallelism(1);
         return new Fetched(files, files.getSideOutput(DeadLetter.TAG));
     }
 

@@ -19,4 +19,5 @@ public record RunSummary(
         @JsonProperty("peak_heap_bytes") long peakHeapBytes,
         @JsonProperty("throttle_pauses") long throttlePauses,
         @JsonProperty("fetch_strategy") String fetchStrategy,
-        @JsonProperty("parallelism") int parallelism) {}
+        @JsonProperty("parallelism") int parallelism,
+        @JsonProperty("simulator_requests") java.util.Map<String, Long> simulatorRequests) {}
