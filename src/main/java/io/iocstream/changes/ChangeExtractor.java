@@ -8,6 +8,9 @@ import java.util.Set;
 /** What a push changed, from its payload alone: its kind and the net changed and removed paths. */
 public final class ChangeExtractor {
 
+    /** Most commits a webhook push payload lists. */
+    public static final int WEBHOOK_COMMIT_LIMIT = 2048;
+
     private ChangeExtractor() {}
 
     public static ChangeSet extract(PushEvent push) {
@@ -28,7 +31,9 @@ public final class ChangeExtractor {
                 }
             }
         }
-        return new ChangeSet(kind(push), changed, removed, push.hasFileLists());
+        // GitHub cuts a webhook's commit list at 2048: past that the lists cannot be the whole change
+        boolean complete = push.hasFileLists() && push.commits().size() < WEBHOOK_COMMIT_LIMIT;
+        return new ChangeSet(kind(push), changed, removed, complete);
     }
 
     static PushKind kind(PushEvent push) {

@@ -94,6 +94,15 @@ class ChangeExtractorTest {
         assertThat(ChangeExtractor.extract(push).kind()).isEqualTo(PushKind.BRANCH_DELETE);
     }
 
+    @Test
+    void aPushAtGitHubsCommitLimitIsIncomplete() {
+        PushCommit[] commits = new PushCommit[ChangeExtractor.WEBHOOK_COMMIT_LIMIT];
+        java.util.Arrays.fill(commits, commit(List.of("a"), List.of(), List.of()));
+        assertThat(ChangeExtractor.extract(push(false, commits)).complete()).isFalse();
+        assertThat(ChangeExtractor.extract(push(false, commit(List.of("a"), List.of(), List.of()))).complete())
+                .isTrue();
+    }
+
     private static PushCommit commit(List<String> added, List<String> removed, List<String> modified) {
         return new PushCommit("c", added, removed, modified);
     }
