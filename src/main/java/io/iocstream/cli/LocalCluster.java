@@ -26,6 +26,8 @@ final class LocalCluster implements AutoCloseable {
         Configuration config = new Configuration();
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.ADDRESS, "127.0.0.1");
+        // any free port: two runs on one machine must not collide
+        config.set(RestOptions.BIND_PORT, "0");
         MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
         cluster.start();

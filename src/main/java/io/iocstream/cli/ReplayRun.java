@@ -88,7 +88,7 @@ final class ReplayRun {
                     WatermarkStrategy.noWatermarks(), "events").setParallelism(1);
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
-            PipelineOutputs outputs = new IocStreamPipeline(FetchSettings.of(sim.baseUrl(), null, options.fetchStrategy()), options.throttle())
+            PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.merged().collectAsync();
@@ -134,6 +134,16 @@ final class ReplayRun {
             }
             return summary;
         }
+    }
+
+    /**
+     * With the throttle on, file content in flight is capped at a quarter of the heap, so a burst of large files
+     * cannot outgrow memory before the throttle sees it; {@code --no-throttle} lifts both, for comparison.
+     */
+    private static FetchSettings fetchSettings(String baseUrl, Options options) {
+        FetchSettings settings = FetchSettings.of(baseUrl, null, options.fetchStrategy());
+        return options.throttle().enabled()
+                ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }
 
     private static long loadFeed(Path dir, Function<io.iocstream.match.IocEntry, FeedUpdate> as,

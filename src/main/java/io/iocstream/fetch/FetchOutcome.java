@@ -4,14 +4,19 @@ package io.iocstream.fetch;
  * What the fetcher made of one file: its content, or why it could not read it. A {@code retryable} failure is
  * tried again by the async operator's retry strategy; whatever still fails becomes a dead letter.
  */
-public record FetchOutcome(FileRef file, byte[] content, String failure, boolean retryable) {
+public record FetchOutcome(FileRef file, byte[] content, String failure, boolean retryable, long heldBytes) {
 
     static FetchOutcome read(FileRef file, byte[] content) {
-        return new FetchOutcome(file, content, null, false);
+        return new FetchOutcome(file, content, null, false, 0);
+    }
+
+    /** A file whose bytes count against the task manager's byte budget until it is parsed. */
+    static FetchOutcome readHeld(FileRef file, byte[] content, long heldBytes) {
+        return new FetchOutcome(file, content, null, false, heldBytes);
     }
 
     static FetchOutcome failed(FileRef file, String failure, boolean retryable) {
-        return new FetchOutcome(file, null, failure, retryable);
+        return new FetchOutcome(file, null, failure, retryable, 0);
     }
 
     public boolean succeeded() {

@@ -32,6 +32,8 @@ final class FetchService implements AutoCloseable {
     /** Files up to this size are kept by blob oid, so the same content is never fetched twice. */
     static final int CACHEABLE_BYTES = 256 * 1024;
     static final long CACHE_BYTES = 32L * 1024 * 1024;
+    /** What a file of unknown size is assumed to hold of the byte budget until it is read. */
+    static final long UNKNOWN_SIZE_GUESS = 1024 * 1024;
 
     private static final Map<FetchSettings, FetchService> SHARED = new HashMap<>();
 
@@ -45,6 +47,7 @@ final class FetchService implements AutoCloseable {
     private final ArrayDeque<WaitingTree> trees = new ArrayDeque<>();
     private final ExecutorService listing;
     private final BlobCache cache = new BlobCache(CACHE_BYTES);
+    private final ByteBudget bytesInFlight;
     private final AtomicLong reportedRequests = new AtomicLong();
     private int inFlight;
     private int users;
@@ -62,6 +65,7 @@ final class FetchService implements AutoCloseable {
         this.tuning = settings.tuning();
         this.client = new GitHubClient(settings.clientConfig());
         this.controller = new AdaptiveController(tuning);
+        this.bytesInFlight = new ByteBudget(settings.maxBytesInFlight());
         this.io = Executors.newFixedThreadPool(tuning.maxConcurrency(), daemon("github-fetch"));
         // listings wait on batched trees; they get threads of their own so they never starve the senders
         this.listing = Executors.newCachedThreadPool(daemon("github-listing"));
@@ -310,16 +314,35 @@ final class FetchService implements AutoCloseable {
                 return FetchOutcome.read(file, bytes);
             }
         }
-        return readRest(file);
+        return readRest(file, blob.byteSize());
+    }
+
+    /** Gives back what a parsed file held of the byte budget. */
+    void released(FetchOutcome outcome) {
+        bytesInFlight.release(outcome.heldBytes());
     }
 
     private FetchOutcome readRest(FileRef file) {
+        return readRest(file, file.size());
+    }
+
+    /** Reads a file over REST, once the byte budget has room for its {@code expectedSize} (or a guess). */
+    private FetchOutcome readRest(FileRef file, long expectedSize) {
+        long held = Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
+        try {
+            bytesInFlight.acquire(held);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FetchOutcome.failed(file, "interrupted while waiting for memory", true);
+        }
+        boolean handedOver = false;
         try {
             byte[] bytes = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
             if (file.oid() != null && bytes.length <= CACHEABLE_BYTES) {
                 cache.put(file.oid(), bytes);
             }
-            return FetchOutcome.read(file, bytes);
+            handedOver = true;
+            return FetchOutcome.readHeld(file, bytes, held);
         } catch (GitHubNotFoundException e) {
             return FetchOutcome.failed(file, e.getMessage(), false);
         } catch (GitHubApiException e) {
@@ -328,6 +351,10 @@ final class FetchService implements AutoCloseable {
                     || e.status() == 429);
         } catch (IOException e) {
             return FetchOutcome.failed(file, String.valueOf(e.getMessage()), true);
+        } finally {
+            if (!handedOver) {
+                bytesInFlight.release(held);
+            }
         }
     }
 

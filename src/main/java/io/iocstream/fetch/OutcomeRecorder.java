@@ -50,6 +50,8 @@ public class OutcomeRecorder extends ProcessFunction<FetchOutcome, FetchedFile> 
         }
         filesFetched.add(1);
         bytesFetched.add(outcome.content().length);
+        // parsing is chained to this operator: when collect returns, the content is parsed and can go
         out.collect(FetchedFile.content(outcome.file().at(), outcome.file().path(), outcome.content()));
+        service.released(outcome);
     }
 }

@@ -253,6 +253,12 @@ public final class GitHubClient implements AutoCloseable {
                     + maxBytes);
         }
         try (InputStream in = body.byteStream()) {
+            if (body.contentLength() >= 0) {
+                // one array of the announced size: no growing copies of a large file
+                byte[] bytes = new byte[(int) body.contentLength()];
+                new java.io.DataInputStream(in).readFully(bytes);
+                return bytes;
+            }
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
                 throw new GitHubApiException(413, "file is over the cap of " + maxBytes + " bytes");

@@ -1,6 +1,7 @@
 package io.iocstream.throttle;
 
 import org.apache.flink.streaming.api.operators.AbstractStreamOperatorFactory;
+import org.apache.flink.streaming.api.operators.ChainingStrategy;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperatorFactory;
 import org.apache.flink.streaming.api.operators.StreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
@@ -12,6 +13,8 @@ public class MemoryThrottle<T> extends AbstractStreamOperatorFactory<T> implemen
 
     public MemoryThrottle(ThrottleSettings settings) {
         this.settings = settings;
+        // chain with its neighbours like any map: a throttle must not add a network hop of its own
+        setChainingStrategy(ChainingStrategy.ALWAYS);
     }
 
     @Override
