@@ -34,6 +34,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--sim-latency-ms", defaultValue = "0", description = "Simulated GitHub latency per request.")
     long simLatencyMs;
 
+    @Option(names = "--sim-long-tail", description = "Make 5% of simulated requests 10x and 1% 50x slower.")
+    boolean simLongTail;
+
     @Option(names = "--sim-error-rate", defaultValue = "0", description = "Fraction of requests the simulator fails with 5xx.")
     double simErrorRate;
 
@@ -43,7 +46,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
-                simLatencyMs, simErrorRate, !noThrottle);
+                simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail);
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}
@@ -72,8 +75,8 @@ final class ReplayCommand implements Callable<Integer> {
             requireParent(summary, "--summary");
         }
         ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
-        return new ReplayRun.Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simErrorRate,
-                throttling);
+        return new ReplayRun.Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, false,
+                simErrorRate, throttling);
     }
 
     private static void requireParent(Path file, String option) throws UsageException {

@@ -47,7 +47,13 @@ final class ReplayRun {
 
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            double simErrorRate, ThrottleSettings throttle) {}
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
+
+        Options withLongTail(boolean longTail) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
+                    throttle);
+        }
+    }
 
     /** Sees every finding and dead letter as the run makes it. */
     interface Listener {
@@ -69,7 +75,8 @@ final class ReplayRun {
         World world = options.world();
         try (HeapPeak heap = HeapPeak.start();
                 GitHubSimulator sim = GitHubSimulator.start(world.root(),
-                        SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT),
+                        SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT)
+                                .withLongTailLatency(options.simLongTail()),
                         0);
                 BufferedWriter findingsOut = Files.newBufferedWriter(options.out());
                 BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));

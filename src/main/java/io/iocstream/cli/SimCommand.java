@@ -23,6 +23,9 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every response.")
     long latencyMs;
 
+    @Option(names = "--long-tail", description = "Make 5% of requests 10x and 1% 50x slower.")
+    boolean longTail;
+
     @Option(names = "--error-rate", defaultValue = "0", description = "Fraction of requests failed with 5xx.")
     double errorRate;
 
@@ -45,7 +48,7 @@ final class SimCommand implements Callable<Integer> {
             throw new UsageException("--rate-limit must be at least 1, got " + limit);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.of(latencyMs, errorRate, limit),
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.of(latencyMs, errorRate, limit).withLongTailLatency(longTail),
                 port)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             System.out.println("GitHub simulator serving " + world.toAbsolutePath() + " at " + sim.baseUrl());

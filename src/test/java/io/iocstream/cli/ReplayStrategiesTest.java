@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Every fetch strategy finds the same, also when the simulator fails one request in ten. */
+/** Every fetch strategy finds the same, also when one request in ten fails and latency has a long tail. */
 class ReplayStrategiesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,7 +28,8 @@ class ReplayStrategiesTest {
     void sameFindingsUnderInjectedServerErrors(FetchStrategy strategy) throws Exception {
         World world = World.open(SampleWorld.unpack(dir.resolve("world")));
         Path out = dir.resolve("findings.jsonl");
-        RunSummary summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, strategy, 0, 0.1, true),
+        RunSummary summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, strategy, 2, 0.1, true)
+                .withLongTail(true),
                 new ReplayRun.Listener() {
                     @Override
                     public void finding(Finding finding) {}

@@ -1,0 +1,124 @@
+package io.iocstream.fetch;
+
+import static io.iocstream.github.sim.TestWorld.C1;
+import static io.iocstream.github.sim.TestWorld.C2;
+import static io.iocstream.github.sim.TestWorld.REPO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iocstream.findings.Trigger;
+import io.iocstream.github.sim.GitHubSimulator;
+import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.github.sim.TestWorld;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The batcher's edges, against the real simulator: by count, by bytes, by waiting time, by blob oid. */
+class FetchServiceTest {
+
+    @TempDir
+    Path world;
+
+    private GitHubSimulator sim;
+    private FetchService service;
+
+    @BeforeEach
+    void start() throws Exception {
+        TestWorld.write(world);
+        Path c1 = world.resolve("repos/acme/widget/" + C1);
+        for (int i = 0; i < 35; i++) {
+            Files.writeString(c1.resolve("f" + i + ".txt"), "file " + i + "\n");
+        }
+        sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.release();
+        }
+        sim.close();
+    }
+
+    private FetchService service(FetchStrategy strategy) {
+        service = FetchService.acquire(FetchSettings.of(sim.baseUrl(), null, strategy));
+        return service;
+    }
+
+    @Test
+    void filesAskedTogetherGoOutInBatchesOfTheBatchSize() throws Exception {
+        FetchService conservative = service(FetchStrategy.CONSERVATIVE);
+        List<CompletableFuture<FetchOutcome>> results = new ArrayList<>();
+        for (int i = 0; i < 35; i++) {
+            results.add(conservative.fetch(ref(C1, "f" + i + ".txt", null, -1)));
+        }
+        for (int i = 0; i < 35; i++) {
+            assertThat(new String(results.get(i).get().content())).isEqualTo("file " + i + "\n");
+        }
+        // conservative batches hold ten files: 35 files are four requests
+        assertThat(sim.requestCounts()).containsEntry("graphql", 4L);
+    }
+
+    @Test
+    void aBatchStopsAtItsByteCapButALargeFileStillGoesAlone() throws Exception {
+        FetchService conservative = service(FetchStrategy.CONSERVATIVE);
+        long big = FetchTuning.of(FetchStrategy.CONSERVATIVE).maxBatchBytes() * 3 / 4;
+        List<CompletableFuture<FetchOutcome>> results = List.of(
+                conservative.fetch(ref(C1, "f1.txt", null, big)), conservative.fetch(ref(C1, "f2.txt", null, big)),
+                conservative.fetch(ref(C1, "f3.txt", null, big)));
+        for (CompletableFuture<FetchOutcome> result : results) {
+            assertThat(result.get().succeeded()).isTrue();
+        }
+        assertThat(sim.requestCounts()).containsEntry("graphql", 3L);
+    }
+
+    @Test
+    void aLoneFileGoesOutOnceItHasWaitedLongEnough() throws Exception {
+        FetchService adaptive = service(FetchStrategy.ADAPTIVE);
+        long started = System.nanoTime();
+        FetchOutcome outcome = adaptive.fetch(ref(C1, "README.md", null, -1)).get();
+        long waitedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(new String(outcome.content())).isEqualTo("hello\n");
+        assertThat(waitedMillis).isGreaterThanOrEqualTo(FetchTuning.of(FetchStrategy.ADAPTIVE).maxWait().toMillis());
+        assertThat(sim.requestCounts()).containsEntry("graphql", 1L);
+    }
+
+    @Test
+    void aFileKnownByItsBlobIdIsNotFetchedAgain() throws Exception {
+        FetchService adaptive = service(FetchStrategy.ADAPTIVE);
+        String oid = TestWorld.HELLO_BLOB_SHA;
+        assertThat(adaptive.fetch(ref(C1, "README.md", oid, 6)).get().succeeded()).isTrue();
+        // the same content at another commit: served from the cache
+        FetchOutcome again = adaptive.fetch(ref(C2, "README.md", oid, 6)).get();
+        assertThat(new String(again.content())).isEqualTo("hello\n");
+        assertThat(sim.totalRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFileFailsForGoodAndIsNotRetried() throws Exception {
+        FetchOutcome outcome = service(FetchStrategy.ADAPTIVE).fetch(ref(C2, "docs/old.txt", null, -1)).get();
+        assertThat(outcome.succeeded()).isFalse();
+        assertThat(outcome.retryable()).isFalse();
+        assertThat(outcome.failure()).contains("not found");
+    }
+
+    @Test
+    void treesAskedTogetherAreListedInOneRequest() throws Exception {
+        FetchService adaptive = service(FetchStrategy.ADAPTIVE);
+        var first = adaptive.tree(REPO, C1);
+        var second = adaptive.tree(REPO, C2);
+        assertThat(first.get()).extracting(io.iocstream.github.TreeEntry::path).contains("README.md", "f0.txt");
+        assertThat(second.get()).extracting(io.iocstream.github.TreeEntry::path).contains("src/lib/added.js");
+        assertThat(sim.requestCounts()).containsEntry("graphql", 1L);
+    }
+
+    private static FileRef ref(String commit, String path, String oid, long size) {
+        return new FileRef(REPO, "refs/heads/main", commit, path, Trigger.PUSH, 1, 1, oid, size);
+    }
+}
