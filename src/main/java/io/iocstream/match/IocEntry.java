@@ -28,6 +28,17 @@ public record IocEntry(
         versions = Set.copyOf(versions);
     }
 
+    /** An entry for exactly these versions, as CSV and TXT lists give them. */
+    public static IocEntry ofVersions(String id, String ecosystem, String name, Set<String> versions,
+            String severity, String feed) {
+        return new IocEntry(id, ecosystem, name, versions, false, false, severity, feed);
+    }
+
+    /** An entry for every version of the package. */
+    public static IocEntry allVersionsOf(String id, String ecosystem, String name, String severity, String feed) {
+        return new IocEntry(id, ecosystem, name, Set.of(), true, false, severity, feed);
+    }
+
     public boolean affects(String version) {
         return !withdrawn && (allVersions || versions.contains(version));
     }
