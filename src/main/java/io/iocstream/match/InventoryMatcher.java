@@ -103,7 +103,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         var state = ctx.getBroadcastState(IOC_INDEX);
         boolean ready = ctx.getBroadcastState(FEED_STATUS).get(READY) != null;
         switch (feed.type()) {
-            case ENTRY -> {
+            case ENTRY, INDICATOR -> {
                 IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
                 if (feed.withdraws()) {
                     forget(index, feed);
@@ -120,7 +120,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     }
                 }
             }
-            case DEFERRED_ENTRY -> state.put(DEFERRED,
+            case DEFERRED_ENTRY, DEFERRED_INDICATOR -> state.put(DEFERRED,
                     learn(state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED), feed));
             case INITIAL_LOAD_DONE -> {
                 if (!ready) {
