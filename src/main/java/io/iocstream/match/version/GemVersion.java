@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public record GemVersion(List<Object> segments) implements Comparable<GemVersion> {
 
     // Gem::Version::VERSION_PATTERN
-    private static final Pattern GEM = Pattern.compile("[0-9]+(?:\\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
+    private static final Pattern GEM =
+            Pattern.compile("[0-9]+(?:\\.[0-9a-zA-Z]+)*(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
     private static final Pattern SEGMENT = Pattern.compile("[0-9]+|[a-zA-Z]+");
 
     public GemVersion {
