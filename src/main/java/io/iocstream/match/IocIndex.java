@@ -78,16 +78,19 @@ public final class IocIndex implements Serializable {
         return size + indicators.size();
     }
 
+    /** The lookup key: OSV's ecosystem name for any spelling of it, and the name as that ecosystem compares it. */
     static String key(String ecosystem, String name) {
-        return ecosystem + ":" + normalise(ecosystem, name);
+        String osvEcosystem = EcosystemNames.canonical(ecosystem);
+        return osvEcosystem + ":" + normalise(osvEcosystem, name);
     }
 
-    /** Package names as each ecosystem compares them. */
+    /** Package names as each ecosystem compares them; {@code ecosystem} is OSV's name for it. */
     static String normalise(String ecosystem, String name) {
         return switch (ecosystem) {
             // PEP 503: case-insensitive, runs of - _ . are one separator
             case "PyPI" -> PEP503_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
-            // npm names are lower-case by rule (old mixed-case names exist, and the registry treats them apart)
+            // npm names are lower-case by rule (old mixed-case names exist, and the registry treats them apart);
+            // Go module paths are case-sensitive; Maven names are groupId:artifactId as written
             case "npm", "crates.io", "RubyGems", "Go", "Maven" -> name;
             // Composer and NuGet ids are case-insensitive
             case "Packagist", "NuGet" -> name.toLowerCase(Locale.ROOT);

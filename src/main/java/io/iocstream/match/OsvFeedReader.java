@@ -2,6 +2,8 @@ package io.iocstream.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.match.version.RangeEvent;
+import io.iocstream.match.version.VersionRange;
 import io.iocstream.pipeline.DeadLetter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -62,21 +66,44 @@ public final class OsvFeedReader {
             }
             Set<String> versions = new LinkedHashSet<>();
             affected.path("versions").forEach(v -> versions.add(v.asText()));
+            List<VersionRange> ranges = ranges(affected.path("ranges"));
+            boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
             entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
-                    affectsAllVersions(affected.path("ranges")), withdrawn, "critical", feed));
+                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", feed));
         }
         return entries;
     }
 
-    /** OSV: a range whose only event is {@code introduced: "0"} covers every version. */
-    private static boolean affectsAllVersions(JsonNode ranges) {
+    /**
+     * The {@code SEMVER} and {@code ECOSYSTEM} ranges of an affected item. {@code GIT} ranges are left out: whether
+     * a version lies between two commits needs the repository's commit graph, which the matcher does not have
+     * (OSV asks such entries to list their {@code versions} too, and those are read).
+     */
+    private static List<VersionRange> ranges(JsonNode ranges) {
+        List<VersionRange> out = new ArrayList<>();
         for (JsonNode range : ranges) {
-            JsonNode events = range.path("events");
-            if (events.size() == 1 && "0".equals(events.get(0).path("introduced").asText(null))) {
-                return true;
+            Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(range.path("type").asText(""));
+            if (type.isEmpty()) {
+                continue;
+            }
+            List<RangeEvent> events = new ArrayList<>();
+            for (JsonNode event : range.path("events")) {
+                event(event).ifPresent(events::add);
+            }
+            out.add(new VersionRange(type.get(), events));
+        }
+        return out;
+    }
+
+    /** An event object holds exactly one of introduced, fixed, last_affected and limit. */
+    private static Optional<RangeEvent> event(JsonNode event) {
+        for (RangeEvent.Kind kind : RangeEvent.Kind.values()) {
+            JsonNode version = event.get(kind.name().toLowerCase(Locale.ROOT));
+            if (version != null && version.isTextual()) {
+                return Optional.of(new RangeEvent(kind, version.asText()));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static String firstLine(Exception e) {
