@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.pipeline.DeadLetter;
 import java.io.IOException;
@@ -113,7 +114,8 @@ public final class FeedDirectory {
 
     private static Result osv(FeedFile feed) {
         try {
-            return new Result(OsvFeedReader.entries(JSON.readTree(feed.path().toFile()), feed.feed()), List.of(),
+            JsonNode osv = JSON.readTree(feed.path().toFile());
+            return new Result(OsvFeedReader.entries(osv, feed.feed()), OsvFeedReader.indicators(osv, feed.feed()),
                     List.of());
         } catch (IOException | IllegalArgumentException e) {
             return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + firstLine(e),

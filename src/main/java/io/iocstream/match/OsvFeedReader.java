@@ -1,52 +1,24 @@
 package io.iocstream.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.match.version.RangeEvent;
 import io.iocstream.match.version.VersionRange;
-import io.iocstream.pipeline.DeadLetter;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Reads a directory of OSV entries laid out as ossf/malicious-packages does (one JSON file per entry, any
- * depth). Each {@code affected[]} item becomes one {@link IocEntry}. A file that cannot be read is a dead letter.
+ * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
+ * walks the folders). Each {@code affected[]} item becomes one {@link IocEntry}; the domains and URLs an entry
+ * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain {@link Indicator}s of
+ * the same id.
  */
 public final class OsvFeedReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What a feed directory held. */
-    public record Result(List<IocEntry> entries, List<DeadLetter> deadLetters) {}
-
     private OsvFeedReader() {}
-
-    public static Result read(Path dir) throws IOException {
-        List<IocEntry> entries = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path file : files) {
-            String feed = dir.relativize(file).toString().replace('\\', '/');
-            try {
-                entries.addAll(entries(JSON.readTree(file.toFile()), feed));
-            } catch (IOException | IllegalArgumentException e) {
-                deadLetters.add(new DeadLetter("feed", file.toString(), "unreadable OSV entry: " + firstLine(e),
-                        excerpt(file)));
-            }
-        }
-        return new Result(entries, deadLetters);
-    }
 
     /** The entries of one OSV document; {@code feed} names where it came from. */
     static List<IocEntry> entries(JsonNode osv, String feed) {
@@ -72,6 +44,27 @@ public final class OsvFeedReader {
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", feed));
         }
         return entries;
+    }
+
+    /** The hosts an OSV entry names under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */
+    static List<Indicator> indicators(JsonNode osv, String feed) {
+        JsonNode iocs = osv.path("database_specific").path("iocs");
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String field : List.of("domains", "urls")) {
+            for (JsonNode value : iocs.path(field)) {
+                try {
+                    hosts.add(IndicatorCsvReader.host(value.asText()));
+                } catch (BadFeedRow e) {
+                    throw new IllegalArgumentException("database_specific.iocs." + field + ": " + e.getMessage());
+                }
+            }
+        }
+        List<Indicator> indicators = new ArrayList<>();
+        for (String host : hosts) {
+            indicators.add(new Indicator(osv.get("id").asText(), Indicator.Kind.DOMAIN, host, "critical",
+                    osv.path("summary").asText(""), osv.hasNonNull("withdrawn"), feed));
+        }
+        return indicators;
     }
 
     /**
@@ -104,20 +97,5 @@ public final class OsvFeedReader {
             }
         }
         return Optional.empty();
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static String excerpt(Path file) {
-        try {
-            String text = Files.readString(file);
-            return text.length() > 2048 ? text.substring(0, 2048) : text;
-        } catch (IOException e) {
-            return "";
-        }
     }
 }

@@ -14,23 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real OSV entries of ossf/malicious-packages (ioc/osv, see SOURCES.tsv) read into an index and matched. */
 class OsvFeedReaderTest {
 
-    static OsvFeedReader.Result feed;
+    static FeedDirectory.Result feed;
     static IocIndex index;
 
     @BeforeAll
     static void readRealFeed() throws Exception {
-        feed = OsvFeedReader.read(Path.of("src/test/resources/ioc/osv"));
+        feed = FeedDirectory.read(Path.of("src/test/resources/ioc/osv"));
         index = new IocIndex();
-        feed.entries().forEach(index::add);
+        feed.packages().forEach(index::add);
     }
 
     @Test
     void everyRealEntryIsRead() {
         assertThat(feed.deadLetters()).isEmpty();
-        assertThat(feed.entries()).extracting(IocEntry::id).containsExactlyInAnyOrder(
+        assertThat(feed.packages()).extracting(IocEntry::id).containsExactlyInAnyOrder(
                 "MAL-2025-46969", "MAL-2025-46974", "MAL-2025-47141", "MAL-2026-2144", "MAL-2026-4377");
-        assertThat(feed.entries()).filteredOn(IocEntry::withdrawn).extracting(IocEntry::name)
+        assertThat(feed.packages()).filteredOn(IocEntry::withdrawn).extracting(IocEntry::name)
                 .containsExactly("@ctrl/plex");
+    }
+
+    @Test
+    void theC2HostsAnEntryListsBecomeDomainIndicatorsOfItsId() {
+        assertThat(feed.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value).containsExactly(
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "litellm.cloud"),
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "models.litellm.cloud"));
     }
 
     @Test
@@ -82,13 +89,13 @@ class OsvFeedReaderTest {
                    "ranges": [{"type": "SEMVER", "events": [{"introduced": "1.4.0"}, {"limit": "1.6.0"}]}]}]}
                 """);
 
-        OsvFeedReader.Result read = OsvFeedReader.read(dir);
+        FeedDirectory.Result read = FeedDirectory.read(dir);
         IocIndex ranged = new IocIndex();
-        read.entries().forEach(ranged::add);
+        read.packages().forEach(ranged::add);
 
         assertThat(read.deadLetters()).isEmpty();
-        assertThat(read.entries()).hasSize(2);
-        IocEntry pypi = read.entries().get(0);
+        assertThat(read.packages()).hasSize(2);
+        IocEntry pypi = read.packages().get(0);
         assertThat(pypi.allVersions()).as("a GIT range proves nothing about versions").isFalse();
         assertThat(pypi.ranges()).extracting(VersionRange::type)
                 .containsExactly(VersionRange.Type.ECOSYSTEM, VersionRange.Type.ECOSYSTEM);
@@ -133,9 +140,9 @@ class OsvFeedReaderTest {
         Files.copy(Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json"),
                 dir.resolve("malicious/npm/x/MAL-2025-46969.json"));
 
-        OsvFeedReader.Result read = OsvFeedReader.read(dir);
+        FeedDirectory.Result read = FeedDirectory.read(dir);
 
-        assertThat(read.entries()).extracting(IocEntry::id).containsExactly("MAL-2025-46969");
+        assertThat(read.packages()).extracting(IocEntry::id).containsExactly("MAL-2025-46969");
         assertThat(read.deadLetters()).hasSize(2).allSatisfy(d -> {
             assertThat(d.stage()).isEqualTo("feed");
             assertThat(d.reason()).startsWith("unreadable OSV entry");
@@ -143,7 +150,7 @@ class OsvFeedReaderTest {
     }
 
     private static IocEntry entry(String id) {
-        return feed.entries().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+        return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static Dependency npm(String name, String version) {
