@@ -1,6 +1,7 @@
 package io.iocstream.match;
 
 import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,14 +12,47 @@ import java.util.regex.Pattern;
 
 /**
  * IOC package entries by (ecosystem, normalised name): one hash lookup per dependency. Names are compared as
- * OSV compares them in each ecosystem, and never across ecosystems.
+ * OSV compares them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow
+ * indicators sit beside them in an {@link IndicatorIndex}.
  */
 public final class IocIndex implements Serializable {
 
     private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
 
     private final Map<String, List<IocEntry>> byPackage = new HashMap<>();
+    private final IndicatorIndex indicators = new IndicatorIndex();
     private int size;
+
+    public void add(Indicator indicator) {
+        indicators.add(indicator);
+    }
+
+    /** Forgets the indicator of the same id, kind and value (it was withdrawn). */
+    public void remove(Indicator indicator) {
+        indicators.remove(indicator);
+    }
+
+    /** Forgets the entries of the same id, ecosystem and package (it was withdrawn). */
+    public void remove(IocEntry entry) {
+        List<IocEntry> same = byPackage.get(key(entry.ecosystem(), entry.name()));
+        if (same != null) {
+            int before = same.size();
+            same.removeIf(known -> known.id().equals(entry.id()));
+            size -= before - same.size();
+        }
+    }
+
+    /** Everything in this file that the index hits: one {@link Hit} per dependency or indicator value. */
+    public List<Hit> hits(String path, FileFacts facts) {
+        List<Hit> hits = new ArrayList<>(indicators.hits(path, facts));
+        for (Dependency dep : facts.dependencies()) {
+            List<IocEntry> entries = matches(dep);
+            if (!entries.isEmpty()) {
+                hits.add(Hit.ofPackage(dep, entries));
+            }
+        }
+        return hits;
+    }
 
     public void add(IocEntry entry) {
         byPackage.computeIfAbsent(key(entry.ecosystem(), entry.name()), k -> new ArrayList<>()).add(entry);
@@ -41,7 +75,7 @@ public final class IocIndex implements Serializable {
     }
 
     public int size() {
-        return size;
+        return size + indicators.size();
     }
 
     static String key(String ecosystem, String name) {

@@ -128,8 +128,10 @@ class ReplayEndToEndTest {
         assertThat(summary.iocEntries()).isEqualTo(5);
         // lockfiles: baselines of storefront main (1), payments-api (1), legacy-tools (2), the feature branch (1)
         // and the tag (1); pushes: payments-api (1), storefront (1), the one the compare API adds (1) = 9;
-        // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7
-        assertThat(summary.filesFetched()).isEqualTo(16);
+        // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7;
+        // every other file is read too, for hashes and host names: the READMEs and sources of the 5 baselines
+        // (9) and the two source files that pushes changed (2) = 11
+        assertThat(summary.filesFetched()).isEqualTo(27);
         assertThat(summary.apiRequests()).isEqualTo(summary.filesFetched() + 6);
         assertThat(summary.bytesFetched()).isPositive();
         assertThat(summary.wallMs()).isPositive();

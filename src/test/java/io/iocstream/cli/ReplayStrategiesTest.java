@@ -45,7 +45,7 @@ class ReplayStrategiesTest {
         assertThat(DemoCommand.compareWithExpected(world, findings))
                 .isEqualTo("All 6 findings match the world's expected.jsonl.");
         assertThat(summary.deadLetters()).as("only the three bad event lines").isEqualTo(3);
-        assertThat(summary.filesFetched()).isEqualTo(16);
+        assertThat(summary.filesFetched()).isEqualTo(27);
         assertThat(summary.fetchStrategy()).isEqualTo(strategy.name().toLowerCase());
     }
 }
