@@ -14,9 +14,20 @@ public final class LargeDependencyFiles {
     /** How the baseline reads the same bytes. */
     public enum Baseline { JSON_TREE, JSONC_TREE, YAML_TREE, TOML_TREE, XML_EVENTS, LINES }
 
-    /** One format: a label, a path the parser recognises, its ecosystem, its baseline, and a writer. */
+    /**
+     * One format: a label, a path the parser recognises, its ecosystem, its baseline, and a writer. Manifests
+     * (package.json, pyproject.toml, go.mod, pom.xml) list direct dependencies only; they are capped at
+     * {@link #MANIFEST_PACKAGES}, already more than any real one holds, instead of being scaled to megabytes.
+     */
     public record Format(String label, String path, String ecosystem, Baseline baseline,
-            Function<List<Dependency>, String> writer) {}
+            Function<List<Dependency>, String> writer) {
+
+        public boolean manifest() {
+            return List.of("package.json", "pyproject.toml", "go.mod", "pom.xml").contains(path);
+        }
+    }
+
+    public static final int MANIFEST_PACKAGES = 2_000;
 
     public static final List<Format> FORMATS = List.of(
             new Format("package-lock.json v3", "package-lock.json", "npm", Baseline.JSON_TREE,

@@ -27,7 +27,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * same run: iocstream's {@link DependencyFiles#parse} plus {@link IocIndex#matches} of every dependency, against
  * Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader (XML) or a plain line split (line formats).
  *
- * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: files of about N MB (default 4), formats whose
+ * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: lockfiles of about N MB (default 4; manifests hold
+ * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose
  * label contains TEXT. Every file's parsed dependencies are checked against the ones written, and its hits
  * against the planted ones, before anything is timed.
  */
@@ -82,11 +83,11 @@ public final class ParseMatchBench {
 
             Runnable baseline = () -> sink += plainParse(format.baseline(), bytes);
             Runnable iocstream = () -> sink += parseAndMatch(format.path(), bytes, index);
-            long[] medians = measure(baseline, iocstream);
-            double baselineMbs = (double) bytes.length / medians[0];
-            double iocstreamMbs = (double) bytes.length / medians[1];
+            double[] medians = measure(baseline, iocstream);
+            double baselineMbs = bytes.length / medians[0];
+            double iocstreamMbs = bytes.length / medians[1];
             ratios.add(iocstreamMbs / baselineMbs);
-            System.out.printf(Locale.ROOT, "| %s | %.1f MB | %,d | %d | %s | %.1f | %.1f | %.2f |%n", format.label(),
+            System.out.printf(Locale.ROOT, "| %s | %.2f MB | %,d | %d | %s | %.1f | %.1f | %.2f |%n", format.label(),
                     bytes.length / 1e6, written.size(), hits, describe(format.baseline()), baselineMbs, iocstreamMbs,
                     iocstreamMbs / baselineMbs);
         }
@@ -97,6 +98,9 @@ public final class ParseMatchBench {
 
     /** Enough packages for about {@code targetBytes}: one small file tells the bytes per package. */
     private static List<Dependency> sized(Format format, long targetBytes) {
+        if (format.manifest()) {
+            return BenchPackages.dependencies(format.ecosystem(), LargeDependencyFiles.MANIFEST_PACKAGES);
+        }
         int probe = 2_000;
         int probeBytes = format.writer().apply(BenchPackages.dependencies(format.ecosystem(), probe))
                 .getBytes(StandardCharsets.UTF_8).length;
@@ -193,27 +197,33 @@ public final class ParseMatchBench {
      * Median microseconds of each, measured alternately so that load from other processes falls on both,
      * after a warm-up of both.
      */
-    private static long[] measure(Runnable baseline, Runnable candidate) {
+    private static double[] measure(Runnable baseline, Runnable candidate) {
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
         for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
             baseline.run();
             candidate.run();
         }
-        long[] a = new long[ROUNDS];
-        long[] b = new long[ROUNDS];
+        // small files are timed in batches of about 50 ms, so that the clock's resolution does not matter
+        double slower = Math.max(timeMicros(baseline, 1), timeMicros(candidate, 1));
+        int reps = (int) Math.max(1, 50_000 / slower);
+        double[] a = new double[ROUNDS];
+        double[] b = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
-            a[round] = timeMicros(baseline);
-            b[round] = timeMicros(candidate);
+            a[round] = timeMicros(baseline, reps);
+            b[round] = timeMicros(candidate, reps);
         }
         Arrays.sort(a);
         Arrays.sort(b);
-        return new long[] {a[ROUNDS / 2], b[ROUNDS / 2]};
+        return new double[] {a[ROUNDS / 2], b[ROUNDS / 2]};
     }
 
-    private static long timeMicros(Runnable run) {
+    /** Microseconds per run, over {@code reps} runs. */
+    private static double timeMicros(Runnable run, int reps) {
         long start = System.nanoTime();
-        run.run();
-        return (System.nanoTime() - start) / 1_000;
+        for (int i = 0; i < reps; i++) {
+            run.run();
+        }
+        return (System.nanoTime() - start) / 1e3 / reps;
     }
 
     private static LoaderOptions yamlLimits() {

@@ -6,6 +6,7 @@ import io.iocstream.fetch.FileOp;
 import io.iocstream.findings.Finding;
 import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -81,7 +82,7 @@ public final class RetroHuntBench {
             for (int b = 0; b < branches; b++) {
                 for (InventoryUpdate update : inventory(b, pool, random)) {
                     harness.processElement1(update, 0);
-                    dependencies += update.dependencies().size();
+                    dependencies += update.facts().dependencies().size();
                 }
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
@@ -144,15 +145,20 @@ public final class RetroHuntBench {
         List<InventoryUpdate> updates = new ArrayList<>();
         int files = pypi.isEmpty() ? 1 : 2;
         updates.add(new InventoryUpdate(repo, ref, commit, "package-lock.json", Trigger.BASELINE, 1, files,
-                FileOp.CONTENT, npm, List.of()));
+                FileOp.CONTENT, facts(npm, 2L * b), List.of()));
         if (!pypi.isEmpty()) {
             updates.add(new InventoryUpdate(repo, ref, commit, "requirements.txt", Trigger.BASELINE, 1, files,
-                    FileOp.CONTENT, pypi, List.of()));
+                    FileOp.CONTENT, facts(pypi, 2L * b + 1), List.of()));
         }
         return updates;
     }
 
-    /** Reads every path of every inventory, as the retro hunt does, and matches nothing. */
+    /** A read file's facts: its dependencies and its SHA-256 (no hosts or workflow values in lockfiles here). */
+    private static FileFacts facts(List<Dependency> dependencies, long file) {
+        return new FileFacts(dependencies, String.format("%064x", file), List.of(), List.of());
+    }
+
+    /** Reads every dependency of every path of every inventory, as the retro hunt does, and matches nothing. */
     private static long iterateWithoutMatching(
             KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness)
             throws Exception {
@@ -162,7 +168,9 @@ public final class RetroHuntBench {
                 VoidNamespaceSerializer.INSTANCE, InventoryMatcher.PATHS,
                 (String key, MapState<String, PathState> paths) -> {
                     for (var entry : paths.entries()) {
-                        seen[0] += entry.getValue().dependencies().size();
+                        for (Dependency dep : entry.getValue().facts().dependencies()) {
+                            seen[0] += dep.name().length();
+                        }
                     }
                 });
         long nanos = System.nanoTime() - start;
