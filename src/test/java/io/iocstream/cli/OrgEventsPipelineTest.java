@@ -1,0 +1,129 @@
+package io.iocstream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.iocstream.fetch.FetchSettings;
+import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.findings.Finding;
+import io.iocstream.github.sim.GitHubSimulator;
+import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.ingest.OrgEventsSettings;
+import io.iocstream.ingest.OrgEventsSource;
+import io.iocstream.match.FeedUpdate;
+import io.iocstream.match.OsvFeedReader;
+import io.iocstream.pipeline.IocStreamPipeline;
+import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.throttle.ThrottleSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole pipeline fed by the org events poller instead of a file: the sample world's pushes as GitHub's Events
+ * API lists them (no file lists: the pipeline compares), half of them arriving while the job runs. The job is
+ * unbounded, so the test cancels it once the findings are in and a few more polls have brought nothing new.
+ */
+class OrgEventsPipelineTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberSlotsPerTaskManager(2).build());
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String S1 = "a410548e04ec054d4ce326043a91998461fa710e";
+    private static final String S2 = "eacb9d8e845c478d0cf2cd9c84aebcf11e2b1188";
+    private static final String S3 = "3ef98a9b22af6ad2651e480e47e9ed4c39802c59";
+    private static final String P2 = "1c61293d1f5147712b6d331666e2b14427a26238";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void findsTheSampleWorldsHijackedVersionsFromPolledEvents() throws Exception {
+        Path world = SampleWorld.unpack(dir.resolve("world"));
+        Path events = world.resolve("events.ndjson");
+        List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+        // the first four pushes are there from the start, the rest are pushed while the job runs
+        Files.write(events, lines.subList(0, 4), StandardCharsets.UTF_8);
+
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults().withPollIntervalSeconds(1),
+                0)) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.setParallelism(2);
+            List<FeedUpdate> feed = new ArrayList<>();
+            OsvFeedReader.read(world.resolve("iocs")).entries().forEach(e -> feed.add(FeedUpdate.entry(e)));
+            feed.add(FeedUpdate.initialLoadDone());
+            var polled = env.fromSource(OrgEventsSource.create(OrgEventsSettings.of("acme", sim.baseUrl(), null,
+                    Duration.ofMillis(200))), WatermarkStrategy.noWatermarks(), "org-events").setParallelism(1);
+            PipelineOutputs outputs = new IocStreamPipeline(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE),
+                    ThrottleSettings.defaults()).build(polled, "org events acme",
+                    env.fromData(feed, TypeInformation.of(FeedUpdate.class)));
+            CloseableIterator<Finding> results = outputs.findings().collectAsync();
+            JobClient job = env.executeAsync("org events pipeline test");
+
+            List<Finding> findings = new CopyOnWriteArrayList<>();
+            Thread collector = new Thread(() -> {
+                try {
+                    results.forEachRemaining(findings::add);
+                } catch (RuntimeException cancelled) {
+                    // the test cancels the unbounded job; the collector learns of it this way
+                }
+            }, "findings");
+            collector.setDaemon(true);
+            collector.start();
+            try {
+                awaitSize(findings, 2, sim);
+                Files.write(events, lines.subList(4, lines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                awaitSize(findings, 5, sim);
+                // three more polls (304s): nothing may come twice
+                Thread.sleep(3_000);
+            } finally {
+                job.cancel().get();
+                results.close();
+            }
+
+            assertThat(findings)
+                    .extracting(Finding::status, Finding::trigger, Finding::repo, Finding::ref, Finding::commit,
+                            Finding::path, Finding::packageName, Finding::version, Finding::iocIds)
+                    .containsExactlyInAnyOrder(
+                            tuple("open", "baseline", "acme/storefront", "refs/heads/main", S1, "package-lock.json",
+                                    "chalk", "5.6.1", List.of("MAL-2025-46969")),
+                            tuple("open", "push", "acme/payments-api", "refs/heads/main", P2, "package-lock.json",
+                                    "debug", "4.4.2", List.of("MAL-2025-46974")),
+                            tuple("resolved", "push", "acme/storefront", "refs/heads/main", S2, "package-lock.json",
+                                    "chalk", "5.6.1", List.of("MAL-2025-46969")),
+                            tuple("open", "baseline", "acme/storefront", "refs/heads/feature/legacy-colors", S3,
+                                    "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")),
+                            tuple("resolved", "push", "acme/storefront", "refs/heads/feature/legacy-colors", S3,
+                                    "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")));
+            assertThat(sim.requestCounts()).containsKey("org_events_not_modified");
+        }
+    }
+
+    private static void awaitSize(List<Finding> findings, int size, GitHubSimulator sim) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (findings.size() < size) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("only " + findings.size() + " of " + size + " findings in " + TIMEOUT
+                        + ": " + findings + "; simulator answered " + sim.requestCounts());
+            }
+            Thread.sleep(50);
+        }
+    }
+}
