@@ -6,8 +6,10 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.match.FeedDirectory;
 import io.iocstream.match.FeedUpdate;
-import io.iocstream.match.OsvFeedReader;
+import io.iocstream.match.Indicator;
+import io.iocstream.match.IocEntry;
 import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
@@ -82,11 +84,11 @@ final class ReplayRun {
                 BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));
                 LocalCluster cluster = LocalCluster.start(options.parallelism())) {
 
+            // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
             List<FeedUpdate> feed = new ArrayList<>();
-            List<DeadLetter> feedDeadLetters = new ArrayList<>();
-            long iocEntries = loadFeed(world.iocs(), FeedUpdate::entry, feed, feedDeadLetters);
+            long iocEntries = loadFeed(world.iocs(), FeedUpdate::entry, FeedUpdate::indicator, feed);
             feed.add(FeedUpdate.initialLoadDone());
-            iocEntries += loadFeed(world.iocsLater(), FeedUpdate::deferred, feed, feedDeadLetters);
+            iocEntries += loadFeed(world.iocsLater(), FeedUpdate::deferred, FeedUpdate::deferredIndicator, feed);
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
@@ -102,11 +104,6 @@ final class ReplayRun {
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
 
             long deadCount = 0;
-            for (DeadLetter deadLetter : feedDeadLetters) {
-                writeLine(deadOut, deadLetter);
-                listener.deadLetter(deadLetter);
-                deadCount++;
-            }
             long open = 0;
             long resolved = 0;
             while (results.hasNext()) {
@@ -153,15 +150,17 @@ final class ReplayRun {
                 ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }
 
-    private static long loadFeed(Path dir, Function<io.iocstream.match.IocEntry, FeedUpdate> as,
-            List<FeedUpdate> feed, List<DeadLetter> deadLetters) throws IOException {
+    /** Adds a feed directory's package entries, indicators and dead letters to {@code feed}; returns the IOC count. */
+    private static long loadFeed(Path dir, Function<IocEntry, FeedUpdate> asEntry,
+            Function<Indicator, FeedUpdate> asIndicator, List<FeedUpdate> feed) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        OsvFeedReader.Result read = OsvFeedReader.read(dir);
-        read.entries().forEach(entry -> feed.add(as.apply(entry)));
-        deadLetters.addAll(read.deadLetters());
-        return read.entries().size();
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+        read.packages().forEach(entry -> feed.add(asEntry.apply(entry)));
+        read.indicators().forEach(indicator -> feed.add(asIndicator.apply(indicator)));
+        read.deadLetters().forEach(deadLetter -> feed.add(FeedUpdate.deadLetter(deadLetter)));
+        return read.packages().size() + read.indicators().size();
     }
 
     private static long counter(JobExecutionResult result, String name) {
