@@ -10,8 +10,8 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgEventsSource;
-import io.iocstream.match.FeedUpdate;
-import io.iocstream.match.OsvFeedReader;
+import io.iocstream.match.FeedDirectorySettings;
+import io.iocstream.match.FeedDirectorySource;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.throttle.ThrottleSettings;
@@ -20,11 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -35,9 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline fed by the org events poller instead of a file: the sample world's pushes as GitHub's Events
- * API lists them (no file lists: the pipeline compares), half of them arriving while the job runs. The job is
- * unbounded, so the test cancels it once the findings are in and a few more polls have brought nothing new.
+ * The whole pipeline fed by both live sources: the org events poller (the sample world's pushes as GitHub's Events
+ * API lists them, with no file lists, so the pipeline compares; half of them arriving while the job runs) and the
+ * live feed directory (a new IOC file arriving later starts a retro hunt). The job is unbounded, so the test
+ * cancels it once the findings are in and a few more polls have brought nothing new.
  */
 class OrgEventsPipelineTest {
 
@@ -50,6 +49,7 @@ class OrgEventsPipelineTest {
     private static final String S2 = "eacb9d8e845c478d0cf2cd9c84aebcf11e2b1188";
     private static final String S3 = "3ef98a9b22af6ad2651e480e47e9ed4c39802c59";
     private static final String P2 = "1c61293d1f5147712b6d331666e2b14427a26238";
+    private static final String P3 = "682e67ecbb57e018482e68db02b7532c49dcf71c";
 
     @TempDir
     Path dir;
@@ -66,14 +66,13 @@ class OrgEventsPipelineTest {
                 0)) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
-            List<FeedUpdate> feed = new ArrayList<>();
-            OsvFeedReader.read(world.resolve("iocs")).entries().forEach(e -> feed.add(FeedUpdate.entry(e)));
-            feed.add(FeedUpdate.initialLoadDone());
+            var feed = env.fromSource(FeedDirectorySource.create(FeedDirectorySettings.of(world.resolve("iocs"),
+                    Duration.ofMillis(200))), WatermarkStrategy.noWatermarks(), "feed-directory").setParallelism(1);
             var polled = env.fromSource(OrgEventsSource.create(OrgEventsSettings.of("acme", sim.baseUrl(), null,
                     Duration.ofMillis(200))), WatermarkStrategy.noWatermarks(), "org-events").setParallelism(1);
             PipelineOutputs outputs = new IocStreamPipeline(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE),
                     ThrottleSettings.defaults()).build(polled, "org events acme",
-                    env.fromData(feed, TypeInformation.of(FeedUpdate.class)));
+                    feed);
             CloseableIterator<Finding> results = outputs.findings().collectAsync();
             JobClient job = env.executeAsync("org events pipeline test");
 
@@ -91,7 +90,14 @@ class OrgEventsPipelineTest {
                 awaitSize(findings, 2, sim);
                 Files.write(events, lines.subList(4, lines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 awaitSize(findings, 5, sim);
-                // three more polls (304s): nothing may come twice
+                // a new IOC lands in the feed directory: the inventories already in state are hunted again
+                Path later = world.resolve("iocs-later");
+                Path tinycolor = later.resolve("osv/malicious/npm/@ctrl/tinycolor/MAL-2025-47141.json");
+                Path target = world.resolve("iocs").resolve(later.relativize(tinycolor).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(tinycolor, target);
+                awaitSize(findings, 6, sim);
+                // three more polls of each source (304s, an unchanged directory): nothing may come twice
                 Thread.sleep(3_000);
             } finally {
                 job.cancel().get();
@@ -111,7 +117,10 @@ class OrgEventsPipelineTest {
                             tuple("open", "baseline", "acme/storefront", "refs/heads/feature/legacy-colors", S3,
                                     "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")),
                             tuple("resolved", "push", "acme/storefront", "refs/heads/feature/legacy-colors", S3,
-                                    "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")));
+                                    "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")),
+                            tuple("open", "retro_hunt", "acme/payments-api", "refs/heads/main", P3,
+                                    "services/ui/package-lock.json", "@ctrl/tinycolor", "4.1.0",
+                                    List.of("MAL-2025-47141")));
             assertThat(sim.requestCounts()).containsKey("org_events_not_modified");
         }
     }
