@@ -1,9 +1,11 @@
 package io.iocstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.github.EventsPage;
+import io.iocstream.github.ForeignHostException;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.sim.EventLines;
@@ -162,6 +164,18 @@ class OrgEventsPollerTest {
         assertThat(fresh).hasSize(page1.size() + page2.size() - 10);
         List<Long> ids = fresh.stream().map(e -> Long.parseLong(e.id())).toList();
         assertThat(ids).isSorted();
+    }
+
+    @Test
+    void aNextPageOutsideTheConfiguredApiIsNeverRequested() {
+        long requests = sim.totalRequests();
+        String foreign = "http://127.0.0.2:" + sim.baseUrl().substring(sim.baseUrl().lastIndexOf(':') + 1)
+                + "/orgs/acme/events?page=2";
+
+        assertThatThrownBy(() -> client.orgEventsPage(foreign)).isInstanceOf(ForeignHostException.class);
+        assertThatThrownBy(() -> client.orgEventsPage("https://api.github.com.evil.example/orgs/acme/events"))
+                .isInstanceOf(ForeignHostException.class);
+        assertThat(sim.totalRequests()).isEqualTo(requests);
     }
 
     private OrgEventsPoller poller(Duration interval, Clock clock) {
