@@ -8,8 +8,6 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.match.FeedDirectory;
 import io.iocstream.match.FeedUpdate;
-import io.iocstream.match.Indicator;
-import io.iocstream.match.IocEntry;
 import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -86,9 +83,9 @@ final class ReplayRun {
 
             // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
             List<FeedUpdate> feed = new ArrayList<>();
-            long iocEntries = loadFeed(world.iocs(), FeedUpdate::entry, FeedUpdate::indicator, feed);
+            long iocEntries = loadFeed(world.iocs(), false, feed);
             feed.add(FeedUpdate.initialLoadDone());
-            iocEntries += loadFeed(world.iocsLater(), FeedUpdate::deferred, FeedUpdate::deferredIndicator, feed);
+            iocEntries += loadFeed(world.iocsLater(), true, feed);
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
@@ -151,15 +148,12 @@ final class ReplayRun {
     }
 
     /** Adds a feed directory's package entries, indicators and dead letters to {@code feed}; returns the IOC count. */
-    private static long loadFeed(Path dir, Function<IocEntry, FeedUpdate> asEntry,
-            Function<Indicator, FeedUpdate> asIndicator, List<FeedUpdate> feed) throws IOException {
+    private static long loadFeed(Path dir, boolean deferred, List<FeedUpdate> feed) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         FeedDirectory.Result read = FeedDirectory.read(dir);
-        read.packages().forEach(entry -> feed.add(asEntry.apply(entry)));
-        read.indicators().forEach(indicator -> feed.add(asIndicator.apply(indicator)));
-        read.deadLetters().forEach(deadLetter -> feed.add(FeedUpdate.deadLetter(deadLetter)));
+        feed.addAll(FeedUpdate.of(read, deferred, null));
         return read.packages().size() + read.indicators().size();
     }
 

@@ -81,8 +81,9 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
         }
         for (String feed : position.feeds()) {
             if (!present.contains(feed)) {
-                // a deleted feed file withdraws nothing: its entries stay in the index until withdrawn in a feed
-                chunks.add(new Poll.Chunk<>(List.of(), p -> p.removed(feed)));
+                // a deleted feed file withdraws its entries
+                chunks.add(new Poll.Chunk<>(FeedUpdate.of(FeedDirectory.Result.empty(), false, feed),
+                        p -> p.removed(feed)));
             }
         }
     }
@@ -105,11 +106,8 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             // touched, not changed: remember the new time so it is not hashed again
             return Optional.of(new Poll.Chunk<>(List.of(), p -> p.read(feed, fingerprint)));
         }
-        FeedDirectory.Result result = FeedDirectory.readFile(root, file);
-        List<FeedUpdate> updates = new ArrayList<>();
-        result.packages().forEach(entry -> updates.add(FeedUpdate.entry(entry)));
-        result.indicators().forEach(indicator -> updates.add(FeedUpdate.indicator(indicator)));
-        result.deadLetters().forEach(deadLetter -> updates.add(FeedUpdate.deadLetter(deadLetter)));
+        // a file read before is replaced whole: lines taken out of a list withdraw their entries
+        List<FeedUpdate> updates = FeedUpdate.of(FeedDirectory.readFile(root, file), false, known == null ? null : feed);
         return Optional.of(new Poll.Chunk<>(updates, p -> p.read(feed, fingerprint)));
     }
 

@@ -5,9 +5,11 @@ import io.iocstream.parse.WorkflowFiles;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hash, file-name, domain and workflow indicators by kind and value: every lookup is a hash lookup (a host
@@ -36,6 +38,25 @@ final class IndicatorIndex implements Serializable {
                 byKind.get(indicator.kind()).remove(indicator.value());
             }
         }
+    }
+
+    /** Forgets every indicator read from {@code feed}; returns their ids. */
+    Set<String> removeFeed(String feed) {
+        Set<String> ids = new HashSet<>();
+        for (Map<String, List<Indicator>> byValue : byKind.values()) {
+            for (List<Indicator> same : byValue.values()) {
+                same.removeIf(indicator -> {
+                    boolean fromFeed = indicator.feed().equals(feed);
+                    if (fromFeed) {
+                        ids.add(indicator.id());
+                    }
+                    return fromFeed;
+                });
+            }
+            byValue.values().removeIf(List::isEmpty);
+        }
+        size = byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
+        return ids;
     }
 
     int size() {

@@ -103,25 +103,42 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         var state = ctx.getBroadcastState(IOC_INDEX);
         boolean ready = ctx.getBroadcastState(FEED_STATUS).get(READY) != null;
         switch (feed.type()) {
-            case ENTRY, INDICATOR -> {
+            case ENTRIES -> {
                 IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
-                if (feed.withdraws()) {
-                    forget(index, feed);
-                    state.put(ACTIVE, index);
-                    if (ready) {
-                        String id = feed.entry() != null ? feed.entry().id() : feed.indicator().id();
-                        ctx.applyToKeyedState(PATHS, (key, inventory) -> withdraw(key, inventory, id, index, out));
-                    }
-                } else {
-                    state.put(ACTIVE, learn(index, feed));
-                    if (ready) {
-                        IocIndex fresh = learn(new IocIndex(), feed);
-                        ctx.applyToKeyedState(PATHS, (key, inventory) -> retroHunt(key, inventory, fresh, out));
+                Set<String> gone = feed.replaces() == null ? new HashSet<>() : index.removeFeed(feed.replaces());
+                IocIndex fresh = new IocIndex();
+                for (IocEntry entry : feed.entries()) {
+                    if (entry.withdrawn()) {
+                        index.remove(entry);
+                        gone.add(entry.id());
+                    } else {
+                        index.add(entry);
+                        fresh.add(entry);
                     }
                 }
+                for (Indicator indicator : feed.indicators()) {
+                    if (indicator.withdrawn()) {
+                        index.remove(indicator);
+                        gone.add(indicator.id());
+                    } else {
+                        index.add(indicator);
+                        fresh.add(indicator);
+                    }
+                }
+                state.put(ACTIVE, index);
+                if (ready && (fresh.size() > 0 || !gone.isEmpty())) {
+                    ctx.applyToKeyedState(PATHS, (key, inventory) -> {
+                        withdraw(key, inventory, gone, index, out);
+                        retroHunt(key, inventory, fresh, out);
+                    });
+                }
             }
-            case DEFERRED_ENTRY, DEFERRED_INDICATOR -> state.put(DEFERRED,
-                    learn(state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED), feed));
+            case DEFERRED_ENTRIES -> {
+                IocIndex deferred = state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED);
+                feed.entries().forEach(deferred::add);
+                feed.indicators().forEach(deferred::add);
+                state.put(DEFERRED, deferred);
+            }
             case INITIAL_LOAD_DONE -> {
                 if (!ready) {
                     ctx.getBroadcastState(FEED_STATUS).put(READY, true);
@@ -283,6 +300,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */
     private static void retroHunt(String branchKey, MapState<String, PathState> inventory, IocIndex fresh,
             Collector<Finding> out) throws Exception {
+        if (fresh.size() == 0) {
+            return;
+        }
         String repo = repoOf(branchKey);
         String ref = refOf(branchKey);
         Map<String, PathState> changed = new HashMap<>();
@@ -304,13 +324,16 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         inventory.putAll(changed);
     }
 
-    /** An entry was withdrawn: the findings it raised are judged again against what the index still holds. */
-    private static void withdraw(String branchKey, MapState<String, PathState> inventory, String iocId,
+    /** Entries were withdrawn: the findings they raised are judged again against what the index still holds. */
+    private static void withdraw(String branchKey, MapState<String, PathState> inventory, Set<String> iocIds,
             IocIndex index, Collector<Finding> out) throws Exception {
+        if (iocIds.isEmpty()) {
+            return;
+        }
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            if (state.open().values().stream().anyMatch(finding -> finding.iocIds().contains(iocId))) {
+            if (state.open().values().stream().anyMatch(finding -> finding.iocIds().stream().anyMatch(iocIds::contains))) {
                 changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
                         state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), index, out));
             }
@@ -324,22 +347,5 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private static String refOf(String branchKey) {
         return branchKey.substring(branchKey.indexOf(' ') + 1);
-    }
-
-    private static IocIndex learn(IocIndex index, FeedUpdate feed) {
-        if (feed.entry() != null) {
-            index.add(feed.entry());
-        } else {
-            index.add(feed.indicator());
-        }
-        return index;
-    }
-
-    private static void forget(IocIndex index, FeedUpdate feed) {
-        if (feed.entry() != null) {
-            index.remove(feed.entry());
-        } else {
-            index.remove(feed.indicator());
-        }
     }
 }

@@ -5,9 +5,11 @@ import io.iocstream.parse.FileFacts;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -54,9 +56,29 @@ public final class IocIndex implements Serializable {
         return hits;
     }
 
+    /** Adds an entry, replacing one of the same id for the same package (a feed that changed it). */
     public void add(IocEntry entry) {
+        remove(entry);
         byPackage.computeIfAbsent(key(entry.ecosystem(), entry.name()), k -> new ArrayList<>()).add(entry);
         size++;
+    }
+
+    /** Forgets every entry and indicator read from {@code feed}; returns their ids. */
+    public Set<String> removeFeed(String feed) {
+        Set<String> ids = new HashSet<>();
+        for (List<IocEntry> entries : byPackage.values()) {
+            entries.removeIf(entry -> {
+                boolean fromFeed = entry.feed().equals(feed);
+                if (fromFeed) {
+                    ids.add(entry.id());
+                }
+                return fromFeed;
+            });
+        }
+        byPackage.values().removeIf(List::isEmpty);
+        size = byPackage.values().stream().mapToInt(List::size).sum();
+        ids.addAll(indicators.removeFeed(feed));
+        return ids;
     }
 
     /** Every entry that affects this dependency's version; withdrawn entries never do. */

@@ -46,7 +46,7 @@ class FeedDeadLetterSplitTest {
             harness.processElement(FeedUpdate.initialLoadDone(), 0);
 
             assertThat(harness.extractOutputValues()).extracting(FeedUpdate::type).containsExactly(
-                    FeedUpdate.Type.ENTRY, FeedUpdate.Type.INDICATOR, FeedUpdate.Type.INITIAL_LOAD_DONE);
+                    FeedUpdate.Type.ENTRIES, FeedUpdate.Type.ENTRIES, FeedUpdate.Type.INITIAL_LOAD_DONE);
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue)
                     .containsExactly(BAD_ROW);
         }

@@ -52,31 +52,46 @@ class FeedDirectorySourceTest {
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
         CollectingOutput<FeedUpdate> out = new CollectingOutput<>();
         try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
-            int entries = initial.packages().size() + initial.indicators().size();
-            ReaderDriver.until(reader, out, entries + 1, TIMEOUT);
-            assertThat(out.records().subList(0, entries)).filteredOn(u -> u.type() == FeedUpdate.Type.ENTRY)
-                    .extracting(FeedUpdate::entry).containsExactlyInAnyOrderElementsOf(initial.packages());
-            assertThat(out.records().subList(0, entries)).filteredOn(u -> u.type() == FeedUpdate.Type.INDICATOR)
-                    .extracting(FeedUpdate::indicator).containsExactlyInAnyOrderElementsOf(initial.indicators());
+            untilAnnounced(reader, out);
+            assertThat(entries(out.records())).containsExactlyInAnyOrderElementsOf(initial.packages());
+            assertThat(out.records().stream().flatMap(u -> u.indicators().stream()).toList())
+                    .containsExactlyInAnyOrderElementsOf(initial.indicators());
+            assertThat(out.records()).allMatch(u -> u.replaces() == null);
             assertThat(last(out).type()).isEqualTo(FeedUpdate.Type.INITIAL_LOAD_DONE);
 
             // a file arrives while the source runs
             Files.writeString(feeds.resolve("later.txt"), "npm:@ctrl/tinycolor:4.1.1\n");
             ReaderDriver.until(reader, out, out.records().size() + 1, TIMEOUT);
-            assertThat(last(out).entry().name()).isEqualTo("@ctrl/tinycolor");
-            assertThat(last(out).entry().versions()).containsExactly("4.1.1");
+            assertThat(last(out).entries()).singleElement().satisfies(entry -> {
+                assertThat(entry.name()).isEqualTo("@ctrl/tinycolor");
+                assertThat(entry.versions()).containsExactly("4.1.1");
+            });
+            assertThat(last(out).replaces()).isNull();
 
-            // an OSV entry is withdrawn: the withdrawn entry is emitted, so the matcher can resolve its findings
+            // an OSV entry is withdrawn: the file's batch replaces it and carries the withdrawn entry
             withdraw(feeds.resolve(CHALK));
             ReaderDriver.until(reader, out, out.records().size() + 1, TIMEOUT);
-            assertThat(last(out).entry().id()).isEqualTo("MAL-2025-46969");
-            assertThat(last(out).entry().withdrawn()).isTrue();
+            assertThat(last(out).replaces()).isEqualTo(CHALK);
+            assertThat(last(out).entries()).singleElement().satisfies(entry -> {
+                assertThat(entry.id()).isEqualTo("MAL-2025-46969");
+                assertThat(entry.withdrawn()).isTrue();
+            });
 
             // touched with the same bytes: the hash says unchanged, nothing is emitted
             int before = out.records().size();
             Files.setLastModifiedTime(feeds.resolve("extra.txt"), FileTime.fromMillis(System.currentTimeMillis() + 60_000));
             ReaderDriver.runFor(reader, out, INTERVAL.multipliedBy(5));
             assertThat(out.records()).hasSize(before);
+
+            // an edited list replaces what the file said before; a deleted file is replaced by nothing
+            Files.writeString(feeds.resolve("extra.txt"), "# a list\nleft-pad@1.3.2\n");
+            ReaderDriver.until(reader, out, out.records().size() + 1, TIMEOUT);
+            assertThat(last(out).replaces()).isEqualTo("extra.txt");
+            assertThat(last(out).entries()).extracting(IocEntry::versions).containsExactly(java.util.Set.of("1.3.2"));
+            Files.delete(feeds.resolve("later.txt"));
+            ReaderDriver.until(reader, out, out.records().size() + 1, TIMEOUT);
+            assertThat(last(out).replaces()).isEqualTo("later.txt");
+            assertThat(last(out).size()).isZero();
         }
         assertThat(out.records()).filteredOn(u -> u.type() == FeedUpdate.Type.INITIAL_LOAD_DONE).hasSize(1);
     }
@@ -85,11 +100,9 @@ class FeedDirectorySourceTest {
     void aRestoreAnnouncesNothingTwiceAndMissesNoChangeMadeWhileItWasDown() throws Exception {
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
         SimpleVersionedSerializer<PollingSplit<FeedDirectoryPosition>> serializer = source.getSplitSerializer();
-        FeedDirectory.Result feed = FeedDirectory.read(feeds);
-        int initial = feed.packages().size() + feed.indicators().size() + 1;
         byte[] checkpoint;
         try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
-            ReaderDriver.until(reader, new CollectingOutput<>(), initial, TIMEOUT);
+            untilAnnounced(reader, new CollectingOutput<>());
             checkpoint = serializer.serialize(reader.snapshotState(1).get(0));
         }
         withdraw(feeds.resolve(CHALK));
@@ -102,8 +115,9 @@ class FeedDirectorySourceTest {
             ReaderDriver.runFor(reader, out, INTERVAL.multipliedBy(5));
         }
 
-        assertThat(out.records()).extracting(u -> u.entry().id() + (u.entry().withdrawn() ? " withdrawn" : ""))
+        assertThat(entries(out.records())).extracting(e -> e.id() + (e.withdrawn() ? " withdrawn" : ""))
                 .containsExactly("MAL-2025-46969 withdrawn", "while-down.txt:1");
+        assertThat(out.records()).noneMatch(u -> u.type() == FeedUpdate.Type.INITIAL_LOAD_DONE);
     }
 
     @Test
@@ -123,13 +137,12 @@ class FeedDirectorySourceTest {
         CollectingOutput<FeedUpdate> rest = new CollectingOutput<>();
         try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader =
                 reader(source, serializer.deserialize(serializer.getVersion(), checkpoint))) {
-            ReaderDriver.until(reader, rest, all.packages().size() - 2 + 1, TIMEOUT);
+            untilAnnounced(reader, rest);
             ReaderDriver.runFor(reader, rest, INTERVAL.multipliedBy(5));
         }
 
         assertThat(first.records()).noneMatch(u -> u.type() == FeedUpdate.Type.INITIAL_LOAD_DONE);
-        assertThat(Stream.concat(first.records().stream(), rest.records().stream())
-                .filter(u -> u.type() == FeedUpdate.Type.ENTRY).map(FeedUpdate::entry).toList())
+        assertThat(entries(Stream.concat(first.records().stream(), rest.records().stream()).toList()))
                 .containsExactlyInAnyOrderElementsOf(all.packages());
         assertThat(last(rest).type()).isEqualTo(FeedUpdate.Type.INITIAL_LOAD_DONE);
     }
@@ -140,7 +153,7 @@ class FeedDirectorySourceTest {
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
         CollectingOutput<FeedUpdate> out = new CollectingOutput<>();
         try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
-            ReaderDriver.until(reader, out, FeedDirectory.read(feeds).packages().size() + 2, TIMEOUT);
+            untilAnnounced(reader, out);
         }
 
         assertThat(out.records()).filteredOn(u -> u.type() == FeedUpdate.Type.DEAD_LETTER)
@@ -151,6 +164,17 @@ class FeedDirectorySourceTest {
         String text = Files.readString(osv, StandardCharsets.UTF_8);
         Files.writeString(osv, text.replaceFirst("\\{", "{\n  \"withdrawn\": \"2026-12-01T00:00:00Z\","),
                 StandardCharsets.UTF_8);
+    }
+
+    private static void untilAnnounced(SourceReader<FeedUpdate, ?> reader, CollectingOutput<FeedUpdate> out)
+            throws Exception {
+        ReaderDriver.until(reader, out,
+                records -> records.stream().anyMatch(u -> u.type() == FeedUpdate.Type.INITIAL_LOAD_DONE),
+                "the initial load announced", TIMEOUT);
+    }
+
+    private static List<IocEntry> entries(List<FeedUpdate> updates) {
+        return updates.stream().flatMap(u -> u.entries().stream()).toList();
     }
 
     private static FeedUpdate last(CollectingOutput<FeedUpdate> out) {

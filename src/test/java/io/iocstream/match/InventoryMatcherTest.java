@@ -235,6 +235,26 @@ class InventoryMatcherTest {
     }
 
     @Test
+    void aFeedFileReadAgainReplacesWhatItSaidBefore() throws Exception {
+        IocEntry chalkListed = IocEntry.ofVersions("list.txt:1", "npm", "chalk", Set.of("5.6.1"), "critical", "list.txt");
+        IocEntry debugListed = IocEntry.ofVersions("list.txt:2", "npm", "debug", Set.of("4.4.2"), "critical", "list.txt");
+        try (var harness = loaded(chalkListed, debugListed)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1"),
+                    dep("debug", "4.4.2")), 0);
+
+            // the list lost its chalk line: debug moved up to line 1
+            IocEntry debugMoved = IocEntry.ofVersions("list.txt:1", "npm", "debug", Set.of("4.4.2"), "critical",
+                    "list.txt");
+            harness.processElement2(new FeedUpdate(FeedUpdate.Type.ENTRIES, List.of(debugMoved), List.of(),
+                    "list.txt", null), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::packageName, Finding::trigger)
+                    .containsExactly(tuple("open", "chalk", "baseline"), tuple("open", "debug", "baseline"),
+                            tuple("resolved", "chalk", "retro_hunt"));
+        }
+    }
+
+    @Test
     void indicatorsAndTheirFindingsSurviveASnapshot() throws Exception {
         Indicator hash = new Indicator("iocs.csv:4", Indicator.Kind.FILE_HASH, "ab", "critical", "", false,
                 "iocs.csv");

@@ -13,10 +13,16 @@ public final class ReaderDriver {
     /** Polls until {@code output} holds {@code count} records; fails after {@code timeout}. */
     public static <T> void until(SourceReader<T, ?> reader, CollectingOutput<T> output, int count, Duration timeout)
             throws Exception {
+        until(reader, output, records -> records.size() >= count, count + " records", timeout);
+    }
+
+    /** Polls the reader until {@code done} holds for the records it emitted, or fails after {@code timeout}. */
+    public static <T> void until(SourceReader<T, ?> reader, CollectingOutput<T> output,
+            java.util.function.Predicate<java.util.List<T>> done, String what, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (output.records().size() < count) {
+        while (!done.test(output.records())) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("only " + output.records().size() + " of " + count + " records in "
+                throw new AssertionError("not " + what + " after " + output.records().size() + " records in "
                         + timeout);
             }
             if (reader.pollNext(output) == InputStatus.NOTHING_AVAILABLE) {
