@@ -7,6 +7,7 @@ import io.iocstream.github.GitHubNotFoundException;
 import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeQuery;
 import io.iocstream.throttle.PressureLevel;
+import io.iocstream.throttle.PromisedBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -159,6 +160,9 @@ final class FetchService implements AutoCloseable {
             return CompletableFuture.completedFuture(FetchOutcome.read(file, cached));
         }
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        // the throttle counts the file's bytes as used from now until they are read
+        PromisedBytes.promise(file.size());
+        result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
         synchronized (this) {
             queue.add(new Waiting(file, result, System.nanoTime()));
             notifyAll();
