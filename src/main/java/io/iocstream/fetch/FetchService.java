@@ -162,12 +162,11 @@ final class FetchService implements AutoCloseable {
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
         // the throttle counts the file's bytes as used from now until they are read
         PromisedBytes.promise(file.size());
-        result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
         synchronized (this) {
             queue.add(new Waiting(file, result, System.nanoTime()));
             notifyAll();
         }
-        return result;
+        return result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.iocstream.fetch;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
@@ -57,7 +58,9 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
     @Override
     public void asyncInvoke(FileRef file, ResultFuture<FetchOutcome> result) {
         service.fetch(file).whenComplete((outcome, error) -> {
-            if (error instanceof Error fatal) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            if (cause instanceof Error fatal) {
                 result.completeExceptionally(fatal);
             } else {
                 result.complete(List.of(error == null ? outcome
