@@ -6,8 +6,8 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.match.FeedDirectory;
 import io.iocstream.match.FeedUpdate;
-import io.iocstream.match.OsvFeedReader;
 import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
@@ -34,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -90,11 +89,11 @@ final class ReplayRun {
                 BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));
                 LocalCluster cluster = LocalCluster.start(options.parallelism())) {
 
+            // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
             List<FeedUpdate> feed = new ArrayList<>();
-            List<DeadLetter> feedDeadLetters = new ArrayList<>();
-            long iocEntries = loadFeed(world.iocs(), FeedUpdate::entry, feed, feedDeadLetters);
+            long iocEntries = loadFeed(world.iocs(), false, feed);
             feed.add(FeedUpdate.initialLoadDone());
-            iocEntries += loadFeed(world.iocsLater(), FeedUpdate::deferred, feed, feedDeadLetters);
+            iocEntries += loadFeed(world.iocsLater(), true, feed);
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
@@ -110,11 +109,6 @@ final class ReplayRun {
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
 
             long deadCount = 0;
-            for (DeadLetter deadLetter : feedDeadLetters) {
-                writeLine(deadOut, deadLetter);
-                listener.deadLetter(deadLetter);
-                deadCount++;
-            }
             long open = 0;
             long resolved = 0;
             while (results.hasNext()) {
@@ -162,15 +156,14 @@ final class ReplayRun {
                 ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }
 
-    private static long loadFeed(Path dir, Function<io.iocstream.match.IocEntry, FeedUpdate> as,
-            List<FeedUpdate> feed, List<DeadLetter> deadLetters) throws IOException {
+    /** Adds a feed directory's package entries, indicators and dead letters to {@code feed}; returns the IOC count. */
+    private static long loadFeed(Path dir, boolean deferred, List<FeedUpdate> feed) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        OsvFeedReader.Result read = OsvFeedReader.read(dir);
-        read.entries().forEach(entry -> feed.add(as.apply(entry)));
-        deadLetters.addAll(read.deadLetters());
-        return read.entries().size();
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+        feed.addAll(FeedUpdate.of(read, deferred, null));
+        return read.packages().size() + read.indicators().size();
     }
 
     private static long counter(JobExecutionResult result, String name) {

@@ -9,7 +9,7 @@ import java.util.List;
  * @param seq          the ref's push sequence: the matcher applies a ref's scans in this order
  * @param scanSize     how many records this record's scan sends in all, so the matcher knows when it is whole
  * @param content      the bytes for {@link FileOp#CONTENT}, else null
- * @param presentPaths for {@link FileOp#SNAPSHOT}: every dependency file in the tree, else empty
+ * @param presentPaths for {@link FileOp#SNAPSHOT}: every file in the tree, else empty
  */
 public record FetchedFile(
         String repo,
@@ -30,6 +30,10 @@ public record FetchedFile(
     public static FetchedFile content(ScanContext at, String path, byte[] content) {
         return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(),
                 FileOp.CONTENT, content, List.of());
+    }
+
+    public static FetchedFile listed(ScanContext at, String path) {
+        return of(at, path, FileOp.LISTED, List.of());
     }
 
     public static FetchedFile removed(ScanContext at, String path) {

@@ -4,9 +4,11 @@ package io.iocstream.fetch;
 public enum FileOp {
     /** The file's content at the commit. */
     CONTENT,
+    /** The file is present but too large to read for content indicators: only its path can match. */
+    LISTED,
     /** The file is gone at the commit. */
     REMOVED,
-    /** A whole-tree scan: every dependency file present at the commit is listed; others are gone. */
+    /** A whole-tree scan: every file present at the commit is listed; others are gone. */
     SNAPSHOT,
     /** The ref was deleted. */
     REF_DELETED,

@@ -7,21 +7,27 @@ import io.iocstream.github.CompareResult;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.TreeEntry;
 import io.iocstream.parse.DependencyFiles;
+import io.iocstream.parse.WorkflowFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Learns which files a scan request covers — from the push payload, the compare API, or the whole tree — and
- * which of them must be read. Shared by every fetch strategy. Every record of one scan carries the scan's size,
- * and a scan that touches no dependency file still sends one {@link FileOp#EMPTY} record, so the matcher can
- * tell when a scan is whole and apply a ref's scans in order.
+ * which of them must be read: every file, since hashes, host names and file names are indicators too, and only
+ * changed files are read for a push. Shared by every fetch strategy. Every record of one scan carries the scan's
+ * size, and a scan that changes no file still sends one {@link FileOp#EMPTY} record, so the matcher can tell
+ * when a scan is whole and apply a ref's scans in order.
  *
  * @param toFetch    files to read
- * @param ready      records that need no fetching: removed paths, a tree snapshot, a deleted ref, or EMPTY
- * @param considered paths looked at, dependency files or not
+ * @param ready      records that need no fetching: removed or only-listed paths, a tree snapshot, a deleted ref,
+ *                   or EMPTY
+ * @param considered paths looked at
  */
 public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int considered) {
+
+    /** Files other than dependency files and workflows are read for content indicators up to this size. */
+    static final long CONTENT_SCAN_MAX_BYTES = 1024 * 1024;
 
     public static ScanListing of(GitHubClient client, ScanRequest request) throws IOException {
         return of(Listings.rest(client), request);
@@ -68,35 +74,43 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
 
     private static ScanListing tree(Listings client, ScanContext scan) throws IOException {
         List<TreeEntry> entries = client.tree(scan.repo(), scan.commit());
-        List<TreeEntry> dependencyFiles = entries.stream()
-                .filter(entry -> DependencyFiles.isDependencyFile(entry.path())).toList();
-        ScanContext at = scan.ofSize(dependencyFiles.size() + 1);
+        ScanContext at = scan.ofSize(entries.size() + 1);
         List<FileRef> toFetch = new ArrayList<>();
-        for (TreeEntry entry : dependencyFiles) {
-            toFetch.add(ref(at, entry.path(), entry.oid(), entry.size()));
+        List<FetchedFile> ready = new ArrayList<>();
+        for (TreeEntry entry : entries) {
+            if (worthReading(entry.path(), entry.size())) {
+                toFetch.add(ref(at, entry.path(), entry.oid(), entry.size()));
+            } else {
+                ready.add(FetchedFile.listed(at, entry.path()));
+            }
         }
-        List<String> present = dependencyFiles.stream().map(TreeEntry::path).toList();
-        return new ScanListing(toFetch, List.of(FetchedFile.snapshot(at, present)), entries.size());
+        ready.add(FetchedFile.snapshot(at, entries.stream().map(TreeEntry::path).toList()));
+        return new ScanListing(toFetch, ready, entries.size());
+    }
+
+    /**
+     * Every file is read for hashes and host names, dependency files and workflows whatever their size (up to
+     * the fetch cap); other files only up to {@link #CONTENT_SCAN_MAX_BYTES}, past which only their path is
+     * matched. A size of -1 (unknown) is read.
+     */
+    static boolean worthReading(String path, long size) {
+        return size <= CONTENT_SCAN_MAX_BYTES || DependencyFiles.isDependencyFile(path)
+                || WorkflowFiles.isWorkflow(path);
     }
 
     /** {@code oids}, when not empty, holds the blob id of each changed path, in order. */
     private static ScanListing changes(ScanContext scan, List<String> changed, List<String> removed,
             List<String> oids) {
-        List<String> gone = removed.stream().filter(DependencyFiles::isDependencyFile).toList();
-        List<Integer> wanted = new ArrayList<>();
-        for (int i = 0; i < changed.size(); i++) {
-            if (DependencyFiles.isDependencyFile(changed.get(i))) {
-                wanted.add(i);
-            }
-        }
         int considered = changed.size() + removed.size();
-        if (gone.isEmpty() && wanted.isEmpty()) {
-            return new ScanListing(List.of(), List.of(FetchedFile.empty(scan)), considered);
+        if (considered == 0) {
+            return new ScanListing(List.of(), List.of(FetchedFile.empty(scan)), 0);
         }
-        ScanContext at = scan.ofSize(gone.size() + wanted.size());
-        List<FetchedFile> ready = gone.stream().map(path -> FetchedFile.removed(at, path)).toList();
-        List<FileRef> toFetch = wanted.stream()
-                .map(i -> ref(at, changed.get(i), oids.isEmpty() ? null : oids.get(i), -1)).toList();
+        ScanContext at = scan.ofSize(considered);
+        List<FetchedFile> ready = removed.stream().map(path -> FetchedFile.removed(at, path)).toList();
+        List<FileRef> toFetch = new ArrayList<>();
+        for (int i = 0; i < changed.size(); i++) {
+            toFetch.add(ref(at, changed.get(i), oids.isEmpty() ? null : oids.get(i), -1));
+        }
         return new ScanListing(toFetch, ready, considered);
     }
 

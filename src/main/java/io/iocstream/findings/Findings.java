@@ -1,23 +1,25 @@
 package io.iocstream.findings;
 
+import io.iocstream.match.Hit;
 import io.iocstream.parse.Dependency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 
 /** Makes findings with stable ids: the same repo, ref, path and indicator always give the same id. */
 public final class Findings {
 
     private Findings() {}
 
-    public static Finding openPackage(String repo, String ref, String commit, String path, Dependency dep,
-            List<String> iocIds, String severity, Trigger trigger) {
-        return new Finding(Finding.SCHEMA_VERSION, packageFindingId(repo, ref, path, dep), Finding.OPEN,
-                trigger.wire(), repo, ref, commit, path, "package", dep.ecosystem(), dep.name(), dep.version(),
-                null, iocIds, severity, Instant.now().toString());
+    /** A new finding of {@code hit} in a file of a branch. */
+    public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
+        Dependency dep = hit.dependency();
+        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), Finding.OPEN, trigger.wire(),
+                repo, ref, commit, path, hit.kind(), dep == null ? null : dep.ecosystem(),
+                dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
+                hit.severity(), Instant.now().toString());
     }
 
     /** The same finding, resolved at {@code commit} by a change of the given trigger. */

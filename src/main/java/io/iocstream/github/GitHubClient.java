@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A blocking GitHub client for the calls the scanner needs: file contents (size-capped), recursive trees,
- * compares, and GraphQL batches of blobs. A {@link RateBudget} kept from the response headers makes it wait for
+ * compares, GraphQL batches of blobs, and an organisation's events (conditional, paged). A {@link RateBudget} kept from the response headers makes it wait for
  * the reset instead of collecting 403s once a budget is spent.
  * It only ever talks to the configured base URL's origin, never follows redirects, and retries 5xx, rate limits
  * and I/O errors as {@link RetryPolicy} says. Thread-safe; the caller closes it.
@@ -38,6 +38,8 @@ public final class GitHubClient implements AutoCloseable {
     private static final String RAW = "application/vnd.github.raw+json";
     private static final String API_VERSION = "2022-11-28";
     private static final long ERROR_BODY_PEEK_BYTES = 8 * 1024;
+    /** GitHub's largest page size for events. */
+    public static final int EVENTS_PER_PAGE = 100;
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
 
     private final GitHubClientConfig config;
@@ -165,6 +167,62 @@ public final class GitHubClient implements AutoCloseable {
         return new CompareResult(files, files.size() >= CompareResult.MAX_FILES);
     }
 
+    /**
+     * The first page of {@code org}'s events, newest first, {@value #EVENTS_PER_PAGE} a page. With {@code etag}
+     * (from an earlier first page) it is a conditional request: when nothing changed GitHub answers 304, which
+     * costs no rate limit, and the page comes back {@link EventsPage#notModified()}.
+     */
+    public EventsPage orgEvents(String org, String etag) throws IOException {
+        HttpUrl url = base.newBuilder().addPathSegment("orgs").addPathSegment(requireSegment(org, "org"))
+                .addPathSegment("events").addQueryParameter("per_page", Integer.toString(EVENTS_PER_PAGE)).build();
+        return eventsPage(url, etag);
+    }
+
+    /**
+     * A following page, from {@link EventsPage#nextUrl()}. The URL must lie on the configured base URL's origin;
+     * any other is refused before a request is made.
+     */
+    public EventsPage orgEventsPage(String nextUrl) throws IOException {
+        HttpUrl url = HttpUrl.parse(nextUrl);
+        if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equals(base.host())
+                || url.port() != base.port()) {
+            throw new ForeignHostException("refusing a next page outside " + base.scheme() + "://" + base.host()
+                    + ":" + base.port());
+        }
+        return eventsPage(url, null);
+    }
+
+    private EventsPage eventsPage(HttpUrl url, String etag) throws IOException {
+        Request.Builder request = request(url, JSON).get();
+        if (etag != null) {
+            request.header("If-None-Match", etag);
+        }
+        return exchange(request.build(), "core", response -> {
+            Duration interval = pollInterval(response.header("X-Poll-Interval"));
+            String next = LinkHeader.url(response.header("Link"), "next");
+            if (response.code() == 304) {
+                return new EventsPage(true, List.of(), response.header("ETag", etag), null, interval);
+            }
+            JsonNode page = json.readTree(response.body().bytes());
+            if (!page.isArray()) {
+                throw new GitHubApiException(502, "events page is not a JSON array (" + url.encodedPath() + ")");
+            }
+            List<String> events = new ArrayList<>(page.size());
+            for (JsonNode event : page) {
+                events.add(json.writeValueAsString(event));
+            }
+            return new EventsPage(false, events, response.header("ETag"), next, interval);
+        });
+    }
+
+    private static Duration pollInterval(String header) {
+        try {
+            return header == null ? Duration.ZERO : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException e) {
+            return Duration.ZERO;
+        }
+    }
+
     /** Every HTTP request sent so far, retries included. */
     public long requestCount() {
         return requests.get();
@@ -197,11 +255,21 @@ public final class GitHubClient implements AutoCloseable {
         T read(ResponseBody body) throws IOException;
     }
 
+    /** Reads a successful (or, for a conditional request, 304) response. */
+    @FunctionalInterface
+    private interface ResponseReader<T> {
+        T read(Response response) throws IOException;
+    }
+
+    private <T> T execute(Request request, String resource, BodyReader<T> reader) throws IOException {
+        return exchange(request, resource, response -> reader.read(response.body()));
+    }
+
     /**
      * Sends {@code request} until it succeeds or the retry policy gives up, first waiting for the reset when the
      * rate budget of {@code resource} is spent.
      */
-    private <T> T execute(Request request, String resource, BodyReader<T> reader) throws IOException {
+    private <T> T exchange(Request request, String resource, ResponseReader<T> reader) throws IOException {
         String what = request.method() + " " + request.url().encodedPath();
         for (int attempt = 0; ; attempt++) {
             Duration spent = budget.waitBefore(resource, Instant.now());
@@ -214,8 +282,8 @@ public final class GitHubClient implements AutoCloseable {
                 budget.update(response.header("x-ratelimit-resource", resource),
                         response.header("x-ratelimit-limit"), response.header("x-ratelimit-remaining"),
                         response.header("x-ratelimit-reset"));
-                if (response.isSuccessful()) {
-                    return reader.read(response.body());
+                if (response.isSuccessful() || response.code() == 304 && request.header("If-None-Match") != null) {
+                    return reader.read(response);
                 }
                 int status = response.code();
                 if (status == 404) {

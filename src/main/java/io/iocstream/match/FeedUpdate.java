@@ -1,23 +1,96 @@
 package io.iocstream.match;
 
-/**
- * What the IOC feed stream tells the matcher: a new entry, that the initial feeds are fully loaded (events
- * wait for this, so a push is never judged against a half-loaded index), or an entry to apply only once every
- * event has been processed (a replay's {@code iocs-later/}).
- */
-public record FeedUpdate(Type type, IocEntry entry) {
+import io.iocstream.pipeline.DeadLetter;
+import java.util.ArrayList;
+import java.util.List;
 
-    public enum Type { ENTRY, INITIAL_LOAD_DONE, DEFERRED_ENTRY }
+/**
+ * What the IOC feed stream tells the matcher: a batch of package entries and indicators, that the initial feeds
+ * are fully loaded (events wait for this, so a push is never judged against a half-loaded index), a batch to
+ * apply only once every event has been processed (a replay's {@code iocs-later/}), or a feed row that could not
+ * be read. A batch is hunted in every inventory in one pass, so a feed file of ten thousand new entries costs
+ * one retro hunt, not ten thousand.
+ *
+ * <p>A batch read from a feed file that was read before {@code replaces} that file: its earlier entries leave the
+ * index (the findings only they raised resolve) and the batch's entries take their place, so an edited list
+ * loses the lines taken out of it. A deleted feed file is an empty batch that replaces it.
+ *
+ * <p>Dead letters travel in the feed stream so that their order with the entries is kept, and the pipeline splits
+ * them off to the dead-letter output before the broadcast: they never reach the matcher.
+ *
+ * @param replaces the feed file whose earlier entries this batch replaces, or null
+ */
+public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indicators, String replaces,
+        DeadLetter deadLetter) {
+
+    /** Batches stay below this many entries, so one record never carries a whole feed of millions. */
+    static final int MAX_BATCH = 10_000;
+
+    /** Which kind of update this is. */
+    public enum Type {
+        /** {@link #entries()} and {@link #indicators()} to apply now. */
+        ENTRIES,
+        /** No component: every initial feed is in. */
+        INITIAL_LOAD_DONE,
+        /** {@link #entries()} and {@link #indicators()} to apply once every event is processed. */
+        DEFERRED_ENTRIES,
+        /** {@link #deadLetter()}: a feed row or file that could not be read. */
+        DEAD_LETTER
+    }
+
+    public FeedUpdate {
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
 
     public static FeedUpdate entry(IocEntry entry) {
-        return new FeedUpdate(Type.ENTRY, entry);
+        return new FeedUpdate(Type.ENTRIES, List.of(entry), List.of(), null, null);
+    }
+
+    public static FeedUpdate indicator(Indicator indicator) {
+        return new FeedUpdate(Type.ENTRIES, List.of(), List.of(indicator), null, null);
     }
 
     public static FeedUpdate deferred(IocEntry entry) {
-        return new FeedUpdate(Type.DEFERRED_ENTRY, entry);
+        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(entry), List.of(), null, null);
+    }
+
+    public static FeedUpdate deferredIndicator(Indicator indicator) {
+        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(), List.of(indicator), null, null);
+    }
+
+    public static FeedUpdate deadLetter(DeadLetter deadLetter) {
+        return new FeedUpdate(Type.DEAD_LETTER, List.of(), List.of(), null, deadLetter);
     }
 
     public static FeedUpdate initialLoadDone() {
-        return new FeedUpdate(Type.INITIAL_LOAD_DONE, null);
+        return new FeedUpdate(Type.INITIAL_LOAD_DONE, List.of(), List.of(), null, null);
+    }
+
+    /**
+     * What a feed directory or file held, as updates: its entries and indicators in batches of at most
+     * {@link #MAX_BATCH}, then its dead letters. {@code replaces} names the feed file the first batch replaces
+     * (null for a first read); with it, even an empty read gives one batch, so the file's old entries go.
+     */
+    public static List<FeedUpdate> of(FeedDirectory.Result read, boolean deferred, String replaces) {
+        Type type = deferred ? Type.DEFERRED_ENTRIES : Type.ENTRIES;
+        List<FeedUpdate> updates = new ArrayList<>();
+        List<IocEntry> packages = read.packages();
+        List<Indicator> indicators = read.indicators();
+        for (int p = 0, i = 0; p < packages.size() || i < indicators.size() || (replaces != null && updates.isEmpty()); ) {
+            int morePackages = Math.min(MAX_BATCH, packages.size() - p);
+            int moreIndicators = Math.min(MAX_BATCH - morePackages, indicators.size() - i);
+            updates.add(new FeedUpdate(type, packages.subList(p, p + morePackages),
+                    indicators.subList(i, i + moreIndicators), updates.isEmpty() ? replaces : null, null));
+            p += morePackages;
+            i += moreIndicators;
+        }
+        read.deadLetters().forEach(deadLetter -> updates.add(deadLetter(deadLetter)));
+        return updates;
+    }
+
+    /** How many entries and indicators the update carries. */
+    public int size() {
+        return entries.size() + indicators.size();
     }
 }

@@ -4,7 +4,7 @@ import io.iocstream.fetch.FileOp;
 import io.iocstream.findings.Finding;
 import io.iocstream.findings.Findings;
 import io.iocstream.findings.Trigger;
-import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -38,9 +37,10 @@ import org.slf4j.LoggerFactory;
  * must still be reported, opened and then resolved. A scan still incomplete after {@link #STALL_TIMEOUT} is
  * applied as far as it came, so a lost record cannot hold a ref forever.
  *
- * <p>Inventory changes open findings for new hits and resolve findings whose dependency, file or ref is gone.
- * A new IOC entry is hunted at once in every inventory already in state ({@code applyToKeyedState}); entries
- * deferred until the end of the input (a replay's {@code iocs-later/}) are hunted per branch when the final
+ * <p>Inventory changes open findings for new hits (a dependency, a file's hash, name or host, a workflow's name
+ * or runner label) and resolve findings whose dependency, file or ref is gone. A new IOC entry is hunted at once
+ * in every inventory already in state ({@code applyToKeyedState}); a withdrawn one resolves the findings that
+ * no other entry still supports. Entries deferred until the end of the input (a replay's {@code iocs-later/}) are hunted per branch when the final
  * watermark arrives.
  */
 public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, InventoryUpdate, FeedUpdate, Finding> {
@@ -101,19 +101,47 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     @Override
     public void processBroadcastElement(FeedUpdate feed, Context ctx, Collector<Finding> out) throws Exception {
         var state = ctx.getBroadcastState(IOC_INDEX);
-        var status = ctx.getBroadcastState(FEED_STATUS);
+        boolean ready = ctx.getBroadcastState(FEED_STATUS).get(READY) != null;
         switch (feed.type()) {
-            case ENTRY -> {
-                state.put(ACTIVE, withEntry(state.get(ACTIVE), feed.entry()));
-                if (status.get(READY) != null) {
-                    IocIndex fresh = withEntry(null, feed.entry());
-                    ctx.applyToKeyedState(PATHS, (key, inventory) -> retroHunt(key, inventory, fresh, out));
+            case ENTRIES -> {
+                IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
+                Set<String> gone = feed.replaces() == null ? new HashSet<>() : index.removeFeed(feed.replaces());
+                IocIndex fresh = new IocIndex();
+                for (IocEntry entry : feed.entries()) {
+                    if (entry.withdrawn()) {
+                        index.remove(entry);
+                        gone.add(entry.id());
+                    } else {
+                        index.add(entry);
+                        fresh.add(entry);
+                    }
+                }
+                for (Indicator indicator : feed.indicators()) {
+                    if (indicator.withdrawn()) {
+                        index.remove(indicator);
+                        gone.add(indicator.id());
+                    } else {
+                        index.add(indicator);
+                        fresh.add(indicator);
+                    }
+                }
+                state.put(ACTIVE, index);
+                if (ready && (fresh.size() > 0 || !gone.isEmpty())) {
+                    ctx.applyToKeyedState(PATHS, (key, inventory) -> {
+                        withdraw(key, inventory, gone, index, out);
+                        retroHunt(key, inventory, fresh, out);
+                    });
                 }
             }
-            case DEFERRED_ENTRY -> state.put(DEFERRED, withEntry(state.get(DEFERRED), feed.entry()));
+            case DEFERRED_ENTRIES -> {
+                IocIndex deferred = state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED);
+                feed.entries().forEach(deferred::add);
+                feed.indicators().forEach(deferred::add);
+                state.put(DEFERRED, deferred);
+            }
             case INITIAL_LOAD_DONE -> {
-                if (status.get(READY) == null) {
-                    status.put(READY, true);
+                if (!ready) {
+                    ctx.getBroadcastState(FEED_STATUS).put(READY, true);
                     IocIndex index = state.get(ACTIVE);
                     ctx.applyToKeyedState(PENDING, (key, waiting) -> {
                         for (InventoryUpdate update : waiting.get()) {
@@ -122,6 +150,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                         waiting.clear();
                     });
                 }
+            }
+            case DEAD_LETTER -> {
+                // the pipeline splits feed dead letters off before the matcher
             }
         }
     }
@@ -210,11 +241,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private void apply(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
         switch (update.op()) {
-            case CONTENT, REMOVED -> {
+            case CONTENT, LISTED, REMOVED -> {
                 PathState before = paths.get(update.path());
                 if (before == null || before.seq() <= update.seq()) {
-                    List<Dependency> deps = update.op() == FileOp.CONTENT ? update.dependencies() : List.of();
-                    paths.put(update.path(), reconcile(update, update.path(), before, deps, index, out));
+                    FileFacts facts = update.op() == FileOp.REMOVED ? null : update.facts();
+                    paths.put(update.path(), reconcile(update.repo(), update.ref(), update.commit(), update.seq(),
+                            update.trigger(), update.path(), before, facts, index, out));
                 }
             }
             case FAILED, EMPTY -> {
@@ -229,86 +261,91 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     }
                 }
                 for (Map.Entry<String, PathState> entry : gone.entrySet()) {
-                    paths.put(entry.getKey(), reconcile(update, entry.getKey(), entry.getValue(), List.of(), index, out));
+                    paths.put(entry.getKey(), reconcile(update.repo(), update.ref(), update.commit(), update.seq(),
+                            update.trigger(), entry.getKey(), entry.getValue(), null, index, out));
                 }
             }
         }
     }
 
-    /** Opens findings for new hits among {@code deps} and resolves the path's findings that are no longer hit. */
-    private static PathState reconcile(InventoryUpdate update, String path, PathState before, List<Dependency> deps,
-            IocIndex index, Collector<Finding> out) {
+    /**
+     * Opens findings for new hits among the path's {@code facts} (null: the path is gone) and resolves the
+     * path's findings that are no longer hit.
+     */
+    private static PathState reconcile(String repo, String ref, String commit, long seq, Trigger trigger,
+            String path, PathState before, FileFacts facts, IocIndex index, Collector<Finding> out) {
         Map<String, Finding> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
         Set<String> stillHit = new HashSet<>();
-        for (Dependency dep : deps) {
-            List<IocEntry> hits = index == null ? List.of() : index.matches(dep);
-            if (hits.isEmpty()) {
-                continue;
-            }
-            String id = Findings.packageFindingId(update.repo(), update.ref(), path, dep);
+        for (Hit hit : hitsOf(index, path, facts)) {
+            String id = hit.findingId(repo, ref, path);
             stillHit.add(id);
             if (!open.containsKey(id)) {
-                Finding finding = Findings.openPackage(update.repo(), update.ref(), update.commit(), path, dep,
-                        idsOf(hits), severityOf(hits), update.trigger());
+                Finding finding = Findings.open(repo, ref, commit, path, hit, trigger);
                 out.collect(finding);
                 open.put(id, finding);
             }
         }
         for (String id : new ArrayList<>(open.keySet())) {
             if (!stillHit.contains(id)) {
-                out.collect(Findings.resolved(open.remove(id), update.commit(), update.trigger()));
+                out.collect(Findings.resolved(open.remove(id), commit, trigger));
             }
         }
-        return new PathState(update.seq(), update.commit(), deps, open);
+        return new PathState(seq, commit, facts, open);
+    }
+
+    private static List<Hit> hitsOf(IocIndex index, String path, FileFacts facts) {
+        return index == null || facts == null ? List.of() : index.hits(path, facts);
     }
 
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */
     private static void retroHunt(String branchKey, MapState<String, PathState> inventory, IocIndex fresh,
             Collector<Finding> out) throws Exception {
-        String repo = branchKey.substring(0, branchKey.indexOf(' '));
-        String ref = branchKey.substring(branchKey.indexOf(' ') + 1);
+        if (fresh.size() == 0) {
+            return;
+        }
+        String repo = repoOf(branchKey);
+        String ref = refOf(branchKey);
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
             Map<String, Finding> open = new HashMap<>(state.open());
-            for (Dependency dep : state.dependencies()) {
-                List<IocEntry> hits = fresh.matches(dep);
-                String id = Findings.packageFindingId(repo, ref, entry.getKey(), dep);
-                if (!hits.isEmpty() && !open.containsKey(id)) {
-                    Finding finding = Findings.openPackage(repo, ref, state.commit(), entry.getKey(), dep,
-                            idsOf(hits), severityOf(hits), Trigger.RETRO_HUNT);
+            for (Hit hit : hitsOf(fresh, entry.getKey(), state.facts())) {
+                String id = hit.findingId(repo, ref, entry.getKey());
+                if (!open.containsKey(id)) {
+                    Finding finding = Findings.open(repo, ref, state.commit(), entry.getKey(), hit, Trigger.RETRO_HUNT);
                     out.collect(finding);
                     open.put(id, finding);
                 }
             }
             if (open.size() != state.open().size()) {
-                changed.put(entry.getKey(), new PathState(state.seq(), state.commit(), state.dependencies(), open));
+                changed.put(entry.getKey(), new PathState(state.seq(), state.commit(), state.facts(), open));
             }
         }
         inventory.putAll(changed);
     }
 
-    private static IocIndex withEntry(IocIndex index, IocEntry entry) {
-        IocIndex target = index == null ? new IocIndex() : index;
-        target.add(entry);
-        return target;
+    /** Entries were withdrawn: the findings they raised are judged again against what the index still holds. */
+    private static void withdraw(String branchKey, MapState<String, PathState> inventory, Set<String> iocIds,
+            IocIndex index, Collector<Finding> out) throws Exception {
+        if (iocIds.isEmpty()) {
+            return;
+        }
+        Map<String, PathState> changed = new HashMap<>();
+        for (Map.Entry<String, PathState> entry : inventory.entries()) {
+            PathState state = entry.getValue();
+            if (state.open().values().stream().anyMatch(finding -> finding.iocIds().stream().anyMatch(iocIds::contains))) {
+                changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
+                        state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), index, out));
+            }
+        }
+        inventory.putAll(changed);
     }
 
-    private static List<String> idsOf(List<IocEntry> hits) {
-        Set<String> ids = new TreeSet<>();
-        hits.forEach(hit -> ids.add(hit.id()));
-        return List.copyOf(ids);
+    private static String repoOf(String branchKey) {
+        return branchKey.substring(0, branchKey.indexOf(' '));
     }
 
-    private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
-
-    private static String severityOf(List<IocEntry> hits) {
-        return hits.stream().map(IocEntry::severity)
-                .min((a, b) -> Integer.compare(rank(a), rank(b))).orElse("critical");
-    }
-
-    private static int rank(String severity) {
-        int rank = SEVERITIES.indexOf(severity);
-        return rank < 0 ? SEVERITIES.size() : rank;
+    private static String refOf(String branchKey) {
+        return branchKey.substring(branchKey.indexOf(' ') + 1);
     }
 }

@@ -3,13 +3,15 @@ package io.iocstream.match;
 import io.iocstream.fetch.FetchedFile;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.findings.Trigger;
-import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
 import java.util.List;
 
 /**
- * A change to one branch's dependency inventory: a file's dependencies, a removed file, a whole-tree
+ * A change to one branch's inventory: a file's facts (read, or only listed), a removed file, a whole-tree
  * snapshot, a deleted ref, a file that failed, or an empty scan. Keyed by {@link #branchKey()}. The records of
  * one scan share {@code seq} and know their number, {@code scanSize}.
+ *
+ * @param facts for {@link FileOp#CONTENT} and {@link FileOp#LISTED}, else null
  */
 public record InventoryUpdate(
         String repo,
@@ -20,17 +22,16 @@ public record InventoryUpdate(
         long seq,
         int scanSize,
         FileOp op,
-        List<Dependency> dependencies,
+        FileFacts facts,
         List<String> presentPaths) {
 
     public InventoryUpdate {
-        dependencies = List.copyOf(dependencies);
         presentPaths = List.copyOf(presentPaths);
     }
 
-    public static InventoryUpdate of(FetchedFile file, FileOp op, List<Dependency> dependencies) {
+    public static InventoryUpdate of(FetchedFile file, FileOp op, FileFacts facts) {
         return new InventoryUpdate(file.repo(), file.ref(), file.commit(), file.path(), file.trigger(), file.seq(),
-                file.scanSize(), op, dependencies, file.presentPaths());
+                file.scanSize(), op, facts, file.presentPaths());
     }
 
     public String branchKey() {

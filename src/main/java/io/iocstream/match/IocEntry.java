@@ -1,15 +1,23 @@
 package io.iocstream.match;
 
+import io.iocstream.match.version.VersionRange;
+import io.iocstream.match.version.VersionScheme;
+import io.iocstream.match.version.VersionSchemes;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * One malicious-package entry of an IOC feed.
+ * One malicious-package entry of an IOC feed: explicit versions, OSV ranges, or every version. Versions are
+ * compared with the ecosystem's own ordering ({@link VersionSchemes}).
  *
  * @param id          the feed's id (e.g. {@code MAL-2025-46969}), or {@code FEEDFILE:LINE} for lists without ids
  * @param ecosystem   OSV ecosystem name ({@code npm}, {@code PyPI}, ...)
  * @param name        package name as the feed writes it
  * @param versions    explicitly affected versions
  * @param allVersions true when every version is affected (OSV {@code introduced: "0"} with no end)
+ * @param ranges      OSV {@code SEMVER} and {@code ECOSYSTEM} ranges; a version in any of them is affected
  * @param withdrawn   withdrawn entries never match
  * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low}
  * @param feed        the feed file the entry came from
@@ -20,12 +28,20 @@ public record IocEntry(
         String name,
         Set<String> versions,
         boolean allVersions,
+        List<VersionRange> ranges,
         boolean withdrawn,
         String severity,
-        String feed) {
+        String feed) implements Serializable {
 
     public IocEntry {
         versions = Set.copyOf(versions);
+        ranges = List.copyOf(ranges);
+    }
+
+    /** An entry without ranges. */
+    public IocEntry(String id, String ecosystem, String name, Set<String> versions, boolean allVersions,
+            boolean withdrawn, String severity, String feed) {
+        this(id, ecosystem, name, versions, allVersions, List.of(), withdrawn, severity, feed);
     }
 
     /** An entry for exactly these versions, as CSV and TXT lists give them. */
@@ -39,7 +55,35 @@ public record IocEntry(
         return new IocEntry(id, ecosystem, name, Set.of(), true, false, severity, feed);
     }
 
+    /**
+     * Whether this entry affects {@code version}: a listed version equal to it under the ecosystem's rules
+     * ({@code 1.0} and {@code 1.0.0} in PyPI), or a version inside one of the ranges. Never when withdrawn; a
+     * version that does not parse in the ecosystem matches only a listed string equal to it or an all-versions
+     * entry.
+     */
     public boolean affects(String version) {
-        return !withdrawn && (allVersions || versions.contains(version));
+        if (withdrawn) {
+            return false;
+        }
+        if (allVersions) {
+            return true;
+        }
+        if (version == null) {
+            return false;
+        }
+        if (versions.contains(version)) {
+            return true;
+        }
+        String osvEcosystem = EcosystemNames.canonical(ecosystem);
+        Optional<VersionScheme<?>> scheme = VersionSchemes.forEcosystem(osvEcosystem);
+        if (scheme.isPresent() && !versions.isEmpty() && VersionSchemes.equalToAny(scheme.get(), version, versions)) {
+            return true;
+        }
+        for (VersionRange range : ranges) {
+            if (range.includes(osvEcosystem, version)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

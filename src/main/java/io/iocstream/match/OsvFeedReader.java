@@ -1,48 +1,24 @@
 package io.iocstream.match;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.pipeline.DeadLetter;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.iocstream.match.version.RangeEvent;
+import io.iocstream.match.version.VersionRange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
- * Reads a directory of OSV entries laid out as ossf/malicious-packages does (one JSON file per entry, any
- * depth). Each {@code affected[]} item becomes one {@link IocEntry}. A file that cannot be read is a dead letter.
+ * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
+ * walks the folders). Each {@code affected[]} item becomes one {@link IocEntry}; the domains and URLs an entry
+ * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain {@link Indicator}s of
+ * the same id.
  */
 public final class OsvFeedReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** What a feed directory held. */
-    public record Result(List<IocEntry> entries, List<DeadLetter> deadLetters) {}
-
     private OsvFeedReader() {}
-
-    public static Result read(Path dir) throws IOException {
-        List<IocEntry> entries = new ArrayList<>();
-        List<DeadLetter> deadLetters = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".json")).sorted().toList();
-        }
-        for (Path file : files) {
-            String feed = dir.relativize(file).toString().replace('\\', '/');
-            try {
-                entries.addAll(entries(JSON.readTree(file.toFile()), feed));
-            } catch (IOException | IllegalArgumentException e) {
-                deadLetters.add(new DeadLetter("feed", file.toString(), "unreadable OSV entry: " + firstLine(e),
-                        excerpt(file)));
-            }
-        }
-        return new Result(entries, deadLetters);
-    }
 
     /** The entries of one OSV document; {@code feed} names where it came from. */
     static List<IocEntry> entries(JsonNode osv, String feed) {
@@ -62,35 +38,64 @@ public final class OsvFeedReader {
             }
             Set<String> versions = new LinkedHashSet<>();
             affected.path("versions").forEach(v -> versions.add(v.asText()));
+            List<VersionRange> ranges = ranges(affected.path("ranges"));
+            boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
             entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
-                    affectsAllVersions(affected.path("ranges")), withdrawn, "critical", feed));
+                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", feed));
         }
         return entries;
     }
 
-    /** OSV: a range whose only event is {@code introduced: "0"} covers every version. */
-    private static boolean affectsAllVersions(JsonNode ranges) {
-        for (JsonNode range : ranges) {
-            JsonNode events = range.path("events");
-            if (events.size() == 1 && "0".equals(events.get(0).path("introduced").asText(null))) {
-                return true;
+    /** The hosts an OSV entry names under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */
+    static List<Indicator> indicators(JsonNode osv, String feed) {
+        JsonNode iocs = osv.path("database_specific").path("iocs");
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String field : List.of("domains", "urls")) {
+            for (JsonNode value : iocs.path(field)) {
+                try {
+                    hosts.add(IndicatorCsvReader.host(value.asText()));
+                } catch (BadFeedRow e) {
+                    throw new IllegalArgumentException("database_specific.iocs." + field + ": " + e.getMessage());
+                }
             }
         }
-        return false;
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static String excerpt(Path file) {
-        try {
-            String text = Files.readString(file);
-            return text.length() > 2048 ? text.substring(0, 2048) : text;
-        } catch (IOException e) {
-            return "";
+        List<Indicator> indicators = new ArrayList<>();
+        for (String host : hosts) {
+            indicators.add(new Indicator(osv.get("id").asText(), Indicator.Kind.DOMAIN, host, "critical",
+                    osv.path("summary").asText(""), osv.hasNonNull("withdrawn"), feed));
         }
+        return indicators;
+    }
+
+    /**
+     * The {@code SEMVER} and {@code ECOSYSTEM} ranges of an affected item. {@code GIT} ranges are left out: whether
+     * a version lies between two commits needs the repository's commit graph, which the matcher does not have
+     * (OSV asks such entries to list their {@code versions} too, and those are read).
+     */
+    private static List<VersionRange> ranges(JsonNode ranges) {
+        List<VersionRange> out = new ArrayList<>();
+        for (JsonNode range : ranges) {
+            Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(range.path("type").asText(""));
+            if (type.isEmpty()) {
+                continue;
+            }
+            List<RangeEvent> events = new ArrayList<>();
+            for (JsonNode event : range.path("events")) {
+                event(event).ifPresent(events::add);
+            }
+            out.add(new VersionRange(type.get(), events));
+        }
+        return out;
+    }
+
+    /** An event object holds exactly one of introduced, fixed, last_affected and limit. */
+    private static Optional<RangeEvent> event(JsonNode event) {
+        for (RangeEvent.Kind kind : RangeEvent.Kind.values()) {
+            JsonNode version = event.get(kind.name().toLowerCase(Locale.ROOT));
+            if (version != null && version.isTextual()) {
+                return Optional.of(new RangeEvent(kind, version.asText()));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import io.iocstream.fetch.SequentialFetcher;
 import io.iocstream.findings.Finding;
 import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
+import io.iocstream.match.FeedDeadLetterSplit;
 import io.iocstream.match.FeedUpdate;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.match.InventoryUpdate;
@@ -52,7 +53,7 @@ public final class IocStreamPipeline {
      * @param eventLines raw push events, one JSON document each, in the order they happened
      * @param eventsName where the lines come from, for dead letters
      * @param feed       IOC feed updates; must send {@link FeedUpdate#initialLoadDone()} once the initial
-     *                   feeds are in, because pushes wait for it
+     *                   feeds are in, because pushes wait for it; its dead letters join the dead-letter output
      */
     public PipelineOutputs build(DataStream<String> eventLines, String eventsName, DataStream<FeedUpdate> feed) {
         // every stage makes new immutable records, so chained operators may hand them on without copies
@@ -76,14 +77,21 @@ public final class IocStreamPipeline {
         DataStream<InventoryUpdate> updates = fetched.ready() == null ? parsed : parsed.union(fetched.ready()
                 .process(new ParseFunction()).name("parse-ready").uid("parse-ready"));
 
-        BroadcastStream<FeedUpdate> iocs = feed.broadcast(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS);
+        // same parallelism as the feed, so the split is chained and keeps the updates' order (entries before
+        // INITIAL_LOAD_DONE)
+        SingleOutputStreamOperator<FeedUpdate> feedUpdates = feed
+                .process(new FeedDeadLetterSplit()).name("feed-dead-letters").uid("feed-dead-letters")
+                .setParallelism(feed.getParallelism());
+        BroadcastStream<FeedUpdate> iocs = feedUpdates.broadcast(InventoryMatcher.IOC_INDEX,
+                InventoryMatcher.FEED_STATUS);
         SingleOutputStreamOperator<Finding> findings = updates
                 .keyBy(InventoryUpdate::branchKey, Types.STRING)
                 .connect(iocs)
                 .process(new InventoryMatcher()).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
-                .union(fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG));
+                .union(fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),
+                        feedUpdates.getSideOutput(DeadLetter.TAG));
         return new PipelineOutputs(findings, deadLetters);
     }
 

@@ -27,6 +27,7 @@ class ReplayEndToEndTest {
     private static final String S3 = "3ef98a9b22af6ad2651e480e47e9ed4c39802c59";
     private static final String P2 = "1c61293d1f5147712b6d331666e2b14427a26238";
     private static final String P3 = "682e67ecbb57e018482e68db02b7532c49dcf71c";
+    private static final String L1 = "ea625984968645813814330d394eb849e954a263";
 
     @TempDir
     static Path dir;
@@ -75,16 +76,25 @@ class ReplayEndToEndTest {
                                 "package-lock.json", "chalk", "5.6.1", List.of("MAL-2025-46969")),
                         tuple("open", "retro_hunt", "acme/payments-api", "refs/heads/main", P3,
                                 "services/ui/package-lock.json", "@ctrl/tinycolor", "4.1.0",
-                                List.of("MAL-2025-47141")));
+                                List.of("MAL-2025-47141")),
+                        tuple("open", "baseline", "acme/legacy-tools", "refs/heads/main", L1,
+                                ".github/workflows/discussion.yaml", null, null, List.of("SHAI-HULUD-RUNNER")),
+                        tuple("open", "baseline", "acme/legacy-tools", "refs/heads/main", L1,
+                                ".github/workflows/discussion.yaml", null, null, List.of("SHAI-HULUD-EXFIL")));
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.schemaVersion()).isEqualTo(1);
-            assertThat(f.kind()).isEqualTo("package");
-            assertThat(f.ecosystem()).isEqualTo("npm");
-            assertThat(f.indicator()).isNull();
-            assertThat(f.severity()).isEqualTo("critical");
             assertThat(f.findingId()).matches("[0-9a-f]{32}");
             assertThat(java.time.Instant.parse(f.detectedAt())).isNotNull();
         });
+        assertThat(findings).filteredOn(f -> f.kind().equals("package")).hasSize(6).allSatisfy(f -> {
+            assertThat(f.ecosystem()).isEqualTo("npm");
+            assertThat(f.indicator()).isNull();
+            assertThat(f.severity()).isEqualTo("critical");
+        });
+        assertThat(findings).filteredOn(f -> !f.kind().equals("package"))
+                .extracting(Finding::kind, Finding::indicator, Finding::severity, Finding::ecosystem)
+                .containsExactlyInAnyOrder(tuple("workflow", "SHA1HULUD", "critical", null),
+                        tuple("domain", "webhook.site", "high", null));
     }
 
     @Test
@@ -94,13 +104,13 @@ class ReplayEndToEndTest {
                 .map(Finding::findingId).distinct().toList();
         assertThat(chalkOnMain).hasSize(1);
         long distinctIds = findings.stream().map(Finding::findingId).distinct().count();
-        assertThat(distinctIds).isEqualTo(4);
+        assertThat(distinctIds).isEqualTo(6);
     }
 
     @Test
     void matchesTheWorldsExpectedFile() throws Exception {
         assertThat(DemoCommand.compareWithExpected(world, findings))
-                .isEqualTo("All 6 findings match the world's expected.jsonl.");
+                .isEqualTo("All 8 findings match the world's expected.jsonl.");
     }
 
     @Test
@@ -122,14 +132,17 @@ class ReplayEndToEndTest {
         assertThat(summary.eventsIn()).isEqualTo(12);
         assertThat(summary.pushes()).isEqualTo(9);
         assertThat(summary.deadLetters()).isEqualTo(3);
-        assertThat(summary.findings()).isEqualTo(6);
-        assertThat(summary.findingsOpen()).isEqualTo(4);
+        assertThat(summary.findings()).isEqualTo(8);
+        assertThat(summary.findingsOpen()).isEqualTo(6);
         assertThat(summary.findingsResolved()).isEqualTo(2);
-        assertThat(summary.iocEntries()).isEqualTo(5);
+        // 5 OSV entries, the 2 C2 hosts litellm's entry lists, 3 indicators
+        assertThat(summary.iocEntries()).isEqualTo(10);
         // lockfiles: baselines of storefront main (1), payments-api (1), legacy-tools (2), the feature branch (1)
         // and the tag (1); pushes: payments-api (1), storefront (1), the one the compare API adds (1) = 9;
-        // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7
-        assertThat(summary.filesFetched()).isEqualTo(16);
+        // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7;
+        // every other file is read too, for hashes and host names: the READMEs and sources of the 5 baselines
+        // (9), legacy-tools' workflow (1) and the two source files that pushes changed (2) = 12
+        assertThat(summary.filesFetched()).isEqualTo(28);
         assertThat(summary.apiRequests()).isEqualTo(summary.filesFetched() + 6);
         assertThat(summary.bytesFetched()).isPositive();
         assertThat(summary.wallMs()).isPositive();

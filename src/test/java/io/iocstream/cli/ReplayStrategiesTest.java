@@ -43,9 +43,9 @@ class ReplayStrategiesTest {
             findings.add(JSON.readValue(line, Finding.class));
         }
         assertThat(DemoCommand.compareWithExpected(world, findings))
-                .isEqualTo("All 6 findings match the world's expected.jsonl.");
+                .isEqualTo("All 8 findings match the world's expected.jsonl.");
         assertThat(summary.deadLetters()).as("only the three bad event lines").isEqualTo(3);
-        assertThat(summary.filesFetched()).isEqualTo(16);
+        assertThat(summary.filesFetched()).isEqualTo(28);
         assertThat(summary.fetchStrategy()).isEqualTo(strategy.name().toLowerCase());
     }
 }

@@ -7,6 +7,7 @@ import io.iocstream.fetch.FileOp;
 import io.iocstream.findings.Finding;
 import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -60,7 +61,7 @@ class InventoryMatcherTest {
             harness.processElement1(content(1, 3, "c/package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
             harness.processElement1(update(2, "a/package-lock.json", FileOp.REMOVED, List.of()), 0);
             harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c3", "", Trigger.PUSH, 3, 1,
-                    FileOp.SNAPSHOT, List.of(), List.of("c/package-lock.json")), 0);
+                    FileOp.SNAPSHOT, null, List.of("c/package-lock.json")), 0);
             harness.processElement1(update(4, "", FileOp.REF_DELETED, List.of()), 0);
 
             assertThat(findings(harness)).extracting(Finding::status, Finding::path, Finding::commit)
@@ -93,7 +94,7 @@ class InventoryMatcherTest {
         try (var harness = loaded(CHALK)) {
             harness.processElement1(update(2, "", FileOp.REF_DELETED, List.of()), 0);
             harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c1", "", Trigger.BASELINE, 1,
-                    2, FileOp.SNAPSHOT, List.of(), List.of("package-lock.json")), 0);
+                    2, FileOp.SNAPSHOT, null, List.of("package-lock.json")), 0);
             assertThat(findings(harness)).isEmpty();
 
             harness.processElement1(content(1, 2, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
@@ -144,7 +145,7 @@ class InventoryMatcherTest {
         try (var harness = loaded(CHALK)) {
             harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("debug", "4.4.2")), 0);
             harness.processElement1(new InventoryUpdate("acme/other", "refs/heads/dev", "d1", "x/package-lock.json",
-                    Trigger.PUSH, 1, 1, FileOp.CONTENT, List.of(dep("debug", "4.4.2")), List.of()), 0);
+                    Trigger.PUSH, 1, 1, FileOp.CONTENT, facts(dep("debug", "4.4.2")), List.of()), 0);
             assertThat(findings(harness)).isEmpty();
 
             harness.processElement2(FeedUpdate.entry(DEBUG), 0);
@@ -184,6 +185,97 @@ class InventoryMatcherTest {
         }
     }
 
+    @Test
+    void indicatorsOpenOnContentAndNewOnesAreHuntedInFilesSeenBefore() throws Exception {
+        Indicator webhook = new Indicator("iocs.csv:2", Indicator.Kind.DOMAIN, "webhook.site", "high", "", false,
+                "iocs.csv");
+        Indicator bundle = new Indicator("iocs.csv:3", Indicator.Kind.FILE_NAME, "bundle.js", "critical", "", false,
+                "iocs.csv");
+        try (var harness = loaded(CHALK)) {
+            harness.processElement2(FeedUpdate.indicator(webhook), 0);
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c1", "scripts/post.sh",
+                    Trigger.PUSH, 1, 2, FileOp.CONTENT,
+                    new FileFacts(List.of(), "ab", List.of("hooks.webhook.site"), List.of()), List.of()), 0);
+            harness.processElement1(update(1, 2, "dist/bundle.js", FileOp.LISTED, FileFacts.PATH_ONLY), 0);
+            harness.processElement1(update(2, 2, "old/bundle.js", FileOp.LISTED, FileFacts.PATH_ONLY), 0);
+            harness.processElement1(update(2, 2, "old/bundle.js", FileOp.REMOVED, null), 0);
+            assertThat(findings(harness)).extracting(Finding::kind, Finding::indicator, Finding::trigger)
+                    .containsExactly(tuple("domain", "webhook.site", "push"));
+
+            harness.processElement2(FeedUpdate.indicator(bundle), 0);
+
+            // the removed path is a tombstone: it must not be hunted
+            assertThat(findings(harness)).extracting(Finding::kind, Finding::path, Finding::trigger, Finding::packageName)
+                    .containsExactly(tuple("domain", "scripts/post.sh", "push", null),
+                            tuple("file_name", "dist/bundle.js", "retro_hunt", null));
+        }
+    }
+
+    @Test
+    void aWithdrawnEntryResolvesWhatOnlyItRaised() throws Exception {
+        IocEntry secondSource = IocEntry.ofVersions("ghsa:9", "npm", "debug", Set.of("4.4.2"), "high", "list.txt");
+        IocEntry chalkWithdrawn = new IocEntry(CHALK.id(), "npm", "chalk", Set.of("5.6.1"), false, true, "critical",
+                CHALK.feed());
+        IocEntry debugWithdrawn = new IocEntry(DEBUG.id(), "npm", "debug", Set.of("4.4.2"), false, true, "critical",
+                DEBUG.feed());
+        try (var harness = loaded(CHALK, DEBUG, secondSource)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1"),
+                    dep("debug", "4.4.2")), 0);
+
+            harness.processElement2(FeedUpdate.entry(chalkWithdrawn), 0);
+            harness.processElement2(FeedUpdate.entry(debugWithdrawn), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::packageName, Finding::trigger)
+                    .containsExactly(tuple("open", "chalk", "baseline"), tuple("open", "debug", "baseline"),
+                            tuple("resolved", "chalk", "retro_hunt"));
+            // the index no longer knows chalk: a new push of it is clean
+            harness.processElement1(content(2, "b/package-lock.json", Trigger.PUSH, dep("chalk", "5.6.1")), 0);
+            assertThat(findings(harness)).hasSize(3);
+        }
+    }
+
+    @Test
+    void aFeedFileReadAgainReplacesWhatItSaidBefore() throws Exception {
+        IocEntry chalkListed = IocEntry.ofVersions("list.txt:1", "npm", "chalk", Set.of("5.6.1"), "critical", "list.txt");
+        IocEntry debugListed = IocEntry.ofVersions("list.txt:2", "npm", "debug", Set.of("4.4.2"), "critical", "list.txt");
+        try (var harness = loaded(chalkListed, debugListed)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1"),
+                    dep("debug", "4.4.2")), 0);
+
+            // the list lost its chalk line: debug moved up to line 1
+            IocEntry debugMoved = IocEntry.ofVersions("list.txt:1", "npm", "debug", Set.of("4.4.2"), "critical",
+                    "list.txt");
+            harness.processElement2(new FeedUpdate(FeedUpdate.Type.ENTRIES, List.of(debugMoved), List.of(),
+                    "list.txt", null), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::packageName, Finding::trigger)
+                    .containsExactly(tuple("open", "chalk", "baseline"), tuple("open", "debug", "baseline"),
+                            tuple("resolved", "chalk", "retro_hunt"));
+        }
+    }
+
+    @Test
+    void indicatorsAndTheirFindingsSurviveASnapshot() throws Exception {
+        Indicator hash = new Indicator("iocs.csv:4", Indicator.Kind.FILE_HASH, "ab", "critical", "", false,
+                "iocs.csv");
+        OperatorSubtaskState snapshot;
+        try (var harness = loaded()) {
+            harness.processElement2(FeedUpdate.indicator(hash), 0);
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c1", "x.js",
+                    Trigger.BASELINE, 1, 1, FileOp.CONTENT, new FileFacts(List.of(), "ab", List.of(), List.of()),
+                    List.of()), 0);
+            assertThat(findings(harness)).extracting(Finding::kind).containsExactly("file_hash");
+            snapshot = harness.snapshot(1, 1);
+        }
+        try (var restored = harness(snapshot)) {
+            restored.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c2", "x.js",
+                    Trigger.PUSH, 2, 1, FileOp.CONTENT, new FileFacts(List.of(), "cd", List.of(), List.of()),
+                    List.of()), 0);
+            assertThat(findings(restored)).extracting(Finding::status, Finding::kind, Finding::indicator)
+                    .containsExactly(tuple("resolved", "file_hash", "ab"));
+        }
+    }
+
     private static Dependency dep(String name, String version) {
         return new Dependency("npm", name, version);
     }
@@ -194,12 +286,21 @@ class InventoryMatcherTest {
 
     private static InventoryUpdate content(long seq, int scanSize, String path, Trigger trigger, Dependency... deps) {
         return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, trigger, seq, scanSize,
-                FileOp.CONTENT, List.of(deps), List.of());
+                FileOp.CONTENT, facts(deps), List.of());
+    }
+
+    private static InventoryUpdate update(long seq, int scanSize, String path, FileOp op, FileFacts facts) {
+        return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, scanSize, op,
+                facts, List.of());
     }
 
     private static InventoryUpdate update(long seq, String path, FileOp op, List<String> present) {
         return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, 1, op,
-                List.of(), present);
+                null, present);
+    }
+
+    private static FileFacts facts(Dependency... deps) {
+        return new FileFacts(List.of(deps), null, List.of(), List.of());
     }
 
     private static List<Finding> findings(KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate,

@@ -2,6 +2,8 @@ package io.iocstream.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iocstream.match.version.RangeEvent;
+import io.iocstream.match.version.VersionRange;
 import io.iocstream.parse.Dependency;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,23 +14,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** Real OSV entries of ossf/malicious-packages (ioc/osv, see SOURCES.tsv) read into an index and matched. */
 class OsvFeedReaderTest {
 
-    static OsvFeedReader.Result feed;
+    static FeedDirectory.Result feed;
     static IocIndex index;
 
     @BeforeAll
     static void readRealFeed() throws Exception {
-        feed = OsvFeedReader.read(Path.of("src/test/resources/ioc/osv"));
+        feed = FeedDirectory.read(Path.of("src/test/resources/ioc/osv"));
         index = new IocIndex();
-        feed.entries().forEach(index::add);
+        feed.packages().forEach(index::add);
     }
 
     @Test
     void everyRealEntryIsRead() {
         assertThat(feed.deadLetters()).isEmpty();
-        assertThat(feed.entries()).extracting(IocEntry::id).containsExactlyInAnyOrder(
+        assertThat(feed.packages()).extracting(IocEntry::id).containsExactlyInAnyOrder(
                 "MAL-2025-46969", "MAL-2025-46974", "MAL-2025-47141", "MAL-2026-2144", "MAL-2026-4377");
-        assertThat(feed.entries()).filteredOn(IocEntry::withdrawn).extracting(IocEntry::name)
+        assertThat(feed.packages()).filteredOn(IocEntry::withdrawn).extracting(IocEntry::name)
                 .containsExactly("@ctrl/plex");
+    }
+
+    @Test
+    void theC2HostsAnEntryListsBecomeDomainIndicatorsOfItsId() {
+        assertThat(feed.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value).containsExactly(
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "litellm.cloud"),
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "models.litellm.cloud"));
     }
 
     @Test
@@ -44,6 +53,63 @@ class OsvFeedReaderTest {
     void introducedZeroMeansEveryVersionEvenBesideANarrowerRange() {
         assertThat(ids(npm("@ctrl/tinycolor", "4.1.1"))).containsExactly("MAL-2025-47141");
         assertThat(ids(npm("@ctrl/tinycolor", "1.0.0"))).containsExactly("MAL-2025-47141");
+    }
+
+    @Test
+    void theNarrowerRangeBesideIntroducedZeroAddsNothingToEveryVersion() {
+        IocEntry tinycolor = entry("MAL-2025-47141");
+        assertThat(tinycolor.allVersions()).isTrue();
+        assertThat(ids(npm("@ctrl/tinycolor", "4.1.3"))).containsExactly("MAL-2025-47141");
+        assertThat(ids(npm("@ctrl/tinycolor", "5.0.0-beta.1"))).containsExactly("MAL-2025-47141");
+        assertThat(ids(npm("@ctrl/tinycolor", "not-a-version"))).containsExactly("MAL-2025-47141");
+    }
+
+    @Test
+    void pypiVersionsMatchUnderPep440Equality() {
+        assertThat(entry("MAL-2026-2144").ecosystem()).isEqualTo("PyPI");
+        assertThat(ids(new Dependency("PyPI", "litellm", "1.82.7.0"))).containsExactly("MAL-2026-2144");
+        assertThat(ids(new Dependency("PyPI", "litellm", "v1.82.8"))).containsExactly("MAL-2026-2144");
+        assertThat(index.matches(new Dependency("PyPI", "litellm", "1.82.7rc1"))).isEmpty();
+        assertThat(index.matches(new Dependency("PyPI", "litellm", "1.82.7.post1"))).isEmpty();
+        assertThat(index.matches(new Dependency("PyPI", "litellm", "1.82.9"))).isEmpty();
+    }
+
+    @Test
+    void rangesAreReadAndGitRangesLeftOut(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("MAL-R.json"), """
+                {"id": "MAL-R", "affected": [
+                  {"package": {"ecosystem": "PyPI", "name": "Some_Pkg"},
+                   "ranges": [
+                     {"type": "ECOSYSTEM", "events": [{"introduced": "1.0"}, {"fixed": "1.2"}]},
+                     {"type": "ECOSYSTEM", "events": [{"last_affected": "3.1"}, {"introduced": "3.0"}]},
+                     {"type": "GIT", "repo": "https://example.com/x.git",
+                      "events": [{"introduced": "0"}]}],
+                   "versions": ["0.5"]},
+                  {"package": {"ecosystem": "Go", "name": "example.com/mod"},
+                   "ranges": [{"type": "SEMVER", "events": [{"introduced": "1.4.0"}, {"limit": "1.6.0"}]}]}]}
+                """);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+        IocIndex ranged = new IocIndex();
+        read.packages().forEach(ranged::add);
+
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.packages()).hasSize(2);
+        IocEntry pypi = read.packages().get(0);
+        assertThat(pypi.allVersions()).as("a GIT range proves nothing about versions").isFalse();
+        assertThat(pypi.ranges()).extracting(VersionRange::type)
+                .containsExactly(VersionRange.Type.ECOSYSTEM, VersionRange.Type.ECOSYSTEM);
+        assertThat(pypi.ranges().get(1).events()).containsExactly(RangeEvent.lastAffected("3.1"),
+                RangeEvent.introduced("3.0"));
+        assertThat(ranged.matches(new Dependency("PyPI", "some-pkg", "0.5.0"))).hasSize(1);
+        assertThat(ranged.matches(new Dependency("PyPI", "some-pkg", "0.6"))).isEmpty();
+        assertThat(ranged.matches(new Dependency("PyPI", "some.pkg", "1.1.5"))).hasSize(1);
+        assertThat(ranged.matches(new Dependency("PyPI", "some-pkg", "1.2"))).isEmpty();
+        assertThat(ranged.matches(new Dependency("PyPI", "some-pkg", "3.1.0"))).hasSize(1);
+        assertThat(ranged.matches(new Dependency("PyPI", "some-pkg", "3.1.1"))).isEmpty();
+        assertThat(ranged.matches(new Dependency("Go", "example.com/mod", "v1.5.9"))).hasSize(1);
+        assertThat(ranged.matches(new Dependency("Go", "example.com/mod", "v1.6.0"))).isEmpty();
+        assertThat(ranged.matches(new Dependency("Go", "example.com/mod", "v1.3.9"))).isEmpty();
     }
 
     @Test
@@ -74,13 +140,17 @@ class OsvFeedReaderTest {
         Files.copy(Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json"),
                 dir.resolve("malicious/npm/x/MAL-2025-46969.json"));
 
-        OsvFeedReader.Result read = OsvFeedReader.read(dir);
+        FeedDirectory.Result read = FeedDirectory.read(dir);
 
-        assertThat(read.entries()).extracting(IocEntry::id).containsExactly("MAL-2025-46969");
+        assertThat(read.packages()).extracting(IocEntry::id).containsExactly("MAL-2025-46969");
         assertThat(read.deadLetters()).hasSize(2).allSatisfy(d -> {
             assertThat(d.stage()).isEqualTo("feed");
             assertThat(d.reason()).startsWith("unreadable OSV entry");
         });
+    }
+
+    private static IocEntry entry(String id) {
+        return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static Dependency npm(String name, String version) {

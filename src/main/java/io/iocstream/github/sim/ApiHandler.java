@@ -43,6 +43,8 @@ final class ApiHandler implements HttpHandler {
     private final RequestCounter counter;
     private final String baseUrl;
     private final GraphQlBlobs graphQlBlobs;
+    private final OrgEventFeed orgEvents;
+    private final int pollIntervalSeconds;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxConcurrent;
     private final ObjectMapper json = new ObjectMapper()
@@ -50,13 +52,16 @@ final class ApiHandler implements HttpHandler {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
-               String baseUrl) {
+               String baseUrl, Path world, int pollIntervalSeconds) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
         this.counter = counter;
         this.baseUrl = baseUrl;
         this.graphQlBlobs = new GraphQlBlobs(repos, json);
+        // event objects are written as read: GitHub's snake_case names are already in them
+        this.orgEvents = new OrgEventFeed(world, baseUrl, new ObjectMapper());
+        this.pollIntervalSeconds = pollIntervalSeconds;
         this.maxConcurrent = faults.maxConcurrent();
     }
 
@@ -116,6 +121,9 @@ final class ApiHandler implements HttpHandler {
             ApiBodies.Rate core = new ApiBodies.Rate(now.limit(), now.used(), now.remaining(),
                     now.resetEpochSeconds(), "core");
             sendJson(exchange, 200, new ApiBodies.RateLimit(Map.of("core", core), core), now);
+            return;
+        }
+        if (answeredNotModified(exchange, segments)) {
             return;
         }
         RateLimitWindow.Snapshot rate = rateLimit.acquire();
@@ -185,6 +193,10 @@ final class ApiHandler implements HttpHandler {
     private void route(HttpExchange exchange, List<String> raw, RateLimitWindow.Snapshot rate)
             throws IOException {
         Optional<List<String>> decoded = decodeAll(raw);
+        if (isOrgEvents(decoded)) {
+            orgEvents(exchange, decoded.get().get(1), rate);
+            return;
+        }
         if (decoded.isEmpty() || decoded.get().size() < 4 || !decoded.get().get(0).equals("repos")) {
             notFound(exchange, rate);
             return;
@@ -207,6 +219,80 @@ final class ApiHandler implements HttpHandler {
         } else {
             notFound(exchange, rate);
         }
+    }
+
+    private static boolean isOrgEvents(Optional<List<String>> segments) {
+        return segments.isPresent() && segments.get().size() == 3 && segments.get().get(0).equals("orgs")
+                && segments.get().get(2).equals("events");
+    }
+
+    /**
+     * Answers 304 to an org events request whose {@code If-None-Match} still matches, before the rate limit:
+     * GitHub does not charge a conditional request that finds nothing new.
+     */
+    private boolean answeredNotModified(HttpExchange exchange, List<String> raw) throws IOException {
+        Optional<List<String>> decoded = decodeAll(raw);
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (ifNoneMatch == null || !isOrgEvents(decoded)) {
+            return false;
+        }
+        OrgEventFeed.Page page = eventsPage(exchange, decoded.get().get(1));
+        if (page.status() != 200 || !matches(ifNoneMatch, page.etag())) {
+            return false;
+        }
+        counter.count("org_events_not_modified");
+        rateHeaders(exchange, rateLimit.peek());
+        exchange.getResponseHeaders().set("ETag", page.etag());
+        exchange.getResponseHeaders().set("X-Poll-Interval", Integer.toString(pollIntervalSeconds));
+        exchange.sendResponseHeaders(304, -1);
+        return true;
+    }
+
+    // If-None-Match may list several tags, and compares weakly: W/"x" matches "x"
+    private static boolean matches(String ifNoneMatch, String etag) {
+        String wanted = etag.startsWith("W/") ? etag.substring(2) : etag;
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private OrgEventFeed.Page eventsPage(HttpExchange exchange, String org) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        return orgEvents.page(org, intParam(query.get("page"), 1), intParam(query.get("per_page"),
+                OrgEventFeed.DEFAULT_PER_PAGE));
+    }
+
+    private static int intParam(String value, int fallback) {
+        try {
+            return value == null ? fallback : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private void orgEvents(HttpExchange exchange, String org, RateLimitWindow.Snapshot rate) throws IOException {
+        OrgEventFeed.Page page = eventsPage(exchange, org);
+        if (page.status() == 404) {
+            notFound(exchange, rate);
+            return;
+        }
+        if (page.status() == 422) {
+            counter.count("org_events_refused");
+            sendJson(exchange, 422, new ApiBodies.Error("In order to keep the API fast for everyone, pagination "
+                    + "is limited for this resource.", DOCS, "422"), rate);
+            return;
+        }
+        counter.count("org_events");
+        exchange.getResponseHeaders().set("ETag", page.etag());
+        exchange.getResponseHeaders().set("X-Poll-Interval", Integer.toString(pollIntervalSeconds));
+        if (page.link() != null) {
+            exchange.getResponseHeaders().set("Link", page.link());
+        }
+        sendBytes(exchange, 200, page.body(), rate, "core");
     }
 
     private void contents(HttpExchange exchange, String owner, String name, String path, String ref,
@@ -356,7 +442,11 @@ final class ApiHandler implements HttpHandler {
 
     private void sendJson(HttpExchange exchange, int status, Object body, RateLimitWindow.Snapshot rate,
                           String resource) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
+        sendBytes(exchange, status, json.writeValueAsBytes(body), rate, resource);
+    }
+
+    private void sendBytes(HttpExchange exchange, int status, byte[] bytes, RateLimitWindow.Snapshot rate,
+                           String resource) throws IOException {
         rateHeaders(exchange, rate);
         exchange.getResponseHeaders().set("x-ratelimit-resource", resource);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

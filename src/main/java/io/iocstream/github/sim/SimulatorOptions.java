@@ -9,9 +9,18 @@ package io.iocstream.github.sim;
  * @param seed       seed of the random source that picks the injected errors
  * @param longTailLatency  make 5% of requests ten times slower and 1% fifty times, as real APIs are
  * @param maxConcurrent    requests served at once before GitHub's secondary limit answers 403
+ * @param pollIntervalSeconds the {@code X-Poll-Interval} the org events endpoint asks pollers to keep
  */
 public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
-        int maxConcurrent) {
+        int maxConcurrent, int pollIntervalSeconds) {
+
+    /** What GitHub's events endpoints answer in {@code X-Poll-Interval}, in seconds. */
+    public static final int GITHUB_POLL_INTERVAL_SECONDS = 60;
+
+    public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
+            int maxConcurrent) {
+        this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS);
+    }
 
     /** GitHub's secondary limit: at most 100 concurrent requests per token. */
     public static final int GITHUB_MAX_CONCURRENT = 100;
@@ -21,6 +30,9 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     }
 
     public SimulatorOptions {
+        if (pollIntervalSeconds < 1) {
+            throw new IllegalArgumentException("pollIntervalSeconds must be >= 1, was " + pollIntervalSeconds);
+        }
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
         }
@@ -48,6 +60,12 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     }
 
     public SimulatorOptions withLongTailLatency(boolean longTail) {
-        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent);
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent,
+                pollIntervalSeconds);
+    }
+
+    /** The same options with another {@code X-Poll-Interval}, so tests need not wait GitHub's minute. */
+    public SimulatorOptions withPollIntervalSeconds(int seconds) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds);
     }
 }

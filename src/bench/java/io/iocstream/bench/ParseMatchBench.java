@@ -1,0 +1,234 @@
+package io.iocstream.bench;
+
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.iocstream.bench.LargeDependencyFiles.Baseline;
+import io.iocstream.bench.LargeDependencyFiles.Format;
+import io.iocstream.match.IocIndex;
+import io.iocstream.parse.Dependency;
+import io.iocstream.parse.DependencyFiles;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamReader;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Parse-and-match throughput per dependency-file format, against a plain parse of the same bytes measured in the
+ * same run: iocstream's {@link DependencyFiles#parse} plus {@link IocIndex#matches} of every dependency, against
+ * Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader (XML) or a plain line split (line formats).
+ *
+ * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: lockfiles of about N MB (default 4; manifests hold
+ * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose
+ * label contains TEXT. Every file's parsed dependencies are checked against the ones written, and its hits
+ * against the planted ones, before anything is timed.
+ */
+public final class ParseMatchBench {
+
+    /** Index size: near misses per ecosystem, on every other bench name, plus the real excerpt. */
+    private static final int NEAR_MISSES_PER_ECOSYSTEM = 12_500;
+    /** Every this many packages of a file, one is a planted hit. */
+    private static final int PLANT_EVERY = 997;
+    private static final int ROUNDS = 7;
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSONC =
+            JsonMapper.builder().enable(JsonReadFeature.ALLOW_TRAILING_COMMA).build();
+    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(yamlLimits()).build());
+    private static final ObjectMapper TOML = new TomlMapper();
+    private static final XMLInputFactory XML = XMLInputFactory.newInstance();
+
+    /** Results go here so that the JIT cannot drop the work. */
+    private static long sink;
+
+    private ParseMatchBench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> argList = Arrays.asList(args);
+        double mb = argList.contains("--mb") ? Double.parseDouble(argList.get(argList.indexOf("--mb") + 1)) : 4;
+        String only = argList.contains("--only") ? argList.get(argList.indexOf("--only") + 1) : "";
+
+        IocIndex index = BenchIocs.index(NEAR_MISSES_PER_ECOSYSTEM);
+        int plantedCount = 0;
+        for (String ecosystem : BenchPackages.ECOSYSTEMS) {
+            for (int n = 0; n < 200_000; n += PLANT_EVERY) {
+                index.add(BenchIocs.planted(new Dependency(ecosystem, BenchPackages.name(ecosystem, n),
+                        BenchPackages.version(ecosystem, n)), "BENCH-PLANTED-" + plantedCount++));
+            }
+        }
+        System.out.printf(Locale.ROOT, "IOC index: %,d entries (Shai-Hulud excerpt, near misses, planted); "
+                + "files of about %.1f MB; %d measured rounds after %d s of warm-up%n%n",
+                index.size(), mb, ROUNDS, WARM_UP_NANOS / 1_000_000_000L);
+        System.out.println("| format | size | packages | hits | baseline | baseline MB/s | iocstream MB/s | ratio |");
+        System.out.println("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |");
+
+        List<Double> ratios = new ArrayList<>();
+        for (Format format : LargeDependencyFiles.FORMATS) {
+            if (!format.label().contains(only)) {
+                continue;
+            }
+            List<Dependency> written = sized(format, (long) (mb * 1_000_000));
+            byte[] bytes = format.writer().apply(written).getBytes(StandardCharsets.UTF_8);
+            int hits = check(format, bytes, written, index);
+
+            Runnable baseline = () -> sink += plainParse(format.baseline(), bytes);
+            Runnable iocstream = () -> sink += parseAndMatch(format.path(), bytes, index);
+            double[] medians = measure(baseline, iocstream);
+            double baselineMbs = bytes.length / medians[0];
+            double iocstreamMbs = bytes.length / medians[1];
+            ratios.add(iocstreamMbs / baselineMbs);
+            System.out.printf(Locale.ROOT, "| %s | %.2f MB | %,d | %d | %s | %.1f | %.1f | %.2f |%n", format.label(),
+                    bytes.length / 1e6, written.size(), hits, describe(format.baseline()), baselineMbs, iocstreamMbs,
+                    iocstreamMbs / baselineMbs);
+        }
+        long met = ratios.stream().filter(r -> r >= 0.5).count();
+        System.out.printf(Locale.ROOT, "%n%d of %d formats at or above 0.5 of their baseline (sink %d)%n", met,
+                ratios.size(), sink % 10);
+    }
+
+    /** Enough packages for about {@code targetBytes}: one small file tells the bytes per package. */
+    private static List<Dependency> sized(Format format, long targetBytes) {
+        if (format.manifest()) {
+            return BenchPackages.dependencies(format.ecosystem(), LargeDependencyFiles.MANIFEST_PACKAGES);
+        }
+        int probe = 2_000;
+        int probeBytes = format.writer().apply(BenchPackages.dependencies(format.ecosystem(), probe))
+                .getBytes(StandardCharsets.UTF_8).length;
+        int count = (int) Math.max(probe, targetBytes * probe / probeBytes);
+        return BenchPackages.dependencies(format.ecosystem(), count);
+    }
+
+    /** The parser must read back exactly what was written, and find every planted hit. */
+    private static int check(Format format, byte[] bytes, List<Dependency> written, IocIndex index) throws Exception {
+        List<Dependency> parsed = DependencyFiles.parse(format.path(), bytes);
+        if (!new HashSet<>(parsed).equals(new HashSet<>(written))) {
+            var missing = new HashSet<>(written);
+            parsed.forEach(missing::remove);
+            var extra = new HashSet<>(parsed);
+            written.forEach(extra::remove);
+            throw new IllegalStateException(format.label() + ": parsed " + parsed.size() + " of " + written.size()
+                    + "; missing e.g. " + missing.stream().limit(3).toList() + ", extra e.g. "
+                    + extra.stream().limit(3).toList());
+        }
+        int expected = 0;
+        for (Dependency dep : written) {
+            expected += index.matches(dep).size();
+        }
+        int found = parseAndMatch(format.path(), bytes, index);
+        int planted = (written.size() + PLANT_EVERY - 1) / PLANT_EVERY;
+        if (found != expected || found < planted) {
+            throw new IllegalStateException(format.label() + ": " + found + " hits, expected " + expected
+                    + " with " + planted + " planted");
+        }
+        return found;
+    }
+
+    private static int parseAndMatch(String path, byte[] bytes, IocIndex index) {
+        try {
+            int hits = 0;
+            for (Dependency dep : DependencyFiles.parse(path, bytes)) {
+                hits += index.matches(dep).size();
+            }
+            return hits;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long plainParse(Baseline baseline, byte[] bytes) {
+        try {
+            return switch (baseline) {
+                case JSON_TREE -> JSON.readTree(bytes).size();
+                case JSONC_TREE -> JSONC.readTree(bytes).size();
+                case YAML_TREE -> YAML.readTree(bytes).size();
+                case TOML_TREE -> TOML.readTree(bytes).size();
+                case XML_EVENTS -> xmlEvents(bytes);
+                case LINES -> lines(bytes);
+            };
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long xmlEvents(byte[] bytes) throws Exception {
+        XMLStreamReader xml = XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        long events = 0;
+        while (xml.hasNext()) {
+            xml.next();
+            events++;
+        }
+        xml.close();
+        return events;
+    }
+
+    /** UTF-8 decoding and one String per line: the least any line-format reader does. */
+    private static long lines(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        long total = 0;
+        int start = 0;
+        for (int end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+            total += text.substring(start, end).length();
+        }
+        return total;
+    }
+
+    private static String describe(Baseline baseline) {
+        return switch (baseline) {
+            case JSON_TREE -> "Jackson JSON readTree";
+            case JSONC_TREE -> "Jackson JSON readTree (trailing commas)";
+            case YAML_TREE -> "Jackson YAML readTree";
+            case TOML_TREE -> "Jackson TOML readTree";
+            case XML_EVENTS -> "JDK StAX, every event";
+            case LINES -> "UTF-8 decode + line split";
+        };
+    }
+
+    /**
+     * Median microseconds of each, measured alternately so that load from other processes falls on both,
+     * after a warm-up of both.
+     */
+    private static double[] measure(Runnable baseline, Runnable candidate) {
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
+            baseline.run();
+            candidate.run();
+        }
+        // small files are timed in batches of about 50 ms, so that the clock's resolution does not matter
+        double slower = Math.max(timeMicros(baseline, 1), timeMicros(candidate, 1));
+        int reps = (int) Math.max(1, 50_000 / slower);
+        double[] a = new double[ROUNDS];
+        double[] b = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            a[round] = timeMicros(baseline, reps);
+            b[round] = timeMicros(candidate, reps);
+        }
+        Arrays.sort(a);
+        Arrays.sort(b);
+        return new double[] {a[ROUNDS / 2], b[ROUNDS / 2]};
+    }
+
+    /** Microseconds per run, over {@code reps} runs. */
+    private static double timeMicros(Runnable run, int reps) {
+        long start = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            run.run();
+        }
+        return (System.nanoTime() - start) / 1e3 / reps;
+    }
+
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
+}

@@ -1,0 +1,98 @@
+package io.iocstream.ingest;
+
+import io.iocstream.github.EventsPage;
+import io.iocstream.github.GitHubClient;
+import io.iocstream.source.Poll;
+import io.iocstream.source.Poller;
+import io.iocstream.source.PollerFactory;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One poll of {@code /orgs/ORG/events}: a conditional first page (a 304 means nothing new and costs no rate
+ * limit), further pages until one reaches an event already seen, and every unseen push event oldest first.
+ * Each event is its own chunk, so a checkpoint never splits an event from its id.
+ */
+final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrgEventsPoller.class);
+    /** GitHub lists 300 events: three pages of 100; a fourth is refused. */
+    static final int MAX_PAGES = OrgEventsSettings.GITHUB_LISTED_EVENTS / GitHubClient.EVENTS_PER_PAGE;
+
+    private final OrgEventsSettings settings;
+    private final GitHubClient client;
+    private final Clock clock;
+
+    OrgEventsPoller(OrgEventsSettings settings, GitHubClient client, Clock clock) {
+        this.settings = settings;
+        this.client = client;
+        this.clock = clock;
+    }
+
+    @Override
+    public Poll<String, OrgEventsPosition> poll(OrgEventsPosition position) throws IOException {
+        long now = clock.millis();
+        if (now < position.notBeforeEpochMillis()) {
+            // restored (or retried) before the last X-Poll-Interval ran out
+            return Poll.idle(Duration.ofMillis(position.notBeforeEpochMillis() - now));
+        }
+        EventsPage first = client.orgEvents(settings.org(), position.etag());
+        Duration interval = first.pollInterval().compareTo(settings.pollInterval()) > 0
+                ? first.pollInterval() : settings.pollInterval();
+        long notBefore = now + interval.toMillis();
+        String etag = first.etag() != null ? first.etag() : position.etag();
+        Poll.Chunk<String, OrgEventsPosition> done = new Poll.Chunk<>(List.of(), p -> p.polled(etag, notBefore));
+        if (first.notModified()) {
+            return new Poll<>(List.of(done), interval);
+        }
+        List<List<ListedEvent>> pages = new ArrayList<>();
+        List<ListedEvent> page = ListedEvent.read(first.events());
+        pages.add(page);
+        String next = first.nextUrl();
+        while (next != null && pages.size() < MAX_PAGES && noneSeen(page, position)) {
+            EventsPage more = client.orgEventsPage(next);
+            page = ListedEvent.read(more.events());
+            pages.add(page);
+            next = more.nextUrl();
+        }
+        if (position.seenCount() > 0 && pages.stream().allMatch(p -> noneSeen(p, position))) {
+            LOG.warn("org {}: none of the {} events listed was seen before; more happened since the last poll than "
+                    + "GitHub lists, so some may be missing", settings.org(), pages.stream().mapToInt(List::size).sum());
+        }
+        List<Poll.Chunk<String, OrgEventsPosition>> chunks = new ArrayList<>();
+        for (ListedEvent event : ListedEvent.unseenOldestFirst(pages, position::hasSeen)) {
+            // other event types are remembered too, so paging stops at them, but only pushes go to the pipeline
+            chunks.add(new Poll.Chunk<>(event.isPush() ? List.of(event.raw()) : List.of(),
+                    p -> p.remember(event.id())));
+        }
+        chunks.add(done);
+        return new Poll<>(chunks, interval);
+    }
+
+    private static boolean noneSeen(List<ListedEvent> page, OrgEventsPosition position) {
+        return page.stream().noneMatch(e -> position.hasSeen(e.id()));
+    }
+
+    @Override
+    public Duration afterFailure() {
+        return settings.pollInterval();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** Builds the poller and its client on the task manager, where the token is read. */
+    record Factory(OrgEventsSettings settings) implements PollerFactory<String, OrgEventsPosition> {
+        @Override
+        public Poller<String, OrgEventsPosition> create() {
+            return new OrgEventsPoller(settings, new GitHubClient(settings.clientConfig()), Clock.systemUTC());
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.iocstream.match;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.pipeline.DeadLetter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Reads a feed directory in every format of CONTRACT section 5, recursively and in sorted order: {@code .json} is
+ * an OSV entry, {@code .csv} an indicators CSV (its header has {@code type} and {@code value}) or else a package
+ * CSV, {@code .txt} a package list. READMEs, {@code .md} files and dotfiles are skipped; any other file, and any
+ * row that cannot be read, is a dead letter while the rest of the file still loads. See docs/feeds.md.
+ */
+public final class FeedDirectory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EXCERPT = 2048;
+
+    /** What a feed directory or file held: package entries, indicators, and what could not be read. */
+    public record Result(List<IocEntry> packages, List<Indicator> indicators, List<DeadLetter> deadLetters) {
+
+        public Result {
+            packages = List.copyOf(packages);
+            indicators = List.copyOf(indicators);
+            deadLetters = List.copyOf(deadLetters);
+        }
+
+        static Result empty() {
+            return new Result(List.of(), List.of(), List.of());
+        }
+
+        static Result of(DeadLetter deadLetter) {
+            return new Result(List.of(), List.of(), List.of(deadLetter));
+        }
+
+        Result plus(Result more) {
+            return new Result(concat(packages, more.packages), concat(indicators, more.indicators),
+                    concat(deadLetters, more.deadLetters));
+        }
+
+        private static <T> List<T> concat(List<T> a, List<T> b) {
+            List<T> all = new ArrayList<>(a.size() + b.size());
+            all.addAll(a);
+            all.addAll(b);
+            return all;
+        }
+    }
+
+    private FeedDirectory() {}
+
+    /** Every feed file under {@code dir}, in sorted path order. */
+    public static Result read(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        List<IocEntry> packages = new ArrayList<>();
+        List<Indicator> indicators = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (Path file : files) {
+            Result one = readFile(dir, file);
+            packages.addAll(one.packages());
+            indicators.addAll(one.indicators());
+            deadLetters.addAll(one.deadLetters());
+        }
+        return new Result(packages, indicators, deadLetters);
+    }
+
+    /**
+     * One file of the feed directory {@code root}, as a watcher sees it appear or change. Never throws: a file
+     * that cannot be read is a dead letter; a skipped file (README, {@code .md}, dotfile) gives an empty result.
+     */
+    public static Result readFile(Path root, Path file) {
+        FeedFile feed = FeedFile.of(root, file);
+        if (skipped(feed.feed())) {
+            return Result.empty();
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (name.endsWith(".json")) {
+                return osv(feed);
+            }
+            if (name.endsWith(".csv")) {
+                return csv(feed, Files.readString(file, StandardCharsets.UTF_8));
+            }
+            if (name.endsWith(".txt")) {
+                return PackageListReader.read(feed, Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+            return Result.of(new DeadLetter("feed", file.toString(),
+                    "unknown feed file type (.json OSV, .csv, .txt)", excerpt(file)));
+        } catch (IOException | RuntimeException e) {
+            return Result.of(new DeadLetter("feed", file.toString(), "unreadable feed file: " + firstLine(e),
+                    excerpt(file)));
+        }
+    }
+
+    /** READMEs, Markdown and anything under a dot-name (.git, editor swap files) are not feeds. */
+    static boolean skipped(String feed) {
+        for (String segment : feed.split("/")) {
+            if (segment.startsWith(".")) {
+                return true;
+            }
+        }
+        String name = feed.substring(feed.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return name.endsWith(".md") || name.startsWith("readme");
+    }
+
+    private static Result osv(FeedFile feed) {
+        try {
+            JsonNode osv = JSON.readTree(feed.path().toFile());
+            return new Result(OsvFeedReader.entries(osv, feed.feed()), OsvFeedReader.indicators(osv, feed.feed()),
+                    List.of());
+        } catch (IOException | IllegalArgumentException e) {
+            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + firstLine(e),
+                    excerpt(feed.path())));
+        }
+    }
+
+    private static Result csv(FeedFile feed, String text) {
+        CsvRows.Table table = CsvRows.read(text);
+        Result read;
+        if (table.rows().isEmpty()) {
+            read = table.failure() == null
+                    ? Result.of(feed.deadLetter(1, "empty CSV feed: no header", ""))
+                    : Result.empty();
+        } else {
+            CsvHeader header = CsvHeader.of(table.rows().get(0));
+            read = IndicatorCsvReader.isIndicatorHeader(header)
+                    ? IndicatorCsvReader.read(feed, header, table.rows())
+                    : PackageCsvReader.read(feed, header, table.rows());
+        }
+        if (table.failure() != null) {
+            String[] lines = text.split("\r?\n|\r", -1);
+            String raw = table.failedAtLine() <= lines.length ? lines[table.failedAtLine() - 1] : "";
+            read = read.plus(Result.of(feed.deadLetter(table.failedAtLine(),
+                    "unreadable CSV from this line on: " + table.failure(), raw)));
+        }
+        return read;
+    }
+
+    private static String firstLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String excerpt(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, 0, Math.min(bytes.length, EXCERPT), StandardCharsets.UTF_8);
+            return text;
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

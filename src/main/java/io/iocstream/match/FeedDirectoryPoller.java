@@ -1,0 +1,139 @@
+package io.iocstream.match;
+
+import io.iocstream.source.Poll;
+import io.iocstream.source.Poller;
+import io.iocstream.source.PollerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One look at the feed directory: every file that is new or changed since it was last read (size and
+ * modification time differ and the content hash confirms it) gives its entries, indicators and dead letters as
+ * one chunk; once the whole directory has been read the first time, {@link FeedUpdate#initialLoadDone()} follows.
+ * Changed files are read {@link FeedDirectorySettings#filesPerPoll()} at a time from one walk of the directory.
+ */
+final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosition> {
+
+    private final FeedDirectorySettings settings;
+    private final Path root;
+    /** Files the last walk found changed and no poll has read yet. */
+    private final ArrayDeque<Path> backlog = new ArrayDeque<>();
+
+    FeedDirectoryPoller(FeedDirectorySettings settings) {
+        this.settings = settings;
+        this.root = settings.root();
+    }
+
+    @Override
+    public Poll<FeedUpdate, FeedDirectoryPosition> poll(FeedDirectoryPosition position) throws IOException {
+        List<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> chunks = new ArrayList<>();
+        if (backlog.isEmpty()) {
+            walk(position, chunks);
+        }
+        for (int read = 0; read < settings.filesPerPoll() && !backlog.isEmpty(); read++) {
+            readFile(backlog.poll(), position).ifPresent(chunks::add);
+        }
+        if (!backlog.isEmpty()) {
+            // the rest of a large load follows at once, not after the interval
+            return new Poll<>(chunks, Duration.ZERO);
+        }
+        if (!position.initialLoadAnnounced()) {
+            chunks.add(new Poll.Chunk<>(List.of(FeedUpdate.initialLoadDone()), FeedDirectoryPosition::announced));
+        }
+        return new Poll<>(chunks, settings.pollInterval());
+    }
+
+    /** Queues the files that may have changed, and forgets the ones that are gone. */
+    private void walk(FeedDirectoryPosition position, List<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> chunks)
+            throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new NoSuchFileException(root + " (feed directory)");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        Set<String> present = new HashSet<>();
+        for (Path file : files) {
+            String feed = feedName(file);
+            present.add(feed);
+            FeedFingerprint known = position.file(feed);
+            BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
+            if (known == null || !known.sameStat(stat.size(), stat.lastModifiedTime().toMillis())) {
+                backlog.add(file);
+            }
+        }
+        for (String feed : position.feeds()) {
+            if (!present.contains(feed)) {
+                // a deleted feed file withdraws its entries
+                chunks.add(new Poll.Chunk<>(FeedUpdate.of(FeedDirectory.Result.empty(), false, feed),
+                        p -> p.removed(feed)));
+            }
+        }
+    }
+
+    private Optional<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> readFile(Path file,
+            FeedDirectoryPosition position) throws IOException {
+        String feed = feedName(file);
+        BasicFileAttributes stat;
+        String sha256;
+        try {
+            // the stat is taken before the bytes: a write that lands meanwhile changes the time and is read next time
+            stat = Files.readAttributes(file, BasicFileAttributes.class);
+            sha256 = sha256(file);
+        } catch (NoSuchFileException gone) {
+            return Optional.empty();
+        }
+        FeedFingerprint fingerprint = new FeedFingerprint(stat.size(), stat.lastModifiedTime().toMillis(), sha256);
+        FeedFingerprint known = position.file(feed);
+        if (known != null && known.sha256().equals(sha256)) {
+            // touched, not changed: remember the new time so it is not hashed again
+            return Optional.of(new Poll.Chunk<>(List.of(), p -> p.read(feed, fingerprint)));
+        }
+        // a file read before is replaced whole: lines taken out of a list withdraw their entries
+        List<FeedUpdate> updates = FeedUpdate.of(FeedDirectory.readFile(root, file), false, known == null ? null : feed);
+        return Optional.of(new Poll.Chunk<>(updates, p -> p.read(feed, fingerprint)));
+    }
+
+    private String feedName(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    @Override
+    public Duration afterFailure() {
+        return settings.pollInterval();
+    }
+
+    /** Builds the poller where the source runs. */
+    record Factory(FeedDirectorySettings settings) implements PollerFactory<FeedUpdate, FeedDirectoryPosition> {
+        @Override
+        public Poller<FeedUpdate, FeedDirectoryPosition> create() {
+            return new FeedDirectoryPoller(settings);
+        }
+    }
+}

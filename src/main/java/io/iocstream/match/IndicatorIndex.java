@@ -1,0 +1,111 @@
+package io.iocstream.match;
+
+import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.WorkflowFiles;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hash, file-name, domain and workflow indicators by kind and value: every lookup is a hash lookup (a host
+ * is looked up once per label, so {@code a.b.webhook.site} finds {@code webhook.site}).
+ */
+final class IndicatorIndex implements Serializable {
+
+    // a HashMap, not an EnumMap: Kryo, which snapshots broadcast state, cannot restore an EnumMap
+    private final Map<Indicator.Kind, Map<String, List<Indicator>>> byKind = new HashMap<>();
+    private int size;
+
+    /** Adds an indicator, replacing one of the same id, kind and value. */
+    void add(Indicator indicator) {
+        remove(indicator);
+        byKind.computeIfAbsent(indicator.kind(), k -> new HashMap<>())
+                .computeIfAbsent(indicator.value(), v -> new ArrayList<>()).add(indicator);
+        size++;
+    }
+
+    /** Removes the indicator of the same id, kind and value, if any. */
+    void remove(Indicator indicator) {
+        List<Indicator> same = byKind.getOrDefault(indicator.kind(), Map.of()).get(indicator.value());
+        if (same != null && same.removeIf(known -> known.id().equals(indicator.id()))) {
+            size--;
+            if (same.isEmpty()) {
+                byKind.get(indicator.kind()).remove(indicator.value());
+            }
+        }
+    }
+
+    /** Forgets every indicator read from {@code feed}; returns their ids. */
+    Set<String> removeFeed(String feed) {
+        Set<String> ids = new HashSet<>();
+        for (Map<String, List<Indicator>> byValue : byKind.values()) {
+            for (List<Indicator> same : byValue.values()) {
+                same.removeIf(indicator -> {
+                    boolean fromFeed = indicator.feed().equals(feed);
+                    if (fromFeed) {
+                        ids.add(indicator.id());
+                    }
+                    return fromFeed;
+                });
+            }
+            byValue.values().removeIf(List::isEmpty);
+        }
+        size = byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
+        return ids;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The indicators that this file, at this path, hits, one {@link Hit} per indicator value. */
+    List<Hit> hits(String path, FileFacts facts) {
+        if (size == 0) {
+            return List.of();
+        }
+        Map<String, List<Indicator>> found = new LinkedHashMap<>();
+        lookup(Indicator.Kind.FILE_NAME, path, found);
+        int slash = path.lastIndexOf('/');
+        if (slash >= 0) {
+            lookup(Indicator.Kind.FILE_NAME, path.substring(slash + 1), found);
+        }
+        if (facts.sha256() != null) {
+            lookup(Indicator.Kind.FILE_HASH, facts.sha256(), found);
+        }
+        for (String host : facts.hosts()) {
+            for (String suffix = host; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
+                lookup(Indicator.Kind.DOMAIN, suffix, found);
+                if (suffix.indexOf('.') < 0) {
+                    break;
+                }
+            }
+        }
+        if (WorkflowFiles.isWorkflow(path)) {
+            for (String value : facts.workflowValues()) {
+                lookup(Indicator.Kind.WORKFLOW, value, found);
+            }
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (List<Indicator> same : found.values()) {
+            Indicator first = same.get(0);
+            hits.add(Hit.ofIndicator(first.kind(), first.value(), same));
+        }
+        return hits;
+    }
+
+    private void lookup(Indicator.Kind kind, String value, Map<String, List<Indicator>> found) {
+        List<Indicator> hit = byKind.getOrDefault(kind, Map.of()).get(value);
+        if (hit != null) {
+            for (Indicator indicator : hit) {
+                if (!indicator.withdrawn()) {
+                    found.computeIfAbsent(kind.wire() + ":" + value, k -> new ArrayList<>()).add(indicator);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.iocstream.match.version;
+
+/**
+ * One ecosystem's version ordering: parses a version string into a value whose natural order is the
+ * ecosystem's precedence, and whose {@code compareTo == 0} is the ecosystem's equality (PyPI {@code 1.0} and
+ * {@code 1.0.0}, SemVer versions that differ only in build metadata).
+ *
+ * @param <V> the parsed version
+ */
+@FunctionalInterface
+public interface VersionScheme<V extends Comparable<V>> {
+
+    /** @throws InvalidVersionException when {@code text} is not a version of this scheme */
+    V parse(String text);
+}

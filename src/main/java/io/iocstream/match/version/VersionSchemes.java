@@ -1,0 +1,78 @@
+package io.iocstream.match.version;
+
+import java.util.Collection;
+import java.util.Optional;
+import org.apache.maven.artifact.versioning.ComparableVersion;
+
+/** The version ordering of each OSV ecosystem, by its exact OSV name, and comparisons that never throw. */
+public final class VersionSchemes {
+
+    /** OSV {@code SEMVER} ranges, whatever the ecosystem. */
+    public static final VersionScheme<SemVer> SEMVER = SemVer::parseOsv;
+    public static final VersionScheme<SemVer> NPM = SemVer::parseNpm;
+    public static final VersionScheme<SemVer> CRATES = SemVer::parse;
+    public static final VersionScheme<SemVer> GO = SemVer::parseGo;
+    public static final VersionScheme<Pep440Version> PYPI = Pep440Version::parse;
+    public static final VersionScheme<GemVersion> RUBYGEMS = GemVersion::parse;
+    public static final VersionScheme<ComposerVersion> PACKAGIST = ComposerVersion::parse;
+    public static final VersionScheme<NuGetVersion> NUGET = NuGetVersion::parse;
+    public static final VersionScheme<ComparableVersion> MAVEN = VersionSchemes::maven;
+
+    private VersionSchemes() {}
+
+    /** The ordering of an ecosystem named as OSV names it, or empty for ecosystems without one here. */
+    public static Optional<VersionScheme<?>> forEcosystem(String ecosystem) {
+        VersionScheme<?> scheme = switch (ecosystem) {
+            case "npm" -> NPM;
+            case "crates.io" -> CRATES;
+            case "Go" -> GO;
+            case "PyPI" -> PYPI;
+            case "RubyGems" -> RUBYGEMS;
+            case "Packagist" -> PACKAGIST;
+            case "NuGet" -> NUGET;
+            case "Maven" -> MAVEN;
+            default -> null;
+        };
+        return Optional.ofNullable(scheme);
+    }
+
+    /** Whether {@code version} equals one of {@code listed} under the scheme; unparseable strings equal nothing. */
+    public static boolean equalToAny(VersionScheme<?> scheme, String version, Collection<String> listed) {
+        return equalToAnyTyped(scheme, version, listed);
+    }
+
+    private static <V extends Comparable<V>> boolean equalToAnyTyped(VersionScheme<V> scheme, String version,
+            Collection<String> listed) {
+        V v = tryParse(scheme, version);
+        if (v == null) {
+            return false;
+        }
+        for (String candidate : listed) {
+            V c = tryParse(scheme, candidate);
+            if (c != null && c.compareTo(v) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The parsed version, or null when the string is not a version of the scheme. */
+    static <V extends Comparable<V>> V tryParse(VersionScheme<V> scheme, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return scheme.parse(text);
+        } catch (RuntimeException e) {
+            // a version that does not parse in its ecosystem must never stop matching
+            return null;
+        }
+    }
+
+    private static ComparableVersion maven(String text) {
+        if (text.isBlank()) {
+            throw new InvalidVersionException("Maven", text);
+        }
+        return new ComparableVersion(text.strip());
+    }
+}

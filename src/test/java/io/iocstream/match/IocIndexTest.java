@@ -1,0 +1,268 @@
+package io.iocstream.match;
+
+import static io.iocstream.match.version.RangeEvent.fixed;
+import static io.iocstream.match.version.RangeEvent.introduced;
+import static io.iocstream.match.version.RangeEvent.lastAffected;
+import static io.iocstream.match.version.RangeEvent.limit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iocstream.match.version.RangeEvent;
+import io.iocstream.match.version.VersionRange;
+import io.iocstream.parse.Dependency;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.util.InstantiationUtil;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Matcher tables per ecosystem: exact versions, ranges, all versions, withdrawn entries, adjacent versions, the
+ * same name in another ecosystem and names that are prefixes of bad ones. Each row is a dependency as a parser
+ * reports it and the ids that must match it (none when empty).
+ */
+class IocIndexTest {
+
+    static final IocIndex INDEX = index(
+            // npm
+            exact("NPM-EXACT", "npm", "left-pad", "1.2.3"),
+            ranged("NPM-RANGE", "npm", semver(introduced("2.0.0"), fixed("2.3.0"))),
+            ranged("NPM-LAST", "npm", semver(introduced("4.1.1"), lastAffected("4.1.2"))),
+            ranged("NPM-LIMIT", "npm", semver(introduced("1.0.0"), limit("1.5.0"))),
+            new IocEntry("NPM-SEVERAL", "npm", "two-bad-eras", Set.of(), false, List.of(
+                    semver(introduced("1.0.0"), fixed("1.0.2")), semver(introduced("3.0.0"), fixed("3.2.5"))),
+                    false, "critical", "test"),
+            ranged("NPM-UNSORTED", "npm", semver(fixed("3.2.5"), introduced("3.0.0"), fixed("1.0.2"),
+                    introduced("1.0.0"))),
+            IocEntry.allVersionsOf("NPM-ALL", "npm", "@evil/everything", "critical", "test"),
+            new IocEntry("NPM-WITHDRAWN", "npm", "falsely-accused", Set.of("1.0.0"), false, true, "critical", "t"),
+            // PyPI
+            exact("PYPI-EXACT", "PyPI", "Lite_LLM.proxy", "1.0"),
+            ranged("PYPI-RANGE", "PyPI", ecosystemRange(introduced("2.0"), fixed("2.1"))),
+            // Go
+            exact("GO-EXACT", "Go", "github.com/Evil/Mod", "v1.2.3"),
+            ranged("GO-RANGE", "Go", semver(introduced("0"), fixed("0.5.0"))),
+            // crates.io
+            exact("CRATES-EXACT", "crates.io", "rustdecimal", "1.23.1"),
+            ranged("CRATES-RANGE", "crates.io", semver(introduced("0.3.0"), fixed("0.3.3"))),
+            // RubyGems
+            exact("GEM-EXACT", "RubyGems", "rest-client", "1.6.13"),
+            ranged("GEM-RANGE", "RubyGems", ecosystemRange(introduced("1.0"), fixed("1.2"))),
+            // Maven
+            exact("MVN-EXACT", "Maven", "org.evil:core", "2.17.1"),
+            ranged("MVN-RANGE", "Maven", ecosystemRange(introduced("2.0-beta9"), fixed("2.15.0"))),
+            // Packagist
+            exact("PHP-EXACT", "Packagist", "Evil/Package", "v1.0.0"),
+            ranged("PHP-RANGE", "Packagist", ecosystemRange(introduced("2.0.0"), fixed("2.1.0"))),
+            // NuGet
+            exact("NUGET-EXACT", "NuGet", "Evil.Package", "1.0"),
+            ranged("NUGET-RANGE", "NuGet", ecosystemRange(introduced("3.0.0-beta"), lastAffected("3.1.0"))),
+            // feeds that spell ecosystems their own way
+            exact("SPELT-PYPI", "pypi", "spelt-lower", "0.1.0"),
+            exact("SPELT-MAVEN", "Maven:https://maven.google.com", "com.evil:android", "1.0.0"),
+            exact("SPELT-GO", "golang", "example.com/spelt", "v0.1.0"));
+
+    @ParameterizedTest(name = "{0} {1}@{2} -> [{3}]")
+    @CsvSource(nullValues = "null", value = {
+        // npm: an exact version and its neighbours
+        "npm, left-pad, 1.2.3, NPM-EXACT",
+        "npm, left-pad, v1.2.3, NPM-EXACT",
+        "npm, left-pad, 1.2.3+build.5, NPM-EXACT",
+        "npm, left-pad, 1.2.4, ''",
+        "npm, left-pad, 1.2.2, ''",
+        "npm, left-pad, 1.2.3-beta.1, ''",
+        // npm: introduced/fixed (name is the entry id lower-cased, see ranged())
+        "npm, npm-range, 1.9.9, ''",
+        "npm, npm-range, 2.0.0-rc.1, ''",
+        "npm, npm-range, 2.0.0, NPM-RANGE",
+        "npm, npm-range, 2.2.9, NPM-RANGE",
+        "npm, npm-range, 2.3.0-beta.1, NPM-RANGE",
+        "npm, npm-range, 2.3.0, ''",
+        // npm: last_affected, limit, several ranges, unsorted events
+        "npm, npm-last, 4.1.0, ''",
+        "npm, npm-last, 4.1.2, NPM-LAST",
+        "npm, npm-last, 4.1.3, ''",
+        "npm, npm-limit, 1.4.9, NPM-LIMIT",
+        "npm, npm-limit, 1.5.0, ''",
+        "npm, two-bad-eras, 1.0.1, NPM-SEVERAL",
+        "npm, two-bad-eras, 2.0.0, ''",
+        "npm, two-bad-eras, 3.2.4, NPM-SEVERAL",
+        "npm, npm-unsorted, 1.0.1, NPM-UNSORTED",
+        "npm, npm-unsorted, 2.0.0, ''",
+        "npm, npm-unsorted, 3.0.0, NPM-UNSORTED",
+        // npm: all versions, withdrawn, unparseable versions
+        "npm, @evil/everything, 0.0.1, NPM-ALL",
+        "npm, @evil/everything, github:evil/everything#main, NPM-ALL",
+        "npm, falsely-accused, 1.0.0, ''",
+        "npm, npm-range, latest, ''",
+        "npm, npm-range, '', ''",
+        "npm, npm-range, null, ''",
+        // npm: prefixes, extensions and case of bad names; the same name elsewhere
+        "npm, left-pa, 1.2.3, ''",
+        "npm, left-pad-extra, 1.2.3, ''",
+        "npm, @evil/everything2, 1.0.0, ''",
+        "npm, @evil/everythin, 1.0.0, ''",
+        "npm, Left-Pad, 1.2.3, ''",
+        "PyPI, left-pad, 1.2.3, ''",
+        "crates.io, left-pad, 1.2.3, ''",
+        // PyPI: PEP 503 names, PEP 440 equality and order
+        "PyPI, lite-llm-proxy, 1.0, PYPI-EXACT",
+        "PyPI, LITE.LLM__PROXY, 1.0.0, PYPI-EXACT",
+        "PyPI, lite-llm-proxy, 1.0.0.0, PYPI-EXACT",
+        "PyPI, lite-llm-proxy, v1.0, PYPI-EXACT",
+        "PyPI, lite-llm-proxy, 1.0.1, ''",
+        "PyPI, lite-llm-proxy, 1.0rc1, ''",
+        "PyPI, lite-llm-proxy, 1.0.post1, ''",
+        "PyPI, lite-llm, 1.0, ''",
+        "PyPI, pypi-range, 1.9, ''",
+        "PyPI, pypi-range, 2.0, PYPI-RANGE",
+        "PyPI, pypi_range, 2.0.5, PYPI-RANGE",
+        "PyPI, pypi-range, 2.1rc1, PYPI-RANGE",
+        "PyPI, pypi-range, 2.1.0, ''",
+        "PyPI, pypi-range, 2.1.dev0, PYPI-RANGE",
+        "npm, lite-llm-proxy, 1.0, ''",
+        // Go: case-sensitive paths; OSV SEMVER bounds without the v
+        "Go, github.com/Evil/Mod, v1.2.3, GO-EXACT",
+        "Go, github.com/evil/mod, v1.2.3, ''",
+        "Go, github.com/Evil/Mod, v1.2.4, ''",
+        "Go, github.com/Evil/Mod/v2, v1.2.3, ''",
+        "Go, go-range, v0.4.9, GO-RANGE",
+        "Go, go-range, v0.0.0-20191109021931-daa7c04131f5, GO-RANGE",
+        "Go, go-range, v0.5.0-0.20200101000000-abcdefabcdef, GO-RANGE",
+        "Go, go-range, v0.5.0, ''",
+        "Go, go-range, v2.0.0+incompatible, ''",
+        // crates.io
+        "crates.io, rustdecimal, 1.23.1, CRATES-EXACT",
+        "crates.io, rustdecimal, 1.23.2, ''",
+        "crates.io, rust_decimal, 1.23.1, ''",
+        "crates.io, crates-range, 0.3.2, CRATES-RANGE",
+        "crates.io, crates-range, 0.3.3, ''",
+        "crates.io, crates-range, 0.2.9, ''",
+        // RubyGems: trailing zeros, prereleases
+        "RubyGems, rest-client, 1.6.13, GEM-EXACT",
+        "RubyGems, rest-client, 1.6.13.0, GEM-EXACT",
+        "RubyGems, rest-client, 1.6.14, ''",
+        "RubyGems, rest-client, 1.6.13.pre, ''",
+        "RubyGems, Rest-Client, 1.6.13, ''",
+        "RubyGems, gem-range, 1.0, GEM-RANGE",
+        "RubyGems, gem-range, 1.2.0.rc1, GEM-RANGE",
+        "RubyGems, gem-range, 1.2, ''",
+        "RubyGems, gem-range, 0.9.9, ''",
+        // Maven: groupId:artifactId, ComparableVersion
+        "Maven, org.evil:core, 2.17.1, MVN-EXACT",
+        "Maven, org.evil:core, 2.17.1.0, MVN-EXACT",
+        "Maven, org.evil:core, 2.17.2, ''",
+        "Maven, org.evil:core-api, 2.17.1, ''",
+        "Maven, org.evil:cor, 2.17.1, ''",
+        "Maven, mvn-range, 2.0-rc1, MVN-RANGE",
+        "Maven, mvn-range, 2.14.1, MVN-RANGE",
+        "Maven, mvn-range, 2.15.0-SNAPSHOT, MVN-RANGE",
+        "Maven, mvn-range, 2.15.0, ''",
+        "Maven, mvn-range, 2.0-beta8, ''",
+        // Packagist: case-insensitive names, optional v, stabilities
+        "Packagist, evil/package, 1.0.0, PHP-EXACT",
+        "Packagist, EVIL/PACKAGE, v1.0.0.0, PHP-EXACT",
+        "Packagist, evil/package, 1.0.1, ''",
+        "Packagist, evil/package, 1.0.0-RC1, ''",
+        "Packagist, evil/packages, 1.0.0, ''",
+        "Packagist, php-range, 2.0.0, PHP-RANGE",
+        "Packagist, php-range, 2.1.0-beta1, PHP-RANGE",
+        "Packagist, php-range, 2.1.0, ''",
+        "Packagist, php-range, 2.0.0-dev, ''",
+        "Packagist, php-range, dev-main, ''",
+        // NuGet: case-insensitive names and labels, up to four parts
+        "NuGet, evil.package, 1.0.0, NUGET-EXACT",
+        "NuGet, EVIL.PACKAGE, 1.0.0.0, NUGET-EXACT",
+        "NuGet, Evil.Package, 1.0.0.1, ''",
+        "NuGet, Evil.Package, 1.0.0-beta, ''",
+        "NuGet, Evil.Packages, 1.0.0, ''",
+        "NuGet, nuget-range, 3.0.0-BETA, NUGET-RANGE",
+        "NuGet, nuget-range, 3.0.0-alpha, ''",
+        "NuGet, nuget-range, 3.1.0.0, NUGET-RANGE",
+        "NuGet, nuget-range, 3.1.0.1, ''",
+        // feed spellings of ecosystem names reach the parsers' OSV names
+        "PyPI, spelt_lower, 0.1, SPELT-PYPI",
+        "Maven, com.evil:android, 1.0.0, SPELT-MAVEN",
+        "Go, example.com/spelt, v0.1.0, SPELT-GO",
+    })
+    void matcherTable(String ecosystem, String name, String version, String expected) {
+        List<String> expectedIds = expected.isEmpty() ? List.of() : Arrays.asList(expected.split(" "));
+        assertThat(ids(INDEX, new Dependency(ecosystem, name, version))).containsExactlyElementsOf(expectedIds);
+    }
+
+    @Test
+    void ecosystemSpellingsOfFeedsAreOsvNames() {
+        assertThat(IocIndex.key("pypi", "A_B")).isEqualTo(IocIndex.key("PyPI", "a-b"));
+        assertThat(IocIndex.key("Packagist:https://packages.drupal.org/8", "drupal/Core"))
+                .isEqualTo(IocIndex.key("Packagist", "drupal/core"));
+        assertThat(IocIndex.key("crates", "x")).isEqualTo(IocIndex.key("crates.io", "x"));
+        assertThat(IocIndex.key("gem", "x")).isEqualTo(IocIndex.key("RubyGems", "x"));
+        assertThat(IocIndex.key("composer", "x")).isEqualTo(IocIndex.key("Packagist", "x"));
+        assertThat(IocIndex.key("nuget", "x")).isEqualTo(IocIndex.key("NuGet", "x"));
+        assertThat(IocIndex.key("NPM", "x")).isEqualTo(IocIndex.key("npm", "x"));
+        assertThat(IocIndex.key("Hex", "x")).isNotEqualTo(IocIndex.key("npm", "x"));
+    }
+
+    @Test
+    void theIndexSurvivesJavaAndFlinkSerialisation() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(INDEX);
+        }
+        IocIndex viaJava;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            viaJava = (IocIndex) in.readObject();
+        }
+        // broadcast state holds the index with the serializer Flink picks for it (Kryo)
+        TypeSerializer<IocIndex> serializer =
+                TypeInformation.of(IocIndex.class).createSerializer(new SerializerConfigImpl());
+        IocIndex viaFlink = InstantiationUtil.deserializeFromByteArray(serializer,
+                InstantiationUtil.serializeToByteArray(serializer, INDEX));
+
+        for (IocIndex copy : List.of(viaJava, viaFlink)) {
+            assertThat(copy.size()).isEqualTo(INDEX.size());
+            assertThat(ids(copy, new Dependency("npm", "two-bad-eras", "3.2.4"))).containsExactly("NPM-SEVERAL");
+            assertThat(ids(copy, new Dependency("npm", "two-bad-eras", "3.2.5"))).isEmpty();
+            assertThat(ids(copy, new Dependency("PyPI", "lite-llm-proxy", "1.0.0"))).containsExactly("PYPI-EXACT");
+            assertThat(ids(copy, new Dependency("npm", "falsely-accused", "1.0.0"))).isEmpty();
+        }
+    }
+
+    private static IocEntry exact(String id, String ecosystem, String name, String version) {
+        return IocEntry.ofVersions(id, ecosystem, name, Set.of(version), "critical", "test");
+    }
+
+    /** An entry for the package named after its id, lower-cased, with one range. */
+    private static IocEntry ranged(String id, String ecosystem, VersionRange range) {
+        return new IocEntry(id, ecosystem, id.toLowerCase(java.util.Locale.ROOT), Set.of(), false, List.of(range),
+                false, "critical", "test");
+    }
+
+    private static VersionRange semver(RangeEvent... events) {
+        return new VersionRange(VersionRange.Type.SEMVER, List.of(events));
+    }
+
+    private static VersionRange ecosystemRange(RangeEvent... events) {
+        return new VersionRange(VersionRange.Type.ECOSYSTEM, List.of(events));
+    }
+
+    private static IocIndex index(IocEntry... entries) {
+        IocIndex index = new IocIndex();
+        for (IocEntry entry : entries) {
+            index.add(entry);
+        }
+        return index;
+    }
+
+    private static List<String> ids(IocIndex index, Dependency dep) {
+        return index.matches(dep).stream().map(IocEntry::id).sorted().toList();
+    }
+}

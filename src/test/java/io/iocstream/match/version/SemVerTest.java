@@ -1,0 +1,83 @@
+package io.iocstream.match.version;
+
+import static io.iocstream.match.version.Orderings.assertAscending;
+import static io.iocstream.match.version.Orderings.assertEqual;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** SemVer 2.0.0 precedence (semver.org section 11) and the npm, crates.io and Go variants. */
+class SemVerTest {
+
+    @Test
+    void semverOrgsPrecedenceExamples() {
+        // section 11.2 and the list in 11.4
+        assertAscending(VersionSchemes.CRATES, List.of("1.0.0", "2.0.0", "2.1.0", "2.1.1"));
+        assertAscending(VersionSchemes.CRATES, List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+                "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0"));
+    }
+
+    @Test
+    void numbersCompareNumericallyAndPrereleasesSortBeforeTheirRelease() {
+        assertAscending(VersionSchemes.NPM, List.of("1.2.3-beta.1", "1.2.3", "1.2.4", "1.2.10", "1.10.0"));
+        assertAscending(VersionSchemes.NPM, List.of("1.0.0-9", "1.0.0-10", "1.0.0-A", "1.0.0-a"));
+    }
+
+    @Test
+    void buildMetadataIsIgnored() {
+        assertEqual(VersionSchemes.CRATES, "1.0.0+20130313144700", "1.0.0");
+        assertEqual(VersionSchemes.CRATES, "1.0.0-beta+exp.sha.5114f85", "1.0.0-beta");
+    }
+
+    @Test
+    void npmToleratesALeadingVOrEquals() {
+        assertEqual(VersionSchemes.NPM, "v1.2.3", "1.2.3");
+        assertEqual(VersionSchemes.NPM, "=1.2.3", "1.2.3");
+        assertEqual(VersionSchemes.NPM, " =v1.2.3 ", "1.2.3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "1", "1.2", "01.1.0", "1.02.0", "1.2.3-01", "1.2.3-", "1.2.3+", "a.b.c", "v1.2.3",
+            "1.2.3.4", "99999999999999999999.0.0"})
+    void cratesIoIsStrictSemVer(String text) {
+        assertThatThrownBy(() -> VersionSchemes.CRATES.parse(text)).isInstanceOf(InvalidVersionException.class);
+    }
+
+    @Test
+    void goPseudoVersionsOrderAsPrereleases() {
+        assertAscending(VersionSchemes.GO, List.of(
+                "v0.0.0-20191109021931-daa7c04131f5",
+                "v0.0.0-20200101000000-abcdefabcdef",
+                "v0.1.0",
+                "v1.2.3-pre",
+                "v1.2.3-pre.0.20191109021931-daa7c04131f5",
+                "v1.2.3",
+                "v1.2.4-0.20191109021931-daa7c04131f5",
+                "v1.2.4",
+                "v2.0.0+incompatible",
+                "v2.0.1"));
+    }
+
+    @Test
+    void goIncompatibleIsBuildMetadataAndShorthandsPad() {
+        assertEqual(VersionSchemes.GO, "v2.0.0+incompatible", "v2.0.0");
+        assertEqual(VersionSchemes.GO, "v1.2", "v1.2.0");
+        assertEqual(VersionSchemes.GO, "v1", "v1.0.0");
+        // OSV writes Go range bounds without the v
+        assertEqual(VersionSchemes.GO, "1.2.3", "v1.2.3");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"master", "v1.2.3.4", "v1-pre", "v01.2.3", "latest"})
+    void goRejectsWhatIsNotASemanticVersion(String text) {
+        assertThatThrownBy(() -> VersionSchemes.GO.parse(text)).isInstanceOf(InvalidVersionException.class);
+    }
+
+    @Test
+    void osvSemverRangesAcceptGoStyleVersions() {
+        assertEqual(VersionSchemes.SEMVER, "v1.4.0", "1.4.0");
+    }
+}
