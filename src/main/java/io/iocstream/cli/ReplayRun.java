@@ -1,6 +1,7 @@
 package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
@@ -19,21 +20,22 @@ import io.iocstream.throttle.ThrottleSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -187,19 +189,19 @@ final class ReplayRun {
      * reports the highest of each.
      */
     static final class HeapPeak implements AutoCloseable {
-        private final AtomicLong peak = new AtomicLong();
-        private static final java.util.Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+        private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
+        private final AtomicLong peak = new AtomicLong();
         private final AtomicLong peakAfterGc = new AtomicLong();
         private final Thread sampler;
         private final NotificationListener afterGc = (notification, handback) -> {
             if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                long live = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                long left = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
                         .getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                         .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
                         .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                peakAfterGc.accumulateAndGet(live, Math::max);
+                peakAfterGc.accumulateAndGet(left, Math::max);
             }
         };
         private volatile boolean running = true;
