@@ -1,6 +1,7 @@
 package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
@@ -19,13 +20,22 @@ import io.iocstream.throttle.ThrottleSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -127,7 +137,8 @@ final class ReplayRun {
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     open + resolved, open, resolved, iocEntries,
-                    (System.nanoTime() - started) / 1_000_000, heap.peak(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
+                    (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
+                    Runtime.getRuntime().maxMemory(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
                     options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
                     sim.requestCounts());
             if (options.summary() != null) {
@@ -173,10 +184,26 @@ final class ReplayRun {
         }
     }
 
-    /** Samples the heap in use while a run lasts; the summary reports the highest reading. */
+    /**
+     * Samples the heap in use while a run lasts, and hears the heap left after every collection; the summary
+     * reports the highest of each.
+     */
     static final class HeapPeak implements AutoCloseable {
+        private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         private final AtomicLong peak = new AtomicLong();
+        private final AtomicLong peakAfterGc = new AtomicLong();
         private final Thread sampler;
+        private final NotificationListener afterGc = (notification, handback) -> {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                long left = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                        .getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(pool -> HEAP_POOLS.contains(pool.getKey()))
+                        .mapToLong(pool -> pool.getValue().getUsed()).sum();
+                peakAfterGc.accumulateAndGet(left, Math::max);
+            }
+        };
         private volatile boolean running = true;
 
         private HeapPeak() {
@@ -196,6 +223,9 @@ final class ReplayRun {
         static HeapPeak start() {
             HeapPeak heap = new HeapPeak();
             heap.sampler.start();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener(heap.afterGc, null, null);
+            }
             return heap;
         }
 
@@ -208,10 +238,22 @@ final class ReplayRun {
             return peak.get();
         }
 
+        /** The most heap any collection left. */
+        long peakAfterGc() {
+            return peakAfterGc.get();
+        }
+
         @Override
         public void close() {
             running = false;
             sampler.interrupt();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((NotificationEmitter) gc).removeNotificationListener(afterGc);
+                } catch (ListenerNotFoundException e) {
+                    // never added: nothing to remove
+                }
+            }
         }
     }
 }

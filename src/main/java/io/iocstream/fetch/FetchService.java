@@ -6,6 +6,8 @@ import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubNotFoundException;
 import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeQuery;
+import io.iocstream.throttle.PressureLevel;
+import io.iocstream.throttle.PromisedBytes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,6 +36,12 @@ final class FetchService implements AutoCloseable {
     static final long CACHE_BYTES = 32L * 1024 * 1024;
     /** What a file of unknown size is assumed to hold of the byte budget until it is read. */
     static final long UNKNOWN_SIZE_GUESS = 1024 * 1024;
+    /**
+     * Files listed larger than this go straight to raw REST: a GraphQL blob's text would come back truncated
+     * (the simulator cuts at 512 KiB; GitHub does not document its limit), after a round trip whose answer
+     * holds half a megabyte of text per file while the raw read runs.
+     */
+    static final long RAW_ABOVE_BYTES = 512 * 1024;
 
     private static final Map<FetchSettings, FetchService> SHARED = new HashMap<>();
 
@@ -152,11 +160,13 @@ final class FetchService implements AutoCloseable {
             return CompletableFuture.completedFuture(FetchOutcome.read(file, cached));
         }
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
+        // the throttle counts the file's bytes as used from now until they are read
+        PromisedBytes.promise(file.size());
         synchronized (this) {
             queue.add(new Waiting(file, result, System.nanoTime()));
             notifyAll();
         }
-        return result;
+        return result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
     }
 
     /**
@@ -281,6 +291,10 @@ final class FetchService implements AutoCloseable {
             controller.failed();
             batch.forEach(w -> w.result().complete(FetchOutcome.failed(w.file(), String.valueOf(e.getMessage()),
                     true)));
+        } catch (Error e) {
+            // out of memory: the files' operators must fail the job, not wait for answers that never come
+            batch.forEach(w -> w.result().completeExceptionally(e));
+            throw e;
         } finally {
             synchronized (this) {
                 inFlight--;
@@ -290,15 +304,25 @@ final class FetchService implements AutoCloseable {
     }
 
     private void sendGraphQl(List<Waiting> batch) throws IOException {
-        List<BlobQuery.Wanted> wanted = new ArrayList<>();
+        List<Waiting> small = new ArrayList<>();
+        List<Waiting> large = new ArrayList<>();
         for (Waiting waiting : batch) {
-            FileRef file = waiting.file();
-            wanted.add(new BlobQuery.Wanted(file.repo(), file.commit(), file.path()));
+            (waiting.file().size() > RAW_ABOVE_BYTES ? large : small).add(waiting);
         }
-        List<BlobQuery.Blob> blobs = client.blobs(wanted);
-        for (int i = 0; i < batch.size(); i++) {
-            Waiting waiting = batch.get(i);
-            waiting.result().complete(outcome(waiting.file(), blobs.get(i)));
+        if (!small.isEmpty()) {
+            List<BlobQuery.Wanted> wanted = new ArrayList<>();
+            for (Waiting waiting : small) {
+                FileRef file = waiting.file();
+                wanted.add(new BlobQuery.Wanted(file.repo(), file.commit(), file.path()));
+            }
+            List<BlobQuery.Blob> blobs = client.blobs(wanted);
+            for (int i = 0; i < small.size(); i++) {
+                Waiting waiting = small.get(i);
+                waiting.result().complete(outcome(waiting.file(), blobs.get(i)));
+            }
+        }
+        for (Waiting waiting : large) {
+            waiting.result().complete(readRest(waiting.file()));
         }
     }
 
@@ -330,7 +354,8 @@ final class FetchService implements AutoCloseable {
     private FetchOutcome readRest(FileRef file, long expectedSize) {
         long held = Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
         try {
-            bytesInFlight.acquire(held);
+            // when memory is critical, files are read one at a time, whatever the budget says
+            bytesInFlight.acquire(held, PressureLevel.current() == PressureLevel.CRITICAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FetchOutcome.failed(file, "interrupted while waiting for memory", true);

@@ -3,6 +3,7 @@ package io.iocstream.fetch;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
@@ -31,11 +32,14 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
         }
     }
 
-    /** The fetcher never completes exceptionally on purpose, so any exception is a surprise worth a retry. */
+    /**
+     * The fetcher completes exceptionally only on an {@link Error} (out of memory), which fails the job; any
+     * other exception is a surprise worth a retry.
+     */
     static final class AnyException implements Predicate<Throwable>, Serializable {
         @Override
         public boolean test(Throwable error) {
-            return true;
+            return !(error instanceof Error);
         }
     }
 
@@ -53,8 +57,16 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
 
     @Override
     public void asyncInvoke(FileRef file, ResultFuture<FetchOutcome> result) {
-        service.fetch(file).whenComplete((outcome, error) -> result.complete(List.of(error == null ? outcome
-                : FetchOutcome.failed(file, String.valueOf(error.getMessage()), true))));
+        service.fetch(file).whenComplete((outcome, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                    : error;
+            if (cause instanceof Error fatal) {
+                result.completeExceptionally(fatal);
+            } else {
+                result.complete(List.of(error == null ? outcome
+                        : FetchOutcome.failed(file, String.valueOf(error.getMessage()), true)));
+            }
+        });
     }
 
     @Override

@@ -123,7 +123,8 @@ public final class IocStreamPipeline {
                 FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, capacity, FileFetcher.retryStrategy())
                 .name("fetch").uid("fetch");
         SingleOutputStreamOperator<FetchedFile> files = outcomes
-                .process(new OutcomeRecorder(fetch)).name("record-fetch").uid("record-fetch");
+                .transform("record-fetch", TypeInformation.of(FetchedFile.class), new OutcomeRecorder(fetch))
+                .uid("record-fetch");
 
         return new Fetched(files, wanted.getSideOutput(ListingSplitter.READY),
                 wanted.getSideOutput(DeadLetter.TAG).union(files.getSideOutput(DeadLetter.TAG)));

@@ -2,7 +2,10 @@ package io.iocstream.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The run summary of a bounded run (CONTRACT section 4), one JSON object. */
+/**
+ * The run summary of a bounded run (CONTRACT section 4), one JSON object. {@code peak_heap_bytes} is the highest
+ * sampled heap in use, garbage included; {@code peak_heap_after_gc_bytes} the most that survived a collection.
+ */
 public record RunSummary(
         @JsonProperty("events_in") long eventsIn,
         @JsonProperty("pushes") long pushes,
@@ -17,6 +20,8 @@ public record RunSummary(
         @JsonProperty("ioc_entries") long iocEntries,
         @JsonProperty("wall_ms") long wallMs,
         @JsonProperty("peak_heap_bytes") long peakHeapBytes,
+        @JsonProperty("peak_heap_after_gc_bytes") long peakHeapAfterGcBytes,
+        @JsonProperty("heap_max_bytes") long heapMaxBytes,
         @JsonProperty("throttle_pauses") long throttlePauses,
         @JsonProperty("fetch_strategy") String fetchStrategy,
         @JsonProperty("parallelism") int parallelism,

@@ -12,7 +12,8 @@ import oshi.hardware.GlobalMemory;
 /**
  * Reads the three memory budgets a task manager lives in: the JVM heap, the container's cgroup limit, and the
  * host (through OSHI). For the heap it counts what survives young collections — old generation and survivors,
- * or the post-collection usage when that is higher — because eden is mostly garbage the next young GC frees.
+ * or the post-collection usage when that is higher — because eden is mostly garbage the next young GC frees;
+ * and it adds the file bytes the fetch stage has promised but not read yet ({@link PromisedBytes}).
  */
 public final class MemoryMonitor implements MemoryProbe {
 
@@ -56,6 +57,7 @@ public final class MemoryMonitor implements MemoryProbe {
                 afterCollection += collected.getUsed();
             }
         }
-        return new MemorySource("heap", Math.max(used - eden, afterCollection), Runtime.getRuntime().maxMemory());
+        return new MemorySource("heap", Math.max(used - eden, afterCollection) + PromisedBytes.get(),
+                Runtime.getRuntime().maxMemory());
     }
 }

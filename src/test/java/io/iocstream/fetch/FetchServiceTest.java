@@ -9,6 +9,7 @@ import io.iocstream.findings.Trigger;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
+import io.iocstream.throttle.PromisedBytes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,16 +67,37 @@ class FetchServiceTest {
     }
 
     @Test
-    void aBatchStopsAtItsByteCapButALargeFileStillGoesAlone() throws Exception {
+    void aBatchStopsAtItsByteCap() throws Exception {
         FetchService conservative = service(FetchStrategy.CONSERVATIVE);
-        long big = FetchTuning.of(FetchStrategy.CONSERVATIVE).maxBatchBytes() * 3 / 4;
-        List<CompletableFuture<FetchOutcome>> results = List.of(
-                conservative.fetch(ref(C1, "f1.txt", null, big)), conservative.fetch(ref(C1, "f2.txt", null, big)),
-                conservative.fetch(ref(C1, "f3.txt", null, big)));
+        // four files of this listed size fill the 2 MiB cap of a conservative batch, which holds ten by count
+        long size = FetchService.RAW_ABOVE_BYTES;
+        List<CompletableFuture<FetchOutcome>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            results.add(conservative.fetch(ref(C1, "f" + i + ".txt", null, size)));
+        }
         for (CompletableFuture<FetchOutcome> result : results) {
             assertThat(result.get().succeeded()).isTrue();
         }
-        assertThat(sim.requestCounts()).containsEntry("graphql", 3L);
+        assertThat(sim.requestCounts()).containsEntry("graphql", 2L);
+    }
+
+    @Test
+    void aFileListedPastWhatGraphQlTextCarriesIsReadRawAtOnce() throws Exception {
+        FetchService adaptive = service(FetchStrategy.ADAPTIVE);
+        FetchOutcome outcome = adaptive.fetch(ref(C1, "README.md", null, FetchService.RAW_ABOVE_BYTES + 1)).get();
+        assertThat(new String(outcome.content())).isEqualTo("hello\n");
+        assertThat(sim.requestCounts()).containsEntry("contents", 1L).doesNotContainKey("graphql");
+    }
+
+    @Test
+    void aFileIsPromisedToTheThrottleUntilItIsRead() throws Exception {
+        FetchService adaptive = service(FetchStrategy.ADAPTIVE);
+        long before = PromisedBytes.get();
+        CompletableFuture<FetchOutcome> result = adaptive.fetch(ref(C1, "README.md", null, 1_000_000));
+        // the batch waits its 50 ms before it goes out, so the promise is still open here
+        assertThat(PromisedBytes.get()).isEqualTo(before + 1_000_000);
+        assertThat(result.get().succeeded()).isTrue();
+        assertThat(PromisedBytes.get()).isEqualTo(before);
     }
 
     @Test

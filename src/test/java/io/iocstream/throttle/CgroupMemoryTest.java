@@ -100,6 +100,19 @@ class CgroupMemoryTest {
     }
 
     @Test
+    void fileBytesPromisedButNotReadCountAsHeapInUse() {
+        long huge = 1L << 40;
+        PromisedBytes.promise(huge);
+        try {
+            assertThat(MemoryMonitor.heap().used()).isGreaterThanOrEqualTo(huge);
+            assertThat(new MemoryMonitor().read().tightest().name()).isEqualTo("heap");
+        } finally {
+            PromisedBytes.settle(huge);
+        }
+        assertThat(MemoryMonitor.heap().used()).isLessThan(huge);
+    }
+
+    @Test
     void theRealMachineGivesPlausibleReadings() {
         MemoryReading reading = new MemoryMonitor().read();
         assertThat(reading.sources()).extracting(MemorySource::name).contains("heap", "host");

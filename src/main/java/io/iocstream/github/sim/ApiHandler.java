@@ -35,6 +35,7 @@ final class ApiHandler implements HttpHandler {
     private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
     private static final String SLOW_BODY = "iocstream.slow-body";
     private static final long SLOW_BODY_PAUSE_MS = 200;
+    private static final int WRITE_CHUNK = 16 * 1024;
 
     private final WorldRepos repos;
     private final RateLimitWindow rateLimit;
@@ -454,7 +455,7 @@ final class ApiHandler implements HttpHandler {
             if (exchange.getAttribute(SLOW_BODY) != null) {
                 trickle(out, bytes);
             } else {
-                out.write(bytes);
+                writeChunked(out, bytes, 0, bytes.length);
             }
         }
     }
@@ -478,14 +479,24 @@ final class ApiHandler implements HttpHandler {
 
     /** Half the body, a pause, the rest: a slow server that still answers correctly. */
     private static void trickle(OutputStream out, byte[] bytes) throws IOException {
-        out.write(bytes, 0, bytes.length / 2);
+        writeChunked(out, bytes, 0, bytes.length / 2);
         out.flush();
         try {
             Thread.sleep(SLOW_BODY_PAUSE_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        out.write(bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+        writeChunked(out, bytes, bytes.length / 2, bytes.length - bytes.length / 2);
+    }
+
+    /**
+     * Writes in pieces: the JDK server copies each write into a per-connection buffer that grows to twice the
+     * largest write and is kept for the connection's life, and the simulator shares the heap with the pipeline.
+     */
+    private static void writeChunked(OutputStream out, byte[] bytes, int offset, int length) throws IOException {
+        for (int at = offset; at < offset + length; at += WRITE_CHUNK) {
+            out.write(bytes, at, Math.min(WRITE_CHUNK, offset + length - at));
+        }
     }
 
     /** Thrown to end an exchange with no answer at all. */

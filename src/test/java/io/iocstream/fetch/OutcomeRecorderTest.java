@@ -1,0 +1,59 @@
+package io.iocstream.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iocstream.findings.Trigger;
+import io.iocstream.pipeline.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Outcomes become fetched files or dead letters, and a passed-on file leaves no reference to its bytes behind. */
+class OutcomeRecorderTest {
+
+    private static final FileRef FILE = new FileRef("acme/widget", "refs/heads/main",
+            "1111111111111111111111111111111111111111", "package-lock.json", Trigger.PUSH, 1, 1, null, 5);
+
+    private OneInputStreamOperatorTestHarness<FetchOutcome, FetchedFile> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        // no request is ever sent: the recorder only reports the service's request count
+        harness = new OneInputStreamOperatorTestHarness<>(new OutcomeRecorder(
+                FetchSettings.of("http://127.0.0.1:9", null, FetchStrategy.ADAPTIVE)));
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void aReadFileIsPassedOnAndItsRecordEmptiedOnceParsed() throws Exception {
+        byte[] content = "{}\n  ".getBytes(StandardCharsets.UTF_8);
+        StreamRecord<FetchOutcome> record = new StreamRecord<>(FetchOutcome.read(FILE, content));
+        harness.processElement(record);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(file -> {
+            assertThat(file.op()).isEqualTo(FileOp.CONTENT);
+            assertThat(file.path()).isEqualTo("package-lock.json");
+            assertThat(file.content()).isEqualTo(content);
+        });
+        // Flink chains hand this very record on; left filled, it would hold the file's bytes until the next one
+        assertThat(record.getValue()).isNull();
+    }
+
+    @Test
+    void aFailedFileIsADeadLetterAndAFailedRecord() throws Exception {
+        harness.processElement(new StreamRecord<>(FetchOutcome.failed(FILE, "not found at 1111", false)));
+
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(file -> assertThat(file.op()).isEqualTo(FileOp.FAILED));
+        assertThat(harness.getSideOutput(DeadLetter.TAG)).singleElement()
+                .satisfies(dead -> assertThat(dead.getValue().reason()).contains("not found"));
+    }
+}
