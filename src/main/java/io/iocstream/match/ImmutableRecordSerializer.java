@@ -1,12 +1,12 @@
 package io.iocstream.match;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
-import org.apache.flink.types.StringValue;
 
 /**
  * A hand-written serializer of an immutable record kept in keyed state: a copy is the record itself, and only
@@ -52,11 +52,43 @@ public abstract class ImmutableRecordSerializer<T> extends TypeSerializerSinglet
     }
 
     static void writeString(String value, DataOutputView target) throws IOException {
-        StringValue.writeString(value, target);
+        if (value == null) {
+            writeVarInt(0, target);
+        } else if (hasSurrogate(value)) {
+            // UTF-8 cannot carry a lone surrogate, which a JSON escape can produce: these go as UTF-16
+            writeVarInt(2 * value.length() + 2, target);
+            target.writeChars(value);
+        } else {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeVarInt(2 * utf8.length + 1, target);
+            target.write(utf8);
+        }
     }
 
     static String readString(DataInputView source) throws IOException {
-        return StringValue.readString(source);
+        int header = readVarInt(source);
+        if (header == 0) {
+            return null;
+        }
+        if (header % 2 == 0) {
+            char[] utf16 = new char[header / 2 - 1];
+            for (int i = 0; i < utf16.length; i++) {
+                utf16[i] = source.readChar();
+            }
+            return new String(utf16);
+        }
+        byte[] utf8 = new byte[header / 2];
+        source.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static boolean hasSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isSurrogate(value.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void writeStrings(List<String> values, DataOutputView target) throws IOException {

@@ -177,6 +177,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             apply(update, index, out);
             return;
         }
+        if (update.seq() == next() && update.scanSize() == 1) {
+            // a whole scan and next in line, as most are: holding it in state would only write and delete it
+            apply(update, index, out);
+            nextSeq.update(update.seq() + 1);
+            drain(index, out);
+            return;
+        }
         List<InventoryUpdate> scan = arrived.get(update.seq());
         List<InventoryUpdate> grown = scan == null ? new ArrayList<>() : new ArrayList<>(scan);
         grown.add(update);
@@ -215,7 +222,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     /** The sequence number of the ref's next scan to apply; scans count from 1. */
     private long next() throws Exception {
-        return nextSeq.value() == null ? 1 : nextSeq.value();
+        Long next = nextSeq.value();
+        return next == null ? 1 : next;
     }
 
     /** While scans wait, a processing-time timer checks that the ref moves on. */
