@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * IOC package entries by ecosystem, then normalised name: two hash lookups per dependency, and no allocation for
  * one the index does not hold (the retro hunt asks every dependency in state). Names are compared as OSV compares
- * them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow
- * indicators sit beside them in an {@link IndicatorIndex}.
+ * them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow indicators sit beside
+ * them in an {@link IndicatorIndex}.
  */
 public final class IocIndex implements Serializable {
 
