@@ -2,6 +2,7 @@ package io.iocstream.match;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * OSV's exact ecosystem names ({@code npm}, {@code PyPI}, {@code Go}, {@code crates.io}, {@code RubyGems},
@@ -26,12 +27,18 @@ public final class EcosystemNames {
             Map.entry("maven", "Maven"),
             Map.entry("nuget", "NuGet"));
 
+    private static final Set<String> OSV_NAMES = Set.copyOf(CANONICAL.values());
+
     private EcosystemNames() {}
 
     /** The OSV name for a spelling of a known ecosystem; anything else is returned as it is. */
     public static String canonical(String ecosystem) {
         if (ecosystem == null) {
             return "";
+        }
+        // the parsers' spelling: no copy is made, as this runs once per dependency of every lookup
+        if (OSV_NAMES.contains(ecosystem)) {
+            return ecosystem;
         }
         String trimmed = ecosystem.strip();
         String known = CANONICAL.get(trimmed.toLowerCase(Locale.ROOT));

@@ -21,6 +21,9 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.ListSerializer;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
+import org.apache.flink.api.common.typeutils.base.StringSerializer;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -56,13 +59,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final String DEFERRED = "deferred";
     private static final String READY = "ready";
 
+    // hand-written serializers: Kryo made reading the inventories most of a retro hunt's time on RocksDB
     static final MapStateDescriptor<String, PathState> PATHS =
-            new MapStateDescriptor<>("inventory", Types.STRING, TypeInformation.of(PathState.class));
+            new MapStateDescriptor<>("inventory", StringSerializer.INSTANCE, PathStateSerializer.INSTANCE);
     static final ListStateDescriptor<InventoryUpdate> PENDING =
-            new ListStateDescriptor<>("pending-until-feeds-loaded", TypeInformation.of(InventoryUpdate.class));
+            new ListStateDescriptor<>("pending-until-feeds-loaded", InventoryUpdateSerializer.INSTANCE);
 
     static final MapStateDescriptor<Long, List<InventoryUpdate>> ARRIVED = new MapStateDescriptor<>(
-            "scans-arrived", Types.LONG, Types.LIST(TypeInformation.of(InventoryUpdate.class)));
+            "scans-arrived", LongSerializer.INSTANCE, new ListSerializer<>(InventoryUpdateSerializer.INSTANCE));
 
     /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
@@ -190,6 +194,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             apply(update, index, out);
             return;
         }
+        if (update.seq() == next() && update.scanSize() == 1) {
+            // a whole scan and next in line, as most are: holding it in state would only write and delete it
+            apply(update, index, out);
+            nextSeq.update(update.seq() + 1);
+            drain(index, out);
+            return;
+        }
         List<InventoryUpdate> scan = arrived.get(update.seq());
         List<InventoryUpdate> grown = scan == null ? new ArrayList<>() : new ArrayList<>(scan);
         grown.add(update);
@@ -228,7 +239,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     /** The sequence number of the ref's next scan to apply; scans count from 1. */
     private long next() throws Exception {
-        return nextSeq.value() == null ? 1 : nextSeq.value();
+        Long next = nextSeq.value();
+        return next == null ? 1 : next;
     }
 
     /** While scans wait, a processing-time timer checks that the ref moves on. */
@@ -274,20 +286,21 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      */
     private static PathState reconcile(String repo, String ref, String commit, long seq, Trigger trigger,
             String path, PathState before, FileFacts facts, IocIndex index, Collector<Finding> out) {
-        Map<String, Finding> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
+        Map<String, Hit> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
         Set<String> stillHit = new HashSet<>();
         for (Hit hit : hitsOf(index, path, facts)) {
             String id = hit.findingId(repo, ref, path);
             stillHit.add(id);
             if (!open.containsKey(id)) {
-                Finding finding = Findings.open(repo, ref, commit, path, hit, trigger);
-                out.collect(finding);
-                open.put(id, finding);
+                out.collect(Findings.open(repo, ref, commit, path, hit, trigger));
+                open.put(id, hit);
             }
         }
         for (String id : new ArrayList<>(open.keySet())) {
             if (!stillHit.contains(id)) {
-                out.collect(Findings.resolved(open.remove(id), commit, trigger));
+                // the open line's own commit is not part of the resolved line
+                Finding opened = Findings.open(repo, ref, commit, path, open.remove(id), trigger);
+                out.collect(Findings.resolved(opened, commit, trigger));
             }
         }
         return new PathState(seq, commit, facts, open);
@@ -308,13 +321,16 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            Map<String, Finding> open = new HashMap<>(state.open());
-            for (Hit hit : hitsOf(fresh, entry.getKey(), state.facts())) {
+            List<Hit> hits = hitsOf(fresh, entry.getKey(), state.facts());
+            if (hits.isEmpty()) {
+                continue;
+            }
+            Map<String, Hit> open = new HashMap<>(state.open());
+            for (Hit hit : hits) {
                 String id = hit.findingId(repo, ref, entry.getKey());
                 if (!open.containsKey(id)) {
-                    Finding finding = Findings.open(repo, ref, state.commit(), entry.getKey(), hit, Trigger.RETRO_HUNT);
-                    out.collect(finding);
-                    open.put(id, finding);
+                    out.collect(Findings.open(repo, ref, state.commit(), entry.getKey(), hit, Trigger.RETRO_HUNT));
+                    open.put(id, hit);
                 }
             }
             if (open.size() != state.open().size()) {
@@ -333,7 +349,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            if (state.open().values().stream().anyMatch(finding -> finding.iocIds().stream().anyMatch(iocIds::contains))) {
+            if (state.open().values().stream().anyMatch(hit -> hit.iocIds().stream().anyMatch(iocIds::contains))) {
                 changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
                         state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), index, out));
             }

@@ -13,15 +13,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * IOC package entries by (ecosystem, normalised name): one hash lookup per dependency. Names are compared as
- * OSV compares them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow
- * indicators sit beside them in an {@link IndicatorIndex}.
+ * IOC package entries by ecosystem, then normalised name: two hash lookups per dependency, and no allocation for
+ * one the index does not hold (the retro hunt asks every dependency in state). Names are compared as OSV compares
+ * them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow indicators sit beside
+ * them in an {@link IndicatorIndex}.
  */
 public final class IocIndex implements Serializable {
 
     private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
 
-    private final Map<String, List<IocEntry>> byPackage = new HashMap<>();
+    /** OSV ecosystem name → name as the ecosystem compares it → entries. */
+    private final Map<String, Map<String, List<IocEntry>>> byEcosystem = new HashMap<>();
     private final IndicatorIndex indicators = new IndicatorIndex();
     private int size;
 
@@ -36,7 +38,8 @@ public final class IocIndex implements Serializable {
 
     /** Forgets the entries of the same id, ecosystem and package (it was withdrawn). */
     public void remove(IocEntry entry) {
-        List<IocEntry> same = byPackage.get(key(entry.ecosystem(), entry.name()));
+        String ecosystem = EcosystemNames.canonical(entry.ecosystem());
+        List<IocEntry> same = byEcosystem.getOrDefault(ecosystem, Map.of()).get(normalise(ecosystem, entry.name()));
         if (same != null) {
             int before = same.size();
             same.removeIf(known -> known.id().equals(entry.id()));
@@ -59,31 +62,38 @@ public final class IocIndex implements Serializable {
     /** Adds an entry, replacing one of the same id for the same package (a feed that changed it). */
     public void add(IocEntry entry) {
         remove(entry);
-        byPackage.computeIfAbsent(key(entry.ecosystem(), entry.name()), k -> new ArrayList<>()).add(entry);
+        String ecosystem = EcosystemNames.canonical(entry.ecosystem());
+        byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
+                .computeIfAbsent(normalise(ecosystem, entry.name()), n -> new ArrayList<>()).add(entry);
         size++;
     }
 
     /** Forgets every entry and indicator read from {@code feed}; returns their ids. */
     public Set<String> removeFeed(String feed) {
         Set<String> ids = new HashSet<>();
-        for (List<IocEntry> entries : byPackage.values()) {
-            entries.removeIf(entry -> {
-                boolean fromFeed = entry.feed().equals(feed);
-                if (fromFeed) {
-                    ids.add(entry.id());
-                }
-                return fromFeed;
-            });
+        size = 0;
+        for (Map<String, List<IocEntry>> names : byEcosystem.values()) {
+            for (List<IocEntry> entries : names.values()) {
+                entries.removeIf(entry -> {
+                    boolean fromFeed = entry.feed().equals(feed);
+                    if (fromFeed) {
+                        ids.add(entry.id());
+                    }
+                    return fromFeed;
+                });
+                size += entries.size();
+            }
+            names.values().removeIf(List::isEmpty);
         }
-        byPackage.values().removeIf(List::isEmpty);
-        size = byPackage.values().stream().mapToInt(List::size).sum();
         ids.addAll(indicators.removeFeed(feed));
         return ids;
     }
 
     /** Every entry that affects this dependency's version; withdrawn entries never do. */
     public List<IocEntry> matches(Dependency dep) {
-        List<IocEntry> candidates = byPackage.get(key(dep.ecosystem(), dep.name()));
+        String ecosystem = EcosystemNames.canonical(dep.ecosystem());
+        Map<String, List<IocEntry>> names = byEcosystem.get(ecosystem);
+        List<IocEntry> candidates = names == null ? null : names.get(normalise(ecosystem, dep.name()));
         if (candidates == null) {
             return List.of();
         }
@@ -100,23 +110,30 @@ public final class IocIndex implements Serializable {
         return size + indicators.size();
     }
 
-    /** The lookup key: OSV's ecosystem name for any spelling of it, and the name as that ecosystem compares it. */
-    static String key(String ecosystem, String name) {
-        String osvEcosystem = EcosystemNames.canonical(ecosystem);
-        return osvEcosystem + ":" + normalise(osvEcosystem, name);
-    }
-
     /** Package names as each ecosystem compares them; {@code ecosystem} is OSV's name for it. */
     static String normalise(String ecosystem, String name) {
         return switch (ecosystem) {
             // PEP 503: case-insensitive, runs of - _ . are one separator
-            case "PyPI" -> PEP503_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+            case "PyPI" -> isPep503Normal(name) ? name
+                    : PEP503_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
             // npm names are lower-case by rule (old mixed-case names exist, and the registry treats them apart);
             // Go module paths are case-sensitive; Maven names are groupId:artifactId as written
             case "npm", "crates.io", "RubyGems", "Go", "Maven" -> name;
-            // Composer and NuGet ids are case-insensitive
+            // Composer and NuGet ids are case-insensitive (toLowerCase returns a lower-case name itself)
             case "Packagist", "NuGet" -> name.toLowerCase(Locale.ROOT);
             default -> name;
         };
+    }
+
+    /** Whether a PyPI name is already as PEP 503 writes it: lower-case ASCII letters, digits, single hyphens. */
+    private static boolean isPep503Normal(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+            if (!letterOrDigit && (c != '-' || (i > 0 && name.charAt(i - 1) == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

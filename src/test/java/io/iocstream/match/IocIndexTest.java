@@ -200,15 +200,35 @@ class IocIndexTest {
 
     @Test
     void ecosystemSpellingsOfFeedsAreOsvNames() {
-        assertThat(IocIndex.key("pypi", "A_B")).isEqualTo(IocIndex.key("PyPI", "a-b"));
-        assertThat(IocIndex.key("Packagist:https://packages.drupal.org/8", "drupal/Core"))
-                .isEqualTo(IocIndex.key("Packagist", "drupal/core"));
-        assertThat(IocIndex.key("crates", "x")).isEqualTo(IocIndex.key("crates.io", "x"));
-        assertThat(IocIndex.key("gem", "x")).isEqualTo(IocIndex.key("RubyGems", "x"));
-        assertThat(IocIndex.key("composer", "x")).isEqualTo(IocIndex.key("Packagist", "x"));
-        assertThat(IocIndex.key("nuget", "x")).isEqualTo(IocIndex.key("NuGet", "x"));
-        assertThat(IocIndex.key("NPM", "x")).isEqualTo(IocIndex.key("npm", "x"));
-        assertThat(IocIndex.key("Hex", "x")).isNotEqualTo(IocIndex.key("npm", "x"));
+        assertThat(EcosystemNames.canonical("pypi")).isEqualTo("PyPI");
+        assertThat(EcosystemNames.canonical("Packagist:https://packages.drupal.org/8")).isEqualTo("Packagist");
+        assertThat(EcosystemNames.canonical("crates")).isEqualTo("crates.io");
+        assertThat(EcosystemNames.canonical("gem")).isEqualTo("RubyGems");
+        assertThat(EcosystemNames.canonical("composer")).isEqualTo("Packagist");
+        assertThat(EcosystemNames.canonical("nuget")).isEqualTo("NuGet");
+        assertThat(EcosystemNames.canonical("NPM")).isEqualTo("npm");
+        assertThat(EcosystemNames.canonical(" Go ")).isEqualTo("Go");
+        assertThat(EcosystemNames.canonical("Hex")).isEqualTo("Hex");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "PyPI, A_B, a-b",
+        "PyPI, a-b, a-b",
+        "PyPI, a--b, a-b",
+        "PyPI, a._-b, a-b",
+        "PyPI, Django, django",
+        "PyPI, zope.interface, zope-interface",
+        "PyPI, -a-, -a-",
+        "PyPI, __a, -a",
+        "PyPI, lite-llm-proxy2, lite-llm-proxy2",
+        "Packagist, drupal/Core, drupal/core",
+        "NuGet, Evil.Package, evil.package",
+        "npm, Left-Pad, Left-Pad",
+        "Go, example.com/Spelt, example.com/Spelt",
+    })
+    void namesAreNormalisedAsEachEcosystemComparesThem(String ecosystem, String name, String normalised) {
+        assertThat(IocIndex.normalise(ecosystem, name)).isEqualTo(normalised);
     }
 
     @Test
