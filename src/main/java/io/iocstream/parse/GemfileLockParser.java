@@ -33,7 +33,7 @@ public final class GemfileLockParser implements DependencyParser {
         String section = null;
         boolean inSpecs = false;
         int lineNumber = 0;
-        for (String line : text.split("\r?\n")) {
+        for (String line : FileFormats.lines(text)) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;

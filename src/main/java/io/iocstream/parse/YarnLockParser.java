@@ -79,7 +79,7 @@ public final class YarnLockParser implements DependencyParser {
         String key = null;
         String version = null;
         int lineNumber = 0;
-        for (String line : text.split("\r?\n", -1)) {
+        for (String line : FileFormats.lines(text)) {
             lineNumber++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
