@@ -57,7 +57,8 @@ public final class GemfileLockParser implements DependencyParser {
 
     /** Capital letters and spaces, starting with a letter: {@code GEM}, {@code BUNDLED WITH}. */
     private static boolean isSectionHeader(String line) {
-        return !line.isEmpty() && line.charAt(0) != ' ' && line.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == ' ');
+        return !line.isEmpty() && line.charAt(0) != ' '
+                && line.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == ' ');
     }
 
     /** A four-space-indented {@code name (version)} line, the platform dropped from the version; else null. */
