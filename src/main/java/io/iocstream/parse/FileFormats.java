@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What the parsers share about reading bytes: strict UTF-8 text, TOML trees, and one-line failure reasons. */
 final class FileFormats {
@@ -18,7 +20,9 @@ final class FileFormats {
     /** Decodes UTF-8 strictly (a leading BOM is dropped), so that a binary file is a failure, not garbage names. */
     static String text(byte[] content, String format) throws DependencyFileException {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            // most dependency files are ASCII, which needs no decoder
+            String text = isAscii(content) ? new String(content, StandardCharsets.US_ASCII)
+                    : StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(content))
@@ -30,6 +34,48 @@ final class FileFormats {
         } catch (CharacterCodingException e) {
             throw new DependencyFileException(format + ": not UTF-8 text", e);
         }
+    }
+
+    private static boolean isAscii(byte[] content) {
+        for (byte b : content) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lines of a text, each without its {@code \n} or {@code \r\n}; the same as {@code split("\r?\n", -1)}. */
+    static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+        }
+        lines.add(text.substring(start));
+        return lines;
+    }
+
+    /** The whitespace-separated fields of a stripped text, as {@code split("\\s+")} splits it. */
+    static List<String> fields(String text) {
+        List<String> fields = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            int start = i;
+            while (i < text.length() && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            fields.add(text.substring(start, i));
+            while (i < text.length() && isSpace(text.charAt(i))) {
+                i++;
+            }
+        }
+        return fields;
+    }
+
+    /** Regular expressions' {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Reads a whole TOML document; lockfiles in TOML are small enough to hold as a tree. */
@@ -52,7 +98,7 @@ final class FileFormats {
     static Iterable<JsonNode> packageTables(JsonNode root, String format) throws DependencyFileException {
         JsonNode packages = root.path("package");
         if (packages.isMissingNode()) {
-            return java.util.List.of();
+            return List.of();
         }
         if (!packages.isArray()) {
             throw new DependencyFileException(format + ": package is not an array of tables");

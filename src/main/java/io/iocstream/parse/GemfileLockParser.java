@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bundler's {@code Gemfile.lock} (and {@code gems.locked}): sections start at column 0 ({@code GEM}, {@code GIT},
@@ -16,9 +14,6 @@ import java.util.regex.Pattern;
  * {@code PATH} sections did not come from rubygems.org and are not reported, nor is Bundler itself.
  */
 public final class GemfileLockParser implements DependencyParser {
-
-    private static final Pattern SPEC = Pattern.compile(" {4}(\\S+) \\(([^)\\s]+)\\)");
-    private static final Pattern SECTION = Pattern.compile("[A-Z][A-Z ]*");
 
     @Override
     public boolean handles(String path) {
@@ -33,13 +28,13 @@ public final class GemfileLockParser implements DependencyParser {
         String section = null;
         boolean inSpecs = false;
         int lineNumber = 0;
-        for (String line : text.split("\r?\n")) {
+        for (String line : FileFormats.lines(text)) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
             if (!line.startsWith(" ")) {
-                if (!SECTION.matcher(line.strip()).matches()) {
+                if (!isSectionHeader(line.strip())) {
                     throw new DependencyFileException("Gemfile.lock: line " + lineNumber + " is not a section header");
                 }
                 section = line.strip();
@@ -47,19 +42,41 @@ public final class GemfileLockParser implements DependencyParser {
             } else if (line.startsWith("  ") && !line.startsWith("   ")) {
                 inSpecs = line.strip().equals("specs:");
             } else if (inSpecs && "GEM".equals(section) && line.startsWith("    ") && !line.startsWith("     ")) {
-                Matcher spec = SPEC.matcher(line.stripTrailing());
-                if (!spec.matches()) {
+                Dependency spec = spec(line.stripTrailing());
+                if (spec == null) {
                     throw new DependencyFileException("Gemfile.lock: malformed spec on line " + lineNumber);
                 }
-                String version = spec.group(2);
-                int platform = version.indexOf('-');
-                out.add(new Dependency("RubyGems", spec.group(1),
-                        platform < 0 ? version : version.substring(0, platform)));
+                out.add(spec);
             }
         }
         if (section == null) {
             throw new DependencyFileException("Gemfile.lock: no sections");
         }
         return new ArrayList<>(out);
+    }
+
+    /** Capital letters and spaces, starting with a letter: {@code GEM}, {@code BUNDLED WITH}. */
+    private static boolean isSectionHeader(String line) {
+        return !line.isEmpty() && line.charAt(0) != ' '
+                && line.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == ' ');
+    }
+
+    /** A four-space-indented {@code name (version)} line, the platform dropped from the version; else null. */
+    private static Dependency spec(String line) {
+        int open = line.indexOf(" (", 4);
+        if (open <= 4 || !line.endsWith(")")) {
+            return null;
+        }
+        String name = line.substring(4, open);
+        String version = line.substring(open + 2, line.length() - 1);
+        if (hasSpace(name) || version.isEmpty() || version.indexOf(')') >= 0 || hasSpace(version)) {
+            return null;
+        }
+        int platform = version.indexOf('-');
+        return new Dependency("RubyGems", name, platform < 0 ? version : version.substring(0, platform));
+    }
+
+    private static boolean hasSpace(String text) {
+        return text.chars().anyMatch(c -> FileFormats.isSpace((char) c));
     }
 }

@@ -31,7 +31,7 @@ public final class GoModParser implements DependencyParser {
         boolean sawModule = false;
         String block = null;
         int lineNumber = 0;
-        for (String raw : text.split("\r?\n")) {
+        for (String raw : FileFormats.lines(text)) {
             lineNumber++;
             int comment = raw.indexOf("//");
             String line = (comment < 0 ? raw : raw.substring(0, comment)).strip();
@@ -46,9 +46,12 @@ public final class GoModParser implements DependencyParser {
                 }
                 continue;
             }
-            String[] verbAndRest = line.split("\\s+", 2);
-            String verb = verbAndRest[0];
-            String rest = verbAndRest.length > 1 ? verbAndRest[1].strip() : "";
+            int space = 0;
+            while (space < line.length() && !FileFormats.isSpace(line.charAt(space))) {
+                space++;
+            }
+            String verb = line.substring(0, space);
+            String rest = line.substring(space).strip();
             if (verb.equals("module")) {
                 sawModule = true;
             } else if (rest.equals("(")) {
@@ -100,11 +103,7 @@ public final class GoModParser implements DependencyParser {
     }
 
     private static String[] fields(String text) {
-        String stripped = text.strip();
-        if (stripped.isEmpty()) {
-            return new String[0];
-        }
-        String[] fields = stripped.split("\\s+");
+        String[] fields = FileFormats.fields(text.strip()).toArray(new String[0]);
         for (int i = 0; i < fields.length; i++) {
             String field = fields[i];
             if (field.length() >= 2 && (field.startsWith("\"") && field.endsWith("\"")

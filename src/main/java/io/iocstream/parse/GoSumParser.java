@@ -26,19 +26,20 @@ public final class GoSumParser implements DependencyParser {
         String text = FileFormats.text(content, "go.sum");
         Set<Dependency> out = new LinkedHashSet<>();
         int lineNumber = 0;
-        for (String line : text.split("\r?\n")) {
+        for (String line : FileFormats.lines(text)) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
-            String[] fields = line.strip().split("\\s+");
-            if (fields.length != 3 || !fields[1].startsWith("v") || !fields[2].contains(":")) {
+            List<String> fields = FileFormats.fields(line.strip());
+            if (fields.size() != 3 || !fields.get(1).startsWith("v") || !fields.get(2).contains(":")) {
                 throw new DependencyFileException("go.sum: malformed line " + lineNumber);
             }
-            String version = fields[1].endsWith("/go.mod")
-                    ? fields[1].substring(0, fields[1].length() - "/go.mod".length())
-                    : fields[1];
-            out.add(new Dependency("Go", fields[0], version));
+            String version = fields.get(1);
+            if (version.endsWith("/go.mod")) {
+                version = version.substring(0, version.length() - "/go.mod".length());
+            }
+            out.add(new Dependency("Go", fields.get(0), version));
         }
         return new ArrayList<>(out);
     }

@@ -26,7 +26,7 @@ public final class GradleLockfileParser implements DependencyParser {
         }
         Set<Dependency> out = new LinkedHashSet<>();
         int lineNumber = 0;
-        for (String raw : text.split("\r?\n")) {
+        for (String raw : FileFormats.lines(text)) {
             lineNumber++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("empty=")) {

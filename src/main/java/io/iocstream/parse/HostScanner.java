@@ -1,10 +1,14 @@
 package io.iocstream.parse;
 
 import com.google.common.net.InternetDomainName;
+import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Finds the host names a file mentions, in one pass over its bytes (no copy of the text). A run of host
@@ -17,29 +21,45 @@ public final class HostScanner {
     /** RFC 1035: a name is at most 253 characters. */
     private static final int MAX_HOST = 253;
 
+    private static final boolean[] HOST_CHAR = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            HOST_CHAR[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+                    || b == '.' || b == '-';
+        }
+    }
+
+    /**
+     * The last label of every rule of the public suffix list Guava's {@link InternetDomainName} reads: a name
+     * whose last label is not among them cannot be under a public suffix, so most file and package names
+     * ({@code .js}, {@code .tgz}, {@code .json}) are rejected without building an {@code InternetDomainName}.
+     */
+    private static final Set<String> SUFFIX_LAST_LABELS = lastLabels();
+
     private HostScanner() {}
 
     public static List<String> hosts(byte[] content) {
         Set<String> hosts = new LinkedHashSet<>();
         int i = 0;
         while (i < content.length) {
-            if (!isHostChar(content[i])) {
+            if (!HOST_CHAR[content[i] & 0xff]) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < content.length && isHostChar(content[i])) {
-                i++;
+            boolean dot = false;
+            for (; i < content.length && HOST_CHAR[content[i] & 0xff]; i++) {
+                dot |= content[i] == '.';
             }
-            String host = candidate(content, start, i);
-            if (host != null) {
-                hosts.add(host);
+            if (dot) {
+                addIfHost(content, start, i, hosts);
             }
         }
         return List.copyOf(hosts);
     }
 
-    private static String candidate(byte[] content, int start, int end) {
+    private static void addIfHost(byte[] content, int start, int end, Set<String> hosts) {
         // a host never starts or ends with a dot or hyphen ("example.com." at a sentence's end)
         while (start < end && (content[start] == '.' || content[start] == '-')) {
             start++;
@@ -48,47 +68,60 @@ public final class HostScanner {
             end--;
         }
         int length = end - start;
-        if (length < 4 || length > MAX_HOST || !hasDot(content, start, end) || !lastLabelIsLetters(content, end)) {
-            return null;
+        int lastLabel = lastLabelStart(content, start, end);
+        if (length < 4 || length > MAX_HOST || lastLabel <= start || !isLetters(content, lastLabel, end)) {
+            return;
         }
-        String host = new String(content, start, length, java.nio.charset.StandardCharsets.US_ASCII)
-                .toLowerCase(Locale.ROOT);
-        if (!InternetDomainName.isValid(host)) {
-            return null;
+        boolean url = afterScheme(content, start);
+        if (!url && !SUFFIX_LAST_LABELS.contains(lower(content, lastLabel, end))) {
+            return;
         }
-        return afterScheme(content, start) || InternetDomainName.from(host).isUnderPublicSuffix() ? host : null;
+        String host = lower(content, start, end);
+        if (hosts.contains(host) || !InternetDomainName.isValid(host)) {
+            return;
+        }
+        if (url || InternetDomainName.from(host).isUnderPublicSuffix()) {
+            hosts.add(host);
+        }
     }
 
     private static boolean afterScheme(byte[] content, int start) {
         return start >= 3 && content[start - 1] == '/' && content[start - 2] == '/' && content[start - 3] == ':';
     }
 
-    private static boolean hasDot(byte[] content, int start, int end) {
-        for (int i = start; i < end; i++) {
+    /** Where the part after the last dot begins; {@code start} when there is no dot. */
+    private static int lastLabelStart(byte[] content, int start, int end) {
+        for (int i = end - 1; i >= start; i--) {
             if (content[i] == '.') {
-                return true;
+                return i + 1;
             }
         }
-        return false;
+        return start;
     }
 
     /** Top-level domains are letters (IDNs as {@code xn--} punycode), never digits: {@code 1.2.3} is a version. */
-    private static boolean lastLabelIsLetters(byte[] content, int end) {
-        int i = end - 1;
+    private static boolean isLetters(byte[] content, int start, int end) {
         boolean letter = false;
-        while (i >= 0 && content[i] != '.') {
+        for (int i = start; i < end; i++) {
             byte b = content[i];
-            if (Character.isLetter(b)) {
+            if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')) {
                 letter = true;
-            } else if (!(b == '-' || Character.isDigit(b))) {
+            } else if (!(b == '-' || (b >= '0' && b <= '9'))) {
                 return false;
             }
-            i--;
         }
         return letter;
     }
 
-    private static boolean isHostChar(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '.' || b == '-';
+    private static String lower(byte[] content, int start, int end) {
+        return new String(content, start, end - start, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
+    }
+
+    private static Set<String> lastLabels() {
+        Set<String> labels = new HashSet<>();
+        Stream.of(PublicSuffixPatterns.EXACT, PublicSuffixPatterns.UNDER, PublicSuffixPatterns.EXCLUDED)
+                .flatMap(rules -> rules.keySet().stream())
+                .forEach(rule -> labels.add(rule.substring(rule.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)));
+        return Set.copyOf(labels);
     }
 }

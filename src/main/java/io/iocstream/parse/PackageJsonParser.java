@@ -68,13 +68,14 @@ public final class PackageJsonParser implements DependencyParser {
         } catch (IOException | RuntimeException e) {
             throw new DependencyFileException(FORMAT + ": " + NpmSpecs.oneLine(e), e);
         }
-        List<Dependency> result = new ArrayList<>();
+        // the package itself first, then its dependencies in file order, each once
+        Set<Dependency> result = new LinkedHashSet<>();
         String own = version == null ? null : exactVersion(version);
         if (name != null && !name.isBlank() && own != null && !isPrivate) {
             result.add(new Dependency(NpmSpecs.ECOSYSTEM, name, own));
         }
-        out.stream().filter(d -> !result.contains(d)).forEach(result::add);
-        return result;
+        result.addAll(out);
+        return new ArrayList<>(result);
     }
 
     /** {@code {"name": "spec", ...}}; a section of any other shape means this is not a manifest npm can read. */

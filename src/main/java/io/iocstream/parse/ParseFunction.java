@@ -44,8 +44,11 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         }
     }
 
-    /** What one file says: parsed as its path's format, hashed, and searched for host names. */
-    static FileFacts facts(String path, byte[] content) throws DependencyFileException {
+    /**
+     * What one file says: parsed as its path's format, hashed, and searched for host names. Public so that the
+     * parse-and-match benchmark times exactly this.
+     */
+    public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
                 ? DependencyFiles.parse(path, content) : List.of();
         List<String> workflowValues = WorkflowFiles.isWorkflow(path) ? WorkflowFiles.values(content) : List.of();

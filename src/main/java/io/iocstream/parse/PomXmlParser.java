@@ -1,40 +1,40 @@
 package io.iocstream.parse;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
- * Maven's {@code pom.xml}, read with the JDK's DOM parser with DTDs and external entities refused (a pom from an
- * untrusted repository must not make the scanner read local files or the network). Reported: the
- * {@code <dependency>} entries of {@code <dependencies>} and {@code <dependencyManagement>}, at project level and
- * in each {@code <profile>}, as {@code groupId:artifactId}, with {@code ${property}} versions resolved from
- * {@code <properties>} (a profile's own properties first) and {@code ${project.version}} and friends. Not
- * reported: dependencies without a version or whose version is a range or refers to a property the file does not
- * define (it lives in a parent pom this file does not contain), the parent pom itself, and build plugins and their
- * dependencies.
+ * Maven's {@code pom.xml}, streamed with the JDK's StAX reader; a document type declaration is refused (a pom
+ * from an untrusted repository must not make the scanner read local files or the network, nor expand entity
+ * bombs). Reported: the {@code <dependency>} entries of {@code <dependencies>} and {@code <dependencyManagement>},
+ * at project level and in each {@code <profile>}, as {@code groupId:artifactId}, with {@code ${property}} versions
+ * resolved from {@code <properties>} (a profile's own properties first) and {@code ${project.version}} and friends.
+ * Not reported: dependencies without a version or whose version is a range or refers to a property the file does
+ * not define (it lives in a parent pom this file does not contain), the parent pom itself, and build plugins and
+ * their dependencies. Where an element occurs twice, the first counts, as Maven reads it.
  */
 public final class PomXmlParser implements DependencyParser {
 
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final int MAX_EXPANSIONS = 10;
+
+    /** A {@code <dependency>} as written, before its references are resolved. */
+    private record Declared(String group, String artifact, String version) {}
+
+    /** The dependencies of the project or of one profile, and the properties they see. */
+    private record Scope(Map<String, String> properties, List<Declared> dependencies) {}
 
     @Override
     public boolean handles(String path) {
@@ -43,94 +43,221 @@ public final class PomXmlParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        Element project = read(content).getDocumentElement();
-        if (!"project".equals(name(project))) {
-            throw new DependencyFileException("pom.xml: root element is not <project>");
+        if (content.length == 0) {
+            throw new DependencyFileException("pom.xml: empty file");
         }
+        List<Scope> scopes = new ArrayList<>();
+        try {
+            XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+            factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+            factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+            factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+            XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(content));
+            try {
+                if (!nextChild(xml) || !xml.getLocalName().equals("project")) {
+                    throw new DependencyFileException("pom.xml: root element is not <project>");
+                }
+                readProject(xml, scopes);
+                while (xml.hasNext()) {
+                    next(xml);
+                }
+            } finally {
+                xml.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            throw new DependencyFileException("pom.xml: " + FileFormats.oneLine(e), e);
+        }
+        Set<Dependency> out = new LinkedHashSet<>();
+        for (Scope scope : scopes) {
+            for (Declared declared : scope.dependencies()) {
+                String group = resolve(declared.group(), scope.properties());
+                String artifact = resolve(declared.artifact(), scope.properties());
+                String version = resolve(declared.version(), scope.properties());
+                if (group != null && artifact != null && version != null && isExact(version)) {
+                    out.add(new Dependency("Maven", group + ":" + artifact, version));
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The project's scope first, then one per profile, each profile's properties over the project's. */
+    private static void readProject(XMLStreamReader xml, List<Scope> scopes)
+            throws XMLStreamException, DependencyFileException {
         Map<String, String> properties = new HashMap<>();
-        readProperties(child(project, "properties"), properties);
-        Element parent = child(project, "parent");
-        String parentGroup = text(child(parent, "groupId"));
-        String parentVersion = text(child(parent, "version"));
-        String group = firstNonNull(text(child(project, "groupId")), parentGroup);
-        String version = firstNonNull(text(child(project, "version")), parentVersion);
+        List<Declared> dependencies = new ArrayList<>();
+        List<Declared> managed = new ArrayList<>();
+        Map<String, String> coordinates = new HashMap<>();
+        Map<String, String> parent = new HashMap<>();
+        List<Scope> profiles = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (nextChild(xml)) {
+            String name = xml.getLocalName();
+            if (!seen.add(name)) {
+                skip(xml);
+                continue;
+            }
+            switch (name) {
+                case "properties" -> readProperties(xml, properties);
+                case "parent" -> readFields(xml, parent);
+                case "groupId", "version", "artifactId" -> putIfValue(coordinates, name, text(xml));
+                case "dependencies" -> readDependencies(xml, dependencies);
+                case "dependencyManagement" -> readManaged(xml, managed);
+                case "profiles" -> readProfiles(xml, profiles);
+                default -> skip(xml);
+            }
+        }
+        String parentGroup = parent.get("groupId");
+        String parentVersion = parent.get("version");
+        String group = firstNonNull(coordinates.get("groupId"), parentGroup);
+        String version = firstNonNull(coordinates.get("version"), parentVersion);
         putIfValue(properties, "project.groupId", group);
         putIfValue(properties, "pom.groupId", group);
         putIfValue(properties, "groupId", group);
         putIfValue(properties, "project.version", version);
         putIfValue(properties, "pom.version", version);
         putIfValue(properties, "version", version);
-        putIfValue(properties, "project.artifactId", text(child(project, "artifactId")));
+        putIfValue(properties, "project.artifactId", coordinates.get("artifactId"));
         putIfValue(properties, "project.parent.groupId", parentGroup);
         putIfValue(properties, "project.parent.version", parentVersion);
 
-        Set<Dependency> out = new LinkedHashSet<>();
-        readDependencyLists(project, properties, out);
-        for (Element profile : children(child(project, "profiles"), "profile")) {
-            Map<String, String> profileProperties = new HashMap<>(properties);
-            readProperties(child(profile, "properties"), profileProperties);
-            readDependencyLists(profile, profileProperties, out);
-        }
-        return new ArrayList<>(out);
-    }
-
-    private static Document read(byte[] content) throws DependencyFileException {
-        if (content.length == 0) {
-            throw new DependencyFileException("pom.xml: empty file");
-        }
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            factory.setNamespaceAware(true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new Rethrowing());
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity refused: " + systemId);
-            });
-            return builder.parse(new ByteArrayInputStream(content));
-        } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
-            throw new DependencyFileException("pom.xml: " + FileFormats.oneLine(e), e);
+        dependencies.addAll(managed);
+        scopes.add(new Scope(properties, dependencies));
+        for (Scope profile : profiles) {
+            Map<String, String> merged = new HashMap<>(properties);
+            merged.putAll(profile.properties());
+            scopes.add(new Scope(merged, profile.dependencies()));
         }
     }
 
-    /** The default handler prints to stderr; a malformed pom is reported through the exception alone. */
-    private static final class Rethrowing implements ErrorHandler {
-        @Override
-        public void warning(SAXParseException e) {}
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
+    private static void readProfiles(XMLStreamReader xml, List<Scope> profiles)
+            throws XMLStreamException, DependencyFileException {
+        while (nextChild(xml)) {
+            if (!xml.getLocalName().equals("profile")) {
+                skip(xml);
+                continue;
+            }
+            Map<String, String> properties = new HashMap<>();
+            List<Declared> dependencies = new ArrayList<>();
+            List<Declared> managed = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            while (nextChild(xml)) {
+                String name = xml.getLocalName();
+                if (!seen.add(name)) {
+                    skip(xml);
+                } else if (name.equals("properties")) {
+                    readProperties(xml, properties);
+                } else if (name.equals("dependencies")) {
+                    readDependencies(xml, dependencies);
+                } else if (name.equals("dependencyManagement")) {
+                    readManaged(xml, managed);
+                } else {
+                    skip(xml);
+                }
+            }
+            dependencies.addAll(managed);
+            profiles.add(new Scope(properties, dependencies));
         }
     }
 
-    private static void readDependencyLists(Element owner, Map<String, String> properties, Set<Dependency> out) {
-        readDependencies(child(owner, "dependencies"), properties, out);
-        readDependencies(child(child(owner, "dependencyManagement"), "dependencies"), properties, out);
-    }
-
-    private static void readDependencies(Element list, Map<String, String> properties, Set<Dependency> out) {
-        for (Element dependency : children(list, "dependency")) {
-            String group = resolve(text(child(dependency, "groupId")), properties);
-            String artifact = resolve(text(child(dependency, "artifactId")), properties);
-            String version = resolve(text(child(dependency, "version")), properties);
-            if (group != null && artifact != null && version != null && isExact(version)) {
-                out.add(new Dependency("Maven", group + ":" + artifact, version));
+    /** {@code <dependencyManagement>}: its first {@code <dependencies>}. */
+    private static void readManaged(XMLStreamReader xml, List<Declared> into)
+            throws XMLStreamException, DependencyFileException {
+        boolean read = false;
+        while (nextChild(xml)) {
+            if (!read && xml.getLocalName().equals("dependencies")) {
+                read = true;
+                readDependencies(xml, into);
+            } else {
+                skip(xml);
             }
         }
+    }
+
+    private static void readDependencies(XMLStreamReader xml, List<Declared> into)
+            throws XMLStreamException, DependencyFileException {
+        while (nextChild(xml)) {
+            if (!xml.getLocalName().equals("dependency")) {
+                skip(xml);
+                continue;
+            }
+            Map<String, String> fields = new HashMap<>();
+            readFields(xml, fields);
+            into.add(new Declared(fields.get("groupId"), fields.get("artifactId"), fields.get("version")));
+        }
+    }
+
+    /** Every child element's text, by name; the first of a name counts, even when it is empty. */
+    private static void readFields(XMLStreamReader xml, Map<String, String> into)
+            throws XMLStreamException, DependencyFileException {
+        Set<String> seen = new HashSet<>();
+        while (nextChild(xml)) {
+            String name = xml.getLocalName();
+            String value = text(xml);
+            if (seen.add(name)) {
+                putIfValue(into, name, value);
+            }
+        }
+    }
+
+    /** {@code <properties>}: a later property of the same name replaces an earlier one. */
+    private static void readProperties(XMLStreamReader xml, Map<String, String> into)
+            throws XMLStreamException, DependencyFileException {
+        while (nextChild(xml)) {
+            putIfValue(into, xml.getLocalName(), text(xml));
+        }
+    }
+
+    /** Moves to the next child element of the current one: true at its start, false at the parent's end. */
+    private static boolean nextChild(XMLStreamReader xml) throws XMLStreamException, DependencyFileException {
+        while (xml.hasNext()) {
+            int event = next(xml);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                return true;
+            }
+            if (event == XMLStreamConstants.END_ELEMENT) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** All text inside the current element, stripped; null when there is none. Ends on its end tag. */
+    private static String text(XMLStreamReader xml) throws XMLStreamException, DependencyFileException {
+        StringBuilder text = new StringBuilder();
+        for (int depth = 1; depth > 0; ) {
+            int event = next(xml);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
+                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+            }
+        }
+        String stripped = text.toString().strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static void skip(XMLStreamReader xml) throws XMLStreamException, DependencyFileException {
+        for (int depth = 1; depth > 0; ) {
+            int event = next(xml);
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /** The next event; a document type declaration, where entities would be declared, is refused. */
+    private static int next(XMLStreamReader xml) throws XMLStreamException, DependencyFileException {
+        int event = xml.next();
+        if (event == XMLStreamConstants.DTD) {
+            throw new DependencyFileException("pom.xml: a document type declaration is not allowed");
+        }
+        return event;
     }
 
     /** A range ({@code [1.0,2.0)}) or a leftover reference names no single version. */
@@ -157,12 +284,6 @@ public final class PomXmlParser implements DependencyParser {
         return current;
     }
 
-    private static void readProperties(Element properties, Map<String, String> into) {
-        for (Element property : children(properties, null)) {
-            putIfValue(into, name(property), text(property));
-        }
-    }
-
     private static void putIfValue(Map<String, String> map, String key, String value) {
         if (value != null) {
             map.put(key, value);
@@ -171,36 +292,5 @@ public final class PomXmlParser implements DependencyParser {
 
     private static String firstNonNull(String first, String second) {
         return first != null ? first : second;
-    }
-
-    private static String name(Node node) {
-        return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
-    }
-
-    private static Element child(Element parent, String name) {
-        List<Element> found = children(parent, name);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /** Direct child elements, all of them when {@code name} is null; none for a missing parent. */
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        if (parent == null) {
-            return found;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && (name == null || name.equals(name(element)))) {
-                found.add(element);
-            }
-        }
-        return found;
-    }
-
-    private static String text(Element element) {
-        if (element == null) {
-            return null;
-        }
-        String text = element.getTextContent().strip();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * pip requirements files: {@code requirements*.txt} and any {@code .txt} file in a {@code requirements/}
@@ -16,9 +15,6 @@ import java.util.regex.Pattern;
  * followed.
  */
 public final class RequirementsParser implements DependencyParser {
-
-    private static final Pattern COMMENT = Pattern.compile("(^|\\s)#.*$");
-    private static final Pattern OPTION = Pattern.compile("\\s--?[A-Za-z].*$");
 
     @Override
     public boolean handles(String path) {
@@ -38,8 +34,8 @@ public final class RequirementsParser implements DependencyParser {
         String text = FileFormats.text(content, "requirements");
         Set<Dependency> out = new LinkedHashSet<>();
         StringBuilder logical = new StringBuilder();
-        for (String line : text.split("\r?\n", -1)) {
-            String uncommented = COMMENT.matcher(line).replaceFirst("");
+        for (String line : FileFormats.lines(text)) {
+            String uncommented = line.substring(0, commentStart(line));
             if (uncommented.endsWith("\\")) {
                 logical.append(uncommented, 0, uncommented.length() - 1).append(' ');
                 continue;
@@ -56,8 +52,41 @@ public final class RequirementsParser implements DependencyParser {
         if (requirement.isEmpty() || requirement.startsWith("-")) {
             return;
         }
-        requirement = OPTION.matcher(requirement).replaceFirst("");
+        requirement = requirement.substring(0, optionStart(requirement));
         PinnedRequirement.parse(requirement)
                 .ifPresent(pin -> out.add(new Dependency("PyPI", pin.name(), pin.version())));
+    }
+
+    /** Where a comment begins, with the whitespace before its {@code #}; the line's length when there is none. */
+    private static int commentStart(String line) {
+        for (int hash = line.indexOf('#'); hash >= 0; hash = line.indexOf('#', hash + 1)) {
+            if (hash == 0) {
+                return 0;
+            }
+            if (FileFormats.isSpace(line.charAt(hash - 1))) {
+                return hash - 1;
+            }
+        }
+        return line.length();
+    }
+
+    /** Where the first per-requirement option ({@code --hash=...}, {@code -c x}) begins, with its whitespace. */
+    private static int optionStart(String requirement) {
+        for (int i = 0; i + 2 < requirement.length(); i++) {
+            if (FileFormats.isSpace(requirement.charAt(i)) && requirement.charAt(i + 1) == '-'
+                    && (isAsciiLetter(requirement, i + 2) || requirement.charAt(i + 2) == '-'
+                            && isAsciiLetter(requirement, i + 3))) {
+                return i;
+            }
+        }
+        return requirement.length();
+    }
+
+    private static boolean isAsciiLetter(String text, int at) {
+        if (at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 }

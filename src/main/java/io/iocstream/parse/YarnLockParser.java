@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Yarn {@code yarn.lock}, both generations: classic (v1, yarn's own indented text format with
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
 public final class YarnLockParser implements DependencyParser {
 
     private static final String FORMAT = "yarn.lock";
-    private static final Pattern BERRY = Pattern.compile("(?m)^\"?__metadata\"?:");
     private static final List<String> LOCAL_PROTOCOLS =
             List.of("workspace:", "link:", "portal:", "file:", "exec:", "patch:");
     private static final String WORKSPACE_VERSION = "0.0.0-use.local";
@@ -44,12 +42,29 @@ public final class YarnLockParser implements DependencyParser {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
         Set<Dependency> out = new LinkedHashSet<>();
-        if (BERRY.matcher(text).find()) {
+        if (isBerry(text)) {
             readBerry(text, out);
         } else {
             readClassic(text, out);
         }
         return new ArrayList<>(out);
+    }
+
+    /** Whether a line starts with the {@code __metadata:} key (quoted or not) that only berry writes. */
+    private static boolean isBerry(String text) {
+        String key = "__metadata";
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            int start = at > 0 && text.charAt(at - 1) == '"' ? at - 1 : at;
+            int end = at + key.length();
+            if (end < text.length() && text.charAt(end) == '"') {
+                end++;
+            }
+            boolean lineStart = start == 0 || text.charAt(start - 1) == '\n' || text.charAt(start - 1) == '\r';
+            if (lineStart && end < text.length() && text.charAt(end) == ':') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Berry: {@code "descriptors": {version: x, resolution: "name@protocol:..."}}. */
@@ -79,7 +94,7 @@ public final class YarnLockParser implements DependencyParser {
         String key = null;
         String version = null;
         int lineNumber = 0;
-        for (String line : text.split("\r?\n", -1)) {
+        for (String line : FileFormats.lines(text)) {
             lineNumber++;
             String trimmed = line.strip();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {

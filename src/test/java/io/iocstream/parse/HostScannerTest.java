@@ -2,10 +2,12 @@ package io.iocstream.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.common.net.InternetDomainName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HostScannerTest {
@@ -36,5 +38,19 @@ class HostScannerTest {
 
         assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
                 .containsExactly("webhook.site", "example.com", "corp.example.org");
+    }
+
+    @Test
+    void namesUnderWildcardAndExceptionRulesAreKeptAsGuavaJudgesThem() {
+        // *.ck and !www.ck, *.kawasaki.jp and !city.kawasaki.jp, a private rule (github.io), and non-suffixes
+        List<String> names = List.of("a.b.ck", "www.ck", "x.ck", "shop.x.kawasaki.jp", "city.kawasaki.jp",
+                "evil.github.io", "github.io", "lodash.merge", "index.js", "pkg.tgz", "evil.co.uk");
+        List<String> underPublicSuffix = names.stream()
+                .filter(name -> InternetDomainName.from(name).isUnderPublicSuffix()).toList();
+
+        assertThat(HostScanner.hosts(String.join(" ", names).getBytes(StandardCharsets.US_ASCII)))
+                .containsExactlyElementsOf(underPublicSuffix)
+                .contains("a.b.ck", "www.ck", "evil.github.io", "evil.co.uk")
+                .doesNotContain("lodash.merge", "index.js");
     }
 }
