@@ -1,12 +1,17 @@
 package io.iocstream.bench;
 
+import io.iocstream.match.EcosystemNames;
 import io.iocstream.match.FeedDirectory;
+import io.iocstream.match.IocEntry;
 import io.iocstream.match.IocIndex;
+import io.iocstream.match.IocIndexSerializer;
+import io.iocstream.parse.Dependency;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -19,7 +24,9 @@ import org.apache.flink.util.InstantiationUtil;
  * Loads a feed directory of one million IOC entries (TXT lists in every ecosystem form of the contract, an
  * indicators CSV, and OSV documents) into an {@link IocIndex}, as the job's feed stage does, and measures: the
  * read and index build against a plain read of the same files' lines (the baseline, in the same run), the heap
- * the index keeps, and the time to snapshot and restore it with the serializer Flink uses for broadcast state.
+ * the index keeps, and what broadcast state costs with {@link IocIndexSerializer} against Kryo (the baseline, the
+ * serializer Flink picks for the class by itself): the snapshot's size, its write and restore, and the
+ * {@code copy()} that the heap backend makes in the synchronous part of every checkpoint.
  *
  * <p>Run: {@code mvn -o -q -Pbench test-compile exec:exec@feed-load -Dbench.args="--entries 1000000"}.
  */
@@ -67,22 +74,76 @@ public final class FeedLoadBench {
         if (!feed.deadLetters().isEmpty()) {
             throw new IllegalStateException("the generated feed must read cleanly: " + feed.deadLetters().get(0));
         }
+        List<Dependency> sample = sample(feed.packages());
         feed = null;
         long indexHeap = usedHeapAfterGc() - heapBefore;
 
-        TypeSerializer<IocIndex> serializer =
-                TypeInformation.of(IocIndex.class).createSerializer(new SerializerConfigImpl());
-        long t2 = System.nanoTime();
-        byte[] snapshot = InstantiationUtil.serializeToByteArray(serializer, index);
-        IocIndex restored = InstantiationUtil.deserializeFromByteArray(serializer, snapshot);
-        long snap = System.nanoTime() - t2;
-        if (restored.size() != index.size()) {
-            throw new IllegalStateException("restored " + restored.size() + " of " + index.size());
+        // the baseline: the serializer Flink picks for the class by itself, Kryo, which broadcast state used before
+        Timed kryo = time("Kryo (baseline)",
+                TypeInformation.of(IocIndex.class).createSerializer(new SerializerConfigImpl()), index, sample);
+        Timed compact = time("IocIndexSerializer", IocIndexSerializer.INSTANCE, index, sample);
+        int size = index.size();
+        byte[] snapshot = InstantiationUtil.serializeToByteArray(IocIndexSerializer.INSTANCE, index);
+        index = null;
+        long beforeRestore = usedHeapAfterGc();
+        IocIndex restored = InstantiationUtil.deserializeFromByteArray(IocIndexSerializer.INSTANCE, snapshot);
+        long restoredHeap = usedHeapAfterGc() - beforeRestore;
+        if (restored.size() != size) {
+            throw new IllegalStateException("restored " + restored.size() + " of " + size);
         }
         System.out.printf(Locale.ROOT, "round %d: plain read of %,d lines %.2f s; read + index %,d entries %.2f s "
-                        + "(%.1fx the plain read); index heap %.0f MB; snapshot %.0f MB, write + restore %.2f s%n",
-                round, lines, plain / 1e9, index.size(), load / 1e9, (double) load / plain, indexHeap / 1e6,
-                snapshot.length / 1e6, snap / 1e9);
+                        + "(%.1fx the plain read); index heap %.0f MB, restored from IocIndexSerializer %.0f MB%n",
+                round, lines, plain / 1e9, size, load / 1e9, (double) load / plain, indexHeap / 1e6,
+                restoredHeap / 1e6);
+        for (Timed t : List.of(kryo, compact)) {
+            System.out.printf(Locale.ROOT, "  %-18s snapshot %5.1f MB, write %6.3f s, restore %6.3f s, "
+                    + "copy() %6.3f s%n", t.serializer(), t.bytes() / 1e6, t.write() / 1e9, t.restore() / 1e9,
+                    t.copy() / 1e9);
+        }
+        System.out.printf(Locale.ROOT, "  IocIndexSerializer against Kryo: snapshot %.1fx smaller, write + restore "
+                        + "%.1fx faster, copy() %.1fx faster%n", (double) kryo.bytes() / compact.bytes(),
+                (double) (kryo.write() + kryo.restore()) / (compact.write() + compact.restore()),
+                (double) kryo.copy() / compact.copy());
+    }
+
+    /** Snapshot size and times (ns) of one serializer. */
+    private record Timed(String serializer, long bytes, long write, long restore, long copy) {}
+
+    /**
+     * Writes the index with the serializer, restores it and copies it, as a checkpoint, a restore and the heap
+     * backend's synchronous snapshot do; the restore and the copy must match the sample as the index does.
+     */
+    private static Timed time(String name, TypeSerializer<IocIndex> serializer, IocIndex index,
+            List<Dependency> sample) throws IOException {
+        long t0 = System.nanoTime();
+        byte[] snapshot = InstantiationUtil.serializeToByteArray(serializer, index);
+        long t1 = System.nanoTime();
+        IocIndex restored = InstantiationUtil.deserializeFromByteArray(serializer, snapshot);
+        long t2 = System.nanoTime();
+        IocIndex copy = serializer.copy(index);
+        long t3 = System.nanoTime();
+        for (IocIndex other : List.of(restored, copy)) {
+            if (other == index || other.size() != index.size()) {
+                throw new IllegalStateException("a copy of " + other.size() + " entries of " + index.size());
+            }
+            for (Dependency dep : sample) {
+                if (!other.matches(dep).equals(index.matches(dep))) {
+                    throw new IllegalStateException("a copy matches " + dep + " differently");
+                }
+            }
+        }
+        return new Timed(name, snapshot.length, t1 - t0, t2 - t1, t3 - t2);
+    }
+
+    /** One dependency of every hundredth package entry, at its first listed version. */
+    private static List<Dependency> sample(List<IocEntry> entries) {
+        List<Dependency> sample = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i += 100) {
+            IocEntry entry = entries.get(i);
+            String version = entry.versions().isEmpty() ? "1.0.0" : entry.versions().iterator().next();
+            sample.add(new Dependency(EcosystemNames.canonical(entry.ecosystem()), entry.name(), version));
+        }
+        return sample;
     }
 
     /** Writes the feed: 90% TXT lines over every prefix, 9% indicators, 1% OSV documents. */

@@ -2,7 +2,6 @@ package io.iocstream.match;
 
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.WorkflowFiles;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,18 +14,56 @@ import java.util.Set;
  * Hash, file-name, domain and workflow indicators by kind and value: every lookup is a hash lookup (a host
  * is looked up once per label, so {@code a.b.webhook.site} finds {@code webhook.site}).
  */
-final class IndicatorIndex implements Serializable {
+final class IndicatorIndex {
 
-    // a HashMap, not an EnumMap: Kryo, which snapshots broadcast state, cannot restore an EnumMap
-    private final Map<Indicator.Kind, Map<String, List<Indicator>>> byKind = new HashMap<>();
+    // a HashMap, not an EnumMap: Kryo (the benchmark's baseline for IocIndexSerializer) cannot restore an EnumMap
+    private final Map<Indicator.Kind, Map<String, List<Indicator>>> byKind;
     private int size;
+
+    IndicatorIndex() {
+        this(new HashMap<>());
+    }
+
+    /** An index that keeps this map as it is (a restore). */
+    IndicatorIndex(Map<Indicator.Kind, Map<String, List<Indicator>>> byKind) {
+        this.byKind = byKind;
+        size = count();
+    }
+
+    /** A structural copy: new maps and lists holding the same indicators, which are immutable. */
+    IndicatorIndex copy() {
+        Map<Indicator.Kind, Map<String, List<Indicator>>> kinds = new HashMap<>(byKind);
+        kinds.replaceAll((kind, byValue) -> {
+            Map<String, List<Indicator>> copy = new HashMap<>(byValue);
+            copy.replaceAll((value, same) -> new ArrayList<>(same));
+            return copy;
+        });
+        return new IndicatorIndex(kinds);
+    }
+
+    /** Indicators by kind, then value; for the serializer to read. */
+    Map<Indicator.Kind, Map<String, List<Indicator>>> byKind() {
+        return byKind;
+    }
 
     /** Adds an indicator, replacing one of the same id, kind and value. */
     void add(Indicator indicator) {
         remove(indicator);
         byKind.computeIfAbsent(indicator.kind(), k -> new HashMap<>())
-                .computeIfAbsent(indicator.value(), v -> new ArrayList<>()).add(indicator);
+                .computeIfAbsent(indicator.value(), v -> new ArrayList<>(1)).add(sharingStrings(indicator));
         size++;
+    }
+
+    /** The indicator holding one copy of the strings that repeat across indicators: severity, description, feed. */
+    private static Indicator sharingStrings(Indicator indicator) {
+        String severity = IocIndex.intern(indicator.severity());
+        String description = IocIndex.intern(indicator.description());
+        String feed = IocIndex.intern(indicator.feed());
+        if (severity == indicator.severity() && description == indicator.description() && feed == indicator.feed()) {
+            return indicator;
+        }
+        return new Indicator(indicator.id(), indicator.kind(), indicator.value(), severity, description,
+                indicator.withdrawn(), feed);
     }
 
     /** Removes the indicator of the same id, kind and value, if any. */
@@ -55,12 +92,16 @@ final class IndicatorIndex implements Serializable {
             }
             byValue.values().removeIf(List::isEmpty);
         }
-        size = byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
+        size = count();
         return ids;
     }
 
     int size() {
         return size;
+    }
+
+    private int count() {
+        return byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
     }
 
     /** The indicators that this file, at this path, hits, one {@link Hit} per indicator value. */

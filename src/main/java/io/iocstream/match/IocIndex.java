@@ -2,7 +2,6 @@ package io.iocstream.match;
 
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,16 +15,52 @@ import java.util.regex.Pattern;
  * IOC package entries by ecosystem, then normalised name: two hash lookups per dependency, and no allocation for
  * one the index does not hold (the retro hunt asks every dependency in state). Names are compared as OSV compares
  * them in each ecosystem, and never across ecosystems. Hash, file-name, domain and workflow indicators sit beside
- * them in an {@link IndicatorIndex}.
+ * them in an {@link IndicatorIndex}. Broadcast state holds it through {@link IocIndexSerializer}.
  */
-public final class IocIndex implements Serializable {
+public final class IocIndex {
 
     private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
 
     /** OSV ecosystem name → name as the ecosystem compares it → entries. */
-    private final Map<String, Map<String, List<IocEntry>>> byEcosystem = new HashMap<>();
-    private final IndicatorIndex indicators = new IndicatorIndex();
+    private final Map<String, Map<String, List<IocEntry>>> byEcosystem;
+    private final IndicatorIndex indicators;
     private int size;
+
+    public IocIndex() {
+        this(new HashMap<>(), new IndicatorIndex(), 0);
+    }
+
+    /** An index that keeps these maps as they are (a restore). */
+    IocIndex(Map<String, Map<String, List<IocEntry>>> byEcosystem, IndicatorIndex indicators) {
+        this(byEcosystem, indicators, byEcosystem.values().stream()
+                .mapToInt(names -> names.values().stream().mapToInt(List::size).sum()).sum());
+    }
+
+    private IocIndex(Map<String, Map<String, List<IocEntry>>> byEcosystem, IndicatorIndex indicators, int size) {
+        this.byEcosystem = byEcosystem;
+        this.indicators = indicators;
+        this.size = size;
+    }
+
+    /** A structural copy: new maps and lists holding the same entries and indicators, which are immutable. */
+    IocIndex copy() {
+        Map<String, Map<String, List<IocEntry>>> ecosystems = new HashMap<>(byEcosystem);
+        ecosystems.replaceAll((ecosystem, names) -> {
+            Map<String, List<IocEntry>> copy = new HashMap<>(names);
+            copy.replaceAll((name, entries) -> new ArrayList<>(entries));
+            return copy;
+        });
+        return new IocIndex(ecosystems, indicators.copy(), size);
+    }
+
+    /** Package entries by OSV ecosystem name, then name as the ecosystem compares it; for the serializer to read. */
+    Map<String, Map<String, List<IocEntry>>> packages() {
+        return byEcosystem;
+    }
+
+    IndicatorIndex indicators() {
+        return indicators;
+    }
 
     public void add(Indicator indicator) {
         indicators.add(indicator);
@@ -63,9 +98,32 @@ public final class IocIndex implements Serializable {
     public void add(IocEntry entry) {
         remove(entry);
         String ecosystem = EcosystemNames.canonical(entry.ecosystem());
-        byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
-                .computeIfAbsent(normalise(ecosystem, entry.name()), n -> new ArrayList<>()).add(entry);
+        List<IocEntry> same = byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
+                .computeIfAbsent(normalise(ecosystem, entry.name()), n -> new ArrayList<>(1));
+        same.add(sharingStrings(entry, same.isEmpty() ? entry.name() : same.get(0).name()));
         size++;
+    }
+
+    /**
+     * The entry holding one copy of the strings that repeat across entries: the package name as the package's
+     * first entry spells it (lists name a package once per version), and the feed, severity and ecosystem.
+     */
+    private static IocEntry sharingStrings(IocEntry entry, String knownName) {
+        String name = entry.name().equals(knownName) ? knownName : entry.name();
+        String ecosystem = intern(entry.ecosystem());
+        String severity = intern(entry.severity());
+        String feed = intern(entry.feed());
+        // identity, not equality: a new record only when a string was swapped for its shared copy
+        if (name == entry.name() && ecosystem == entry.ecosystem() && severity == entry.severity()
+                && feed == entry.feed()) {
+            return entry;
+        }
+        return new IocEntry(entry.id(), ecosystem, name, entry.versions(), entry.allVersions(), entry.ranges(),
+                entry.withdrawn(), severity, feed);
+    }
+
+    static String intern(String value) {
+        return value == null ? null : value.intern();
     }
 
     /** Forgets every entry and indicator read from {@code feed}; returns their ids. */

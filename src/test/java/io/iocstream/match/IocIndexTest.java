@@ -5,20 +5,25 @@ import static io.iocstream.match.version.RangeEvent.introduced;
 import static io.iocstream.match.version.RangeEvent.lastAffected;
 import static io.iocstream.match.version.RangeEvent.limit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.iocstream.match.version.RangeEvent;
 import io.iocstream.match.version.VersionRange;
 import io.iocstream.parse.Dependency;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
+import io.iocstream.parse.FileFacts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,13 +32,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Matcher tables per ecosystem: exact versions, ranges, all versions, withdrawn entries, adjacent versions, the
  * same name in another ecosystem and names that are prefixes of bad ones. Each row is a dependency as a parser
- * reports it and the ids that must match it (none when empty).
+ * reports it and the ids that must match it (none when empty), in the index and in every copy and restore of it.
  */
 class IocIndexTest {
 
-    static final IocIndex INDEX = index(
+    static final List<IocEntry> ENTRIES = List.of(
             // npm
             exact("NPM-EXACT", "npm", "left-pad", "1.2.3"),
+            IocEntry.ofVersions("NPM-OTHER-FEED", "npm", "left-pad", Set.of("9.9.8", "9.9.9"), "high", "other"),
             ranged("NPM-RANGE", "npm", semver(introduced("2.0.0"), fixed("2.3.0"))),
             ranged("NPM-LAST", "npm", semver(introduced("4.1.1"), lastAffected("4.1.2"))),
             ranged("NPM-LIMIT", "npm", semver(introduced("1.0.0"), limit("1.5.0"))),
@@ -70,6 +76,22 @@ class IocIndexTest {
             exact("SPELT-MAVEN", "Maven:https://maven.google.com", "com.evil:android", "1.0.0"),
             exact("SPELT-GO", "golang", "example.com/spelt", "v0.1.0"));
 
+    static final String SHA = "46faab8ab153fae6e80e7cca38eab363075bb524edd79e42269217a083628f09";
+
+    static final List<Indicator> INDICATORS = List.of(
+            new Indicator("H-1", Indicator.Kind.FILE_HASH, SHA, "critical", "payload", false, "indicators.csv"),
+            new Indicator("H-2", Indicator.Kind.FILE_HASH, SHA, "high", "", false, "other.csv"),
+            new Indicator("N-1", Indicator.Kind.FILE_NAME, "bundle.yml", "medium", "dropper", false, "indicators.csv"),
+            new Indicator("D-1", Indicator.Kind.DOMAIN, "webhook.site", "high", "", false, "indicators.csv"),
+            new Indicator("D-GONE", Indicator.Kind.DOMAIN, "falsely.example", "high", "", true, "indicators.csv"),
+            new Indicator("W-1", Indicator.Kind.WORKFLOW, "evil-runner", "high", "rogue runner", false,
+                    "indicators.csv"));
+
+    static final IocIndex INDEX = index(ENTRIES, INDICATORS);
+
+    /** The index after each way it can be copied or restored; every one must match exactly as {@link #INDEX}. */
+    static final Map<String, IocIndex> RESTORED = restored();
+
     @ParameterizedTest(name = "{0} {1}@{2} -> [{3}]")
     @CsvSource(nullValues = "null", value = {
         // npm: an exact version and its neighbours
@@ -79,6 +101,7 @@ class IocIndexTest {
         "npm, left-pad, 1.2.4, ''",
         "npm, left-pad, 1.2.2, ''",
         "npm, left-pad, 1.2.3-beta.1, ''",
+        "npm, left-pad, 9.9.9, NPM-OTHER-FEED",
         // npm: introduced/fixed (name is the entry id lower-cased, see ranged())
         "npm, npm-range, 1.9.9, ''",
         "npm, npm-range, 2.0.0-rc.1, ''",
@@ -195,7 +218,9 @@ class IocIndexTest {
     })
     void matcherTable(String ecosystem, String name, String version, String expected) {
         List<String> expectedIds = expected.isEmpty() ? List.of() : Arrays.asList(expected.split(" "));
-        assertThat(ids(INDEX, new Dependency(ecosystem, name, version))).containsExactlyElementsOf(expectedIds);
+        Dependency dep = new Dependency(ecosystem, name, version);
+        assertThat(ids(INDEX, dep)).containsExactlyElementsOf(expectedIds);
+        RESTORED.forEach((how, copy) -> assertThat(ids(copy, dep)).as(how).containsExactlyElementsOf(expectedIds));
     }
 
     @Test
@@ -232,28 +257,103 @@ class IocIndexTest {
     }
 
     @Test
-    void theIndexSurvivesJavaAndFlinkSerialisation() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(INDEX);
-        }
-        IocIndex viaJava;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            viaJava = (IocIndex) in.readObject();
-        }
-        // broadcast state holds the index with the serializer Flink picks for it (Kryo)
-        TypeSerializer<IocIndex> serializer =
-                TypeInformation.of(IocIndex.class).createSerializer(new SerializerConfigImpl());
-        IocIndex viaFlink = InstantiationUtil.deserializeFromByteArray(serializer,
-                InstantiationUtil.serializeToByteArray(serializer, INDEX));
+    void everyCopyAndRestoreHoldsTheSameEntriesAndIndicatorsAndHitsTheSame() {
+        FileFacts facts = new FileFacts(List.of(new Dependency("npm", "two-bad-eras", "3.2.4"),
+                new Dependency("PyPI", "LITE.LLM__PROXY", "1.0.0"), new Dependency("npm", "falsely-accused", "1.0.0")),
+                SHA, List.of("eu.webhook.site", "falsely.example"), List.of("evil-runner"));
+        String path = ".github/workflows/bundle.yml";
+        List<Hit> hits = INDEX.hits(path, facts);
+        assertThat(hits).extracting(Hit::kind, Hit::iocIds).containsExactlyInAnyOrder(
+                tuple("file_name", List.of("N-1")), tuple("file_hash", List.of("H-1", "H-2")),
+                tuple("domain", List.of("D-1")), tuple("workflow", List.of("W-1")),
+                tuple("package", List.of("NPM-SEVERAL")), tuple("package", List.of("PYPI-EXACT")));
 
-        for (IocIndex copy : List.of(viaJava, viaFlink)) {
-            assertThat(copy.size()).isEqualTo(INDEX.size());
-            assertThat(ids(copy, new Dependency("npm", "two-bad-eras", "3.2.4"))).containsExactly("NPM-SEVERAL");
-            assertThat(ids(copy, new Dependency("npm", "two-bad-eras", "3.2.5"))).isEmpty();
-            assertThat(ids(copy, new Dependency("PyPI", "lite-llm-proxy", "1.0.0"))).containsExactly("PYPI-EXACT");
-            assertThat(ids(copy, new Dependency("npm", "falsely-accused", "1.0.0"))).isEmpty();
+        assertThat(RESTORED).hasSize(3);
+        RESTORED.forEach((how, copy) -> {
+            assertThat(copy).as(how).isNotSameAs(INDEX);
+            assertThat(copy.size()).as(how).isEqualTo(ENTRIES.size() + INDICATORS.size());
+            assertThat(copy.packages()).as(how).isEqualTo(INDEX.packages());
+            assertThat(copy.indicators().byKind()).as(how).isEqualTo(INDEX.indicators().byKind());
+            assertThat(copy.hits(path, facts)).as(how).isEqualTo(hits);
+        });
+    }
+
+    @Test
+    void aCopyChangesApartFromItsOriginal() {
+        IocIndex original = index(ENTRIES, INDICATORS);
+        IocIndex copy = IocIndexSerializer.INSTANCE.copy(original);
+        copy.add(exact("NEW", "npm", "left-pad", "1.2.4"));
+        copy.removeFeed("other");
+        copy.remove(INDICATORS.get(0));
+        original.add(new Indicator("W-2", Indicator.Kind.WORKFLOW, "evil-runner", "low", "", false, "x.csv"));
+
+        assertThat(ids(original, new Dependency("npm", "left-pad", "1.2.4"))).isEmpty();
+        assertThat(ids(original, new Dependency("npm", "left-pad", "9.9.9"))).containsExactly("NPM-OTHER-FEED");
+        assertThat(original.size()).isEqualTo(ENTRIES.size() + INDICATORS.size() + 1);
+        assertThat(ids(copy, new Dependency("npm", "left-pad", "1.2.4"))).containsExactly("NEW");
+        assertThat(ids(copy, new Dependency("npm", "left-pad", "9.9.9"))).isEmpty();
+        assertThat(copy.size()).isEqualTo(ENTRIES.size() + INDICATORS.size() - 1);
+        FileFacts workflow = new FileFacts(List.of(), SHA, List.of(), List.of("evil-runner"));
+        assertThat(original.hits(".github/workflows/a.yml", workflow)).extracting(Hit::iocIds)
+                .containsExactlyInAnyOrder(List.of("H-1", "H-2"), List.of("W-1", "W-2"));
+        assertThat(copy.hits(".github/workflows/a.yml", workflow)).extracting(Hit::iocIds)
+                .containsExactlyInAnyOrder(List.of("H-2"), List.of("W-1"));
+    }
+
+    @Test
+    void entriesOfOnePackageKeepOneCopyOfItsNameAndOfTheFeedsWords() {
+        IocIndex index = new IocIndex();
+        // new String: each line of a list is read into strings of its own
+        for (String version : List.of("1.0.0", "1.0.1")) {
+            index.add(IocEntry.ofVersions("list.txt:" + version, new String("npm"), new String("left-pad"),
+                    Set.of(version), new String("critical"), new String("list.txt")));
         }
+        index.add(new Indicator("H-1", Indicator.Kind.FILE_HASH, SHA, new String("high"), new String("payload"),
+                false, new String("indicators.csv")));
+        index.add(new Indicator("H-2", Indicator.Kind.FILE_HASH, SHA, new String("high"), new String("payload"),
+                false, new String("indicators.csv")));
+
+        List<IocEntry> entries = index.packages().get("npm").get("left-pad");
+        assertThat(entries).extracting(IocEntry::id).containsExactly("list.txt:1.0.0", "list.txt:1.0.1");
+        assertThat(entries.get(1).name()).isSameAs(entries.get(0).name());
+        assertThat(entries.get(1).ecosystem()).isSameAs(entries.get(0).ecosystem());
+        assertThat(entries.get(1).severity()).isSameAs(entries.get(0).severity());
+        assertThat(entries.get(1).feed()).isSameAs(entries.get(0).feed());
+        List<Indicator> same = index.indicators().byKind().get(Indicator.Kind.FILE_HASH).get(SHA);
+        assertThat(same.get(1).severity()).isSameAs(same.get(0).severity());
+        assertThat(same.get(1).description()).isSameAs(same.get(0).description());
+        assertThat(same.get(1).feed()).isSameAs(same.get(0).feed());
+        assertThat(ids(index, new Dependency("npm", "left-pad", "1.0.1"))).containsExactly("list.txt:1.0.1");
+    }
+
+    @Test
+    void theSerializerRestoresFromItsSnapshot() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        TypeSerializerSnapshot.writeVersionedSnapshot(out, IocIndexSerializer.INSTANCE.snapshotConfiguration());
+        TypeSerializerSnapshot<IocIndex> restored = TypeSerializerSnapshot.readVersionedSnapshot(
+                new DataInputDeserializer(out.getCopyOfBuffer()), IocIndexTest.class.getClassLoader());
+        assertThat(restored.restoreSerializer()).isEqualTo(IocIndexSerializer.INSTANCE);
+        assertThat(IocIndexSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(restored)
+                .isCompatibleAsIs()).isTrue();
+    }
+
+    private static Map<String, IocIndex> restored() {
+        try {
+            Map<String, IocIndex> restored = new LinkedHashMap<>();
+            // the serializer Flink picks for the class by itself (Kryo), which broadcast state used before
+            restored.put("kryo", roundTrip(TypeInformation.of(IocIndex.class).createSerializer(
+                    new SerializerConfigImpl())));
+            restored.put("IocIndexSerializer", roundTrip(IocIndexSerializer.INSTANCE));
+            restored.put("IocIndexSerializer.copy", IocIndexSerializer.INSTANCE.copy(INDEX));
+            return restored;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static IocIndex roundTrip(TypeSerializer<IocIndex> serializer) throws IOException {
+        return InstantiationUtil.deserializeFromByteArray(serializer,
+                InstantiationUtil.serializeToByteArray(serializer, INDEX));
     }
 
     private static IocEntry exact(String id, String ecosystem, String name, String version) {
@@ -274,11 +374,10 @@ class IocIndexTest {
         return new VersionRange(VersionRange.Type.ECOSYSTEM, List.of(events));
     }
 
-    private static IocIndex index(IocEntry... entries) {
+    private static IocIndex index(List<IocEntry> entries, List<Indicator> indicators) {
         IocIndex index = new IocIndex();
-        for (IocEntry entry : entries) {
-            index.add(entry);
-        }
+        entries.forEach(index::add);
+        indicators.forEach(index::add);
         return index;
     }
 
