@@ -12,7 +12,11 @@ public enum FileOp {
     SNAPSHOT,
     /** The ref was deleted. */
     REF_DELETED,
-    /** A file of the scan that could not be read or parsed (it is a dead letter): the path is left as it was. */
+    /**
+     * A file of the scan that could not be read or parsed (it is a dead letter). Without facts (a fetch that
+     * failed) the path is left as it was; with facts (a parse that failed: only the hash and hosts) those replace
+     * the path's hash and hosts and its dependencies stay as they were.
+     */
     FAILED,
     /** The scan changed no dependency file; it still counts, so the scans after it may be applied. */
     EMPTY

@@ -12,16 +12,19 @@ import java.util.List;
  * one retro hunt, not ten thousand.
  *
  * <p>A batch read from a feed file that was read before {@code replaces} that file: its earlier entries leave the
- * index (the findings only they raised resolve) and the batch's entries take their place, so an edited list
- * loses the lines taken out of it. A deleted feed file is an empty batch that replaces it.
+ * index and the batch's entries take their place, so an edited list loses the lines taken out of it. A deleted
+ * feed file is an empty batch that replaces it. The findings that lost their entries are judged again only at
+ * the {@code complete} batch of a read, the last of its batches, so a file of many batches is judged against all
+ * of its entries, not the first batch's.
  *
  * <p>Dead letters travel in the feed stream so that their order with the entries is kept, and the pipeline splits
  * them off to the dead-letter output before the broadcast: they never reach the matcher.
  *
  * @param replaces the feed file whose earlier entries this batch replaces, or null
+ * @param complete whether this is the last batch of what one read of a feed gave
  */
 public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indicators, String replaces,
-        DeadLetter deadLetter) {
+        boolean complete, DeadLetter deadLetter) {
 
     /** Batches stay below this many entries, so one record never carries a whole feed of millions. */
     static final int MAX_BATCH = 10_000;
@@ -44,27 +47,27 @@ public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indi
     }
 
     public static FeedUpdate entry(IocEntry entry) {
-        return new FeedUpdate(Type.ENTRIES, List.of(entry), List.of(), null, null);
+        return new FeedUpdate(Type.ENTRIES, List.of(entry), List.of(), null, true, null);
     }
 
     public static FeedUpdate indicator(Indicator indicator) {
-        return new FeedUpdate(Type.ENTRIES, List.of(), List.of(indicator), null, null);
+        return new FeedUpdate(Type.ENTRIES, List.of(), List.of(indicator), null, true, null);
     }
 
     public static FeedUpdate deferred(IocEntry entry) {
-        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(entry), List.of(), null, null);
+        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(entry), List.of(), null, true, null);
     }
 
     public static FeedUpdate deferredIndicator(Indicator indicator) {
-        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(), List.of(indicator), null, null);
+        return new FeedUpdate(Type.DEFERRED_ENTRIES, List.of(), List.of(indicator), null, true, null);
     }
 
     public static FeedUpdate deadLetter(DeadLetter deadLetter) {
-        return new FeedUpdate(Type.DEAD_LETTER, List.of(), List.of(), null, deadLetter);
+        return new FeedUpdate(Type.DEAD_LETTER, List.of(), List.of(), null, false, deadLetter);
     }
 
     public static FeedUpdate initialLoadDone() {
-        return new FeedUpdate(Type.INITIAL_LOAD_DONE, List.of(), List.of(), null, null);
+        return new FeedUpdate(Type.INITIAL_LOAD_DONE, List.of(), List.of(), null, false, null);
     }
 
     /**
@@ -80,10 +83,11 @@ public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indi
         for (int p = 0, i = 0; p < packages.size() || i < indicators.size() || (replaces != null && updates.isEmpty()); ) {
             int morePackages = Math.min(MAX_BATCH, packages.size() - p);
             int moreIndicators = Math.min(MAX_BATCH - morePackages, indicators.size() - i);
-            updates.add(new FeedUpdate(type, packages.subList(p, p + morePackages),
-                    indicators.subList(i, i + moreIndicators), updates.isEmpty() ? replaces : null, null));
             p += morePackages;
             i += moreIndicators;
+            updates.add(new FeedUpdate(type, packages.subList(p - morePackages, p),
+                    indicators.subList(i - moreIndicators, i), updates.isEmpty() ? replaces : null,
+                    p == packages.size() && i == indicators.size(), null));
         }
         read.deadLetters().forEach(deadLetter -> updates.add(deadLetter(deadLetter)));
         return updates;

@@ -46,9 +46,8 @@ final class IndicatorIndex {
         return byKind;
     }
 
-    /** Adds an indicator, replacing one of the same id, kind and value. */
+    /** Adds an indicator; like {@link IocIndex#add(IocEntry)} it replaces nothing. */
     void add(Indicator indicator) {
-        remove(indicator);
         byKind.computeIfAbsent(indicator.kind(), k -> new HashMap<>())
                 .computeIfAbsent(indicator.value(), v -> new ArrayList<>(1)).add(sharingStrings(indicator));
         size++;

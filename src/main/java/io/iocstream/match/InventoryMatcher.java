@@ -59,6 +59,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final String ACTIVE = "active";
     private static final String DEFERRED = "deferred";
     private static final String READY = "ready";
+    /** Set while entries have left the index and the findings they raised are not judged again yet. */
+    private static final String WITHDRAWALS_PENDING = "withdrawals-pending";
 
     // hand-written serializers: Kryo made reading the inventories most of a retro hunt's time on RocksDB
     static final MapStateDescriptor<String, PathState> PATHS =
@@ -79,6 +81,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient MapState<Long, List<InventoryUpdate>> arrived;
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> stalledAt;
+    private transient ValueState<Integer> appliedOfNext;
 
     @Override
     public void open(OpenContext openContext) {
@@ -87,6 +90,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         arrived = getRuntimeContext().getMapState(ARRIVED);
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-scan", Types.LONG));
         stalledAt = getRuntimeContext().getState(new ValueStateDescriptor<>("stalled-at-scan", Types.LONG));
+        appliedOfNext = getRuntimeContext().getState(new ValueStateDescriptor<>("applied-of-next-scan", Types.INT));
     }
 
     @Override
@@ -97,6 +101,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
             pending.add(update);
+            // the broadcast side that applies it cannot set timers: this one watches the ref from here on
+            TimerService timers = ctx.timerService();
+            timers.registerProcessingTimeTimer(timers.currentProcessingTime() + STALL_TIMEOUT.toMillis());
             return;
         }
         accept(update, index, out);
@@ -110,12 +117,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         switch (feed.type()) {
             case ENTRIES -> {
                 IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
-                Set<String> gone = feed.replaces() == null ? new HashSet<>() : index.removeFeed(feed.replaces());
+                boolean withdrawn = feed.replaces() != null && !index.removeFeed(feed.replaces()).isEmpty();
                 IocIndex fresh = new IocIndex();
                 for (IocEntry entry : feed.entries()) {
                     if (entry.withdrawn()) {
                         index.remove(entry);
-                        gone.add(entry.id());
+                        withdrawn = true;
                     } else {
                         index.add(entry);
                         fresh.add(entry);
@@ -124,16 +131,26 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 for (Indicator indicator : feed.indicators()) {
                     if (indicator.withdrawn()) {
                         index.remove(indicator);
-                        gone.add(indicator.id());
+                        withdrawn = true;
                     } else {
                         index.add(indicator);
                         fresh.add(indicator);
                     }
                 }
                 state.put(ACTIVE, index);
-                if (ready && (fresh.size() > 0 || !gone.isEmpty())) {
+                var status = ctx.getBroadcastState(FEED_STATUS);
+                if (withdrawn) {
+                    status.put(WITHDRAWALS_PENDING, true);
+                }
+                boolean judge = feed.complete() && status.get(WITHDRAWALS_PENDING) != null;
+                if (judge) {
+                    status.remove(WITHDRAWALS_PENDING);
+                }
+                if (ready && (fresh.size() > 0 || judge)) {
                     ctx.applyToKeyedState(PATHS, (key, inventory) -> {
-                        withdraw(key, inventory, gone, index, out);
+                        if (judge) {
+                            judgeOpenFindings(key, inventory, index, out);
+                        }
                         retroHunt(key, inventory, fresh, out);
                     });
                 }
@@ -167,20 +184,18 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             Long stalled = stalledAt.value();
-            if (stalled != null && stalled == next() && !arrived.isEmpty()) {
-                LOG.warn("{}: scan {} incomplete after {}; applying what arrived", ctx.getCurrentKey(), stalled,
+            if (stalled != null && stalled == next() && waiting()) {
+                LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), stalled,
                         STALL_TIMEOUT);
-                applyNext(index, out);
-                drain(index, out);
+                skipNext(index, out);
             }
             stalledAt.clear();
             watchForStall(ctx.timerService());
             return;
         }
         // the input has ended: nothing that is missing will come
-        while (!arrived.isEmpty()) {
-            applyNext(index, out);
-            drain(index, out);
+        while (waiting()) {
+            skipNext(index, out);
         }
         IocIndex deferred = ctx.getBroadcastState(IOC_INDEX).get(DEFERRED);
         if (deferred != null) {
@@ -188,54 +203,72 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
     }
 
-    /** Holds a scan's record until the scan is whole and every earlier scan of the ref is applied. */
+    /**
+     * Applies a record of the ref's next scan at once, and holds a later scan's record until every earlier scan
+     * is applied. Order matters between scans, not within one: a scan's records name different paths.
+     */
     private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
         if (update.seq() < next()) {
             // its scan was given up on as stalled; the per-path order still keeps it from undoing newer changes
             apply(update, index, out);
             return;
         }
-        if (update.seq() == next() && update.scanSize() == 1) {
-            // a whole scan and next in line, as most are: holding it in state would only write and delete it
-            apply(update, index, out);
-            nextSeq.update(update.seq() + 1);
-            drain(index, out);
+        if (update.seq() == next()) {
+            applyInOrder(update, index, out);
             return;
         }
         List<InventoryUpdate> scan = arrived.get(update.seq());
         List<InventoryUpdate> grown = scan == null ? new ArrayList<>() : new ArrayList<>(scan);
         grown.add(update);
         arrived.put(update.seq(), grown);
+    }
+
+    /** Applies a record of the next scan; once the scan has all its records, moves on to the scans held after it. */
+    private void applyInOrder(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
+        apply(update, index, out);
+        int applied = (appliedOfNext.value() == null ? 0 : appliedOfNext.value()) + 1;
+        if (applied < update.scanSize()) {
+            appliedOfNext.update(applied);
+            return;
+        }
+        appliedOfNext.clear();
+        nextSeq.update(update.seq() + 1);
         drain(index, out);
     }
 
-    /** Applies whole scans in order, as far as they go. */
+    /** Applies the records already held of the (new) next scan. */
     private void drain(IocIndex index, Collector<Finding> out) throws Exception {
-        while (true) {
-            long next = next();
-            List<InventoryUpdate> scan = arrived.get(next);
-            if (scan == null || scan.size() < scan.get(0).scanSize()) {
-                return;
-            }
-            for (InventoryUpdate update : scan) {
-                apply(update, index, out);
-            }
+        long next = next();
+        List<InventoryUpdate> held = arrived.get(next);
+        if (held != null) {
             arrived.remove(next);
-            nextSeq.update(next + 1);
+            for (InventoryUpdate update : held) {
+                applyInOrder(update, index, out);
+            }
         }
     }
 
-    /** Applies the lowest scan held, whole or not, and moves past it. */
-    private void applyNext(IocIndex index, Collector<Finding> out) throws Exception {
-        long lowest = Long.MAX_VALUE;
-        for (Long seq : arrived.keys()) {
-            lowest = Math.min(lowest, seq);
+    /** Whether the ref waits: for the rest of its next scan, or with later scans held. */
+    private boolean waiting() throws Exception {
+        return appliedOfNext.value() != null || !arrived.isEmpty();
+    }
+
+    /**
+     * Gives up on the rest of the next scan: moves past it when part of it was applied, else on to the lowest
+     * scan held (the next one never came at all), and applies what is held from there.
+     */
+    private void skipNext(IocIndex index, Collector<Finding> out) throws Exception {
+        if (appliedOfNext.value() != null) {
+            appliedOfNext.clear();
+            nextSeq.update(next() + 1);
+        } else {
+            long lowest = Long.MAX_VALUE;
+            for (Long seq : arrived.keys()) {
+                lowest = Math.min(lowest, seq);
+            }
+            nextSeq.update(lowest);
         }
-        for (InventoryUpdate update : arrived.get(lowest)) {
-            apply(update, index, out);
-        }
-        arrived.remove(lowest);
-        nextSeq.update(lowest + 1);
+        drain(index, out);
     }
 
     /** The sequence number of the ref's next scan to apply; scans count from 1. */
@@ -246,7 +279,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     /** While scans wait, a processing-time timer checks that the ref moves on. */
     private void watchForStall(TimerService timers) throws Exception {
-        if (!arrived.isEmpty() && stalledAt.value() == null) {
+        if (waiting() && stalledAt.value() == null) {
             stalledAt.update(next());
             timers.registerProcessingTimeTimer(timers.currentProcessingTime() + STALL_TIMEOUT.toMillis());
         }
@@ -254,15 +287,15 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private void apply(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
         switch (update.op()) {
-            case CONTENT, LISTED, REMOVED -> {
+            case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState before = paths.get(update.path());
-                if (before == null || before.seq() <= update.seq()) {
-                    FileFacts facts = update.op() == FileOp.REMOVED ? null : update.facts();
+                FileFacts facts = factsAfter(update, before);
+                if ((before == null || before.seq() <= update.seq()) && (update.op() != FileOp.FAILED || facts != null)) {
                     paths.put(update.path(), reconcile(update.repo(), update.ref(), update.commit(), update.seq(),
                             update.trigger(), update.path(), before, facts, index, out));
                 }
             }
-            case FAILED, EMPTY -> {
+            case EMPTY -> {
                 // nothing to change: the record only completes its scan
             }
             case SNAPSHOT, REF_DELETED -> {
@@ -282,6 +315,25 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /**
+     * What the inventory knows of a path after this record: a read file's facts; none for a removed one; for a
+     * file only listed (too large to read) the content facts read before, if any, since a listing says nothing
+     * of its bytes; for a file that failed to parse its new hash and hosts with the dependencies and workflow
+     * facts read before (a broken lockfile must not make a bad version look gone, and must not hide its hash);
+     * null for a FAILED record that carries nothing (a fetch that failed): the path stays as it was.
+     */
+    private static FileFacts factsAfter(InventoryUpdate update, PathState before) {
+        FileFacts known = before != null && before.present() ? before.facts() : null;
+        return switch (update.op()) {
+            case REMOVED -> null;
+            case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
+            case FAILED -> update.facts() == null ? null : new FileFacts(
+                    known == null ? List.of() : known.dependencies(), update.facts().sha256(), update.facts().hosts(),
+                    known == null ? List.of() : known.workflowValues());
+            default -> update.facts();
+        };
+    }
+
+    /**
      * Opens findings for new hits among the path's {@code facts} (null: the path is gone) and resolves the
      * path's findings that are no longer hit.
      */
@@ -292,9 +344,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         for (Hit hit : hitsOf(index, path, facts)) {
             String id = hit.findingId(repo, ref, path);
             stillHit.add(id);
-            if (!open.containsKey(id)) {
+            if (open.put(id, hit) == null) {
                 out.collect(Findings.open(repo, ref, commit, path, hit, trigger));
-                open.put(id, hit);
             }
         }
         for (String id : new ArrayList<>(open.keySet())) {
@@ -341,16 +392,17 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         inventory.putAll(changed);
     }
 
-    /** Entries were withdrawn: the findings they raised are judged again against what the index still holds. */
-    private static void withdraw(String branchKey, MapState<String, PathState> inventory, Set<String> iocIds,
-            IocIndex index, Collector<Finding> out) throws Exception {
-        if (iocIds.isEmpty()) {
-            return;
-        }
+    /**
+     * Entries left the index: every open finding is judged again against what it still holds, so one that no
+     * entry supports any more resolves (whichever entries it was opened for: another feed may have named the same
+     * package since, and a list's line ids shift when it is edited).
+     */
+    private static void judgeOpenFindings(String branchKey, MapState<String, PathState> inventory, IocIndex index,
+            Collector<Finding> out) throws Exception {
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            if (state.open().values().stream().anyMatch(hit -> hit.iocIds().stream().anyMatch(iocIds::contains))) {
+            if (!state.open().isEmpty()) {
                 changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
                         state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), index, out));
             }

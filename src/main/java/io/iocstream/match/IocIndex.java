@@ -94,9 +94,11 @@ public final class IocIndex {
         return hits;
     }
 
-    /** Adds an entry, replacing one of the same id for the same package (a feed that changed it). */
+    /**
+     * Adds an entry. It replaces nothing: an OSV entry may name one package in several {@code affected} items, and
+     * two feeds may carry the same entry; a feed read again replaces its own entries through {@link #removeFeed}.
+     */
     public void add(IocEntry entry) {
-        remove(entry);
         String ecosystem = EcosystemNames.canonical(entry.ecosystem());
         List<IocEntry> same = byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
                 .computeIfAbsent(normalise(ecosystem, entry.name()), n -> new ArrayList<>(1));

@@ -15,8 +15,9 @@ import org.apache.flink.util.Collector;
 /**
  * Turns fetched files into the facts the matcher needs: every file's SHA-256 and host names, a dependency
  * file's dependencies, a workflow's name and runner labels. A dependency file or workflow that cannot be parsed
- * becomes a dead letter, and the matcher is told the path failed, leaving what it knew of the path as it was
- * (a broken lockfile must not make its findings look resolved).
+ * becomes a dead letter, and the matcher gets a FAILED record with its hash and hosts only: it keeps the
+ * dependencies and workflow facts it knew (a broken lockfile must not make its findings look resolved), while the
+ * file's hash, name and hosts are still matched (a broken workflow must not hide from them).
  */
 public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate> {
 
@@ -27,16 +28,20 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
     public void processElement(FetchedFile file, Context ctx, Collector<InventoryUpdate> out) {
         switch (file.op()) {
             case CONTENT -> {
+                String sha256 = sha256(file.content());
+                List<String> hosts = HostScanner.hosts(file.content());
                 try {
-                    out.collect(InventoryUpdate.of(file, FileOp.CONTENT, facts(file.path(), file.content())));
+                    out.collect(InventoryUpdate.of(file, FileOp.CONTENT, facts(file.path(), file.content(), sha256,
+                            hosts)));
                 } catch (DependencyFileException e) {
                     String text = new String(file.content(), 0, Math.min(file.content().length, RAW_EXCERPT * 4),
                             StandardCharsets.UTF_8);
                     ctx.output(DeadLetter.TAG, new DeadLetter("parse",
                             file.repo() + "@" + file.commit() + ":" + file.path(), e.getMessage(),
                             text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text));
-                    // the matcher still counts it, so the ref's later scans are not held up
-                    out.collect(InventoryUpdate.of(file, FileOp.FAILED, null));
+                    // the hash and hosts still count; the matcher keeps what it knew of the dependencies
+                    out.collect(InventoryUpdate.of(file, FileOp.FAILED,
+                            new FileFacts(List.of(), sha256, hosts, List.of())));
                 }
             }
             case LISTED -> out.collect(InventoryUpdate.of(file, FileOp.LISTED, FileFacts.PATH_ONLY));
@@ -49,10 +54,15 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
      * parse-and-match benchmark times exactly this.
      */
     public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
+        return facts(path, content, sha256(content), HostScanner.hosts(content));
+    }
+
+    private static FileFacts facts(String path, byte[] content, String sha256, List<String> hosts)
+            throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
                 ? DependencyFiles.parse(path, content) : List.of();
         List<String> workflowValues = WorkflowFiles.isWorkflow(path) ? WorkflowFiles.values(content) : List.of();
-        return new FileFacts(dependencies, sha256(content), HostScanner.hosts(content), workflowValues);
+        return new FileFacts(dependencies, sha256, hosts, workflowValues);
     }
 
     private static String sha256(byte[] content) {

