@@ -1,16 +1,14 @@
 package io.iocstream.match;
 
 import io.iocstream.match.version.VersionRange;
-import io.iocstream.match.version.VersionScheme;
 import io.iocstream.match.version.VersionSchemes;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * One malicious-package entry of an IOC feed: explicit versions, OSV ranges, or every version. Versions are
- * compared with the ecosystem's own ordering ({@link VersionSchemes}).
+ * compared with the ecosystem's own ordering ({@link VersionSchemes}) when the {@link IocIndex} matches them.
  *
  * @param id          the feed's id (e.g. {@code MAL-2025-46969}), or {@code FEEDFILE:LINE} for lists without ids
  * @param ecosystem   OSV ecosystem name ({@code npm}, {@code PyPI}, ...)
@@ -53,37 +51,5 @@ public record IocEntry(
     /** An entry for every version of the package. */
     public static IocEntry allVersionsOf(String id, String ecosystem, String name, String severity, String feed) {
         return new IocEntry(id, ecosystem, name, Set.of(), true, false, severity, feed);
-    }
-
-    /**
-     * Whether this entry affects {@code version}: a listed version equal to it under the ecosystem's rules
-     * ({@code 1.0} and {@code 1.0.0} in PyPI), or a version inside one of the ranges. Never when withdrawn; a
-     * version that does not parse in the ecosystem matches only a listed string equal to it or an all-versions
-     * entry.
-     */
-    public boolean affects(String version) {
-        if (withdrawn) {
-            return false;
-        }
-        if (allVersions) {
-            return true;
-        }
-        if (version == null) {
-            return false;
-        }
-        if (versions.contains(version)) {
-            return true;
-        }
-        String osvEcosystem = EcosystemNames.canonical(ecosystem);
-        Optional<VersionScheme<?>> scheme = VersionSchemes.forEcosystem(osvEcosystem);
-        if (scheme.isPresent() && !versions.isEmpty() && VersionSchemes.equalToAny(scheme.get(), version, versions)) {
-            return true;
-        }
-        for (VersionRange range : ranges) {
-            if (range.includes(osvEcosystem, version)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

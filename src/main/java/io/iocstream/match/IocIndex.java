@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import io.iocstream.match.version.DependencyVersion;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * IOC package entries by ecosystem, then normalised name: two hash lookups per dependency, and no allocation for
@@ -19,10 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class IocIndex {
 
-    private static final Pattern PEP503_SEPARATORS = Pattern.compile("[-_.]+");
-
     /** OSV ecosystem name → name as the ecosystem compares it → entries. */
-    private final Map<String, Map<String, List<IocEntry>>> byEcosystem;
+    private final Map<String, Map<String, List<IndexedEntry>>> byEcosystem;
     private final IndicatorIndex indicators;
     private int size;
 
@@ -31,12 +29,12 @@ public final class IocIndex {
     }
 
     /** An index that keeps these maps as they are (a restore). */
-    IocIndex(Map<String, Map<String, List<IocEntry>>> byEcosystem, IndicatorIndex indicators) {
+    IocIndex(Map<String, Map<String, List<IndexedEntry>>> byEcosystem, IndicatorIndex indicators) {
         this(byEcosystem, indicators, byEcosystem.values().stream()
                 .mapToInt(names -> names.values().stream().mapToInt(List::size).sum()).sum());
     }
 
-    private IocIndex(Map<String, Map<String, List<IocEntry>>> byEcosystem, IndicatorIndex indicators, int size) {
+    private IocIndex(Map<String, Map<String, List<IndexedEntry>>> byEcosystem, IndicatorIndex indicators, int size) {
         this.byEcosystem = byEcosystem;
         this.indicators = indicators;
         this.size = size;
@@ -44,9 +42,9 @@ public final class IocIndex {
 
     /** A structural copy: new maps and lists holding the same entries and indicators, which are immutable. */
     IocIndex copy() {
-        Map<String, Map<String, List<IocEntry>>> ecosystems = new HashMap<>(byEcosystem);
+        Map<String, Map<String, List<IndexedEntry>>> ecosystems = new HashMap<>(byEcosystem);
         ecosystems.replaceAll((ecosystem, names) -> {
-            Map<String, List<IocEntry>> copy = new HashMap<>(names);
+            Map<String, List<IndexedEntry>> copy = new HashMap<>(names);
             copy.replaceAll((name, entries) -> new ArrayList<>(entries));
             return copy;
         });
@@ -54,7 +52,7 @@ public final class IocIndex {
     }
 
     /** Package entries by OSV ecosystem name, then name as the ecosystem compares it; for the serializer to read. */
-    Map<String, Map<String, List<IocEntry>>> packages() {
+    Map<String, Map<String, List<IndexedEntry>>> packages() {
         return byEcosystem;
     }
 
@@ -74,10 +72,11 @@ public final class IocIndex {
     /** Forgets the entries of the same id, ecosystem and package (it was withdrawn). */
     public void remove(IocEntry entry) {
         String ecosystem = EcosystemNames.canonical(entry.ecosystem());
-        List<IocEntry> same = byEcosystem.getOrDefault(ecosystem, Map.of()).get(normalise(ecosystem, entry.name()));
+        List<IndexedEntry> same =
+                byEcosystem.getOrDefault(ecosystem, Map.of()).get(normalise(ecosystem, entry.name()));
         if (same != null) {
             int before = same.size();
-            same.removeIf(known -> known.id().equals(entry.id()));
+            same.removeIf(known -> known.entry().id().equals(entry.id()));
             size -= before - same.size();
         }
     }
@@ -100,9 +99,10 @@ public final class IocIndex {
      */
     public void add(IocEntry entry) {
         String ecosystem = EcosystemNames.canonical(entry.ecosystem());
-        List<IocEntry> same = byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
+        List<IndexedEntry> same = byEcosystem.computeIfAbsent(ecosystem, e -> new HashMap<>())
                 .computeIfAbsent(normalise(ecosystem, entry.name()), n -> new ArrayList<>(1));
-        same.add(sharingStrings(entry, same.isEmpty() ? entry.name() : same.get(0).name()));
+        String knownName = same.isEmpty() ? entry.name() : same.get(0).entry().name();
+        same.add(new IndexedEntry(sharingStrings(entry, knownName)));
         size++;
     }
 
@@ -132,12 +132,12 @@ public final class IocIndex {
     public Set<String> removeFeed(String feed) {
         Set<String> ids = new HashSet<>();
         size = 0;
-        for (Map<String, List<IocEntry>> names : byEcosystem.values()) {
-            for (List<IocEntry> entries : names.values()) {
-                entries.removeIf(entry -> {
-                    boolean fromFeed = entry.feed().equals(feed);
+        for (Map<String, List<IndexedEntry>> names : byEcosystem.values()) {
+            for (List<IndexedEntry> entries : names.values()) {
+                entries.removeIf(indexed -> {
+                    boolean fromFeed = indexed.entry().feed().equals(feed);
                     if (fromFeed) {
-                        ids.add(entry.id());
+                        ids.add(indexed.entry().id());
                     }
                     return fromFeed;
                 });
@@ -152,15 +152,17 @@ public final class IocIndex {
     /** Every entry that affects this dependency's version; withdrawn entries never do. */
     public List<IocEntry> matches(Dependency dep) {
         String ecosystem = EcosystemNames.canonical(dep.ecosystem());
-        Map<String, List<IocEntry>> names = byEcosystem.get(ecosystem);
-        List<IocEntry> candidates = names == null ? null : names.get(normalise(ecosystem, dep.name()));
+        Map<String, List<IndexedEntry>> names = byEcosystem.get(ecosystem);
+        List<IndexedEntry> candidates = names == null ? null : names.get(normalise(ecosystem, dep.name()));
         if (candidates == null) {
             return List.of();
         }
+        // parsed at most once per ordering, however many entries the package has
+        DependencyVersion version = new DependencyVersion(dep.version());
         List<IocEntry> hits = new ArrayList<>(1);
-        for (IocEntry entry : candidates) {
-            if (entry.affects(dep.version())) {
-                hits.add(entry);
+        for (IndexedEntry candidate : candidates) {
+            if (candidate.affects(version)) {
+                hits.add(candidate.entry());
             }
         }
         return hits;
@@ -174,8 +176,7 @@ public final class IocIndex {
     static String normalise(String ecosystem, String name) {
         return switch (ecosystem) {
             // PEP 503: case-insensitive, runs of - _ . are one separator
-            case "PyPI" -> isPep503Normal(name) ? name
-                    : PEP503_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+            case "PyPI" -> isPep503Normal(name) ? name : pep503(name);
             // npm names are lower-case by rule (old mixed-case names exist, and the registry treats them apart);
             // Go module paths are case-sensitive; Maven names are groupId:artifactId as written
             case "npm", "crates.io", "RubyGems", "Go", "Maven" -> name;
@@ -183,6 +184,24 @@ public final class IocIndex {
             case "Packagist", "NuGet" -> name.toLowerCase(Locale.ROOT);
             default -> name;
         };
+    }
+
+    /** Lower-cased, each run of {@code -}, {@code _} and {@code .} one hyphen. */
+    private static String pep503(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder normal = new StringBuilder(lower.length());
+        boolean inSeparators = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            boolean separator = c == '-' || c == '_' || c == '.';
+            if (!separator) {
+                normal.append(c);
+            } else if (!inSeparators) {
+                normal.append('-');
+            }
+            inSeparators = separator;
+        }
+        return normal.toString();
     }
 
     /** Whether a PyPI name is already as PEP 503 writes it: lower-case ASCII letters, digits, single hyphens. */

@@ -24,7 +24,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * The {@link IocIndex} in broadcast state. Flink's heap backend copies broadcast state with {@link #copy} in the
  * synchronous part of every checkpoint, so a copy is structural: new maps and lists, the same immutable entries
  * and indicators. A snapshot writes the index as it is grouped, so a restore normalises no name, and the strings
- * that repeat (ecosystem, severity, feed, description) once each: a later use names the first by number.
+ * that repeat (ecosystem, severity, feed, description) once each: a later use names the first by number. Entries
+ * are written as the feed gave them; a restore parses their versions again ({@link IndexedEntry}).
  *
  * <p>Enums are written as ordinals: a new constant of {@link Indicator.Kind}, {@link VersionRange.Type} or
  * {@link RangeEvent.Kind} goes last.
@@ -71,14 +72,14 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
     public void serialize(IocIndex index, DataOutputView target) throws IOException {
         StringTableWriter strings = new StringTableWriter(target);
         writeVarInt(index.packages().size(), target);
-        for (Map.Entry<String, Map<String, List<IocEntry>>> ecosystem : index.packages().entrySet()) {
+        for (Map.Entry<String, Map<String, List<IndexedEntry>>> ecosystem : index.packages().entrySet()) {
             writeString(ecosystem.getKey(), target);
             writeVarInt(ecosystem.getValue().size(), target);
-            for (Map.Entry<String, List<IocEntry>> name : ecosystem.getValue().entrySet()) {
+            for (Map.Entry<String, List<IndexedEntry>> name : ecosystem.getValue().entrySet()) {
                 writeString(name.getKey(), target);
                 writeVarInt(name.getValue().size(), target);
-                for (IocEntry entry : name.getValue()) {
-                    writeEntry(entry, name.getKey(), strings, target);
+                for (IndexedEntry indexed : name.getValue()) {
+                    writeEntry(indexed.entry(), name.getKey(), strings, target);
                 }
             }
         }
@@ -132,17 +133,17 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
     public IocIndex deserialize(DataInputView source) throws IOException {
         StringTableReader strings = new StringTableReader(source);
         int ecosystems = readVarInt(source);
-        Map<String, Map<String, List<IocEntry>>> byEcosystem = new HashMap<>(capacity(ecosystems));
+        Map<String, Map<String, List<IndexedEntry>>> byEcosystem = new HashMap<>(capacity(ecosystems));
         for (int e = 0; e < ecosystems; e++) {
             String ecosystem = readString(source);
             int names = readVarInt(source);
-            Map<String, List<IocEntry>> byName = new HashMap<>(capacity(names));
+            Map<String, List<IndexedEntry>> byName = new HashMap<>(capacity(names));
             for (int n = 0; n < names; n++) {
                 String key = readString(source);
                 int count = readVarInt(source);
-                List<IocEntry> entries = new ArrayList<>(count);
+                List<IndexedEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    entries.add(readEntry(key, strings, source));
+                    entries.add(new IndexedEntry(readEntry(key, strings, source)));
                 }
                 byName.put(key, entries);
             }

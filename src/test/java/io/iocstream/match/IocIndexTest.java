@@ -313,7 +313,8 @@ class IocIndexTest {
         index.add(new Indicator("H-2", Indicator.Kind.FILE_HASH, SHA, new String("high"), new String("payload"),
                 false, new String("indicators.csv")));
 
-        List<IocEntry> entries = index.packages().get("npm").get("left-pad");
+        List<IocEntry> entries =
+                index.packages().get("npm").get("left-pad").stream().map(IndexedEntry::entry).toList();
         assertThat(entries).extracting(IocEntry::id).containsExactly("list.txt:1.0.0", "list.txt:1.0.1");
         assertThat(entries.get(1).name()).isSameAs(entries.get(0).name());
         assertThat(entries.get(1).ecosystem()).isSameAs(entries.get(0).ecosystem());

@@ -26,6 +26,10 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
 
     public static GemVersion parse(String text) {
         String t = text.strip();
+        long[] plain = DottedNumbers.parse(t, false);
+        if (plain != null) {
+            return new GemVersion(canonical(new ArrayList<>(DottedNumbers.boxed(plain))));
+        }
         if (!GEM.matcher(t).matches()) {
             throw new InvalidVersionException("RubyGems", text);
         }

@@ -38,6 +38,10 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
 
     public static Pep440Version parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        long[] plain = DottedNumbers.parse(t, false);
+        if (plain != null) {
+            return new Pep440Version(0, DottedNumbers.boxed(plain), null, 0, null, null, List.of());
+        }
         Matcher m = PEP440.matcher(t);
         if (!m.matches()) {
             throw new InvalidVersionException("PEP 440", text);

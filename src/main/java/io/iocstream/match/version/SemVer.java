@@ -23,8 +23,6 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
             + "(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?");
     // Go accepts the shorthands v1 and v1.2 for v1.0.0 and v1.2.0 (golang.org/x/mod/semver)
     private static final Pattern GO_SHORTHAND = Pattern.compile("(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?");
-    // node-semver strips leading '=', 'v' and blanks before parsing
-    private static final Pattern NPM_PREFIX = Pattern.compile("^[=v\\s]+");
 
     public SemVer {
         prerelease = List.copyOf(prerelease);
@@ -43,7 +41,13 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     /** npm: SemVer after a leading {@code v} or {@code =} (node-semver's {@code clean}). */
     public static SemVer parseNpm(String text) {
-        return parse(NPM_PREFIX.matcher(text.strip()).replaceFirst(""), text, "npm");
+        String t = text.strip();
+        // node-semver strips leading '=', 'v' and blanks (those of regex \s) before parsing
+        int start = 0;
+        while (start < t.length() && "=v \t\n\u000B\f\r".indexOf(t.charAt(start)) >= 0) {
+            start++;
+        }
+        return parse(t.substring(start), text, "npm");
     }
 
     /** Go module versions: {@code v} then SemVer ({@code +incompatible} is build metadata), or v1 / v1.2. */
@@ -51,6 +55,10 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         String t = text.strip();
         // OSV writes Go versions without the v in SEMVER ranges; module versions always carry it
         String body = t.startsWith("v") ? t.substring(1) : t;
+        long[] plain = DottedNumbers.parse(body, true);
+        if (plain != null && plain.length <= 2) {
+            return new SemVer(plain[0], plain.length == 2 ? plain[1] : 0, 0, List.of());
+        }
         Matcher shorthand = GO_SHORTHAND.matcher(body);
         if (shorthand.matches()) {
             return new SemVer(number(shorthand.group(1), text), shorthand.group(2) == null ? 0
@@ -60,6 +68,10 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
     }
 
     private static SemVer parse(String body, String original, String scheme) {
+        long[] plain = DottedNumbers.parse(body, true);
+        if (plain != null && plain.length == 3) {
+            return new SemVer(plain[0], plain[1], plain[2], List.of());
+        }
         Matcher m = SEMVER.matcher(body);
         if (!m.matches()) {
             throw new InvalidVersionException(scheme, original);

@@ -73,9 +73,12 @@ public record VersionRange(Type type, List<RangeEvent> events) implements Serial
 
     private <V extends Comparable<V>> boolean includes(VersionScheme<V> scheme, String version) {
         V v = VersionSchemes.tryParse(scheme, version);
-        if (v == null) {
-            return false;
-        }
+        Bounds<V> bounds = v == null ? null : bounds(scheme);
+        return bounds != null && bounds.includes(v);
+    }
+
+    /** The events parsed in {@code scheme} and sorted, or null when one does not parse. */
+    <V extends Comparable<V>> Bounds<V> bounds(VersionScheme<V> scheme) {
         List<Bound<V>> bounds = new ArrayList<>(events.size());
         for (RangeEvent event : events) {
             if (event.isBeginning() || event.isInfinity()) {
@@ -84,39 +87,47 @@ public record VersionRange(Type type, List<RangeEvent> events) implements Serial
             }
             V at = VersionSchemes.tryParse(scheme, event.version());
             if (at == null) {
-                return false;
+                return null;
             }
             bounds.add(new Bound<>(event.kind(), at));
         }
-        if (!beforeLimits(v, bounds)) {
-            return false;
-        }
         bounds.sort(Bound.order());
-        boolean affected = false;
-        for (Bound<V> bound : bounds) {
-            switch (bound.kind()) {
-                case INTRODUCED -> affected |= bound.at() == null || v.compareTo(bound.at()) >= 0;
-                case FIXED -> affected &= v.compareTo(bound.at()) < 0;
-                case LAST_AFFECTED -> affected &= v.compareTo(bound.at()) <= 0;
-                case LIMIT -> {
-                    // applied above, to the range as a whole
-                }
-            }
-        }
-        return affected;
+        return new Bounds<>(List.copyOf(bounds));
     }
 
-    private static <V extends Comparable<V>> boolean beforeLimits(V v, List<Bound<V>> bounds) {
-        boolean anyLimit = false;
-        for (Bound<V> bound : bounds) {
-            if (bound.kind() == RangeEvent.Kind.LIMIT) {
-                anyLimit = true;
-                if (bound.at() == null || v.compareTo(bound.at()) < 0) {
-                    return true;
+    /** A range's events, parsed and sorted once, evaluated for any number of versions. */
+    record Bounds<V extends Comparable<V>>(List<Bound<V>> sorted) {
+
+        boolean includes(V v) {
+            if (!beforeLimits(v)) {
+                return false;
+            }
+            boolean affected = false;
+            for (Bound<V> bound : sorted) {
+                switch (bound.kind()) {
+                    case INTRODUCED -> affected |= bound.at() == null || v.compareTo(bound.at()) >= 0;
+                    case FIXED -> affected &= v.compareTo(bound.at()) < 0;
+                    case LAST_AFFECTED -> affected &= v.compareTo(bound.at()) <= 0;
+                    case LIMIT -> {
+                        // applied above, to the range as a whole
+                    }
                 }
             }
+            return affected;
         }
-        return !anyLimit;
+
+        private boolean beforeLimits(V v) {
+            boolean anyLimit = false;
+            for (Bound<V> bound : sorted) {
+                if (bound.kind() == RangeEvent.Kind.LIMIT) {
+                    anyLimit = true;
+                    if (bound.at() == null || v.compareTo(bound.at()) < 0) {
+                        return true;
+                    }
+                }
+            }
+            return !anyLimit;
+        }
     }
 
     /** A parsed event; {@code at} is null for the beginning ({@code introduced: "0"}) and for {@code limit: "*"}. */

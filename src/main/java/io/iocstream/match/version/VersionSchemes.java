@@ -1,6 +1,5 @@
 package io.iocstream.match.version;
 
-import java.util.Collection;
 import java.util.Optional;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 
@@ -34,26 +33,6 @@ public final class VersionSchemes {
             default -> null;
         };
         return Optional.ofNullable(scheme);
-    }
-
-    /** Whether {@code version} equals one of {@code listed} under the scheme; unparseable strings equal nothing. */
-    public static boolean equalToAny(VersionScheme<?> scheme, String version, Collection<String> listed) {
-        return equalToAnyTyped(scheme, version, listed);
-    }
-
-    private static <V extends Comparable<V>> boolean equalToAnyTyped(VersionScheme<V> scheme, String version,
-            Collection<String> listed) {
-        V v = tryParse(scheme, version);
-        if (v == null) {
-            return false;
-        }
-        for (String candidate : listed) {
-            V c = tryParse(scheme, candidate);
-            if (c != null && c.compareTo(v) == 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The parsed version, or null when the string is not a version of the scheme. */
