@@ -5,6 +5,7 @@ import io.iocstream.github.GitHubApiException;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubNotFoundException;
 import io.iocstream.github.TreeEntry;
+import io.iocstream.github.TreeListing;
 import io.iocstream.github.TreeQuery;
 import io.iocstream.throttle.PressureLevel;
 import io.iocstream.throttle.PromisedBytes;
@@ -63,7 +64,7 @@ final class FetchService implements AutoCloseable {
 
     private record Waiting(FileRef file, CompletableFuture<FetchOutcome> result, long since) {}
 
-    private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<List<TreeEntry>> result, long since) {}
+    private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<TreeListing> result, long since) {}
 
     /** Trees one GraphQL request lists. */
     static final int TREE_BATCH = 20;
@@ -112,23 +113,23 @@ final class FetchService implements AutoCloseable {
         }
         return new Listings() {
             @Override
-            public List<TreeEntry> tree(String repo, String commit) throws IOException {
+            public TreeListing tree(String repo, String commit) throws IOException {
                 return await(FetchService.this.tree(repo, commit));
             }
 
             @Override
             public io.iocstream.github.CompareResult compare(String repo, String base, String head)
                     throws IOException {
-                CompletableFuture<List<TreeEntry>> before = FetchService.this.tree(repo, base);
-                CompletableFuture<List<TreeEntry>> after = FetchService.this.tree(repo, head);
+                CompletableFuture<TreeListing> before = FetchService.this.tree(repo, base);
+                CompletableFuture<TreeListing> after = FetchService.this.tree(repo, head);
                 return Listings.diff(await(before), await(after));
             }
         };
     }
 
     /** A commit's tree, listed in the next GraphQL batch of trees. */
-    CompletableFuture<List<TreeEntry>> tree(String repo, String commit) {
-        CompletableFuture<List<TreeEntry>> result = new CompletableFuture<>();
+    CompletableFuture<TreeListing> tree(String repo, String commit) {
+        CompletableFuture<TreeListing> result = new CompletableFuture<>();
         synchronized (this) {
             trees.add(new WaitingTree(new TreeQuery.Wanted(repo, commit), result, System.nanoTime()));
             notifyAll();
@@ -236,7 +237,8 @@ final class FetchService implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 WaitingTree waiting = batch.get(i);
                 if (listed.get(i).isPresent()) {
-                    waiting.result().complete(listed.get(i).get());
+                    // GraphQL lists a tree whole or not at all
+                    waiting.result().complete(new TreeListing(listed.get(i).get(), false));
                 } else {
                     // deeper than one query reaches, or unknown: the REST tree says which
                     completeFromRest(waiting);

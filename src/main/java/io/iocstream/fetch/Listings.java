@@ -4,6 +4,7 @@ import io.iocstream.github.CompareFile;
 import io.iocstream.github.CompareResult;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.TreeEntry;
+import io.iocstream.github.TreeListing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.stream.Collectors;
 /** Where scan listings come from: one REST call each, or the batched GraphQL trees of a {@link FetchService}. */
 interface Listings {
 
-    /** Every blob of the commit's tree. */
-    List<TreeEntry> tree(String repo, String commit) throws IOException;
+    /** Every blob of the commit's tree; {@link TreeListing#truncated()} when GitHub's cap cut it. */
+    TreeListing tree(String repo, String commit) throws IOException;
 
     /** What changed between two commits; {@link CompareResult#truncated()} when only the tree can tell. */
     CompareResult compare(String repo, String base, String head) throws IOException;
@@ -24,7 +25,7 @@ interface Listings {
     static Listings rest(GitHubClient client) {
         return new Listings() {
             @Override
-            public List<TreeEntry> tree(String repo, String commit) throws IOException {
+            public TreeListing tree(String repo, String commit) throws IOException {
                 return client.tree(repo, commit);
             }
 
@@ -35,8 +36,13 @@ interface Listings {
         };
     }
 
-    /** A compare worked out from the two trees, with no cap: every path whose blob differs. */
-    static CompareResult diff(List<TreeEntry> before, List<TreeEntry> after) {
+    /**
+     * A compare worked out from the two trees, with no cap of its own: every path whose blob differs; truncated
+     * when either tree is, since a path past the cap would look added or removed.
+     */
+    static CompareResult diff(TreeListing beforeTree, TreeListing afterTree) {
+        List<TreeEntry> before = beforeTree.files();
+        List<TreeEntry> after = afterTree.files();
         Map<String, String> old = before.stream().collect(Collectors.toMap(TreeEntry::path, TreeEntry::oid));
         Map<String, String> now = after.stream().collect(Collectors.toMap(TreeEntry::path, TreeEntry::oid,
                 (a, b) -> a, java.util.LinkedHashMap::new));
@@ -54,7 +60,7 @@ interface Listings {
                 files.add(new CompareFile(path, "modified", null, is));
             }
         }
-        return new CompareResult(files, false);
+        return new CompareResult(files, beforeTree.truncated() || afterTree.truncated());
     }
 
 }

@@ -6,18 +6,22 @@ import io.iocstream.github.CompareFile;
 import io.iocstream.github.CompareResult;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.TreeEntry;
+import io.iocstream.github.TreeListing;
 import io.iocstream.parse.DependencyFiles;
 import io.iocstream.parse.WorkflowFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learns which files a scan request covers — from the push payload, the compare API, or the whole tree — and
  * which of them must be read: every file, since hashes, host names and file names are indicators too, and only
  * changed files are read for a push. Shared by every fetch strategy. Every record of one scan carries the scan's
  * size, and a scan that changes no file still sends one {@link FileOp#EMPTY} record, so the matcher can tell
- * when a scan is whole and apply a ref's scans in order.
+ * when a scan is whole and apply a ref's scans in order. A tree that GitHub truncated at its cap sends EMPTY in
+ * place of its SNAPSHOT: the files listed are read, but absence from an incomplete listing resolves nothing.
  *
  * @param toFetch    files to read
  * @param ready      records that need no fetching: removed or only-listed paths, a tree snapshot, a deleted ref,
@@ -28,6 +32,8 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
 
     /** Files other than dependency files and workflows are read for content indicators up to this size. */
     static final long CONTENT_SCAN_MAX_BYTES = 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScanListing.class);
 
     public static ScanListing of(GitHubClient client, ScanRequest request) throws IOException {
         return of(Listings.rest(client), request);
@@ -73,7 +79,8 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
     }
 
     private static ScanListing tree(Listings client, ScanContext scan) throws IOException {
-        List<TreeEntry> entries = client.tree(scan.repo(), scan.commit());
+        TreeListing tree = client.tree(scan.repo(), scan.commit());
+        List<TreeEntry> entries = tree.files();
         ScanContext at = scan.ofSize(entries.size() + 1);
         List<FileRef> toFetch = new ArrayList<>();
         List<FetchedFile> ready = new ArrayList<>();
@@ -84,7 +91,13 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
                 ready.add(FetchedFile.listed(at, entry.path()));
             }
         }
-        ready.add(FetchedFile.snapshot(at, entries.stream().map(TreeEntry::path).toList()));
+        if (tree.truncated()) {
+            LOG.warn("tree of {}@{} is truncated by GitHub after {} files: those are read, but no finding on a path"
+                    + " past the cap is resolved by this scan", at.repo(), at.commit(), entries.size());
+            ready.add(FetchedFile.empty(at));
+        } else {
+            ready.add(FetchedFile.snapshot(at, entries.stream().map(TreeEntry::path).toList()));
+        }
         return new ScanListing(toFetch, ready, entries.size());
     }
 

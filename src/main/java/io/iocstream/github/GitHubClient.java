@@ -135,14 +135,11 @@ public final class GitHubClient implements AutoCloseable {
         return budget.left();
     }
 
-    /** Every file (blob) of the commit's tree, recursively; directories and submodules are left out. */
-    public List<TreeEntry> tree(String repo, String commit) throws IOException {
+    /** Every file (blob) of the commit's tree, recursively, and whether GitHub truncated the listing. */
+    public TreeListing tree(String repo, String commit) throws IOException {
         HttpUrl url = repoUrl(repo).addPathSegment("git").addPathSegment("trees")
                 .addPathSegment(requireSegment(commit, "commit")).addQueryParameter("recursive", "1").build();
         JsonNode root = json.readTree(get(url, JSON));
-        if (root.path("truncated").asBoolean(false)) {
-            LOG.warn("tree of {}@{} is truncated by GitHub; files beyond the cap are missing", repo, commit);
-        }
         List<TreeEntry> files = new ArrayList<>();
         for (JsonNode entry : root.path("tree")) {
             if ("blob".equals(entry.path("type").asText())) {
@@ -150,7 +147,7 @@ public final class GitHubClient implements AutoCloseable {
                         entry.path("size").asLong()));
             }
         }
-        return files;
+        return new TreeListing(files, root.path("truncated").asBoolean(false));
     }
 
     /** The files changed from {@code base} to {@code head}; see {@link CompareResult#truncated()}. */

@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.source.Poll;
 import io.iocstream.source.Poller;
 import io.iocstream.source.PollerFactory;
@@ -26,7 +27,10 @@ import java.util.stream.Stream;
  * One look at the feed directory: every file that is new or changed since it was last read (size and
  * modification time differ and the content hash confirms it) gives its entries, indicators and dead letters as
  * one chunk; once the whole directory has been read the first time, {@link FeedUpdate#initialLoadDone()} follows.
- * Changed files are read {@link FeedDirectorySettings#filesPerPoll()} at a time from one walk of the directory.
+ * Changed files are read {@link FeedDirectorySettings#filesPerPoll()} at a time from one walk of the directory;
+ * the files that walk found gone are withdrawn only after its changed files are read, so a renamed file's entries
+ * arrive under the new name before the old name lets go of them. A file that cannot be read is a dead letter and
+ * is tried again once its size or modification time changes.
  */
 final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosition> {
 
@@ -34,6 +38,8 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
     private final Path root;
     /** Files the last walk found changed and no poll has read yet. */
     private final ArrayDeque<Path> backlog = new ArrayDeque<>();
+    /** Feed files the last walk found gone, withdrawn once its backlog is read. */
+    private final List<String> deleted = new ArrayList<>();
 
     FeedDirectoryPoller(FeedDirectorySettings settings) {
         this.settings = settings;
@@ -44,7 +50,7 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
     public Poll<FeedUpdate, FeedDirectoryPosition> poll(FeedDirectoryPosition position) throws IOException {
         List<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> chunks = new ArrayList<>();
         if (backlog.isEmpty()) {
-            walk(position, chunks);
+            walk(position);
         }
         for (int read = 0; read < settings.filesPerPoll() && !backlog.isEmpty(); read++) {
             readFile(backlog.poll(), position).ifPresent(chunks::add);
@@ -53,15 +59,20 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             // the rest of a large load follows at once, not after the interval
             return new Poll<>(chunks, Duration.ZERO);
         }
+        for (String feed : deleted) {
+            // a deleted feed file withdraws its entries
+            chunks.add(new Poll.Chunk<>(FeedUpdate.of(FeedDirectory.Result.empty(), false, feed),
+                    p -> p.removed(feed)));
+        }
+        deleted.clear();
         if (!position.initialLoadAnnounced()) {
             chunks.add(new Poll.Chunk<>(List.of(FeedUpdate.initialLoadDone()), FeedDirectoryPosition::announced));
         }
         return new Poll<>(chunks, settings.pollInterval());
     }
 
-    /** Queues the files that may have changed, and forgets the ones that are gone. */
-    private void walk(FeedDirectoryPosition position, List<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> chunks)
-            throws IOException {
+    /** Queues the files that may have changed, and notes the ones that are gone. */
+    private void walk(FeedDirectoryPosition position) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root + " (feed directory)");
         }
@@ -74,24 +85,28 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             String feed = feedName(file);
             present.add(feed);
             FeedFingerprint known = position.file(feed);
-            BasicFileAttributes stat = Files.readAttributes(file, BasicFileAttributes.class);
+            BasicFileAttributes stat;
+            try {
+                stat = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException gone) {
+                present.remove(feed);
+                continue;
+            }
             if (known == null || !known.sameStat(stat.size(), stat.lastModifiedTime().toMillis())) {
                 backlog.add(file);
             }
         }
         for (String feed : position.feeds()) {
             if (!present.contains(feed)) {
-                // a deleted feed file withdraws its entries
-                chunks.add(new Poll.Chunk<>(FeedUpdate.of(FeedDirectory.Result.empty(), false, feed),
-                        p -> p.removed(feed)));
+                deleted.add(feed);
             }
         }
     }
 
     private Optional<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> readFile(Path file,
-            FeedDirectoryPosition position) throws IOException {
+            FeedDirectoryPosition position) {
         String feed = feedName(file);
-        BasicFileAttributes stat;
+        BasicFileAttributes stat = null;
         String sha256;
         try {
             // the stat is taken before the bytes: a write that lands meanwhile changes the time and is read next time
@@ -99,6 +114,12 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             sha256 = sha256(file);
         } catch (NoSuchFileException gone) {
             return Optional.empty();
+        } catch (IOException unreadable) {
+            // EACCES, EIO: fingerprinted by its stat alone, so it is tried again once its size or time changes
+            FeedFingerprint tried = stat == null ? new FeedFingerprint(-1, -1, "")
+                    : new FeedFingerprint(stat.size(), stat.lastModifiedTime().toMillis(), "");
+            DeadLetter deadLetter = new DeadLetter("feed", file.toString(), "unreadable feed file: " + unreadable, "");
+            return Optional.of(new Poll.Chunk<>(List.of(FeedUpdate.deadLetter(deadLetter)), p -> p.read(feed, tried)));
         }
         FeedFingerprint fingerprint = new FeedFingerprint(stat.size(), stat.lastModifiedTime().toMillis(), sha256);
         FeedFingerprint known = position.file(feed);

@@ -135,8 +135,8 @@ class FetchServiceTest {
         FetchService adaptive = service(FetchStrategy.ADAPTIVE);
         var first = adaptive.tree(REPO, C1);
         var second = adaptive.tree(REPO, C2);
-        assertThat(first.get()).extracting(io.iocstream.github.TreeEntry::path).contains("README.md", "f0.txt");
-        assertThat(second.get()).extracting(io.iocstream.github.TreeEntry::path).contains("src/lib/added.js");
+        assertThat(first.get().files()).extracting(io.iocstream.github.TreeEntry::path).contains("README.md", "f0.txt");
+        assertThat(second.get().files()).extracting(io.iocstream.github.TreeEntry::path).contains("src/lib/added.js");
         assertThat(sim.requestCounts()).containsEntry("graphql", 1L);
     }
 

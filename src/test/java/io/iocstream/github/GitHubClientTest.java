@@ -78,11 +78,26 @@ class GitHubClientTest {
     void treeListsEveryBlobWithItsGitId() throws Exception {
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
              GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
-            List<TreeEntry> tree = client.tree(REPO, C1);
+            List<TreeEntry> tree = client.tree(REPO, C1).files();
 
             assertThat(tree).extracting(TreeEntry::path).containsExactlyInAnyOrder(
                     "README.md", "dir with space/a#b.txt", "docs/old.txt", "src/main/app.js");
             assertThat(tree).contains(new TreeEntry("README.md", TestWorld.HELLO_BLOB_SHA, 6));
+        }
+    }
+
+    @Test
+    void aTreeCutAtGitHubsCapSaysSo() throws Exception {
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults().withTreeEntryCap(2), 0);
+             GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            TreeListing tree = client.tree(REPO, C1);
+
+            assertThat(tree.truncated()).isTrue();
+            assertThat(tree.files()).hasSizeLessThan(4);
+        }
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+             GitHubClient client = new GitHubClient(fast(sim.baseUrl()))) {
+            assertThat(client.tree(REPO, C1).truncated()).isFalse();
         }
     }
 
@@ -103,7 +118,7 @@ class GitHubClientTest {
                     CompareFile::previousFilename).containsExactly(tuple("src/lib/moved.js", "renamed",
                     "src/lib/added.js"));
             // the head blob id of every file still there is the one the tree lists
-            var tree = client.tree(REPO, C2);
+            var tree = client.tree(REPO, C2).files();
             assertThat(push.files()).filteredOn(f -> !f.status().equals("removed")).allSatisfy(f ->
                     assertThat(f.sha()).isEqualTo(tree.stream().filter(e -> e.path().equals(f.filename()))
                             .findFirst().orElseThrow().oid()));
@@ -115,7 +130,7 @@ class GitHubClientTest {
         try (GitHubSimulator sim = GitHubSimulator.start(world, new SimulatorOptions(0, 0.5, 1_000_000, 42), 0);
              GitHubClient client = new GitHubClient(fast(sim.baseUrl()).withRetries(30, Duration.ofMillis(1),
                      Duration.ofMillis(20)))) {
-            List<TreeEntry> tree = client.tree(REPO, C2);
+            List<TreeEntry> tree = client.tree(REPO, C2).files();
             for (TreeEntry file : tree) {
                 assertThat(client.fileContent(REPO, C2, file.path())).as(file.path())
                         .isEqualTo(TestWorld.bytes(world, C2, file.path()));
@@ -137,7 +152,7 @@ class GitHubClientTest {
                 List<Future<List<TreeEntry>>> trees = new ArrayList<>();
                 List<Future<byte[]>> readmes = new ArrayList<>();
                 for (int i = 0; i < 16; i++) {
-                    trees.add(pool.submit(() -> client.tree(REPO, C3)));
+                    trees.add(pool.submit(() -> client.tree(REPO, C3).files()));
                     readmes.add(pool.submit(() -> client.fileContent(REPO, C3, "README.md")));
                 }
                 for (Future<List<TreeEntry>> tree : trees) {

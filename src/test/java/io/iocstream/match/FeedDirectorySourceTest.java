@@ -160,6 +160,49 @@ class FeedDirectorySourceTest {
                 .singleElement().satisfies(u -> assertThat(u.deadLetter().origin()).endsWith("broken.json"));
     }
 
+    @Test
+    void aFileThatCannotBeReadIsADeadLetterOnceAndTheRestStillLoads() throws Exception {
+        // /proc/self/mem is a regular file that fails with EIO when read from offset 0
+        Files.createSymbolicLink(feeds.resolve("unreadable.txt"), Path.of("/proc/self/mem"));
+        PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
+        CollectingOutput<FeedUpdate> out = new CollectingOutput<>();
+        try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            untilAnnounced(reader, out);
+            // its size and time do not change, so it is not tried again
+            ReaderDriver.runFor(reader, out, INTERVAL.multipliedBy(5));
+        }
+
+        assertThat(out.records()).filteredOn(u -> u.type() == FeedUpdate.Type.DEAD_LETTER)
+                .singleElement().satisfies(u -> {
+                    assertThat(u.deadLetter().stage()).isEqualTo("feed");
+                    assertThat(u.deadLetter().origin()).endsWith("unreadable.txt");
+                    assertThat(u.deadLetter().reason()).startsWith("unreadable feed file: ");
+                });
+        Files.delete(feeds.resolve("unreadable.txt"));
+        assertThat(entries(out.records())).containsExactlyInAnyOrderElementsOf(FeedDirectory.read(feeds).packages());
+    }
+
+    @Test
+    void aRenamedFileArrivesUnderItsNewNameBeforeTheOldNameLetsGo() throws Exception {
+        PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
+        CollectingOutput<FeedUpdate> out = new CollectingOutput<>();
+        try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            untilAnnounced(reader, out);
+            int before = out.records().size();
+            // git mv in a feed checkout
+            Files.move(feeds.resolve("extra.txt"), feeds.resolve("moved.txt"));
+            ReaderDriver.until(reader, out, before + 2, TIMEOUT);
+
+            List<FeedUpdate> after = out.records().subList(before, out.records().size());
+            assertThat(after.get(0).replaces()).isNull();
+            assertThat(after.get(0).entries()).singleElement().satisfies(entry -> {
+                assertThat(entry.name()).isEqualTo("left-pad");
+                assertThat(entry.id()).startsWith("moved.txt");
+            });
+            assertThat(after.get(1)).isEqualTo(FeedUpdate.of(FeedDirectory.Result.empty(), false, "extra.txt").get(0));
+        }
+    }
+
     private static void withdraw(Path osv) throws IOException {
         String text = Files.readString(osv, StandardCharsets.UTF_8);
         Files.writeString(osv, text.replaceFirst("\\{", "{\n  \"withdrawn\": \"2026-12-01T00:00:00Z\","),

@@ -29,7 +29,6 @@ final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
     private static final int COMPARE_FILE_CAP = 300;
-    private static final int TREE_ENTRY_CAP = 100_000;
     private static final long CONTENTS_JSON_MAX_BYTES = 1024 * 1024;
     private static final String DOCS = "https://docs.github.com/rest";
     private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
@@ -45,6 +44,7 @@ final class ApiHandler implements HttpHandler {
     private final GraphQlBlobs graphQlBlobs;
     private final OrgEventFeed orgEvents;
     private final int pollIntervalSeconds;
+    private final int treeEntryCap;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxConcurrent;
     private final ObjectMapper json = new ObjectMapper()
@@ -52,7 +52,7 @@ final class ApiHandler implements HttpHandler {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
-               String baseUrl, Path world, int pollIntervalSeconds) {
+               String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -62,6 +62,7 @@ final class ApiHandler implements HttpHandler {
         // event objects are written as read: GitHub's snake_case names are already in them
         this.orgEvents = new OrgEventFeed(world, baseUrl, new ObjectMapper());
         this.pollIntervalSeconds = pollIntervalSeconds;
+        this.treeEntryCap = treeEntryCap;
         this.maxConcurrent = faults.maxConcurrent();
     }
 
@@ -365,7 +366,7 @@ final class ApiHandler implements HttpHandler {
             if (!recursive && e.path().indexOf('/') >= 0) {
                 continue;
             }
-            if (items.size() == TREE_ENTRY_CAP) {
+            if (items.size() == treeEntryCap) {
                 truncated = true;
                 break;
             }

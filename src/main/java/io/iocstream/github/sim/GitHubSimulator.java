@@ -52,7 +52,7 @@ public final class GitHubSimulator implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds()));
+                world, options.pollIntervalSeconds(), options.treeEntryCap()));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();

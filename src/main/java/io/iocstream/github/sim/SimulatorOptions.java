@@ -10,16 +10,21 @@ package io.iocstream.github.sim;
  * @param longTailLatency  make 5% of requests ten times slower and 1% fifty times, as real APIs are
  * @param maxConcurrent    requests served at once before GitHub's secondary limit answers 403
  * @param pollIntervalSeconds the {@code X-Poll-Interval} the org events endpoint asks pollers to keep
+ * @param treeEntryCap entries a recursive tree lists before it answers {@code truncated: true}
  */
 public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
-        int maxConcurrent, int pollIntervalSeconds) {
+        int maxConcurrent, int pollIntervalSeconds, int treeEntryCap) {
 
     /** What GitHub's events endpoints answer in {@code X-Poll-Interval}, in seconds. */
     public static final int GITHUB_POLL_INTERVAL_SECONDS = 60;
 
+    /** Where GitHub cuts a recursive tree listing. */
+    public static final int GITHUB_TREE_ENTRY_CAP = 100_000;
+
     public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
             int maxConcurrent) {
-        this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS);
+        this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS,
+                GITHUB_TREE_ENTRY_CAP);
     }
 
     /** GitHub's secondary limit: at most 100 concurrent requests per token. */
@@ -32,6 +37,9 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     public SimulatorOptions {
         if (pollIntervalSeconds < 1) {
             throw new IllegalArgumentException("pollIntervalSeconds must be >= 1, was " + pollIntervalSeconds);
+        }
+        if (treeEntryCap < 1) {
+            throw new IllegalArgumentException("treeEntryCap must be >= 1, was " + treeEntryCap);
         }
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent must be >= 1, was " + maxConcurrent);
@@ -61,11 +69,18 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public SimulatorOptions withLongTailLatency(boolean longTail) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent,
-                pollIntervalSeconds);
+                pollIntervalSeconds, treeEntryCap);
     }
 
     /** The same options with another {@code X-Poll-Interval}, so tests need not wait GitHub's minute. */
     public SimulatorOptions withPollIntervalSeconds(int seconds) {
-        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds);
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds,
+                treeEntryCap);
+    }
+
+    /** The same options with a smaller tree cap, so a test can meet a truncated tree without 100,000 files. */
+    public SimulatorOptions withTreeEntryCap(int cap) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
+                pollIntervalSeconds, cap);
     }
 }

@@ -32,7 +32,7 @@ class FaultInjectionTest {
                 GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null)
                         .withRetries(12, Duration.ofMillis(1), Duration.ofMillis(20)))) {
             for (int round = 0; round < 3; round++) {
-                for (var file : client.tree(REPO, C2)) {
+                for (var file : client.tree(REPO, C2).files()) {
                     assertThat(client.fileContent(REPO, C2, file.path()))
                             .isEqualTo(TestWorld.bytes(world, C2, file.path()));
                 }

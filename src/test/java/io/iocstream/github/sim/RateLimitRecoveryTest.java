@@ -28,7 +28,7 @@ class RateLimitRecoveryTest {
                      .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(50)))) {
             long started = System.nanoTime();
 
-            List<TreeEntry> tree = client.tree(REPO, C2);
+            List<TreeEntry> tree = client.tree(REPO, C2).files();
             for (TreeEntry file : tree) {
                 assertThat(client.fileContent(REPO, C2, file.path())).isEqualTo(TestWorld.bytes(world, C2, file.path()));
             }
