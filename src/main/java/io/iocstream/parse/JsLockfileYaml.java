@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads a YAML lockfile (pnpm, yarn berry) into plain maps, lists and scalar strings, defensively.
+ * Reads a YAML lockfile (pnpm, yarn berry) or workflow into plain maps, lists and scalar strings, defensively.
  *
  * <p>Scalars keep their source text, so {@code version: 1.10} stays {@code "1.10"} rather than becoming a float.
  * Jackson does not expand YAML aliases (it would return the anchor's name as a string), and no package manager
@@ -39,11 +40,23 @@ final class JsLockfileYaml {
 
     /** The single document of {@code text}: a {@code Map<String, Object>}, {@code List<Object>}, string or null. */
     static Object read(String text, String format) throws DependencyFileException {
+        return read(text, format, null);
+    }
+
+    /**
+     * The same for a document that may use anchors (GitHub Actions workflows do): an alias stands for its anchor's
+     * value, shared rather than copied, so reading costs nothing extra; whoever walks the result bounds the walk.
+     */
+    static Object readWithAnchors(String text, String format) throws DependencyFileException {
+        return read(text, format, new HashMap<>());
+    }
+
+    private static Object read(String text, String format, Map<String, Object> anchors) throws DependencyFileException {
         try (YAMLParser yaml = YAML.createParser(text)) {
             if (yaml.nextToken() == null) {
                 throw new DependencyFileException(format + ": no YAML document");
             }
-            Object root = value(yaml, 0, format);
+            Object root = value(yaml, 0, format, anchors);
             if (yaml.nextToken() != null) {
                 throw new DependencyFileException(format + ": more than one YAML document");
             }
@@ -65,21 +78,37 @@ final class JsLockfileYaml {
         return NpmSpecs.oneLine(e);
     }
 
-    private static Object value(YAMLParser yaml, int depth, String format)
+    private static Object value(YAMLParser yaml, int depth, String format, Map<String, Object> anchors)
             throws IOException, DependencyFileException {
         if (yaml.isCurrentAlias()) {
-            throw new DependencyFileException(format + ": YAML alias *" + yaml.getText() + " (lockfiles use none)");
+            if (anchors == null) {
+                throw new DependencyFileException(format + ": YAML alias *" + yaml.getText() + " (lockfiles use none)");
+            }
+            if (!anchors.containsKey(yaml.getText())) {
+                throw new DependencyFileException(format + ": YAML alias *" + yaml.getText() + " names no anchor");
+            }
+            return anchors.get(yaml.getText());
         }
         if (depth > MAX_DEPTH) {
             throw new DependencyFileException(format + ": nested deeper than " + MAX_DEPTH);
         }
+        String anchor = anchors == null ? null : yaml.getObjectId();
+        Object value = node(yaml, depth, format, anchors);
+        if (anchor != null) {
+            anchors.put(anchor, value);
+        }
+        return value;
+    }
+
+    private static Object node(YAMLParser yaml, int depth, String format, Map<String, Object> anchors)
+            throws IOException, DependencyFileException {
         JsonToken token = yaml.currentToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, Object> map = new LinkedHashMap<>();
             while (yaml.nextToken() == JsonToken.FIELD_NAME) {
                 String key = yaml.currentName();
                 yaml.nextToken();
-                map.put(key, value(yaml, depth + 1, format));
+                map.put(key, value(yaml, depth + 1, format, anchors));
             }
             if (yaml.currentToken() != JsonToken.END_OBJECT) {
                 throw new DependencyFileException(format + ": unterminated YAML mapping");
@@ -92,7 +121,7 @@ final class JsLockfileYaml {
                 if (yaml.currentToken() == null) {
                     throw new DependencyFileException(format + ": unterminated YAML sequence");
                 }
-                list.add(value(yaml, depth + 1, format));
+                list.add(value(yaml, depth + 1, format, anchors));
             }
             return list;
         }

@@ -44,6 +44,38 @@ class WorkflowFilesTest {
     }
 
     @Test
+    void anchorsAndAliasesReadAsTheirValues() throws DependencyFileException {
+        String workflow = """
+                name: Build
+                on: push
+                jobs:
+                  first:
+                    runs-on: &runner [self-hosted, SHA1HULUD]
+                  second:
+                    runs-on: *runner
+                """;
+
+        assertThat(WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8)))
+                .containsExactly("Build", "self-hosted", "SHA1HULUD");
+    }
+
+    @Test
+    void aliasesThatStandForBillionsOfLabelsAreRefusedAndAnUnknownAliasToo() {
+        StringBuilder laughs = new StringBuilder("name: lol\nx0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (int i = 1; i < 9; i++) {
+            laughs.append("x").append(i).append(": &a").append(i).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        laughs.append("jobs:\n  j:\n    runs-on: *a8\n");
+
+        assertThatThrownBy(() -> WorkflowFiles.values(laughs.toString().getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DependencyFileException.class).hasMessageContaining("runs-on values");
+        assertThatThrownBy(() -> WorkflowFiles.values("name: x\njobs:\n  j:\n    runs-on: *none\n"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(DependencyFileException.class).hasMessageContaining("names no anchor");
+    }
+
+    @Test
     void aWorkflowThatIsNotAMappingIsRefused() {
         assertThatThrownBy(() -> WorkflowFiles.values("- just\n- a list\n".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(DependencyFileException.class).hasMessageContaining("not a YAML mapping");
