@@ -44,6 +44,7 @@ public final class GitHubClient implements AutoCloseable {
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
+    private final SameOriginGuard guard;
     private final OkHttpClient http;
     private final RetryPolicy retryPolicy;
     private final AtomicLong requests = new AtomicLong();
@@ -54,7 +55,7 @@ public final class GitHubClient implements AutoCloseable {
         this.config = config;
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
-        SameOriginGuard guard = new SameOriginGuard(base);
+        this.guard = new SameOriginGuard(base);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
@@ -181,10 +182,8 @@ public final class GitHubClient implements AutoCloseable {
      */
     public EventsPage orgEventsPage(String nextUrl) throws IOException {
         HttpUrl url = HttpUrl.parse(nextUrl);
-        if (url == null || !url.scheme().equals(base.scheme()) || !url.host().equals(base.host())
-                || url.port() != base.port()) {
-            throw new ForeignHostException("refusing a next page outside " + base.scheme() + "://" + base.host()
-                    + ":" + base.port());
+        if (url == null || !guard.allows(url)) {
+            throw new ForeignHostException("refusing a next page outside " + base);
         }
         return eventsPage(url, null);
     }

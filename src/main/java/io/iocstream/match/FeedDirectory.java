@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.FileVisitResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Reads a feed directory in every format of CONTRACT section 5, recursively and in sorted order: {@code .json} is
@@ -55,16 +57,55 @@ public final class FeedDirectory {
 
     private FeedDirectory() {}
 
-    /** Every feed file under {@code dir}, in sorted path order. */
+    /** The regular files under a feed directory, sorted, and the paths the walk could not enter or read. */
+    record Listing(List<Path> files, List<Path> unreadable) {}
+
+    /**
+     * Walks a feed directory, following links (a feed folder made of links to checkouts; a link loop is noted like
+     * an unreadable folder); a subdirectory that cannot be read is noted, not fatal, and the walk goes on.
+     */
+    static Listing list(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<Path> unreadable = new ArrayList<>();
+        Files.walkFileTree(dir, java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                unreadable.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path folder, IOException e) {
+                // a folder that opened but could not be listed
+                if (e != null) {
+                    unreadable.add(folder);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return new Listing(files, unreadable);
+    }
+
+    /** Every feed file under {@code dir}, in sorted path order; what cannot be read is a dead letter. */
     public static Result read(Path dir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        Listing listing = list(dir);
         List<IocEntry> packages = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (Path file : files) {
+        for (Path path : listing.unreadable()) {
+            deadLetters.add(new DeadLetter("feed", path.toString(), "unreadable feed directory entry", ""));
+        }
+        for (Path file : listing.files()) {
             Result one = readFile(dir, file);
             packages.addAll(one.packages());
             indicators.addAll(one.indicators());

@@ -21,7 +21,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One look at the feed directory: every file that is new or changed since it was last read (size and
@@ -33,6 +34,8 @@ import java.util.stream.Stream;
  * is tried again once its size or modification time changes.
  */
 final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosition> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedDirectoryPoller.class);
 
     private final FeedDirectorySettings settings;
     private final Path root;
@@ -76,12 +79,12 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
         if (!Files.isDirectory(root)) {
             throw new NoSuchFileException(root + " (feed directory)");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
+        FeedDirectory.Listing listing = FeedDirectory.list(root);
+        for (Path path : listing.unreadable()) {
+            LOG.warn("feed directory: cannot read {}; its files are kept as they were", path);
         }
         Set<String> present = new HashSet<>();
-        for (Path file : files) {
+        for (Path file : listing.files()) {
             String feed = feedName(file);
             present.add(feed);
             FeedFingerprint known = position.file(feed);
@@ -95,6 +98,10 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             if (known == null || !known.sameStat(stat.size(), stat.lastModifiedTime().toMillis())) {
                 backlog.add(file);
             }
+        }
+        if (!listing.unreadable().isEmpty()) {
+            // a folder that could not be read is not a folder whose files were deleted
+            return;
         }
         for (String feed : position.feeds()) {
             if (!present.contains(feed)) {

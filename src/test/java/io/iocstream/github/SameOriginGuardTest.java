@@ -42,6 +42,39 @@ class SameOriginGuardTest {
         }
     }
 
+    @Test
+    void aPathOutsideTheBasePathIsRefusedToo() throws Exception {
+        try (StubServer github = new StubServer(200, Map.of(), "ok")) {
+            OkHttpClient http = guarded(github.baseUrl() + "/api");
+
+            for (String url : new String[] {github.baseUrl() + "/api-evil/orgs/o/events",
+                    github.baseUrl() + "/admin/steal", github.baseUrl() + "/api/../admin", github.baseUrl() + "/"}) {
+                assertThatThrownBy(() -> http.newCall(new Request.Builder().url(url).build()).execute())
+                        .as(url).isInstanceOf(ForeignHostException.class);
+            }
+            assertThat(github.hits()).isZero();
+            try (Response response = http.newCall(new Request.Builder().url(github.baseUrl() + "/api/graphql")
+                    .build()).execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aNextPageOfOrgEventsOutsideTheBasePathIsRefusedBeforeTheTokenIsSent() throws Exception {
+        try (StubServer stub = new StubServer(200, Map.of(), "[]")) {
+            GitHubClientConfig config = GitHubClientConfig.forBaseUrl(stub.baseUrl() + "/api", "ghp_secret");
+            try (GitHubClient client = new GitHubClient(config)) {
+                for (String next : new String[] {stub.baseUrl() + "/api-evil/orgs/o/events?page=2",
+                        stub.baseUrl() + "/admin/steal", stub.baseUrl() + "/api/../admin"}) {
+                    assertThatThrownBy(() -> client.orgEventsPage(next)).as(next)
+                            .isInstanceOf(ForeignHostException.class);
+                }
+            }
+            assertThat(stub.hits()).isZero();
+        }
+    }
+
     private static OkHttpClient guarded(String baseUrl) {
         return new OkHttpClient.Builder().addInterceptor(new SameOriginGuard(HttpUrl.get(baseUrl))).build();
     }

@@ -183,6 +183,29 @@ class FeedDirectorySourceTest {
     }
 
     @Test
+    void aFolderThatCannotBeReadNeitherStopsTheLoadNorWithdrawsWhatItHeld() throws Exception {
+        PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
+        CollectingOutput<FeedUpdate> out = new CollectingOutput<>();
+        try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            untilAnnounced(reader, out);
+            int before = out.records().size();
+            // the osv folder becomes unreadable (even root may not list /proc/1/map_files), and a new list arrives
+            Path osv = feeds.resolve("osv");
+            Files.move(osv, feeds.resolve("osv-moved-away"));
+            Files.createSymbolicLink(osv, Path.of("/proc/1/map_files"));
+            Files.move(feeds.resolve("osv-moved-away"), feeds.resolve(".osv-hidden"));
+            Files.writeString(feeds.resolve("new.txt"), "left-pad@1.3.2\n");
+            ReaderDriver.until(reader, out, before + 1, TIMEOUT);
+            ReaderDriver.runFor(reader, out, INTERVAL.multipliedBy(5));
+
+            assertThat(out.records().subList(before, out.records().size()))
+                    .extracting(FeedUpdate::replaces).containsOnlyNulls();
+            assertThat(entries(out.records().subList(before, out.records().size())))
+                    .extracting(IocEntry::id).containsExactly("new.txt:1");
+        }
+    }
+
+    @Test
     void aRenamedFileArrivesUnderItsNewNameBeforeTheOldNameLetsGo() throws Exception {
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
         CollectingOutput<FeedUpdate> out = new CollectingOutput<>();

@@ -38,6 +38,18 @@ class FeedDirectoryTest {
     }
 
     @Test
+    void aFolderThatCannotBeListedIsADeadLetterAndTheRestStillLoads() throws Exception {
+        // even root may not list /proc/1/map_files
+        Files.createSymbolicLink(root.resolve("mirror"), Path.of("/proc/1/map_files"));
+
+        FeedDirectory.Result read = FeedDirectory.read(root);
+
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason)
+                .contains(tuple(root.resolve("mirror").toString(), "unreadable feed directory entry"));
+        assertThat(read.packages()).extracting(IocEntry::id).contains("MAL-2025-46969");
+    }
+
+    @Test
     void everyFormatIsReadAndDispatchedByExtensionAndHeader() throws Exception {
         FeedDirectory.Result read = FeedDirectory.read(root);
 
