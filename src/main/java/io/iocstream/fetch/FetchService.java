@@ -348,6 +348,11 @@ final class FetchService implements AutoCloseable {
         bytesInFlight.release(outcome.heldBytes());
     }
 
+    /** Bytes of the budget held now; for tests. */
+    long bytesInFlight() {
+        return bytesInFlight.inUse();
+    }
+
     private FetchOutcome readRest(FileRef file) {
         return readRest(file, file.size());
     }

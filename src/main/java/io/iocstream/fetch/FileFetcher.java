@@ -3,6 +3,8 @@ package io.iocstream.fetch;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -45,6 +47,8 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
 
     private final FetchSettings settings;
     private transient FetchService service;
+    /** Invokes whose result is still open; whoever removes one (the outcome or the timeout) completes it. */
+    private transient Set<ResultFuture<FetchOutcome>> open;
 
     public FileFetcher(FetchSettings settings) {
         this.settings = settings;
@@ -53,11 +57,20 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
     @Override
     public void open(OpenContext openContext) {
         service = FetchService.acquire(settings);
+        open = ConcurrentHashMap.newKeySet();
     }
 
     @Override
     public void asyncInvoke(FileRef file, ResultFuture<FetchOutcome> result) {
+        open.add(result);
         service.fetch(file).whenComplete((outcome, error) -> {
+            if (!open.remove(result)) {
+                // timed out first: Flink ignores this outcome, so nothing downstream will give its bytes back
+                if (outcome != null) {
+                    service.released(outcome);
+                }
+                return;
+            }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
             if (cause instanceof Error fatal) {
@@ -71,7 +84,9 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
 
     @Override
     public void timeout(FileRef file, ResultFuture<FetchOutcome> result) {
-        result.complete(List.of(FetchOutcome.failed(file, "timed out", true)));
+        if (open.remove(result)) {
+            result.complete(List.of(FetchOutcome.failed(file, "timed out", true)));
+        }
     }
 
     @Override

@@ -21,8 +21,9 @@ public record Poll<T, P>(List<Chunk<T, P>> chunks, Duration nextPollIn) {
     }
 
     /**
-     * Records emitted together; once the last is out, {@code advance} moves the position (it may update the
-     * position in place and return it). A chunk with no records only moves the position.
+     * Records emitted together, in one {@code pollNext} call, so keep it small; then {@code advance} moves the
+     * position (it may update the position in place and return it). A chunk with no records only moves the
+     * position.
      */
     public record Chunk<T, P>(List<T> records, UnaryOperator<P> advance) {
 

@@ -3,7 +3,6 @@ package io.iocstream.source;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -17,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Poller} on a thread of its own and emits what it found on the task thread, chunk by chunk.
- * Only the task thread touches the position, and a chunk moves it only once fully emitted, so a snapshot taken
- * between two records holds exactly the records emitted before it. The next poll starts after every chunk of the
- * last one is out and its {@link Poll#nextPollIn()} has passed.
+ * Runs the {@link Poller} on a thread of its own and emits what it found on the task thread, one whole chunk per
+ * {@link #pollNext} call, moving the position past it in the same call. Flink snapshots only between calls, so a
+ * snapshot holds exactly the chunks emitted before it. The next poll starts after every chunk of the last one is
+ * out and its {@link Poll#nextPollIn()} has passed.
  */
 final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
 
@@ -38,8 +37,6 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
     private Poller<T, P> poller;
     private String splitId;
     private P position;
-    private Poll.Chunk<T, P> chunk;
-    private Iterator<T> records;
     private boolean pollInFlight;
     private long nextPollAtNanos;
     private CompletableFuture<Void> available = new CompletableFuture<>();
@@ -87,33 +84,17 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
             pending.addAll(arrival.poll().chunks());
             nextPollAtNanos = arrival.startedNanos() + arrival.poll().nextPollIn().toNanos();
         }
-        while (true) {
-            if (records != null && records.hasNext()) {
-                output.collect(records.next());
-                if (!records.hasNext()) {
-                    completeChunk();
-                }
-                return InputStatus.MORE_AVAILABLE;
-            }
-            if (chunk != null) {
-                completeChunk();
-            }
-            chunk = pending.poll();
-            if (chunk == null) {
-                break;
-            }
-            records = chunk.records().iterator();
+        Poll.Chunk<T, P> chunk = pending.poll();
+        if (chunk != null) {
+            // the whole chunk in one call: Flink snapshots only between calls, never inside a chunk
+            chunk.records().forEach(output::collect);
+            position = chunk.advance().apply(position);
+            return InputStatus.MORE_AVAILABLE;
         }
         if (splitId != null && !pollInFlight) {
             schedulePoll(Math.max(0, nextPollAtNanos - System.nanoTime()));
         }
         return InputStatus.NOTHING_AVAILABLE;
-    }
-
-    private void completeChunk() {
-        position = chunk.advance().apply(position);
-        chunk = null;
-        records = null;
     }
 
     private void schedulePoll(long delayNanos) {

@@ -148,6 +148,31 @@ class FeedDirectorySourceTest {
     }
 
     @Test
+    void aCheckpointRightAfterAFileBeganEmittingDoesNotRepeatItOnRestore(@TempDir Path alone) throws Exception {
+        // one file whose chunk is its entry batch and a dead letter for its bad line
+        Files.writeString(alone.resolve("list.csv"), "package,version\nleft-pad,1.3.1\n\"broken\n");
+        PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(
+                new FeedDirectorySettings(alone.toString(), INTERVAL, 1));
+        CollectingOutput<FeedUpdate> first = new CollectingOutput<>();
+        PollingSplit<FeedDirectoryPosition> checkpoint;
+        try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            // the source operator may snapshot between any two pollNext calls
+            ReaderDriver.until(reader, first, 1, TIMEOUT);
+            checkpoint = reader.snapshotState(1).get(0);
+        }
+
+        CollectingOutput<FeedUpdate> rest = new CollectingOutput<>();
+        try (SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader =
+                reader(source, new PollingSplit<>("feed-directory", source.codec().copy(checkpoint.position())))) {
+            untilAnnounced(reader, rest);
+        }
+
+        List<FeedUpdate> all = Stream.concat(first.records().stream(), rest.records().stream()).toList();
+        assertThat(all).extracting(FeedUpdate::type).containsExactly(FeedUpdate.Type.ENTRIES,
+                FeedUpdate.Type.DEAD_LETTER, FeedUpdate.Type.INITIAL_LOAD_DONE);
+    }
+
+    @Test
     void anUnreadableFileTravelsAsADeadLetterInTheFeedStream() throws Exception {
         Files.writeString(feeds.resolve("broken.json"), "{\"id\": \"MAL-1\", \"affected\": ");
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
