@@ -1,15 +1,11 @@
 package io.iocstream.bench;
 
+import io.iocstream.match.FeedDirectory;
 import io.iocstream.match.IocEntry;
 import io.iocstream.match.IocIndex;
 import io.iocstream.parse.Dependency;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,36 +14,18 @@ import java.util.Set;
  */
 public final class BenchIocs {
 
-    private static final String EXCERPT = "ioc/shai-hulud-compromised-packages-excerpt.txt";
-    private static final Map<String, String> ECOSYSTEMS = Map.of("npm", "npm", "pypi", "PyPI", "go", "Go",
-            "crates", "crates.io", "composer", "Packagist", "gem", "RubyGems", "maven", "Maven", "nuget", "NuGet");
+    private static final Path IOC = Path.of("src/test/resources/ioc");
+    private static final String EXCERPT = "shai-hulud-compromised-packages-excerpt.txt";
 
     private BenchIocs() {}
 
-    /** The excerpt's {@code ecosystem:name:version} and bare {@code name:version} (npm) lines. */
-    public static List<IocEntry> shaiHuludExcerpt() throws IOException {
-        List<IocEntry> entries = new ArrayList<>();
-        try (var in = new BufferedReader(new InputStreamReader(
-                BenchIocs.class.getClassLoader().getResourceAsStream(EXCERPT), StandardCharsets.UTF_8))) {
-            int lineNo = 0;
-            for (String line; (line = in.readLine()) != null; ) {
-                lineNo++;
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int first = line.indexOf(':');
-                String ecosystem = "npm";
-                if (first > 0 && ECOSYSTEMS.containsKey(line.substring(0, first)) && line.indexOf(':', first + 1) > 0) {
-                    ecosystem = ECOSYSTEMS.get(line.substring(0, first));
-                    line = line.substring(first + 1);
-                }
-                int last = line.lastIndexOf(':');
-                entries.add(IocEntry.ofVersions(EXCERPT + ":" + lineNo, ecosystem, line.substring(0, last),
-                        Set.of(line.substring(last + 1)), "critical", EXCERPT));
-            }
+    /** The excerpt's entries, read as the job reads a TXT feed. */
+    public static List<IocEntry> shaiHuludExcerpt() {
+        FeedDirectory.Result read = FeedDirectory.readFile(IOC, IOC.resolve(EXCERPT));
+        if (!read.deadLetters().isEmpty()) {
+            throw new IllegalStateException("the excerpt must read cleanly: " + read.deadLetters().get(0));
         }
-        return entries;
+        return read.packages();
     }
 
     /** An entry for one name at a version that no generated file holds: a near miss. */
@@ -61,7 +39,7 @@ public final class BenchIocs {
     }
 
     /** The excerpt plus {@code perEcosystem} near misses on every other bench name of each ecosystem. */
-    public static IocIndex index(int perEcosystem) throws IOException {
+    public static IocIndex index(int perEcosystem) {
         IocIndex index = new IocIndex();
         shaiHuludExcerpt().forEach(index::add);
         int n = 0;
