@@ -28,7 +28,7 @@ import org.apache.flink.util.InstantiationUtil;
  * serializer Flink picks for the class by itself): the snapshot's size, its write and restore, and the
  * {@code copy()} that the heap backend makes in the synchronous part of every checkpoint.
  *
- * <p>Run: {@code mvn -o -q -Pbench test-compile exec:exec@feed-load -Dbench.args="--entries 1000000"}.
+ * <p>Run: {@code mvn -q -Pbench test-compile exec:exec@feed-load -Dbench.args="--entries 1000000"}.
  */
 public final class FeedLoadBench {
 
