@@ -15,18 +15,21 @@ public final class Findings {
 
     /** A new finding of {@code hit} in a file of a branch. */
     public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
+        return of(Finding.OPEN, repo, ref, commit, path, hit, trigger);
+    }
+
+    /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger. */
+    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
+        return of(Finding.RESOLVED, repo, ref, commit, path, hit, trigger);
+    }
+
+    private static Finding of(String status, String repo, String ref, String commit, String path, Hit hit,
+            Trigger trigger) {
         Dependency dep = hit.dependency();
-        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), Finding.OPEN, trigger.wire(),
+        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status, trigger.wire(),
                 repo, ref, commit, path, hit.kind(), dep == null ? null : dep.ecosystem(),
                 dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
                 hit.severity(), Instant.now().toString());
-    }
-
-    /** The same finding, resolved at {@code commit} by a change of the given trigger. */
-    public static Finding resolved(Finding open, String commit, Trigger trigger) {
-        return new Finding(open.schemaVersion(), open.findingId(), Finding.RESOLVED, trigger.wire(), open.repo(),
-                open.ref(), commit, open.path(), open.kind(), open.ecosystem(), open.packageName(), open.version(),
-                open.indicator(), open.iocIds(), open.severity(), Instant.now().toString());
     }
 
     public static String packageFindingId(String repo, String ref, String path, Dependency dep) {

@@ -4,11 +4,9 @@ import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.WorkflowFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Hash, file-name, domain and workflow indicators by kind and value: every lookup is a hash lookup (a host
@@ -76,23 +74,17 @@ final class IndicatorIndex {
         }
     }
 
-    /** Forgets every indicator read from {@code feed}; returns their ids. */
-    Set<String> removeFeed(String feed) {
-        Set<String> ids = new HashSet<>();
+    /** Forgets every indicator read from {@code feed}; whether it held any. */
+    boolean removeFeed(String feed) {
+        boolean removed = false;
         for (Map<String, List<Indicator>> byValue : byKind.values()) {
             for (List<Indicator> same : byValue.values()) {
-                same.removeIf(indicator -> {
-                    boolean fromFeed = indicator.feed().equals(feed);
-                    if (fromFeed) {
-                        ids.add(indicator.id());
-                    }
-                    return fromFeed;
-                });
+                removed |= same.removeIf(indicator -> indicator.feed().equals(feed));
             }
             byValue.values().removeIf(List::isEmpty);
         }
         size = count();
-        return ids;
+        return removed;
     }
 
     int size() {

@@ -117,7 +117,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         switch (feed.type()) {
             case ENTRIES -> {
                 IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
-                boolean withdrawn = feed.replaces() != null && !index.removeFeed(feed.replaces()).isEmpty();
+                boolean withdrawn = feed.replaces() != null && index.removeFeed(feed.replaces());
                 IocIndex fresh = new IocIndex();
                 for (IocEntry entry : feed.entries()) {
                     if (entry.withdrawn()) {
@@ -350,9 +350,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
         for (String id : new ArrayList<>(open.keySet())) {
             if (!stillHit.contains(id)) {
-                // the open line's own commit is not part of the resolved line
-                Finding opened = Findings.open(repo, ref, commit, path, open.remove(id), trigger);
-                out.collect(Findings.resolved(opened, commit, trigger));
+                out.collect(Findings.resolved(repo, ref, commit, path, open.remove(id), trigger));
             }
         }
         return new PathState(seq, commit, facts, open);

@@ -5,11 +5,9 @@ import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * IOC package entries by ecosystem, then normalised name: two hash lookups per dependency, and no allocation for
@@ -128,25 +126,18 @@ public final class IocIndex {
         return value == null ? null : value.intern();
     }
 
-    /** Forgets every entry and indicator read from {@code feed}; returns their ids. */
-    public Set<String> removeFeed(String feed) {
-        Set<String> ids = new HashSet<>();
+    /** Forgets every entry and indicator read from {@code feed}; whether it held any. */
+    public boolean removeFeed(String feed) {
+        boolean removed = indicators.removeFeed(feed);
         size = 0;
         for (Map<String, List<IndexedEntry>> names : byEcosystem.values()) {
             for (List<IndexedEntry> entries : names.values()) {
-                entries.removeIf(indexed -> {
-                    boolean fromFeed = indexed.entry().feed().equals(feed);
-                    if (fromFeed) {
-                        ids.add(indexed.entry().id());
-                    }
-                    return fromFeed;
-                });
+                removed |= entries.removeIf(indexed -> indexed.entry().feed().equals(feed));
                 size += entries.size();
             }
             names.values().removeIf(List::isEmpty);
         }
-        ids.addAll(indicators.removeFeed(feed));
-        return ids;
+        return removed;
     }
 
     /** Every entry that affects this dependency's version; withdrawn entries never do. */
