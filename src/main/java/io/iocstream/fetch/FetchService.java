@@ -167,7 +167,9 @@ final class FetchService implements AutoCloseable {
             queue.add(new Waiting(file, result, System.nanoTime()));
             notifyAll();
         }
-        return result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
+        // the caller gets this future itself, not a derived one, so an Error reaches it unwrapped
+        result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
+        return result;
     }
 
     /**

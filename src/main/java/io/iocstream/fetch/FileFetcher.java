@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
@@ -71,9 +70,7 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
                 }
                 return;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
-            if (cause instanceof Error fatal) {
+            if (error instanceof Error fatal) {
                 result.completeExceptionally(fatal);
             } else {
                 result.complete(List.of(error == null ? outcome

@@ -197,7 +197,7 @@ public final class GitHubClient implements AutoCloseable {
             Duration interval = pollInterval(response.header("X-Poll-Interval"));
             String next = LinkHeader.url(response.header("Link"), "next");
             if (response.code() == 304) {
-                return new EventsPage(true, List.of(), response.header("ETag", etag), null, interval);
+                return new EventsPage(true, List.of(), response.header("ETag"), null, interval);
             }
             JsonNode page = json.readTree(response.body().bytes());
             if (!page.isArray()) {
@@ -212,11 +212,8 @@ public final class GitHubClient implements AutoCloseable {
     }
 
     private static Duration pollInterval(String header) {
-        try {
-            return header == null ? Duration.ZERO : Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
-        } catch (NumberFormatException e) {
-            return Duration.ZERO;
-        }
+        Long seconds = RetryPolicy.parseLong(header);
+        return seconds == null ? Duration.ZERO : Duration.ofSeconds(Math.max(0, seconds));
     }
 
     /** Every HTTP request sent so far, retries included. */

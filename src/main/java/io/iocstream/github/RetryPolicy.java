@@ -103,7 +103,8 @@ public final class RetryPolicy {
         return Duration.ofMillis((long) (d.toMillis() * factor));
     }
 
-    private static Long parseLong(String value) {
+    /** A header's whole number, or null when it is absent or not one. */
+    static Long parseLong(String value) {
         if (value == null) {
             return null;
         }

@@ -232,9 +232,12 @@ final class ApiHandler implements HttpHandler {
      * GitHub does not charge a conditional request that finds nothing new.
      */
     private boolean answeredNotModified(HttpExchange exchange, List<String> raw) throws IOException {
-        Optional<List<String>> decoded = decodeAll(raw);
         String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-        if (ifNoneMatch == null || !isOrgEvents(decoded)) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        Optional<List<String>> decoded = decodeAll(raw);
+        if (!isOrgEvents(decoded)) {
             return false;
         }
         OrgEventFeed.Page page = eventsPage(exchange, decoded.get().get(1));
