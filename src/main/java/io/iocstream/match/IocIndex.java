@@ -142,17 +142,25 @@ public final class IocIndex {
 
     /** Every entry that affects this dependency's version; withdrawn entries never do. */
     public List<IocEntry> matches(Dependency dep) {
-        String ecosystem = EcosystemNames.canonical(dep.ecosystem());
+        // the parsers write OSV's names, the index's keys: canonical spellings are looked up only when that misses
+        String ecosystem = dep.ecosystem();
         Map<String, List<IndexedEntry>> names = byEcosystem.get(ecosystem);
+        if (names == null) {
+            ecosystem = EcosystemNames.canonical(ecosystem);
+            names = byEcosystem.get(ecosystem);
+        }
         List<IndexedEntry> candidates = names == null ? null : names.get(normalise(ecosystem, dep.name()));
         if (candidates == null) {
             return List.of();
         }
         // parsed at most once per ordering, however many entries the package has
         DependencyVersion version = new DependencyVersion(dep.version());
-        List<IocEntry> hits = new ArrayList<>(1);
+        List<IocEntry> hits = List.of();
         for (IndexedEntry candidate : candidates) {
             if (candidate.affects(version)) {
+                if (hits.isEmpty()) {
+                    hits = new ArrayList<>(1);
+                }
                 hits.add(candidate.entry());
             }
         }

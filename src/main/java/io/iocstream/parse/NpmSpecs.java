@@ -1,7 +1,6 @@
 package io.iocstream.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.regex.Pattern;
 
 /**
  * The npm spellings the JavaScript parsers share: {@code name@spec} descriptors (where a leading {@code @} belongs
@@ -11,14 +10,57 @@ final class NpmSpecs {
 
     static final String ECOSYSTEM = "npm";
 
-    private static final Pattern EXACT_VERSION =
-            Pattern.compile("\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
-
     private NpmSpecs() {}
 
-    /** A registry version as lockfiles write it: semver, no range, no protocol, no URL. */
+    /**
+     * A registry version as lockfiles write it: semver, no range, no protocol, no URL. That is
+     * {@code \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?}, read by hand: a manifest asks this of every
+     * dependency, and the regular expression cost more than the JSON parse around it.
+     */
     static boolean isExactVersion(String version) {
-        return version != null && EXACT_VERSION.matcher(version).matches();
+        if (version == null) {
+            return false;
+        }
+        int at = 0;
+        for (int part = 0; part < 3; part++) {
+            if (part > 0) {
+                if (at == version.length() || version.charAt(at) != '.') {
+                    return false;
+                }
+                at++;
+            }
+            int start = at;
+            while (at < version.length() && isDigit(version.charAt(at))) {
+                at++;
+            }
+            if (at == start) {
+                return false;
+            }
+        }
+        if (at < version.length() && version.charAt(at) == '-') {
+            at = identifiersEnd(version, at + 1);
+        }
+        if (at >= 0 && at < version.length() && version.charAt(at) == '+') {
+            at = identifiersEnd(version, at + 1);
+        }
+        return at == version.length();
+    }
+
+    /** The end of a non-empty run of {@code [0-9A-Za-z.-]} starting at {@code start}, or -1 when it is empty. */
+    private static int identifiersEnd(String version, int start) {
+        int at = start;
+        while (at < version.length() && isIdentifierChar(version.charAt(at))) {
+            at++;
+        }
+        return at == start ? -1 : at;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isIdentifierChar(char c) {
+        return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.' || c == '-';
     }
 
     /** The name part of {@code name@spec}, or the whole descriptor when it has no spec. */

@@ -69,13 +69,15 @@ public final class PackageJsonParser implements DependencyParser {
             throw new DependencyFileException(FORMAT + ": " + NpmSpecs.oneLine(e), e);
         }
         // the package itself first, then its dependencies in file order, each once
-        Set<Dependency> result = new LinkedHashSet<>();
-        String own = version == null ? null : exactVersion(version);
-        if (name != null && !name.isBlank() && own != null && !isPrivate) {
-            result.add(new Dependency(NpmSpecs.ECOSYSTEM, name, own));
+        List<Dependency> result = new ArrayList<>(out.size() + 1);
+        String ownVersion = version == null ? null : exactVersion(version);
+        if (name != null && !name.isBlank() && ownVersion != null && !isPrivate) {
+            Dependency own = new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion);
+            result.add(own);
+            out.remove(own);
         }
         result.addAll(out);
-        return new ArrayList<>(result);
+        return result;
     }
 
     /** {@code {"name": "spec", ...}}; a section of any other shape means this is not a manifest npm can read. */
@@ -87,12 +89,12 @@ public final class PackageJsonParser implements DependencyParser {
         if (json.currentToken() != JsonToken.START_OBJECT) {
             throw new DependencyFileException(FORMAT + ": " + section + " is not an object");
         }
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            if (json.nextToken() != JsonToken.VALUE_STRING) {
+        for (String name; (name = json.nextFieldName()) != null; ) {
+            String spec = json.nextTextValue();
+            if (spec == null) {
                 throw new DependencyFileException(FORMAT + ": " + section + "." + name + " is not a string");
             }
-            add(out, name, json.getText().strip());
+            add(out, name, spec.strip());
         }
     }
 
