@@ -203,9 +203,13 @@ public final class GitHubClient implements AutoCloseable {
             if (!page.isArray()) {
                 throw new GitHubApiException(502, "events page is not a JSON array (" + url.encodedPath() + ")");
             }
-            List<String> events = new ArrayList<>(page.size());
+            List<ListedEvent> events = new ArrayList<>(page.size());
             for (JsonNode event : page) {
-                events.add(json.writeValueAsString(event));
+                String id = event.path("id").asText("");
+                // an event without an id cannot be de-duplicated
+                if (!id.isEmpty()) {
+                    events.add(new ListedEvent(id, event.path("type").asText(""), json.writeValueAsString(event)));
+                }
             }
             return new EventsPage(false, events, response.header("ETag"), next, interval);
         });
