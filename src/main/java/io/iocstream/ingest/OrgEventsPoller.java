@@ -55,17 +55,16 @@ final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
         if (first.notModified()) {
             return new Poll<>(List.of(done), interval);
         }
-        List<List<ListedEvent>> pages = new ArrayList<>();
-        List<ListedEvent> page = first.events();
-        pages.add(page);
+        List<List<ListedEvent>> pages = new ArrayList<>(List.of(first.events()));
+        boolean reachedSeen = anySeen(first.events(), position);
         String next = first.nextUrl();
-        while (next != null && pages.size() < MAX_PAGES && noneSeen(page, position)) {
+        while (!reachedSeen && next != null && pages.size() < MAX_PAGES) {
             EventsPage more = client.orgEventsPage(next);
-            page = more.events();
-            pages.add(page);
+            pages.add(more.events());
+            reachedSeen = anySeen(more.events(), position);
             next = more.nextUrl();
         }
-        if (position.seenCount() > 0 && pages.stream().allMatch(p -> noneSeen(p, position))) {
+        if (position.seenCount() > 0 && !reachedSeen) {
             LOG.warn("org {}: none of the {} events listed was seen before; more happened since the last poll than "
                     + "GitHub lists, so some may be missing", settings.org(), pages.stream().mapToInt(List::size).sum());
         }
@@ -97,8 +96,8 @@ final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
         return fresh;
     }
 
-    private static boolean noneSeen(List<ListedEvent> page, OrgEventsPosition position) {
-        return page.stream().noneMatch(e -> position.hasSeen(e.id()));
+    private static boolean anySeen(List<ListedEvent> page, OrgEventsPosition position) {
+        return page.stream().anyMatch(e -> position.hasSeen(e.id()));
     }
 
     @Override
