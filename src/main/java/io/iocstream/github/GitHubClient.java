@@ -44,6 +44,7 @@ public final class GitHubClient implements AutoCloseable {
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
+    private final HttpUrl graphQl;
     private final SameOriginGuard guard;
     private final OkHttpClient http;
     private final RetryPolicy retryPolicy;
@@ -55,7 +56,8 @@ public final class GitHubClient implements AutoCloseable {
         this.config = config;
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
-        this.guard = new SameOriginGuard(base);
+        this.graphQl = graphQlUrl(base);
+        this.guard = new SameOriginGuard(base, graphQl);
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
@@ -105,9 +107,21 @@ public final class GitHubClient implements AutoCloseable {
         return execute(request(url.build(), RAW).get().build(), "core", body -> readCapped(body, maxBytes));
     }
 
+    /**
+     * Where GraphQL is posted for an API base: GitHub Enterprise Server serves REST under {@code /api/v3} and
+     * GraphQL beside it at {@code /api/graphql}; github.com (and the simulator) serve it at {@code BASE/graphql}.
+     */
+    static HttpUrl graphQlUrl(HttpUrl base) {
+        String path = base.encodedPath().replaceFirst("/$", "");  // empty for the root
+        if (path.endsWith("/api/v3")) {
+            return base.newBuilder().encodedPath(path.substring(0, path.length() - "v3".length()) + "graphql").build();
+        }
+        return base.newBuilder().encodedPath(path + "/graphql").build();
+    }
+
     /** Many files in one GraphQL request; the answers come in the order asked. */
     public List<BlobQuery.Blob> blobs(List<BlobQuery.Wanted> wanted) throws IOException {
-        Request post = request(base.newBuilder().addPathSegment("graphql").build(), JSON)
+        Request post = request(graphQl, JSON)
                 .post(RequestBody.create(BlobQuery.body(wanted), GRAPHQL_BODY)).build();
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
         if (!response.path("data").isObject()) {
@@ -122,7 +136,7 @@ public final class GitHubClient implements AutoCloseable {
      * whole (not found, or deeper than {@link TreeQuery#DEPTH}), which {@link #tree} then lists.
      */
     public List<Optional<List<TreeEntry>>> trees(List<TreeQuery.Wanted> wanted) throws IOException {
-        Request post = request(base.newBuilder().addPathSegment("graphql").build(), JSON)
+        Request post = request(graphQl, JSON)
                 .post(RequestBody.create(TreeQuery.body(wanted), GRAPHQL_BODY)).build();
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
         if (!response.path("data").isObject()) {
@@ -203,9 +217,13 @@ public final class GitHubClient implements AutoCloseable {
             if (!page.isArray()) {
                 throw new GitHubApiException(502, "events page is not a JSON array (" + url.encodedPath() + ")");
             }
-            List<String> events = new ArrayList<>(page.size());
+            List<ListedEvent> events = new ArrayList<>(page.size());
             for (JsonNode event : page) {
-                events.add(json.writeValueAsString(event));
+                String id = event.path("id").asText("");
+                // an event without an id cannot be de-duplicated
+                if (!id.isEmpty()) {
+                    events.add(new ListedEvent(id, event.path("type").asText(""), json.writeValueAsString(event)));
+                }
             }
             return new EventsPage(false, events, response.header("ETag"), next, interval);
         });

@@ -7,7 +7,9 @@ import okhttp3.HttpUrl;
 /**
  * How a {@link GitHubClient} reaches GitHub (or the simulator) and how patiently it retries.
  *
- * @param baseUrl        the API root, e.g. {@code https://api.github.com}; the only origin the client will contact
+ * @param baseUrl        the API root, e.g. {@code https://api.github.com} or GitHub Enterprise's
+ *                       {@code https://HOST/api/v3}; nothing outside it is contacted but its GraphQL URL
+ *                       ({@code BASE/graphql}, or {@code /api/graphql} beside a base ending in {@code /api/v3})
  * @param token          a token sent as {@code Authorization: Bearer}, or null for anonymous calls; never printed
  * @param maxRetries     retries after the first attempt, for 5xx, rate limits and I/O errors
  * @param initialBackoff first wait of the exponential backoff

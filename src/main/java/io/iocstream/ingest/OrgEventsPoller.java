@@ -2,6 +2,7 @@ package io.iocstream.ingest;
 
 import io.iocstream.github.EventsPage;
 import io.iocstream.github.GitHubClient;
+import io.iocstream.github.ListedEvent;
 import io.iocstream.source.Poll;
 import io.iocstream.source.Poller;
 import io.iocstream.source.PollerFactory;
@@ -9,7 +10,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,22 +55,21 @@ final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
         if (first.notModified()) {
             return new Poll<>(List.of(done), interval);
         }
-        List<List<ListedEvent>> pages = new ArrayList<>();
-        List<ListedEvent> page = ListedEvent.read(first.events());
-        pages.add(page);
+        List<List<ListedEvent>> pages = new ArrayList<>(List.of(first.events()));
+        boolean reachedSeen = anySeen(first.events(), position);
         String next = first.nextUrl();
-        while (next != null && pages.size() < MAX_PAGES && noneSeen(page, position)) {
+        while (!reachedSeen && next != null && pages.size() < MAX_PAGES) {
             EventsPage more = client.orgEventsPage(next);
-            page = ListedEvent.read(more.events());
-            pages.add(page);
+            pages.add(more.events());
+            reachedSeen = anySeen(more.events(), position);
             next = more.nextUrl();
         }
-        if (position.seenCount() > 0 && pages.stream().allMatch(p -> noneSeen(p, position))) {
+        if (position.seenCount() > 0 && !reachedSeen) {
             LOG.warn("org {}: none of the {} events listed was seen before; more happened since the last poll than "
                     + "GitHub lists, so some may be missing", settings.org(), pages.stream().mapToInt(List::size).sum());
         }
         List<Poll.Chunk<String, OrgEventsPosition>> chunks = new ArrayList<>();
-        for (ListedEvent event : ListedEvent.unseenOldestFirst(pages, position::hasSeen)) {
+        for (ListedEvent event : unseenOldestFirst(pages, position::hasSeen)) {
             // other event types are remembered too, so paging stops at them, but only pushes go to the pipeline
             chunks.add(new Poll.Chunk<>(event.isPush() ? List.of(event.raw()) : List.of(),
                     p -> p.remember(event.id())));
@@ -74,8 +78,26 @@ final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
         return new Poll<>(chunks, interval);
     }
 
-    private static boolean noneSeen(List<ListedEvent> page, OrgEventsPosition position) {
-        return page.stream().noneMatch(e -> position.hasSeen(e.id()));
+    /**
+     * The events of {@code pages} (newest first, as GitHub pages them) not seen before, oldest first. Pages that
+     * overlap (events arrived while paging and pushed older ones onto the next page) give each event once.
+     */
+    static List<ListedEvent> unseenOldestFirst(List<List<ListedEvent>> pages, Predicate<String> seen) {
+        Set<String> taken = new HashSet<>();
+        List<ListedEvent> fresh = new ArrayList<>();
+        for (List<ListedEvent> page : pages) {
+            for (ListedEvent event : page) {
+                if (!seen.test(event.id()) && taken.add(event.id())) {
+                    fresh.add(event);
+                }
+            }
+        }
+        Collections.reverse(fresh);
+        return fresh;
+    }
+
+    private static boolean anySeen(List<ListedEvent> page, OrgEventsPosition position) {
+        return page.stream().anyMatch(e -> position.hasSeen(e.id()));
     }
 
     @Override

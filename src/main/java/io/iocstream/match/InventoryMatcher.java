@@ -73,6 +73,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * The scan a ref's stall timer watches while its records wait for the feeds: none (scans count from 1), so
+     * that timer never skips a scan, it only starts the watch.
+     */
+    private static final long FEEDS_LOADING = 0;
 
     private static final Logger LOG = LoggerFactory.getLogger(InventoryMatcher.class);
 
@@ -101,9 +106,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
             pending.add(update);
-            // the broadcast side that applies it cannot set timers: this one watches the ref from here on
-            TimerService timers = ctx.timerService();
-            timers.registerProcessingTimeTimer(timers.currentProcessingTime() + STALL_TIMEOUT.toMillis());
+            // the broadcast side that applies it cannot set timers: one per ref starts the watch from here on
+            if (stalledAt.value() == null) {
+                stalledAt.update(FEEDS_LOADING);
+                TimerService timers = ctx.timerService();
+                timers.registerProcessingTimeTimer(timers.currentProcessingTime() + STALL_TIMEOUT.toMillis());
+            }
             return;
         }
         accept(update, index, out);

@@ -84,29 +84,18 @@ public final class PomXmlParser implements DependencyParser {
     /** The project's scope first, then one per profile, each profile's properties over the project's. */
     private static void readProject(XMLStreamReader xml, List<Scope> scopes)
             throws XMLStreamException, DependencyFileException {
-        Map<String, String> properties = new HashMap<>();
-        List<Declared> dependencies = new ArrayList<>();
-        List<Declared> managed = new ArrayList<>();
         Map<String, String> coordinates = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
         List<Scope> profiles = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        while (nextChild(xml)) {
-            String name = xml.getLocalName();
-            if (!seen.add(name)) {
-                skip(xml);
-                continue;
-            }
+        Scope project = readScope(xml, name -> {
             switch (name) {
-                case "properties" -> readProperties(xml, properties);
                 case "parent" -> readFields(xml, parent);
                 case "groupId", "version", "artifactId" -> putIfValue(coordinates, name, text(xml));
-                case "dependencies" -> readDependencies(xml, dependencies);
-                case "dependencyManagement" -> readManaged(xml, managed);
                 case "profiles" -> readProfiles(xml, profiles);
                 default -> skip(xml);
             }
-        }
+        });
+        Map<String, String> properties = new HashMap<>(project.properties());
         String parentGroup = parent.get("groupId");
         String parentVersion = parent.get("version");
         String group = firstNonNull(coordinates.get("groupId"), parentGroup);
@@ -121,8 +110,7 @@ public final class PomXmlParser implements DependencyParser {
         putIfValue(properties, "project.parent.groupId", parentGroup);
         putIfValue(properties, "project.parent.version", parentVersion);
 
-        dependencies.addAll(managed);
-        scopes.add(new Scope(properties, dependencies));
+        scopes.add(new Scope(properties, project.dependencies()));
         for (Scope profile : profiles) {
             Map<String, String> merged = new HashMap<>(properties);
             merged.putAll(profile.properties());
@@ -133,31 +121,45 @@ public final class PomXmlParser implements DependencyParser {
     private static void readProfiles(XMLStreamReader xml, List<Scope> profiles)
             throws XMLStreamException, DependencyFileException {
         while (nextChild(xml)) {
-            if (!xml.getLocalName().equals("profile")) {
+            if (xml.getLocalName().equals("profile")) {
+                profiles.add(readScope(xml, name -> skip(xml)));
+            } else {
+                skip(xml);
+            }
+        }
+    }
+
+    /** Reads (or skips) a child element that is not one of a scope's properties or dependencies. */
+    @FunctionalInterface
+    private interface OtherChild {
+        void read(String name) throws XMLStreamException, DependencyFileException;
+    }
+
+    /**
+     * The properties and dependencies (managed ones last) of {@code <project>} or of a {@code <profile>}, which
+     * declare them alike; other children go to {@code other}. Where a child occurs twice, the first counts.
+     */
+    private static Scope readScope(XMLStreamReader xml, OtherChild other)
+            throws XMLStreamException, DependencyFileException {
+        Map<String, String> properties = new HashMap<>();
+        List<Declared> dependencies = new ArrayList<>();
+        List<Declared> managed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        while (nextChild(xml)) {
+            String name = xml.getLocalName();
+            if (!seen.add(name)) {
                 skip(xml);
                 continue;
             }
-            Map<String, String> properties = new HashMap<>();
-            List<Declared> dependencies = new ArrayList<>();
-            List<Declared> managed = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            while (nextChild(xml)) {
-                String name = xml.getLocalName();
-                if (!seen.add(name)) {
-                    skip(xml);
-                } else if (name.equals("properties")) {
-                    readProperties(xml, properties);
-                } else if (name.equals("dependencies")) {
-                    readDependencies(xml, dependencies);
-                } else if (name.equals("dependencyManagement")) {
-                    readManaged(xml, managed);
-                } else {
-                    skip(xml);
-                }
+            switch (name) {
+                case "properties" -> readProperties(xml, properties);
+                case "dependencies" -> readDependencies(xml, dependencies);
+                case "dependencyManagement" -> readManaged(xml, managed);
+                default -> other.read(name);
             }
-            dependencies.addAll(managed);
-            profiles.add(new Scope(properties, dependencies));
         }
+        dependencies.addAll(managed);
+        return new Scope(properties, dependencies);
     }
 
     /** {@code <dependencyManagement>}: its first {@code <dependencies>}. */

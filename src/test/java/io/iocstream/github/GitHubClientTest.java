@@ -226,6 +226,22 @@ class GitHubClientTest {
     }
 
     @Test
+    void anEventsPageGivesEachEventsIdTypeAndRawJsonAndLeavesOutOneWithoutAnId() throws Exception {
+        try (StubServer stub = new StubServer(200, Map.of("ETag", "W/\"e1\""),
+                "[{\"id\":\"2\",\"type\":\"PushEvent\",\"payload\":{\"ref\":\"refs/heads/main\"}},"
+                        + "{\"type\":\"PushEvent\"},{\"id\":\"1\",\"type\":\"IssuesEvent\"}]");
+             GitHubClient client = new GitHubClient(fast(stub.baseUrl()))) {
+            EventsPage page = client.orgEvents("acme", null);
+
+            assertThat(page.events()).extracting(ListedEvent::id, ListedEvent::type)
+                    .containsExactly(tuple("2", "PushEvent"), tuple("1", "IssuesEvent"));
+            assertThat(page.events().get(0).raw())
+                    .isEqualTo("{\"id\":\"2\",\"type\":\"PushEvent\",\"payload\":{\"ref\":\"refs/heads/main\"}}");
+            assertThat(page.etag()).isEqualTo("W/\"e1\"");
+        }
+    }
+
+    @Test
     void redirectsAreNeverFollowed() throws Exception {
         try (StubServer elsewhere = new StubServer(200, Map.of(), "stolen");
              StubServer redirecting = new StubServer(302, Map.of("Location", elsewhere.baseUrl() + "/x"), "");

@@ -3,6 +3,7 @@ package io.iocstream.github;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -75,7 +76,51 @@ class SameOriginGuardTest {
         }
     }
 
+    @Test
+    void graphQlIsPostedBesideAnEnterpriseBaseAndUnderAnyOtherBase() {
+        for (String base : new String[] {"https://ghe.example/api/v3", "https://ghe.example/api/v3/"}) {
+            assertThat(GitHubClient.graphQlUrl(HttpUrl.get(base))).as(base)
+                    .isEqualTo(HttpUrl.get("https://ghe.example/api/graphql"));
+        }
+        for (String base : new String[] {"https://api.github.com", "https://api.github.com/"}) {
+            assertThat(GitHubClient.graphQlUrl(HttpUrl.get(base))).as(base)
+                    .isEqualTo(HttpUrl.get("https://api.github.com/graphql"));
+        }
+        assertThat(GitHubClient.graphQlUrl(HttpUrl.get("http://127.0.0.1:8080/api")))
+                .isEqualTo(HttpUrl.get("http://127.0.0.1:8080/api/graphql"));
+        assertThat(GitHubClient.graphQlUrl(HttpUrl.get("https://proxy.example/ghe/api/v3")))
+                .isEqualTo(HttpUrl.get("https://proxy.example/ghe/api/graphql"));
+    }
+
+    @Test
+    void anEnterpriseBaseAllowsItsGraphQlUrlAndNothingElseOutsideTheBasePath() {
+        HttpUrl base = HttpUrl.get("https://ghe.example/api/v3");
+        SameOriginGuard guard = new SameOriginGuard(base, GitHubClient.graphQlUrl(base));
+
+        assertThat(guard.allows(HttpUrl.get("https://ghe.example/api/graphql"))).isTrue();
+        assertThat(guard.allows(HttpUrl.get("https://ghe.example/api/v3/repos/a/b"))).isTrue();
+        for (String url : new String[] {"https://ghe.example/api/graphql/", "https://ghe.example/api/graphql/x",
+                "https://ghe.example/api/graphql?x=1", "https://ghe.example/api/v4/repos/a/b",
+                "https://ghe.example/api", "https://ghe.example/graphql", "http://ghe.example/api/graphql",
+                "https://ghe.example:8443/api/graphql", "https://evil.example/api/graphql"}) {
+            assertThat(guard.allows(HttpUrl.get(url))).as(url).isFalse();
+        }
+    }
+
+    @Test
+    void aClientOnAnEnterpriseBasePostsGraphQlToApiGraphql() throws Exception {
+        try (StubServer ghe = new StubServer(200, Map.of(), "{\"data\":{}}");
+             GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(ghe.baseUrl() + "/api/v3", null))) {
+            client.blobs(List.of(new BlobQuery.Wanted("acme/app", "c1", "package.json")));
+
+            assertThat(ghe.lastPath()).isEqualTo("/api/graphql");
+            assertThat(ghe.hits()).isEqualTo(1);
+        }
+    }
+
     private static OkHttpClient guarded(String baseUrl) {
-        return new OkHttpClient.Builder().addInterceptor(new SameOriginGuard(HttpUrl.get(baseUrl))).build();
+        HttpUrl base = HttpUrl.get(baseUrl);
+        return new OkHttpClient.Builder().addInterceptor(new SameOriginGuard(base, GitHubClient.graphQlUrl(base)))
+                .build();
     }
 }

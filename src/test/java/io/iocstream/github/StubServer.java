@@ -18,6 +18,7 @@ final class StubServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicInteger hits = new AtomicInteger();
     private final AtomicReference<Headers> lastHeaders = new AtomicReference<>();
+    private final AtomicReference<String> lastPath = new AtomicReference<>();
 
     StubServer(int status, Map<String, String> headers, String body) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
@@ -29,6 +30,7 @@ final class StubServer implements AutoCloseable {
             throws IOException {
         hits.incrementAndGet();
         lastHeaders.set(exchange.getRequestHeaders());
+        lastPath.set(exchange.getRequestURI().getRawPath());
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -50,6 +52,10 @@ final class StubServer implements AutoCloseable {
 
     Headers lastHeaders() {
         return lastHeaders.get();
+    }
+
+    String lastPath() {
+        return lastPath.get();
     }
 
     @Override

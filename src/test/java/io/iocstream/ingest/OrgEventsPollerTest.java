@@ -8,6 +8,7 @@ import io.iocstream.github.EventsPage;
 import io.iocstream.github.ForeignHostException;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubClientConfig;
+import io.iocstream.github.ListedEvent;
 import io.iocstream.github.sim.EventLines;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
@@ -153,12 +154,12 @@ class OrgEventsPollerTest {
         // ten events arrive while paging: the second page now repeats the oldest ten of the first
         EventLines.append(world, EventLines.pushes(150, 10));
         EventsPage second = client.orgEventsPage(first.nextUrl());
-        List<ListedEvent> page1 = ListedEvent.read(first.events());
-        List<ListedEvent> page2 = ListedEvent.read(second.events());
+        List<ListedEvent> page1 = first.events();
+        List<ListedEvent> page2 = second.events();
         Set<String> ids1 = page1.stream().map(ListedEvent::id).collect(Collectors.toSet());
         assertThat(page2.stream().filter(e -> ids1.contains(e.id())).count()).isEqualTo(10);
 
-        List<ListedEvent> fresh = ListedEvent.unseenOldestFirst(List.of(page1, page2), id -> false);
+        List<ListedEvent> fresh = OrgEventsPoller.unseenOldestFirst(List.of(page1, page2), id -> false);
 
         assertThat(fresh).extracting(ListedEvent::id).doesNotHaveDuplicates();
         assertThat(fresh).hasSize(page1.size() + page2.size() - 10);

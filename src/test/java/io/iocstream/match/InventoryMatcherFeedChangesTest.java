@@ -106,6 +106,19 @@ class InventoryMatcherFeedChangesTest {
         }
     }
 
+    /** However many of a ref's records wait for the initial load, one stall timer watches the ref. */
+    @Test
+    void recordsHeldBeforeTheFeedsLoadedShareOneStallTimer() throws Exception {
+        try (var h = harness()) {
+            for (int seq = 1; seq <= 3; seq++) {
+                h.setProcessingTime(seq);
+                h.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, "package-lock.json",
+                        Trigger.PUSH, seq, 1, FileOp.CONTENT, facts(dep("left-pad", "1.0.0")), List.of()), 0);
+            }
+            assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+        }
+    }
+
     /** A file read on push (size unknown) and only listed by a later tree scan keeps its hash finding. */
     @Test
     void aLargeFileListedByABaselineKeepsItsHashFinding() throws Exception {

@@ -233,6 +233,10 @@ class IocIndexTest {
         assertThat(EcosystemNames.canonical("nuget")).isEqualTo("NuGet");
         assertThat(EcosystemNames.canonical("NPM")).isEqualTo("npm");
         assertThat(EcosystemNames.canonical(" Go ")).isEqualTo("Go");
+        assertThat(EcosystemNames.canonical("golang")).isEqualTo("Go");
+        assertThat(EcosystemNames.canonical("cargo")).isEqualTo("crates.io");
+        assertThat(EcosystemNames.canonical("RUBYGEMS")).isEqualTo("RubyGems");
+        assertThat(EcosystemNames.canonical("Maven:https://maven.google.com")).isEqualTo("Maven");
         assertThat(EcosystemNames.canonical("Hex")).isEqualTo("Hex");
     }
 

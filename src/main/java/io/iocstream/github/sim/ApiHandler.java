@@ -124,16 +124,34 @@ final class ApiHandler implements HttpHandler {
             sendJson(exchange, 200, new ApiBodies.RateLimit(Map.of("core", core), core), now);
             return;
         }
-        if (answeredNotModified(exchange, segments)) {
+        Optional<List<String>> decoded = decodeAll(segments);
+        if (isOrgEvents(decoded)) {
+            orgEvents(exchange, decoded.get().get(1));
             return;
         }
+        Optional<RateLimitWindow.Snapshot> rate = admitted(exchange);
+        if (rate.isEmpty()) {
+            return;
+        }
+        if (graphQl) {
+            graphQl(exchange, rate.get());
+        } else {
+            route(exchange, decoded, rate.get());
+        }
+    }
+
+    /**
+     * Charges the rate limit and applies an injected fault: the rate left when the request may be answered, or
+     * empty when it has been answered already (rate limited, or failed as a fault asks).
+     */
+    private Optional<RateLimitWindow.Snapshot> admitted(HttpExchange exchange) throws IOException {
         RateLimitWindow.Snapshot rate = rateLimit.acquire();
         if (!rate.allowed()) {
             counter.count("rate_limited");
             sendJson(exchange, 403, new ApiBodies.Error("API rate limit exceeded for 127.0.0.1. "
                     + "(But here's the good news: Authenticated requests get a higher rate limit.)", DOCS, "403"),
                     rate);
-            return;
+            return Optional.empty();
         }
         Optional<FaultInjector.Fault> fault = faults.injected();
         if (fault.isPresent() && fault.get() != FaultInjector.Fault.SLOW_BODY) {
@@ -157,17 +175,13 @@ final class ApiHandler implements HttpHandler {
                             : "Service Unavailable", DOCS, Integer.toString(status)), rate);
                 }
             }
-            return;
+            return Optional.empty();
         }
         if (fault.isPresent()) {
             // a slow body is still a correct answer: it is counted by what it answers
             exchange.setAttribute(SLOW_BODY, Boolean.TRUE);
         }
-        if (graphQl) {
-            graphQl(exchange, rate);
-        } else {
-            route(exchange, segments, rate);
-        }
+        return Optional.of(rate);
     }
 
     private void graphQl(HttpExchange exchange, RateLimitWindow.Snapshot rate) throws IOException {
@@ -191,13 +205,8 @@ final class ApiHandler implements HttpHandler {
         sendJson(exchange, 200, answer.get(), rate, "graphql");
     }
 
-    private void route(HttpExchange exchange, List<String> raw, RateLimitWindow.Snapshot rate)
+    private void route(HttpExchange exchange, Optional<List<String>> decoded, RateLimitWindow.Snapshot rate)
             throws IOException {
-        Optional<List<String>> decoded = decodeAll(raw);
-        if (isOrgEvents(decoded)) {
-            orgEvents(exchange, decoded.get().get(1), rate);
-            return;
-        }
         if (decoded.isEmpty() || decoded.get().size() < 4 || !decoded.get().get(0).equals("repos")) {
             notFound(exchange, rate);
             return;
@@ -227,31 +236,6 @@ final class ApiHandler implements HttpHandler {
                 && segments.get().get(2).equals("events");
     }
 
-    /**
-     * Answers 304 to an org events request whose {@code If-None-Match} still matches, before the rate limit:
-     * GitHub does not charge a conditional request that finds nothing new.
-     */
-    private boolean answeredNotModified(HttpExchange exchange, List<String> raw) throws IOException {
-        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        Optional<List<String>> decoded = decodeAll(raw);
-        if (!isOrgEvents(decoded)) {
-            return false;
-        }
-        OrgEventFeed.Page page = eventsPage(exchange, decoded.get().get(1));
-        if (page.status() != 200 || !matches(ifNoneMatch, page.etag())) {
-            return false;
-        }
-        counter.count("org_events_not_modified");
-        rateHeaders(exchange, rateLimit.peek());
-        exchange.getResponseHeaders().set("ETag", page.etag());
-        exchange.getResponseHeaders().set("X-Poll-Interval", Integer.toString(pollIntervalSeconds));
-        exchange.sendResponseHeaders(304, -1);
-        return true;
-    }
-
     // If-None-Match may list several tags, and compares weakly: W/"x" matches "x"
     private static boolean matches(String ifNoneMatch, String etag) {
         String wanted = etag.startsWith("W/") ? etag.substring(2) : etag;
@@ -278,8 +262,26 @@ final class ApiHandler implements HttpHandler {
         }
     }
 
-    private void orgEvents(HttpExchange exchange, String org, RateLimitWindow.Snapshot rate) throws IOException {
+    /**
+     * Answers an org events request. One whose {@code If-None-Match} still matches gets a 304 before the rate
+     * limit and faults: GitHub does not charge a conditional request that finds nothing new.
+     */
+    private void orgEvents(HttpExchange exchange, String org) throws IOException {
         OrgEventFeed.Page page = eventsPage(exchange, org);
+        String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+        if (page.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, page.etag())) {
+            counter.count("org_events_not_modified");
+            rateHeaders(exchange, rateLimit.peek());
+            exchange.getResponseHeaders().set("ETag", page.etag());
+            exchange.getResponseHeaders().set("X-Poll-Interval", Integer.toString(pollIntervalSeconds));
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        Optional<RateLimitWindow.Snapshot> admitted = admitted(exchange);
+        if (admitted.isEmpty()) {
+            return;
+        }
+        RateLimitWindow.Snapshot rate = admitted.get();
         if (page.status() == 404) {
             notFound(exchange, rate);
             return;
