@@ -12,7 +12,7 @@ import java.util.function.Function;
 public final class LargeDependencyFiles {
 
     /** How the baseline reads the same bytes. */
-    public enum Baseline { JSON_TREE, JSONC_TREE, YAML_TREE, TOML_TREE, XML_EVENTS, LINES }
+    public enum Baseline { JSON_TREE, JSONC_TREE, YAML_TREE, TOML_TREE, XML_EVENTS, CSV_ROWS }
 
     /**
      * One format: a label, a path the parser recognises, its ecosystem, its baseline, and a writer. Manifests
@@ -35,25 +35,26 @@ public final class LargeDependencyFiles {
             new Format("package-lock.json v1", "package-lock.json", "npm", Baseline.JSON_TREE,
                     LargeDependencyFiles::packageLockV1),
             new Format("package.json", "package.json", "npm", Baseline.JSON_TREE, LargeDependencyFiles::packageJson),
-            new Format("yarn.lock classic", "yarn.lock", "npm", Baseline.LINES, LargeDependencyFiles::yarnClassic),
+            new Format("yarn.lock classic", "yarn.lock", "npm", Baseline.CSV_ROWS, LargeDependencyFiles::yarnClassic),
             new Format("yarn.lock berry", "yarn.lock", "npm", Baseline.YAML_TREE, LargeDependencyFiles::yarnBerry),
             new Format("pnpm-lock.yaml v9", "pnpm-lock.yaml", "npm", Baseline.YAML_TREE, LargeDependencyFiles::pnpmV9),
             new Format("bun.lock", "bun.lock", "npm", Baseline.JSONC_TREE, LargeDependencyFiles::bunLock),
-            new Format("requirements.txt", "requirements.txt", "PyPI", Baseline.LINES,
+            new Format("requirements.txt", "requirements.txt", "PyPI", Baseline.CSV_ROWS,
                     LargeDependencyFiles::requirements),
             new Format("Pipfile.lock", "Pipfile.lock", "PyPI", Baseline.JSON_TREE, LargeDependencyFiles::pipfileLock),
             new Format("poetry.lock", "poetry.lock", "PyPI", Baseline.TOML_TREE, LargeDependencyFiles::poetryLock),
             new Format("uv.lock", "uv.lock", "PyPI", Baseline.TOML_TREE, LargeDependencyFiles::uvLock),
             new Format("pdm.lock", "pdm.lock", "PyPI", Baseline.TOML_TREE, LargeDependencyFiles::pdmLock),
             new Format("pyproject.toml", "pyproject.toml", "PyPI", Baseline.TOML_TREE, LargeDependencyFiles::pyproject),
-            new Format("Gemfile.lock", "Gemfile.lock", "RubyGems", Baseline.LINES, LargeDependencyFiles::gemfileLock),
+            new Format("Gemfile.lock", "Gemfile.lock", "RubyGems", Baseline.CSV_ROWS,
+                    LargeDependencyFiles::gemfileLock),
             new Format("composer.lock", "composer.lock", "Packagist", Baseline.JSON_TREE,
                     LargeDependencyFiles::composerLock),
-            new Format("go.mod", "go.mod", "Go", Baseline.LINES, LargeDependencyFiles::goMod),
-            new Format("go.sum", "go.sum", "Go", Baseline.LINES, LargeDependencyFiles::goSum),
+            new Format("go.mod", "go.mod", "Go", Baseline.CSV_ROWS, LargeDependencyFiles::goMod),
+            new Format("go.sum", "go.sum", "Go", Baseline.CSV_ROWS, LargeDependencyFiles::goSum),
             new Format("Cargo.lock", "Cargo.lock", "crates.io", Baseline.TOML_TREE, LargeDependencyFiles::cargoLock),
             new Format("pom.xml", "pom.xml", "Maven", Baseline.XML_EVENTS, LargeDependencyFiles::pomXml),
-            new Format("gradle.lockfile", "gradle.lockfile", "Maven", Baseline.LINES,
+            new Format("gradle.lockfile", "gradle.lockfile", "Maven", Baseline.CSV_ROWS,
                     LargeDependencyFiles::gradleLockfile),
             new Format("packages.lock.json", "packages.lock.json", "NuGet", Baseline.JSON_TREE,
                     LargeDependencyFiles::nugetLock),

@@ -1,8 +1,13 @@
 package io.iocstream.bench;
 
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -28,12 +33,13 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Parse-and-match throughput per dependency-file format, against a plain parse of the same bytes measured in the
  * same run: what the pipeline does per file, {@link ParseFunction#facts} (dependencies, SHA-256, host names,
  * workflow values) and then {@link IocIndex#hits}, against
- * Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader (XML) or a plain line split (line formats).
+ * Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader (XML) or, for the line formats, which have no
+ * Jackson format of their own, Jackson's CSV parser reading every line as a row of space-separated columns.
  *
  * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: lockfiles of about N MB (default 4; manifests hold
  * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose
- * label contains TEXT. Every file's parsed dependencies are checked against the ones written, and its hits
- * against the planted ones, before anything is timed.
+ * label contains TEXT. Every file's parsed dependencies are checked against the ones written, its hits against
+ * the planted ones, and the CSV baseline's rows and columns against the file's lines, before anything is timed.
  */
 public final class ParseMatchBench {
 
@@ -42,7 +48,8 @@ public final class ParseMatchBench {
     /** Every this many packages of a file, one is a planted hit. */
     private static final int PLANT_EVERY = 997;
     private static final int ROUNDS = 7;
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
+    /** For the three measures together: after 2 s, pom.xml's parse + match still ran a third slower. */
+    private static final long WARM_UP_NANOS = 4_000_000_000L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper JSONC =
@@ -50,6 +57,10 @@ public final class ParseMatchBench {
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder().loaderOptions(yamlLimits()).build());
     private static final ObjectMapper TOML = new TomlMapper();
     private static final XMLInputFactory XML = XMLInputFactory.newInstance();
+    /** No quote character: yarn.lock's and requirements.txt's quotes are not CSV quoting. */
+    private static final ObjectReader CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build()
+            .readerFor(String[].class)
+            .with(CsvSchema.emptySchema().withColumnSeparator(' ').withoutQuoteChar());
 
     /** Results go here so that the JIT cannot drop the work. */
     private static long sink;
@@ -85,24 +96,28 @@ public final class ParseMatchBench {
             List<Dependency> written = sized(format, (long) (mb * 1_000_000));
             byte[] bytes = format.writer().apply(written).getBytes(StandardCharsets.UTF_8);
             int hits = check(format, bytes, written, index);
+            if (format.baseline() == Baseline.CSV_ROWS) {
+                checkCsvRows(format, bytes);
+            }
 
             Runnable baseline = () -> sink += plainParse(format.baseline(), bytes);
             Runnable parseMatch = () -> sink += dependencyHits(format.path(), bytes, index);
             Runnable iocstream = () -> sink += parseAndMatch(format.path(), bytes, index);
-            double[] parseMedians = measure(baseline, parseMatch);
-            double[] medians = measure(baseline, iocstream);
-            double parseRatio = parseMedians[0] / parseMedians[1];
-            double ratio = medians[0] / medians[1];
+            // one baseline median for both ratios, so that each ratio is the quotient of the row's MB/s columns
+            double[] medians = measure(baseline, parseMatch, iocstream);
+            double parseRatio = medians[0] / medians[1];
+            double ratio = medians[0] / medians[2];
             parseRatios.add(parseRatio);
             ratios.add(ratio);
             System.out.printf(Locale.ROOT, "| %s | %.2f MB | %,d | %d | %s | %.1f | %.1f | %.2f | %.1f | %.2f |%n",
                     format.label(), bytes.length / 1e6, written.size(), hits, describe(format.baseline()),
-                    bytes.length / medians[0], bytes.length / parseMedians[1], parseRatio, bytes.length / medians[1],
+                    bytes.length / medians[0], bytes.length / medians[1], parseRatio, bytes.length / medians[2],
                     ratio);
         }
-        System.out.printf(Locale.ROOT, "%nAt or above 0.5 of their baseline: %d of %d formats for parse + match, %d of %d"
-                + " for the whole file's facts + hits (sink %d)%n", parseRatios.stream().filter(r -> r >= 0.5).count(),
-                parseRatios.size(), ratios.stream().filter(r -> r >= 0.5).count(), ratios.size(), sink % 10);
+        System.out.printf(Locale.ROOT, "%nAt or above 0.5 of their row's baseline: %d of %d formats for parse + match, "
+                + "%d of %d for the whole file's facts + hits (sink %d)%n",
+                parseRatios.stream().filter(r -> r >= 0.5).count(), parseRatios.size(),
+                ratios.stream().filter(r -> r >= 0.5).count(), ratios.size(), sink % 10);
     }
 
     /** Enough packages for about {@code targetBytes}: one small file tells the bytes per package. */
@@ -143,6 +158,25 @@ public final class ParseMatchBench {
         return found;
     }
 
+    /** The CSV baseline must read every line as one row (a blank one as one empty column) and every column in it. */
+    private static void checkCsvRows(Format format, byte[] bytes) throws Exception {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        List<String> lines = Arrays.asList(text.split("\n", -1));
+        // the file's final newline ends its last line; it does not start another
+        if (text.endsWith("\n")) {
+            lines = lines.subList(0, lines.size() - 1);
+        }
+        long columns = 0;
+        for (String line : lines) {
+            columns += line.chars().filter(c -> c == ' ').count() + 1;
+        }
+        CsvCount read = csvRows(bytes);
+        if (read.rows() != lines.size() || read.columns() != columns) {
+            throw new IllegalStateException(format.label() + ": Jackson CSV read " + read.rows() + " rows and "
+                    + read.columns() + " columns of " + lines.size() + " lines and " + columns + " columns");
+        }
+    }
+
     /** The measure: the file's dependencies parsed and each looked up in the index. */
     private static int dependencyHits(String path, byte[] bytes, IocIndex index) {
         try {
@@ -174,7 +208,7 @@ public final class ParseMatchBench {
                 case YAML_TREE -> YAML.readTree(bytes).size();
                 case TOML_TREE -> TOML.readTree(bytes).size();
                 case XML_EVENTS -> xmlEvents(bytes);
-                case LINES -> lines(bytes);
+                case CSV_ROWS -> csvRows(bytes).columns();
             };
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -192,15 +226,19 @@ public final class ParseMatchBench {
         return events;
     }
 
-    /** UTF-8 decoding and one String per line: the least any line-format reader does. */
-    private static long lines(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        long total = 0;
-        int start = 0;
-        for (int end; (end = text.indexOf('\n', start)) >= 0; start = end + 1) {
-            total += text.substring(start, end).length();
+    private record CsvCount(long rows, long columns) {}
+
+    /** Every line read into a {@code String[]}, as Jackson reads CSV into rows. */
+    private static CsvCount csvRows(byte[] bytes) throws Exception {
+        long rows = 0;
+        long columns = 0;
+        try (MappingIterator<String[]> iterator = CSV.readValues(bytes)) {
+            while (iterator.hasNextValue()) {
+                rows++;
+                columns += iterator.nextValue().length;
+            }
         }
-        return total;
+        return new CsvCount(rows, columns);
     }
 
     private static String describe(Baseline baseline) {
@@ -210,32 +248,39 @@ public final class ParseMatchBench {
             case YAML_TREE -> "Jackson YAML readTree";
             case TOML_TREE -> "Jackson TOML readTree";
             case XML_EVENTS -> "JDK StAX, every event";
-            case LINES -> "UTF-8 decode + line split";
+            case CSV_ROWS -> "Jackson CSV rows (space-separated, no quotes)";
         };
     }
 
     /**
-     * Median microseconds of each, measured alternately so that load from other processes falls on both,
-     * after a warm-up of both.
+     * Median microseconds of each, measured in turn in every round so that load from other processes falls on all
+     * of them, after a warm-up of all.
      */
-    private static double[] measure(Runnable baseline, Runnable candidate) {
+    private static double[] measure(Runnable... runs) {
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
         for (int i = 0; i < 3 || System.nanoTime() < warmUpEnd; i++) {
-            baseline.run();
-            candidate.run();
+            for (Runnable run : runs) {
+                run.run();
+            }
         }
         // small files are timed in batches of about 50 ms, so that the clock's resolution does not matter
-        double slower = Math.max(timeMicros(baseline, 1), timeMicros(candidate, 1));
-        int reps = (int) Math.max(1, 50_000 / slower);
-        double[] a = new double[ROUNDS];
-        double[] b = new double[ROUNDS];
-        for (int round = 0; round < ROUNDS; round++) {
-            a[round] = timeMicros(baseline, reps);
-            b[round] = timeMicros(candidate, reps);
+        double slowest = 0;
+        for (Runnable run : runs) {
+            slowest = Math.max(slowest, timeMicros(run, 1));
         }
-        Arrays.sort(a);
-        Arrays.sort(b);
-        return new double[] {a[ROUNDS / 2], b[ROUNDS / 2]};
+        int reps = (int) Math.max(1, 50_000 / slowest);
+        double[][] times = new double[runs.length][ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            for (int r = 0; r < runs.length; r++) {
+                times[r][round] = timeMicros(runs[r], reps);
+            }
+        }
+        double[] medians = new double[runs.length];
+        for (int r = 0; r < runs.length; r++) {
+            Arrays.sort(times[r]);
+            medians[r] = times[r][ROUNDS / 2];
+        }
+        return medians;
     }
 
     /** Microseconds per run, over {@code reps} runs. */

@@ -56,26 +56,57 @@ final class FileFormats {
         return lines;
     }
 
+    /** Where {@code text.substring(from, end)} begins once {@link String#strip} has stripped it. */
+    static int stripStart(String text, int from, int end) {
+        int i = from;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where {@code text.substring(from, end)} ends once {@link String#strip} has stripped it. */
+    static int stripEnd(String text, int from, int end) {
+        int i = end;
+        while (i > from && Character.isWhitespace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
     /** The whitespace-separated fields of a stripped text, as {@code split("\\s+")} splits it. */
     static List<String> fields(String text) {
         List<String> fields = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            int start = i;
-            while (i < text.length() && !isSpace(text.charAt(i))) {
-                i++;
-            }
-            fields.add(text.substring(start, i));
-            while (i < text.length() && isSpace(text.charAt(i))) {
-                i++;
-            }
+        for (int start = 0; start < text.length(); ) {
+            int end = nextSpace(text, start, text.length());
+            fields.add(text.substring(start, end));
+            start = nextNonSpace(text, end, text.length());
         }
         return fields;
     }
 
+    /** Where the first {@link #isSpace} character in {@code text[from, end)} is; {@code end} if there is none. */
+    static int nextSpace(String text, int from, int end) {
+        int i = from;
+        while (i < end && !isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Where the first character in {@code text[from, end)} that is not {@link #isSpace} is; else {@code end}. */
+    static int nextNonSpace(String text, int from, int end) {
+        int i = from;
+        while (i < end && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     /** Regular expressions' {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
     static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+        // all six are at most a space, so any other character is told apart in one comparison
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r');
     }
 
     /** Reads a whole TOML document; lockfiles in TOML are small enough to hold as a tree. */

@@ -1,11 +1,8 @@
 package io.iocstream.parse;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Go's {@code go.mod}: {@code require} directives, single-line or in a {@code ( ... )} block, with the
@@ -26,38 +23,47 @@ public final class GoModParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
         String text = FileFormats.text(content, "go.mod");
-        List<String[]> requires = new ArrayList<>();
+        // sized for a requirement every 32 characters: a require line is seldom shorter
+        DistinctDependencies requires = new DistinctDependencies(text.length() / 32);
         Map<String, String[]> replaces = new HashMap<>();
         boolean sawModule = false;
         String block = null;
         int lineNumber = 0;
-        for (String raw : FileFormats.lines(text)) {
+        int comment = text.indexOf("//");
+        // lines are read in place rather than copied: most are requirements, and only their two fields need copies
+        for (int lineStart = 0, lineEnd; lineStart <= text.length(); lineStart = lineEnd + 1) {
             lineNumber++;
-            int comment = raw.indexOf("//");
-            String line = (comment < 0 ? raw : raw.substring(0, comment)).strip();
-            if (line.isEmpty()) {
+            lineEnd = text.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = text.length();
+            }
+            // searched again only once behind, so that a file with one comment is not searched once a line
+            if (comment >= 0 && comment < lineStart) {
+                comment = text.indexOf("//", lineStart);
+            }
+            // the line without its comment and surrounding whitespace (a \r included): text[start, end)
+            int end = FileFormats.stripEnd(text, lineStart, comment >= 0 && comment < lineEnd ? comment : lineEnd);
+            int start = FileFormats.stripStart(text, lineStart, end);
+            if (start == end) {
                 continue;
             }
             if (block != null) {
-                if (line.equals(")")) {
+                if (end - start == 1 && text.charAt(start) == ')') {
                     block = null;
                 } else {
-                    directive(block, line, lineNumber, requires, replaces);
+                    directive(block, text, start, end, lineNumber, requires, replaces);
                 }
                 continue;
             }
-            int space = 0;
-            while (space < line.length() && !FileFormats.isSpace(line.charAt(space))) {
-                space++;
-            }
-            String verb = line.substring(0, space);
-            String rest = line.substring(space).strip();
+            int space = FileFormats.nextSpace(text, start, end);
+            String verb = text.substring(start, space);
+            int rest = FileFormats.stripStart(text, space, end);
             if (verb.equals("module")) {
                 sawModule = true;
-            } else if (rest.equals("(")) {
+            } else if (end - rest == 1 && text.charAt(rest) == '(') {
                 block = verb;
             } else {
-                directive(verb, rest, lineNumber, requires, replaces);
+                directive(verb, text, rest, end, lineNumber, requires, replaces);
             }
         }
         if (block != null) {
@@ -66,28 +72,39 @@ public final class GoModParser implements DependencyParser {
         if (!sawModule) {
             throw new DependencyFileException("go.mod: no module directive");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
-        for (String[] require : requires) {
-            String[] target = replaces.getOrDefault(require[0] + "@" + require[1], replaces.get(require[0]));
+        // most go.mod files replace nothing
+        if (replaces.isEmpty()) {
+            return requires.list();
+        }
+        DistinctDependencies out = new DistinctDependencies(requires.list().size());
+        for (Dependency require : requires.list()) {
+            String[] target =
+                    replaces.getOrDefault(require.name() + "@" + require.version(), replaces.get(require.name()));
             if (target == null) {
-                out.add(new Dependency("Go", require[0], require[1]));
+                out.add(require);
             } else if (target.length == 2) {
                 out.add(new Dependency("Go", target[0], target[1]));
             }
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    /** Records a require or replace; other directives (go, toolchain, exclude, retract, tool, ...) say nothing. */
-    private static void directive(String verb, String args, int lineNumber, List<String[]> requires,
-            Map<String, String[]> replaces) throws DependencyFileException {
+    /**
+     * Records a require or replace whose arguments are {@code line[start, end)}; other directives (go, toolchain,
+     * exclude, retract, tool, ...) say nothing.
+     */
+    private static void directive(String verb, String line, int start, int end, int lineNumber,
+            DistinctDependencies requires, Map<String, String[]> replaces) throws DependencyFileException {
         if (verb.equals("require")) {
-            String[] fields = fields(args);
-            if (fields.length != 2) {
+            int moduleEnd = FileFormats.nextSpace(line, start, end);
+            int versionStart = FileFormats.nextNonSpace(line, moduleEnd, end);
+            if (versionStart == end || FileFormats.nextSpace(line, versionStart, end) != end) {
                 throw new DependencyFileException("go.mod: malformed require on line " + lineNumber);
             }
-            requires.add(fields);
+            requires.add(new Dependency("Go", unquoted(line.substring(start, moduleEnd)),
+                    unquoted(line.substring(versionStart, end))));
         } else if (verb.equals("replace")) {
+            String args = line.substring(start, end);
             int arrow = args.indexOf("=>");
             if (arrow < 0) {
                 throw new DependencyFileException("go.mod: replace without => on line " + lineNumber);
@@ -105,12 +122,13 @@ public final class GoModParser implements DependencyParser {
     private static String[] fields(String text) {
         String[] fields = FileFormats.fields(text.strip()).toArray(new String[0]);
         for (int i = 0; i < fields.length; i++) {
-            String field = fields[i];
-            if (field.length() >= 2 && (field.startsWith("\"") && field.endsWith("\"")
-                    || field.startsWith("`") && field.endsWith("`"))) {
-                fields[i] = field.substring(1, field.length() - 1);
-            }
+            fields[i] = unquoted(fields[i]);
         }
         return fields;
+    }
+
+    private static String unquoted(String field) {
+        return field.length() >= 2 && (field.startsWith("\"") && field.endsWith("\"")
+                || field.startsWith("`") && field.endsWith("`")) ? field.substring(1, field.length() - 1) : field;
     }
 }

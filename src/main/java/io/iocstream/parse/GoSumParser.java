@@ -1,9 +1,6 @@
 package io.iocstream.parse;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Go's {@code go.sum}: one {@code module version hash} line per downloaded module zip and one
@@ -15,6 +12,8 @@ import java.util.Set;
  */
 public final class GoSumParser implements DependencyParser {
 
+    private static final String GO_MOD = "/go.mod";
+
     @Override
     public boolean handles(String path) {
         return DependencyParser.baseName(path).equals("go.sum")
@@ -23,24 +22,30 @@ public final class GoSumParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "go.sum");
-        Set<Dependency> out = new LinkedHashSet<>();
+        List<String> lines = FileFormats.lines(FileFormats.text(content, "go.sum"));
+        DistinctDependencies out = new DistinctDependencies(lines.size());
         int lineNumber = 0;
-        for (String line : FileFormats.lines(text)) {
+        for (String raw : lines) {
             lineNumber++;
-            if (line.isBlank()) {
+            if (raw.isBlank()) {
                 continue;
             }
-            List<String> fields = FileFormats.fields(line.strip());
-            if (fields.size() != 3 || !fields.get(1).startsWith("v") || !fields.get(2).contains(":")) {
+            // three fields found in place, since the hash need not be copied out
+            String line = raw.strip();
+            int end = line.length();
+            int nameEnd = FileFormats.nextSpace(line, 0, end);
+            int versionStart = FileFormats.nextNonSpace(line, nameEnd, end);
+            int versionEnd = FileFormats.nextSpace(line, versionStart, end);
+            int hashStart = FileFormats.nextNonSpace(line, versionEnd, end);
+            if (hashStart == end || FileFormats.nextSpace(line, hashStart, end) != end
+                    || line.charAt(versionStart) != 'v' || line.indexOf(':', hashStart) < 0) {
                 throw new DependencyFileException("go.sum: malformed line " + lineNumber);
             }
-            String version = fields.get(1);
-            if (version.endsWith("/go.mod")) {
-                version = version.substring(0, version.length() - "/go.mod".length());
+            if (line.startsWith(GO_MOD, versionEnd - GO_MOD.length())) {
+                versionEnd -= GO_MOD.length();
             }
-            out.add(new Dependency("Go", fields.get(0), version));
+            out.add(new Dependency("Go", line.substring(0, nameEnd), line.substring(versionStart, versionEnd)));
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 }

@@ -1,9 +1,6 @@
 package io.iocstream.parse;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gradle dependency locking's {@code gradle.lockfile} (and the per-build-script {@code buildscript-gradle.lockfile}):
@@ -24,22 +21,27 @@ public final class GradleLockfileParser implements DependencyParser {
         if (text.isBlank()) {
             throw new DependencyFileException("gradle.lockfile: empty file");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        List<String> lines = FileFormats.lines(text);
+        DistinctDependencies out = new DistinctDependencies(lines.size());
         int lineNumber = 0;
-        for (String raw : FileFormats.lines(text)) {
+        for (String raw : lines) {
             lineNumber++;
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("empty=")) {
                 continue;
             }
             int equals = line.indexOf('=');
-            String[] coordinates = (equals < 0 ? line : line.substring(0, equals)).split(":", -1);
-            if (equals < 0 || coordinates.length != 3 || coordinates[0].isEmpty() || coordinates[1].isEmpty()
-                    || coordinates[2].isEmpty()) {
+            String coordinates = equals < 0 ? line : line.substring(0, equals);
+            int artifactStart = coordinates.indexOf(':') + 1;
+            int versionStart = coordinates.indexOf(':', artifactStart) + 1;
+            // exactly group:artifact:version, none of them empty
+            if (equals < 0 || artifactStart < 2 || versionStart < artifactStart + 2
+                    || versionStart == coordinates.length() || coordinates.indexOf(':', versionStart) >= 0) {
                 throw new DependencyFileException("gradle.lockfile: malformed line " + lineNumber);
             }
-            out.add(new Dependency("Maven", coordinates[0] + ":" + coordinates[1], coordinates[2]));
+            out.add(new Dependency("Maven", coordinates.substring(0, versionStart - 1),
+                    coordinates.substring(versionStart)));
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 }

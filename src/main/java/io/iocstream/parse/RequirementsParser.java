@@ -1,9 +1,6 @@
 package io.iocstream.parse;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * pip requirements files: {@code requirements*.txt} and any {@code .txt} file in a {@code requirements/}
@@ -31,10 +28,10 @@ public final class RequirementsParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "requirements");
-        Set<Dependency> out = new LinkedHashSet<>();
+        List<String> lines = FileFormats.lines(FileFormats.text(content, "requirements"));
+        DistinctDependencies out = new DistinctDependencies(lines.size());
         StringBuilder logical = new StringBuilder();
-        for (String line : FileFormats.lines(text)) {
+        for (String line : lines) {
             String uncommented = line.substring(0, commentStart(line));
             if (uncommented.endsWith("\\")) {
                 logical.append(uncommented, 0, uncommented.length() - 1).append(' ');
@@ -44,10 +41,10 @@ public final class RequirementsParser implements DependencyParser {
             readLine(logical.toString(), out);
             logical.setLength(0);
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    private static void readLine(String line, Set<Dependency> out) {
+    private static void readLine(String line, DistinctDependencies out) {
         String requirement = line.strip();
         if (requirement.isEmpty() || requirement.startsWith("-")) {
             return;
