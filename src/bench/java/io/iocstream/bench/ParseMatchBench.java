@@ -19,27 +19,36 @@ import io.iocstream.parse.DependencyFiles;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.ParseFunction;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamReader;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Parse-and-match throughput per dependency-file format, against a plain parse of the same bytes measured in the
- * same run: what the pipeline does per file, {@link ParseFunction#facts} (dependencies, SHA-256, host names,
- * workflow values) and then {@link IocIndex#hits}, against
- * Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader (XML) or, for the line formats, which have no
- * Jackson format of their own, Jackson's CSV parser reading every line as a row of space-separated columns.
+ * same run: the issue's measure ({@link DependencyFiles#parse} and {@link IocIndex#matches} of every dependency)
+ * and what the pipeline does per file ({@link ParseFunction#facts}: dependencies, SHA-256, host names, workflow
+ * values, then {@link IocIndex#hits}), against Jackson's {@code readTree} (JSON, YAML, TOML), the JDK's StAX reader
+ * (XML) or, for the line formats, which have no Jackson format of their own, Jackson's CSV parser reading every
+ * line as a row of space-separated columns. Times are the measuring thread's CPU time.
+ *
+ * <p>Two tables: large files written in each format's real layout, then the real files of
+ * {@code src/test/resources/lockfiles}, both against the same index.
  *
  * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: lockfiles of about N MB (default 4; manifests hold
- * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose
- * label contains TEXT. Every file's parsed dependencies are checked against the ones written, its hits against
- * the planted ones, and the CSV baseline's rows and columns against the file's lines, before anything is timed.
+ * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose label (real files whose path) contains
+ * TEXT. Every written file's parsed dependencies are checked against the ones written, its hits against the
+ * planted ones, and the CSV baseline's rows and columns against the file's lines, before anything is timed.
  */
 public final class ParseMatchBench {
 
@@ -62,6 +71,10 @@ public final class ParseMatchBench {
             .readerFor(String[].class)
             .with(CsvSchema.emptySchema().withColumnSeparator(' ').withoutQuoteChar());
 
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
+    /** The real dependency files the parser tests read, each attributed in the folder's SOURCES files. */
+    private static final Path REAL_FILES = Path.of("src/test/resources/lockfiles");
+
     /** Results go here so that the JIT cannot drop the work. */
     private static long sink;
 
@@ -83,12 +96,9 @@ public final class ParseMatchBench {
         System.out.printf(Locale.ROOT, "IOC index: %,d entries (Shai-Hulud excerpt, near misses, planted); "
                 + "files of about %.1f MB; %d measured rounds after %d s of warm-up%n%n",
                 index.size(), mb, ROUNDS, WARM_UP_NANOS / 1_000_000_000L);
-        System.out.println("| format | size | packages | hits | baseline | baseline MB/s | parse + match MB/s | ratio "
-                + "| whole file's facts + hits MB/s | ratio |");
-        System.out.println("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        System.out.println(HEADER);
 
-        List<Double> parseRatios = new ArrayList<>();
-        List<Double> ratios = new ArrayList<>();
+        Summary synthetic = new Summary();
         for (Format format : LargeDependencyFiles.FORMATS) {
             if (!format.label().contains(only)) {
                 continue;
@@ -99,25 +109,93 @@ public final class ParseMatchBench {
             if (format.baseline() == Baseline.CSV_ROWS) {
                 checkCsvRows(format, bytes);
             }
+            synthetic.row(format.label(), format.path(), format.baseline(), bytes, written.size(), hits, index);
+        }
+        synthetic.print("formats");
 
-            Runnable baseline = () -> sink += plainParse(format.baseline(), bytes);
-            Runnable parseMatch = () -> sink += dependencyHits(format.path(), bytes, index);
-            Runnable iocstream = () -> sink += parseAndMatch(format.path(), bytes, index);
-            // one baseline median for both ratios, so that each ratio is the quotient of the row's MB/s columns
+        System.out.printf(Locale.ROOT, "%nThe real files of %s, against the same index:%n%n", REAL_FILES);
+        System.out.println(HEADER);
+        Summary real = new Summary();
+        for (Path file : realFiles(only)) {
+            byte[] bytes = Files.readAllBytes(file);
+            String path = REAL_FILES.relativize(file).toString();
+            List<Dependency> parsed = DependencyFiles.parse(path, bytes);
+            real.row(path, path, realBaseline(path, bytes), bytes, parsed.size(), dependencyHits(path, bytes, index),
+                    index);
+        }
+        real.print("files");
+    }
+
+    private static final String HEADER = "| format | size | packages | hits | baseline | baseline MB/s "
+            + "| parse + match MB/s | ratio | whole file's facts + hits MB/s | ratio |\n"
+            + "| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |";
+
+    /** The rows of one table, and how many of them reach half their baseline. */
+    private static final class Summary {
+        private int rows;
+        private int parseAtHalf;
+        private int wholeAtHalf;
+
+        /** Times one file and prints its row; each ratio is the quotient of the row's MB/s columns. */
+        void row(String label, String path, Baseline baselineKind, byte[] bytes, int packages, int hits,
+                IocIndex index) {
+            Runnable baseline = () -> sink += plainParse(baselineKind, bytes);
+            Runnable parseMatch = () -> sink += dependencyHits(path, bytes, index);
+            Runnable iocstream = () -> sink += parseAndMatch(path, bytes, index);
             double[] medians = measure(baseline, parseMatch, iocstream);
             double parseRatio = medians[0] / medians[1];
             double ratio = medians[0] / medians[2];
-            parseRatios.add(parseRatio);
-            ratios.add(ratio);
-            System.out.printf(Locale.ROOT, "| %s | %.2f MB | %,d | %d | %s | %.1f | %.1f | %.2f | %.1f | %.2f |%n",
-                    format.label(), bytes.length / 1e6, written.size(), hits, describe(format.baseline()),
-                    bytes.length / medians[0], bytes.length / medians[1], parseRatio, bytes.length / medians[2],
-                    ratio);
+            rows++;
+            parseAtHalf += parseRatio >= 0.5 ? 1 : 0;
+            wholeAtHalf += ratio >= 0.5 ? 1 : 0;
+            String size = bytes.length >= 100_000 ? String.format(Locale.ROOT, "%.2f MB", bytes.length / 1e6)
+                    : String.format(Locale.ROOT, "%.1f KB", bytes.length / 1e3);
+            System.out.printf(Locale.ROOT, "| %s | %s | %,d | %d | %s | %.1f | %.1f | %.2f | %.1f | %.2f |%n", label,
+                    size, packages, hits, describe(baselineKind), bytes.length / medians[0],
+                    bytes.length / medians[1], parseRatio, bytes.length / medians[2], ratio);
         }
-        System.out.printf(Locale.ROOT, "%nAt or above 0.5 of their row's baseline: %d of %d formats for parse + match, "
-                + "%d of %d for the whole file's facts + hits (sink %d)%n",
-                parseRatios.stream().filter(r -> r >= 0.5).count(), parseRatios.size(),
-                ratios.stream().filter(r -> r >= 0.5).count(), ratios.size(), sink % 10);
+
+        void print(String what) {
+            System.out.printf(Locale.ROOT, "%nAt or above 0.5 of their row's baseline: %d of %d %s for parse + match, "
+                    + "%d of %d for the whole file's facts + hits (sink %d)%n", parseAtHalf, rows, what, wholeAtHalf,
+                    rows, sink % 10);
+        }
+    }
+
+    /** Every dependency file of the real fixtures whose path contains {@code only}. */
+    private static List<Path> realFiles(String only) throws IOException {
+        try (Stream<Path> files = Files.walk(REAL_FILES)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> DependencyFiles.isDependencyFile(REAL_FILES.relativize(file).toString()))
+                    .filter(file -> file.toString().contains(only))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The plain parse of a real file's format; yarn.lock is YAML from berry on (it has {@code __metadata}). */
+    private static Baseline realBaseline(String path, byte[] bytes) {
+        String name = Path.of(path).getFileName().toString();
+        if (name.equals("yarn.lock")) {
+            return new String(bytes, StandardCharsets.UTF_8).contains("__metadata:") ? Baseline.YAML_TREE
+                    : Baseline.CSV_ROWS;
+        }
+        if (name.equals("bun.lock")) {
+            return Baseline.JSONC_TREE;
+        }
+        if (name.endsWith(".json") || name.equals("composer.lock") || name.equals("Pipfile.lock")) {
+            return Baseline.JSON_TREE;
+        }
+        if (name.endsWith(".yaml")) {
+            return Baseline.YAML_TREE;
+        }
+        if (name.endsWith(".lock") && !name.equals("Gemfile.lock") || name.endsWith(".toml")) {
+            return Baseline.TOML_TREE;
+        }
+        if (name.endsWith(".xml")) {
+            return Baseline.XML_EVENTS;
+        }
+        return Baseline.CSV_ROWS;
     }
 
     /** Enough packages for about {@code targetBytes}: one small file tells the bytes per package. */
@@ -283,13 +361,16 @@ public final class ParseMatchBench {
         return medians;
     }
 
-    /** Microseconds per run, over {@code reps} runs. */
+    /**
+     * CPU microseconds of this thread per run, over {@code reps} runs: the machine is shared, and time spent
+     * waiting for a core is not the work being measured.
+     */
     private static double timeMicros(Runnable run, int reps) {
-        long start = System.nanoTime();
+        long start = THREAD.getCurrentThreadCpuTime();
         for (int i = 0; i < reps; i++) {
             run.run();
         }
-        return (System.nanoTime() - start) / 1e3 / reps;
+        return (THREAD.getCurrentThreadCpuTime() - start) / 1e3 / reps;
     }
 
     private static LoaderOptions yamlLimits() {

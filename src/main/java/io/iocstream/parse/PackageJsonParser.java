@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,7 +35,7 @@ public final class PackageJsonParser implements DependencyParser {
         if (content.length == 0) {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        DistinctDependencies out = new DistinctDependencies(content.length / 32);
         String name = null;
         String version = null;
         boolean isPrivate = false;
@@ -69,19 +68,23 @@ public final class PackageJsonParser implements DependencyParser {
             throw new DependencyFileException(FORMAT + ": " + NpmSpecs.oneLine(e), e);
         }
         // the package itself first, then its dependencies in file order, each once
-        List<Dependency> result = new ArrayList<>(out.size() + 1);
         String ownVersion = version == null ? null : exactVersion(version);
-        if (name != null && !name.isBlank() && ownVersion != null && !isPrivate) {
-            Dependency own = new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion);
-            result.add(own);
-            out.remove(own);
+        if (name == null || name.isBlank() || ownVersion == null || isPrivate) {
+            return out.list();
         }
-        result.addAll(out);
+        Dependency own = new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion);
+        List<Dependency> result = new ArrayList<>(out.list().size() + 1);
+        result.add(own);
+        for (Dependency dep : out.list()) {
+            if (!dep.equals(own)) {
+                result.add(dep);
+            }
+        }
         return result;
     }
 
     /** {@code {"name": "spec", ...}}; a section of any other shape means this is not a manifest npm can read. */
-    private static void readSection(JsonParser json, String section, Set<Dependency> out)
+    private static void readSection(JsonParser json, String section, DistinctDependencies out)
             throws IOException, DependencyFileException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return;
@@ -98,7 +101,7 @@ public final class PackageJsonParser implements DependencyParser {
         }
     }
 
-    private static void add(Set<Dependency> out, String name, String spec) {
+    private static void add(DistinctDependencies out, String name, String spec) {
         String real = NpmSpecs.aliasTarget(spec);
         if (real != null) {
             String target = spec.substring("npm:".length());

@@ -1,11 +1,8 @@
 package io.iocstream.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +25,7 @@ public final class PyprojectParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
         JsonNode root = FileFormats.toml(content, "pyproject.toml");
-        Set<Dependency> out = new LinkedHashSet<>();
+        DistinctDependencies out = new DistinctDependencies(content.length / 32);
         JsonNode project = root.path("project");
         readRequirements(project.path("dependencies"), out);
         project.path("optional-dependencies").forEach(list -> readRequirements(list, out));
@@ -37,11 +34,11 @@ public final class PyprojectParser implements DependencyParser {
         readPoetry(poetry.path("dependencies"), out);
         readPoetry(poetry.path("dev-dependencies"), out);
         poetry.path("group").forEach(group -> readPoetry(group.path("dependencies"), out));
-        return new ArrayList<>(out);
+        return out.list();
     }
 
     /** An array of PEP 508 strings; tables in it (PEP 735 group includes) are not requirements. */
-    private static void readRequirements(JsonNode list, Set<Dependency> out) {
+    private static void readRequirements(JsonNode list, DistinctDependencies out) {
         for (JsonNode requirement : list) {
             if (requirement.isTextual()) {
                 PinnedRequirement.parse(requirement.asText())
@@ -51,7 +48,7 @@ public final class PyprojectParser implements DependencyParser {
     }
 
     /** A table of name to constraint string, or to a table with a {@code version} (or a list of such tables). */
-    private static void readPoetry(JsonNode table, Set<Dependency> out) {
+    private static void readPoetry(JsonNode table, DistinctDependencies out) {
         for (Map.Entry<String, JsonNode> entry : table.properties()) {
             String name = entry.getKey();
             if (name.equalsIgnoreCase("python")) {
@@ -66,7 +63,7 @@ public final class PyprojectParser implements DependencyParser {
         }
     }
 
-    private static void addPoetry(String name, JsonNode value, Set<Dependency> out) {
+    private static void addPoetry(String name, JsonNode value, DistinctDependencies out) {
         String constraint = value.isTextual() ? value.asText() : FileFormats.string(value, "version");
         if (constraint == null) {
             return;
