@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * <p>Inventory changes open findings for new hits (a dependency, a file's hash, name or host, a workflow's name
  * or runner label) and resolve findings whose dependency, file or ref is gone. A new IOC entry is hunted at once
  * in every inventory already in state ({@code applyToKeyedState}); a withdrawn one resolves the findings that
- * no other entry still supports. Entries deferred until the end of the input (a replay's {@code iocs-later/}) are hunted per branch when the final
- * watermark arrives.
+ * no other entry still supports. Entries deferred until the end of the input (a replay's {@code iocs-later/}) are
+ * applied per branch when the final watermark arrives: its open findings are judged again if one of them withdraws
+ * an entry, then the new ones are hunted.
  */
 public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, InventoryUpdate, FeedUpdate, Finding> {
 
@@ -58,6 +59,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private static final String ACTIVE = "active";
     private static final String DEFERRED = "deferred";
+    /**
+     * The active index as the deferred entries leave it, kept only once one of them withdraws an entry: the
+     * findings open when the input ends are judged against it.
+     */
+    private static final String AFTER_DEFERRED = "after-deferred";
     private static final String READY = "ready";
     /** Set while entries have left the index and the findings they raised are not judged again yet. */
     private static final String WITHDRAWALS_PENDING = "withdrawals-pending";
@@ -165,9 +171,35 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             case DEFERRED_ENTRIES -> {
                 IocIndex deferred = state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED);
-                feed.entries().forEach(deferred::add);
-                feed.indicators().forEach(deferred::add);
+                IocIndex after = state.get(AFTER_DEFERRED);
+                for (IocEntry entry : feed.entries()) {
+                    if (entry.withdrawn()) {
+                        after = after != null ? after : activeCopy(state.get(ACTIVE), deferred);
+                        after.remove(entry);
+                        deferred.remove(entry);
+                    } else {
+                        deferred.add(entry);
+                        if (after != null) {
+                            after.add(entry);
+                        }
+                    }
+                }
+                for (Indicator indicator : feed.indicators()) {
+                    if (indicator.withdrawn()) {
+                        after = after != null ? after : activeCopy(state.get(ACTIVE), deferred);
+                        after.remove(indicator);
+                        deferred.remove(indicator);
+                    } else {
+                        deferred.add(indicator);
+                        if (after != null) {
+                            after.add(indicator);
+                        }
+                    }
+                }
                 state.put(DEFERRED, deferred);
+                if (after != null) {
+                    state.put(AFTER_DEFERRED, after);
+                }
             }
             case INITIAL_LOAD_DONE -> {
                 if (!ready) {
@@ -205,10 +237,21 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         while (waiting()) {
             skipNext(index, out);
         }
+        IocIndex after = ctx.getBroadcastState(IOC_INDEX).get(AFTER_DEFERRED);
+        if (after != null) {
+            judgeOpenFindings(ctx.getCurrentKey(), paths, after, out);
+        }
         IocIndex deferred = ctx.getBroadcastState(IOC_INDEX).get(DEFERRED);
         if (deferred != null) {
             retroHunt(ctx.getCurrentKey(), paths, deferred, out);
         }
+    }
+
+    /** The active index with the deferred entries so far added: where deferred withdrawals are applied. */
+    private static IocIndex activeCopy(IocIndex active, IocIndex deferred) {
+        IocIndex after = active == null ? new IocIndex() : active.copy();
+        after.addAll(deferred);
+        return after;
     }
 
     /**

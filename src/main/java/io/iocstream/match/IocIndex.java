@@ -49,6 +49,14 @@ public final class IocIndex {
         return new IocIndex(ecosystems, indicators.copy(), size);
     }
 
+    /** Adds every entry and indicator of {@code other}. */
+    void addAll(IocIndex other) {
+        other.byEcosystem.values().forEach(names -> names.values().forEach(entries -> entries.forEach(
+                indexed -> add(indexed.entry()))));
+        other.indicators.byKind().values().forEach(values -> values.values().forEach(same -> same.forEach(
+                indicators::add)));
+    }
+
     /** Package entries by OSV ecosystem name, then name as the ecosystem compares it; for the serializer to read. */
     Map<String, Map<String, List<IndexedEntry>>> packages() {
         return byEcosystem;

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * One replay over a world that holds every dependency-file format and every indicator kind, asserting the exact
  * findings. The monorepo's lockfiles are the real fixtures of src/test/resources/lockfiles; its IOC feeds list one
  * real triple of each fixture (from EXPECTED.tsv) in the contract's CSV and TXT forms; the workflow, the script
- * and the push payloads are constructed for this test after the published Shai-Hulud indicators.
+ * and the push payloads are constructed for this test after the published Shai-Hulud indicators, and so is one
+ * OSV entry (TEST-WITHDRAWN-1, on another fixture triple) that {@code iocs-later/} withdraws.
  */
 class EveryFormatEndToEndTest {
 
@@ -58,6 +59,7 @@ class EveryFormatEndToEndTest {
     static List<String[]> expectedRows = new ArrayList<>();
     static List<String[]> planted = new ArrayList<>();
     static String[] later;
+    static String[] withdrawn;
     static List<Finding> findings = new ArrayList<>();
     static RunSummary summary;
 
@@ -89,6 +91,10 @@ class EveryFormatEndToEndTest {
             }
             if (sameTriple(row, later)) {
                 expected.add(line("open", "retro_hunt", row[0], "package", row[1], row[2], row[3], null));
+            }
+            if (sameTriple(row, withdrawn)) {
+                expected.add(line("open", "baseline", row[0], "package", row[1], row[2], row[3], null));
+                expected.add(line("resolved", "retro_hunt", row[0], "package", row[1], row[2], row[3], null));
             }
         }
         expected.add(line("open", "push", ".github/workflows/discussion.yaml", "workflow", null, null, null,
@@ -138,6 +144,9 @@ class EveryFormatEndToEndTest {
             if (firstTripleOfEachFile.putIfAbsent(triple[0], triple) != null && later == null
                     && triple[0].startsWith("yarn-v1/")) {
                 later = triple;
+            } else if (!firstTripleOfEachFile.get(triple[0]).equals(triple) && withdrawn == null
+                    && triple[0].startsWith("cargo/")) {
+                withdrawn = triple;
             }
         }
         planted.addAll(firstTripleOfEachFile.values());
@@ -178,12 +187,27 @@ class EveryFormatEndToEndTest {
                 + "workflow,SHA1HULUD,IND-5,critical,rogue runner label\n");
         write(world.resolve("iocs-later/later.txt"), later[2] + "@" + later[3] + "\n");
         write(world.resolve("iocs-later/indicators.csv"), "type,value,id\ndomain,litellm.cloud,MAL-2026-2144\n");
+        write(world.resolve("iocs/osv/TEST-WITHDRAWN-1.json"), osv(withdrawn, null));
+        write(world.resolve("iocs-later/osv/TEST-WITHDRAWN-1.json"), osv(withdrawn, "2026-12-01T00:00:00Z"));
 
         String zero = "0".repeat(40);
         write(world.resolve("events.ndjson"), String.join("\n",
                 push(zero, C1, List.of(), List.of()),
                 push(C1, C2, List.of(".github/workflows/discussion.yaml", "scripts/bundle.js"), List.of()),
                 push(C2, C3, List.of(), List.of("scripts/bundle.js"))) + "\n");
+    }
+
+    /** An OSV entry for one version of one package, withdrawn at {@code withdrawnAt} unless that is null. */
+    private static String osv(String[] triple, String withdrawnAt) {
+        ObjectNode entry = JSON.createObjectNode().put("id", "TEST-WITHDRAWN-1")
+                .put("modified", withdrawnAt == null ? "2026-11-30T00:00:00Z" : withdrawnAt);
+        if (withdrawnAt != null) {
+            entry.put("withdrawn", withdrawnAt);
+        }
+        ObjectNode affected = entry.putArray("affected").addObject();
+        affected.putObject("package").put("ecosystem", triple[1]).put("name", triple[2]);
+        affected.putArray("versions").add(triple[3]);
+        return entry.toString();
     }
 
     private static String txtPrefix(String ecosystem) {

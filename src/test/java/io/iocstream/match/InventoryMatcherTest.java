@@ -172,6 +172,32 @@ class InventoryMatcherTest {
     }
 
     @Test
+    void aDeferredWithdrawalResolvesItsFindingsWhenTheInputEnds() throws Exception {
+        IocEntry chalkWithdrawn = new IocEntry(CHALK.id(), "npm", "chalk", Set.of("5.6.1"), false, true, "critical",
+                "osv/chalk.json");
+        Indicator webhook = new Indicator("iocs.csv:2", Indicator.Kind.DOMAIN, "webhook.site", "high", "", false,
+                "iocs.csv");
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement2(FeedUpdate.indicator(webhook), 0);
+            harness.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c1", "package-lock.json",
+                    Trigger.BASELINE, 1, 1, FileOp.CONTENT, new FileFacts(List.of(dep("chalk", "5.6.1"),
+                    dep("debug", "4.4.2")), "ab", List.of("webhook.site"), List.of()), List.of()), 0);
+            harness.processElement2(FeedUpdate.deferred(chalkWithdrawn), 0);
+            harness.processElement2(FeedUpdate.deferredIndicator(new Indicator(webhook.id(), webhook.kind(),
+                    webhook.value(), "high", "", true, "iocs.csv")), 0);
+            // deferred: nothing changes while the input runs
+            assertThat(findings(harness)).extracting(Finding::status).containsExactly("open", "open", "open");
+
+            harness.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(Long.MAX_VALUE));
+
+            assertThat(findings(harness).subList(3, findings(harness).size()))
+                    .extracting(Finding::status, Finding::trigger, Finding::indicator, Finding::packageName)
+                    .containsExactlyInAnyOrder(tuple("resolved", "retro_hunt", null, "chalk"),
+                            tuple("resolved", "retro_hunt", "webhook.site", null));
+        }
+    }
+
+    @Test
     void openFindingsSurviveASnapshotAndResolveAfterRestore() throws Exception {
         OperatorSubtaskState snapshot;
         try (var harness = loaded(CHALK, DEBUG)) {
