@@ -224,6 +224,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             Long stalled = stalledAt.value();
+            if (stalled != null && stalled == FEEDS_LOADING && ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
+                // the feeds still load: nothing can be applied yet, and nothing else will start this ref's watch
+                ctx.timerService().registerProcessingTimeTimer(timestamp + STALL_TIMEOUT.toMillis());
+                return;
+            }
             if (stalled != null && stalled == next() && waiting()) {
                 LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), stalled,
                         STALL_TIMEOUT);

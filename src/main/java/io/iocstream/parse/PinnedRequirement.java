@@ -79,7 +79,7 @@ record PinnedRequirement(String name, String version) {
 
     /** A regular expression's {@code \s}, and parentheses. */
     private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '(' || c == ')';
+        return FileFormats.isSpace(c) || c == '(' || c == ')';
     }
 
     private static boolean isAlphanumeric(char c) {

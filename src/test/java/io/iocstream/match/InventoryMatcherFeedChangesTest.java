@@ -106,6 +106,30 @@ class InventoryMatcherFeedChangesTest {
         }
     }
 
+    /** Feeds that take longer than the stall timeout to load do not leave a held ref without a watch. */
+    @Test
+    void anIncompleteScanHeldThroughASlowInitialLoadIsStillAppliedAfterTheStallTimeout() throws Exception {
+        IocEntry evil = IocEntry.ofVersions("l:1", "npm", "evil", Set.of("1.0.0"), "critical", "l");
+        long timeout = InventoryMatcher.STALL_TIMEOUT.toMillis();
+        try (var h = harness()) {
+            h.setProcessingTime(0);
+            h.processElement2(FeedUpdate.entry(evil), 0);
+            // scan 1 never comes; scans 2 and 3 arrive while the feeds load, which outlasts the timeout
+            h.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c2", "package-lock.json",
+                    Trigger.PUSH, 2, 1, FileOp.CONTENT, facts(dep("evil", "1.0.0")), List.of()), 0);
+            h.setProcessingTime(timeout - 1);
+            h.processElement1(new InventoryUpdate("acme/app", "refs/heads/main", "c3", "yarn.lock",
+                    Trigger.PUSH, 3, 1, FileOp.CONTENT, facts(dep("evil", "1.0.0")), List.of()), 0);
+            h.setProcessingTime(timeout + 1);
+            h.processElement2(FeedUpdate.initialLoadDone(), 0);
+            assertThat(h.<Finding>extractOutputValues()).isEmpty();
+            for (int step = 2; step <= 4; step++) {
+                h.setProcessingTime(step * (timeout + 1));
+            }
+            assertThat(h.<Finding>extractOutputValues()).hasSize(2);
+        }
+    }
+
     /** However many of a ref's records wait for the initial load, one stall timer watches the ref. */
     @Test
     void recordsHeldBeforeTheFeedsLoadedShareOneStallTimer() throws Exception {
