@@ -196,7 +196,7 @@ public final class GitHubClient implements AutoCloseable {
      */
     public EventsPage orgEventsPage(String nextUrl) throws IOException {
         HttpUrl url = HttpUrl.parse(nextUrl);
-        if (url == null || !guard.allows(url)) {
+        if (url == null || !guard.underBase(url)) {
             throw new ForeignHostException("refusing a next page outside " + base);
         }
         return eventsPage(url, null);

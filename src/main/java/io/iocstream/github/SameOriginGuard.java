@@ -30,9 +30,11 @@ final class SameOriginGuard implements Interceptor {
 
     /** Whether {@code url} lies under the base URL or is the GraphQL URL. */
     boolean allows(HttpUrl url) {
-        if (url.equals(graphQl)) {
-            return true;
-        }
+        return url.equals(graphQl) || underBase(url);
+    }
+
+    /** Whether {@code url} lies under the base URL: where every REST answer's links must point. */
+    boolean underBase(HttpUrl url) {
         if (!url.scheme().equals(base.scheme()) || !url.host().equals(base.host()) || url.port() != base.port()) {
             return false;
         }

@@ -72,6 +72,15 @@ class SameOriginGuardTest {
                             .isInstanceOf(ForeignHostException.class);
                 }
             }
+            // an Enterprise base's GraphQL URL may be posted to, but it is no page of events
+            GitHubClientConfig enterprise = GitHubClientConfig.forBaseUrl(stub.baseUrl() + "/api/v3", "ghp_secret");
+            try (GitHubClient client = new GitHubClient(enterprise)) {
+                for (String next : new String[] {stub.baseUrl() + "/api/graphql",
+                        stub.baseUrl() + "/api/v3/../graphql"}) {
+                    assertThatThrownBy(() -> client.orgEventsPage(next)).as(next)
+                            .isInstanceOf(ForeignHostException.class);
+                }
+            }
             assertThat(stub.hits()).isZero();
         }
     }
