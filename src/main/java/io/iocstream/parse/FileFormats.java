@@ -20,8 +20,9 @@ final class FileFormats {
     /** Decodes UTF-8 strictly (a leading BOM is dropped), so that a binary file is a failure, not garbage names. */
     static String text(byte[] content, String format) throws DependencyFileException {
         try {
-            // most dependency files are ASCII, which needs no decoder
-            String text = isAscii(content) ? new String(content, StandardCharsets.US_ASCII)
+            // most dependency files are ASCII, which needs no decoder: its bytes are the same characters in
+            // ISO-8859-1, which copies them without checking them again as US-ASCII would
+            String text = isAscii(content) ? new String(content, StandardCharsets.ISO_8859_1)
                     : StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
