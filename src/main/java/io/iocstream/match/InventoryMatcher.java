@@ -172,32 +172,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case DEFERRED_ENTRIES -> {
                 IocIndex deferred = state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED);
                 IocIndex after = state.get(AFTER_DEFERRED);
-                for (IocEntry entry : feed.entries()) {
-                    if (entry.withdrawn()) {
-                        after = after != null ? after : activeCopy(state.get(ACTIVE), deferred);
-                        after.remove(entry);
-                        deferred.remove(entry);
-                    } else {
-                        deferred.add(entry);
-                        if (after != null) {
-                            after.add(entry);
-                        }
-                    }
+                if (after == null && (feed.entries().stream().anyMatch(IocEntry::withdrawn)
+                        || feed.indicators().stream().anyMatch(Indicator::withdrawn))) {
+                    after = activeCopy(state.get(ACTIVE), deferred);
                 }
-                for (Indicator indicator : feed.indicators()) {
-                    if (indicator.withdrawn()) {
-                        after = after != null ? after : activeCopy(state.get(ACTIVE), deferred);
-                        after.remove(indicator);
-                        deferred.remove(indicator);
-                    } else {
-                        deferred.add(indicator);
-                        if (after != null) {
-                            after.add(indicator);
-                        }
-                    }
-                }
+                applyTo(deferred, feed);
                 state.put(DEFERRED, deferred);
                 if (after != null) {
+                    applyTo(after, feed);
                     state.put(AFTER_DEFERRED, after);
                 }
             }
@@ -249,6 +231,24 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         IocIndex deferred = ctx.getBroadcastState(IOC_INDEX).get(DEFERRED);
         if (deferred != null) {
             retroHunt(ctx.getCurrentKey(), paths, deferred, out);
+        }
+    }
+
+    /** Adds an update's entries and indicators to {@code index}, and removes those it withdraws. */
+    private static void applyTo(IocIndex index, FeedUpdate feed) {
+        for (IocEntry entry : feed.entries()) {
+            if (entry.withdrawn()) {
+                index.remove(entry);
+            } else {
+                index.add(entry);
+            }
+        }
+        for (Indicator indicator : feed.indicators()) {
+            if (indicator.withdrawn()) {
+                index.remove(indicator);
+            } else {
+                index.add(indicator);
+            }
         }
     }
 
