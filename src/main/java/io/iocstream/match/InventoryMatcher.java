@@ -132,25 +132,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case ENTRIES -> {
                 IocIndex index = state.get(ACTIVE) == null ? new IocIndex() : state.get(ACTIVE);
                 boolean withdrawn = feed.replaces() != null && index.removeFeed(feed.replaces());
+                withdrawn |= withdraws(feed);
+                applyTo(index, feed);
+                // what the update adds is what to hunt in the inventories already in state
                 IocIndex fresh = new IocIndex();
-                for (IocEntry entry : feed.entries()) {
-                    if (entry.withdrawn()) {
-                        index.remove(entry);
-                        withdrawn = true;
-                    } else {
-                        index.add(entry);
-                        fresh.add(entry);
-                    }
-                }
-                for (Indicator indicator : feed.indicators()) {
-                    if (indicator.withdrawn()) {
-                        index.remove(indicator);
-                        withdrawn = true;
-                    } else {
-                        index.add(indicator);
-                        fresh.add(indicator);
-                    }
-                }
+                applyTo(fresh, feed);
                 state.put(ACTIVE, index);
                 var status = ctx.getBroadcastState(FEED_STATUS);
                 if (withdrawn) {
@@ -172,8 +158,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case DEFERRED_ENTRIES -> {
                 IocIndex deferred = state.get(DEFERRED) == null ? new IocIndex() : state.get(DEFERRED);
                 IocIndex after = state.get(AFTER_DEFERRED);
-                if (after == null && (feed.entries().stream().anyMatch(IocEntry::withdrawn)
-                        || feed.indicators().stream().anyMatch(Indicator::withdrawn))) {
+                if (after == null && withdraws(feed)) {
                     after = activeCopy(state.get(ACTIVE), deferred);
                 }
                 applyTo(deferred, feed);
@@ -232,6 +217,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         if (deferred != null) {
             retroHunt(ctx.getCurrentKey(), paths, deferred, out);
         }
+    }
+
+    private static boolean withdraws(FeedUpdate feed) {
+        return feed.entries().stream().anyMatch(IocEntry::withdrawn)
+                || feed.indicators().stream().anyMatch(Indicator::withdrawn);
     }
 
     /** Adds an update's entries and indicators to {@code index}, and removes those it withdraws. */

@@ -27,11 +27,11 @@ public final class GoSumParser implements DependencyParser {
         int lineNumber = 0;
         for (String raw : lines) {
             lineNumber++;
-            if (raw.isBlank()) {
+            String line = raw.strip();
+            if (line.isEmpty()) {
                 continue;
             }
             // three fields found in place, since the hash need not be copied out
-            String line = raw.strip();
             int end = line.length();
             int nameEnd = FileFormats.nextSpace(line, 0, end);
             int versionStart = FileFormats.nextNonSpace(line, nameEnd, end);
