@@ -10,11 +10,16 @@ import io.iocstream.match.version.DependencyVersion;
 final class IndexedEntry {
 
     private final IocEntry entry;
+    /** The entry's, beside it so that a lookup which ends here does not read the entry (a cache miss). */
+    private final boolean withdrawn;
+    private final boolean allVersions;
     /** Derived from the entry; transient, so that no serializer (Kryo's neither) writes it: rebuilt when null. */
     private transient AffectedVersions<?> versions;
 
     IndexedEntry(IocEntry entry) {
         this.entry = entry;
+        this.withdrawn = entry.withdrawn();
+        this.allVersions = entry.allVersions();
     }
 
     IocEntry entry() {
@@ -28,10 +33,10 @@ final class IndexedEntry {
      * entry.
      */
     boolean affects(DependencyVersion version) {
-        if (entry.withdrawn()) {
+        if (withdrawn) {
             return false;
         }
-        return entry.allVersions() || (version.text() != null && versions().includes(version));
+        return allVersions || (version.text() != null && versions().includes(version));
     }
 
     private AffectedVersions<?> versions() {

@@ -22,29 +22,30 @@ public final class GoSumParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        List<String> lines = FileFormats.lines(FileFormats.text(content, "go.sum"));
-        DistinctDependencies out = new DistinctDependencies(lines.size());
-        int lineNumber = 0;
-        for (String raw : lines) {
-            lineNumber++;
-            String line = raw.strip();
-            if (line.isEmpty()) {
+        String text = FileFormats.text(content, "go.sum");
+        // sized for lines of about 100 characters, two a module
+        DistinctDependencies out = new DistinctDependencies(text.length() / 200);
+        StrippedLines lines = new StrippedLines(text);
+        while (lines.next()) {
+            if (lines.isEmpty()) {
                 continue;
             }
             // three fields found in place, since the hash need not be copied out
-            int end = line.length();
-            int nameEnd = FileFormats.nextSpace(line, 0, end);
-            int versionStart = FileFormats.nextNonSpace(line, nameEnd, end);
-            int versionEnd = FileFormats.nextSpace(line, versionStart, end);
-            int hashStart = FileFormats.nextNonSpace(line, versionEnd, end);
-            if (hashStart == end || FileFormats.nextSpace(line, hashStart, end) != end
-                    || line.charAt(versionStart) != 'v' || line.indexOf(':', hashStart) < 0) {
-                throw new DependencyFileException("go.sum: malformed line " + lineNumber);
+            int start = lines.start();
+            int end = lines.end();
+            int nameEnd = FileFormats.nextSpace(text, start, end);
+            int versionStart = FileFormats.nextNonSpace(text, nameEnd, end);
+            int versionEnd = FileFormats.nextSpace(text, versionStart, end);
+            int hashStart = FileFormats.nextNonSpace(text, versionEnd, end);
+            int hashColon = text.indexOf(':', hashStart);
+            if (hashStart == end || FileFormats.nextSpace(text, hashStart, end) != end
+                    || text.charAt(versionStart) != 'v' || hashColon < 0 || hashColon >= end) {
+                throw new DependencyFileException("go.sum: malformed line " + lines.number());
             }
-            if (line.startsWith(GO_MOD, versionEnd - GO_MOD.length())) {
+            if (text.startsWith(GO_MOD, versionEnd - GO_MOD.length())) {
                 versionEnd -= GO_MOD.length();
             }
-            out.add(new Dependency("Go", line.substring(0, nameEnd), line.substring(versionStart, versionEnd)));
+            out.add(new Dependency("Go", text.substring(start, nameEnd), text.substring(versionStart, versionEnd)));
         }
         return out.list();
     }

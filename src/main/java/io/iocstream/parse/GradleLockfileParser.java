@@ -21,27 +21,31 @@ public final class GradleLockfileParser implements DependencyParser {
         if (text.isBlank()) {
             throw new DependencyFileException("gradle.lockfile: empty file");
         }
-        List<String> lines = FileFormats.lines(text);
-        DistinctDependencies out = new DistinctDependencies(lines.size());
-        int lineNumber = 0;
-        for (String raw : lines) {
-            lineNumber++;
-            String line = raw.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("empty=")) {
+        // sized for lines of about 100 characters, most of them a dependency
+        DistinctDependencies out = new DistinctDependencies(text.length() / 100);
+        StrippedLines lines = new StrippedLines(text);
+        while (lines.next()) {
+            if (lines.isEmpty() || lines.startsWith("#") || lines.startsWith("empty=")) {
                 continue;
             }
-            int equals = line.indexOf('=');
-            String coordinates = equals < 0 ? line : line.substring(0, equals);
-            int artifactStart = coordinates.indexOf(':') + 1;
-            int versionStart = coordinates.indexOf(':', artifactStart) + 1;
-            // exactly group:artifact:version, none of them empty
-            if (equals < 0 || artifactStart < 2 || versionStart < artifactStart + 2
-                    || versionStart == coordinates.length() || coordinates.indexOf(':', versionStart) >= 0) {
-                throw new DependencyFileException("gradle.lockfile: malformed line " + lineNumber);
+            int start = lines.start();
+            int equals = indexOf(text, '=', start, lines.end());
+            int artifact = indexOf(text, ':', start, equals) + 1;
+            int version = artifact == 0 ? 0 : indexOf(text, ':', artifact, equals) + 1;
+            // exactly group:artifact:version=..., none of them empty
+            if (equals < 0 || artifact < start + 2 || version < artifact + 2 || version == equals
+                    || indexOf(text, ':', version, equals) >= 0) {
+                throw new DependencyFileException("gradle.lockfile: malformed line " + lines.number());
             }
-            out.add(new Dependency("Maven", coordinates.substring(0, versionStart - 1),
-                    coordinates.substring(versionStart)));
+            out.add(new Dependency("Maven", text.substring(start, version - 1), text.substring(version, equals)));
         }
         return out.list();
+    }
+
+    /** Where {@code c} first is in {@code text[from, to)}; -1 when it is not there (or {@code to} is -1). */
+    private static int indexOf(String text, char c, int from, int to) {
+        // String.indexOf searches many characters at a time, though it may look past to
+        int i = to < 0 ? -1 : text.indexOf(c, from);
+        return i < to ? i : -1;
     }
 }

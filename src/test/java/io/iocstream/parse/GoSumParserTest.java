@@ -42,5 +42,14 @@ class GoSumParserTest {
         assertRejected(parser, truncated("go/go.sum", 275));
         assertRejected(parser, lockfile("gradle/gradle.lockfile"));
         assertRejected(parser, new byte[] {(byte) 0xc3, (byte) 0x28});
+        // the fields are read in place: a line lacking one must not borrow it from the next line
+        assertRejected(parser, utf8("golang.org/x/text v0.3.0 h1noColon\ngolang.org/x/net v0.1.0 h1:abc=\n"));
+        assertRejected(parser, utf8("golang.org/x/text v0.3.0\nh1:abc=\n"));
+    }
+
+    @Test
+    void readsLinesWithCarriageReturnsAndSurroundingBlanks() throws Exception {
+        assertThat(parser.parse(utf8("  golang.org/x/text v0.3.0 h1:abc= \r\n\r\ngolang.org/x/text v0.3.0/go.mod h1:x=\r\n")))
+                .containsExactly(new Dependency("Go", "golang.org/x/text", "v0.3.0"));
     }
 }

@@ -5,6 +5,7 @@ import static io.iocstream.parse.Fixtures.lockfile;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GradleLockfileParserTest {
@@ -34,5 +35,18 @@ class GradleLockfileParserTest {
         assertRejected(parser, utf8("# header\norg.example:trunc"));
         assertRejected(parser, utf8("org.example:lib=runtimeClasspath\n"));
         assertRejected(parser, lockfile("go/go.mod"));
+        // the fields are read in place: each part must lie before the line's own '='
+        for (String line : List.of(":lib:1.0=runtimeClasspath", "org.example::1.0=runtimeClasspath",
+                "org.example:lib:=runtimeClasspath", "org.example:lib:1.0:extra=runtimeClasspath",
+                "org.example:lib:1.0", "org.example:lib\n:1.0=runtimeClasspath", "org.example\nlib:1.0=x")) {
+            assertRejected(parser, utf8(line + "\n"));
+        }
+    }
+
+    @Test
+    void readsLinesWithCarriageReturnsBlanksAndColonsAfterTheEquals() throws Exception {
+        assertThat(parser.parse(utf8("# comment\r\n  org.example:lib:1.0=runtime:Classpath \r\n\r\n"
+                + "org.example:lib:1.0=compileClasspath\r\nempty=annotationProcessor\r\n")))
+                .containsExactly(new Dependency("Maven", "org.example:lib", "1.0"));
     }
 }

@@ -1,6 +1,7 @@
 package io.iocstream.match.version;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,37 +14,54 @@ import java.util.Set;
  */
 public final class AffectedVersions<V extends Comparable<V>> {
 
-    private final Set<String> listed;
+    /**
+     * The listed versions that do not parse in the ecosystem's ordering (all of them when it has none): only a
+     * string equal to one matches it. A listed version that parses is matched in {@link #ordered}, which holds
+     * its string too (an equal string parses to an equal version).
+     */
+    private final Set<String> unparsed;
     /** Null when the ecosystem has no ordering here: only listed strings equal to the version match. */
     private final VersionScheme<V> scheme;
     /** The listed versions that parse in the ecosystem's ordering. */
-    private final List<V> ordered = new ArrayList<>();
-    private final List<VersionRange.Bounds<V>> ecosystemRanges = new ArrayList<>();
-    private final List<VersionRange.Bounds<SemVer>> semverRanges = new ArrayList<>();
+    private final List<V> ordered;
+    private final List<VersionRange.Bounds<V>> ecosystemRanges;
+    private final List<VersionRange.Bounds<SemVer>> semverRanges;
     private final boolean everyVersion;
 
     private AffectedVersions(VersionScheme<V> scheme, Set<String> listed, List<VersionRange> ranges) {
         this.scheme = scheme;
-        this.listed = listed;
+        List<V> parsedVersions = new ArrayList<>();
+        Set<String> notParsed = scheme == null ? listed : new HashSet<>();
         if (scheme != null) {
             for (String version : listed) {
                 V parsed = VersionSchemes.tryParse(scheme, version);
                 if (parsed != null) {
-                    ordered.add(parsed);
+                    parsedVersions.add(parsed);
+                } else {
+                    notParsed.add(version);
                 }
             }
         }
         everyVersion = ranges.stream().anyMatch(VersionRange::coversEverything);
+        List<VersionRange.Bounds<V>> inEcosystem = new ArrayList<>();
+        List<VersionRange.Bounds<SemVer>> inSemver = new ArrayList<>();
         for (VersionRange range : ranges) {
             if (range.type() == VersionRange.Type.SEMVER) {
-                addIfParsed(semverRanges, range.bounds(VersionSchemes.SEMVER));
+                addIfParsed(inSemver, range.bounds(VersionSchemes.SEMVER));
             } else if (scheme != null) {
-                addIfParsed(ecosystemRanges, range.bounds(scheme));
+                addIfParsed(inEcosystem, range.bounds(scheme));
             }
         }
+        // immutable copies: an empty one is a single shared instance and one or two elements sit in the list
+        // itself, so that a lookup of a version the entry does not hold reads few objects (each a cache miss in a
+        // large index)
+        unparsed = Set.copyOf(notParsed);
+        ordered = List.copyOf(parsedVersions);
+        ecosystemRanges = List.copyOf(inEcosystem);
+        semverRanges = List.copyOf(inSemver);
     }
 
-    /** {@code ecosystem} is the OSV ecosystem name; {@code listed} is kept, not copied. */
+    /** {@code ecosystem} is the OSV ecosystem name. */
     public static AffectedVersions<?> of(String ecosystem, Set<String> listed, List<VersionRange> ranges) {
         return new AffectedVersions<>(VersionSchemes.forEcosystem(ecosystem).orElse(null), listed, ranges);
     }
@@ -61,12 +79,12 @@ public final class AffectedVersions<V extends Comparable<V>> {
      * includes versions that do not parse too.
      */
     public boolean includes(DependencyVersion version) {
-        if (everyVersion || listed.contains(version.text())) {
+        if (everyVersion || unparsed.contains(version.text())) {
             return true;
         }
         if (!ordered.isEmpty() || !ecosystemRanges.isEmpty()) {
             V v = version.in(scheme);
-            if (v != null && (equalsAny(v, ordered) || inAny(v, ecosystemRanges))) {
+            if (v != null && (equalsAny(scheme, v, ordered) || inAny(v, ecosystemRanges))) {
                 return true;
             }
         }
@@ -77,9 +95,10 @@ public final class AffectedVersions<V extends Comparable<V>> {
         return false;
     }
 
-    private static <T extends Comparable<T>> boolean equalsAny(T version, List<T> candidates) {
+    private static <T extends Comparable<T>> boolean equalsAny(VersionScheme<T> scheme, T version,
+            List<T> candidates) {
         for (T candidate : candidates) {
-            if (candidate.compareTo(version) == 0) {
+            if (scheme.same(candidate, version)) {
                 return true;
             }
         }

@@ -12,4 +12,12 @@ public interface VersionScheme<V extends Comparable<V>> {
 
     /** @throws InvalidVersionException when {@code text} is not a version of this scheme */
     V parse(String text);
+
+    /**
+     * Whether two versions of this scheme are the same version: {@code compareTo == 0}, or a quicker answer.
+     * {@code kept} is the one held for many comparisons (an index entry's), which a scheme may prepare.
+     */
+    default boolean same(V kept, V version) {
+        return kept.compareTo(version) == 0;
+    }
 }

@@ -1,7 +1,6 @@
 package io.iocstream.match.version;
 
 import java.util.Optional;
-import org.apache.maven.artifact.versioning.ComparableVersion;
 
 /** The version ordering of each OSV ecosystem, by its exact OSV name, and comparisons that never throw. */
 public final class VersionSchemes {
@@ -15,7 +14,17 @@ public final class VersionSchemes {
     public static final VersionScheme<GemVersion> RUBYGEMS = GemVersion::parse;
     public static final VersionScheme<ComposerVersion> PACKAGIST = ComposerVersion::parse;
     public static final VersionScheme<NuGetVersion> NUGET = NuGetVersion::parse;
-    public static final VersionScheme<ComparableVersion> MAVEN = VersionSchemes::maven;
+    public static final VersionScheme<MavenVersion> MAVEN = new VersionScheme<>() {
+        @Override
+        public MavenVersion parse(String text) {
+            return MavenVersion.parse(text);
+        }
+
+        @Override
+        public boolean same(MavenVersion kept, MavenVersion version) {
+            return kept.sameAs(version);
+        }
+    };
 
     private VersionSchemes() {}
 
@@ -46,12 +55,5 @@ public final class VersionSchemes {
             // a version that does not parse in its ecosystem must never stop matching
             return null;
         }
-    }
-
-    private static ComparableVersion maven(String text) {
-        if (text.isBlank()) {
-            throw new InvalidVersionException("Maven", text);
-        }
-        return new ComparableVersion(text.strip());
     }
 }

@@ -3,10 +3,18 @@ package io.iocstream.match.version;
 import static io.iocstream.match.version.Orderings.assertAscending;
 import static io.iocstream.match.version.Orderings.assertEqual;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.junit.jupiter.api.Test;
 
-/** Maven's ComparableVersion as the Maven scheme, on the qualifier order Maven documents. */
+/**
+ * The Maven scheme, on the qualifier order Maven documents, and against Maven's own {@code ComparableVersion} on
+ * random versions: {@link MavenVersion} compares plain versions as numbers, and must agree everywhere.
+ */
 class MavenVersionTest {
 
     @Test
@@ -28,5 +36,96 @@ class MavenVersionTest {
     @Test
     void adjacentReleases() {
         assertAscending(VersionSchemes.MAVEN, List.of("2.17.0", "2.17.1-SNAPSHOT", "2.17.1", "2.17.2", "2.18.0"));
+    }
+
+    @Test
+    void otherFormsEqualToAPlainVersion() {
+        for (String[] pair : new String[][] {{"1.0-final", "1"}, {"1.0.RELEASE", "1.0"}, {"1-0-ga", "1"},
+                {"1.2.3.final.0", "1.2.3"}, {"1.2.", "1.2"}, {"1..2", "1.0.2"}, {"0-ga", "0"}, {"01.02", "1.2"},
+                {"0000000001", "1"}, {"4.1.100.Final", "4.1.100"}}) {
+            assertSameAsMaven(pair[0], pair[1]);
+            assertThat(VersionSchemes.MAVEN.same(VersionSchemes.MAVEN.parse(pair[0]),
+                    VersionSchemes.MAVEN.parse(pair[1]))).as("%s == %s", pair[0], pair[1]).isTrue();
+        }
+        // a sub-list's numbers print first in the canonical form of 0..-10, which is still not 10
+        assertSameAsMaven("0..-10", "10");
+        assertThat(MavenVersion.parse("0..-10").sameAs(MavenVersion.parse("10"))).isFalse();
+    }
+
+    @Test
+    void agreesWithComparableVersionOnRandomVersions() {
+        Random random = new Random(399);
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            texts.add(switch (i % 3) {
+                case 0 -> plain(random);
+                case 1 -> plain(random) + nullSuffix(random);
+                default -> anyForm(random);
+            });
+        }
+        // each version parsed once, as the index holds them, so that what one comparison caches serves the next
+        List<MavenVersion> ours = texts.stream().map(MavenVersion::parse).toList();
+        List<ComparableVersion> maven = texts.stream().map(text -> new ComparableVersion(text.strip())).toList();
+        int same = 0;
+        for (int n = 0; n < 400_000; n++) {
+            int i = random.nextInt(texts.size());
+            // a third of the pairs from neighbouring versions, which often share their numbers
+            int j = n % 3 == 0 ? Math.min(texts.size() - 1, i + 1 + random.nextInt(3)) : random.nextInt(texts.size());
+            int expected = Integer.signum(maven.get(i).compareTo(maven.get(j)));
+            String pair = texts.get(i) + " vs " + texts.get(j);
+            assertThat(Integer.signum(ours.get(i).compareTo(ours.get(j)))).as(pair).isEqualTo(expected);
+            assertThat(ours.get(i).sameAs(ours.get(j))).as(pair).isEqualTo(expected == 0);
+            assertThat(ours.get(j).sameAs(ours.get(i))).as(pair).isEqualTo(expected == 0);
+            same += expected == 0 ? 1 : 0;
+        }
+        // the generator must reach the case that matters: other forms equal to plain ones
+        assertThat(same).isGreaterThan(1_000);
+    }
+
+    private static void assertSameAsMaven(String a, String b) {
+        int expected = Integer.signum(new ComparableVersion(a).compareTo(new ComparableVersion(b)));
+        assertThat(Integer.signum(MavenVersion.parse(a).compareTo(MavenVersion.parse(b)))).as("%s vs %s", a, b)
+                .isEqualTo(expected);
+        assertThat(MavenVersion.parse(a).sameAs(MavenVersion.parse(b))).as("%s == %s", a, b)
+                .isEqualTo(expected == 0);
+    }
+
+    private static final String[] NUMBERS = {"0", "0", "1", "1", "2", "3", "10", "01", "00", "999999999",
+        "1000000000", "0000000001", "123456789012345678", "1234567890123456789", "99999999999999999999"};
+    private static final String[] WORDS = {"a", "b", "m", "alpha", "beta", "milestone", "rc", "cr", "snapshot",
+        "SNAPSHOT", "ga", "final", "Final", "release", "RELEASE", "sp", "x", "foo", "jre", "android"};
+    private static final String[] NULL_SUFFIXES = {".0", "-0", "-ga", ".final", ".Final", "-release", ".RELEASE",
+        ".0.0-0", "-", ".", "-0-ga", ".0-final.0", "-0.0"};
+
+    /** Digits and single dots, with few numbers so that equal versions come up. */
+    private static String plain(Random random) {
+        StringBuilder text = new StringBuilder(pick(random, NUMBERS));
+        for (int parts = random.nextInt(4); parts > 0; parts--) {
+            text.append('.').append(pick(random, NUMBERS));
+        }
+        return text.toString();
+    }
+
+    private static String nullSuffix(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int parts = 1 + random.nextInt(2); parts > 0; parts--) {
+            text.append(pick(random, NULL_SUFFIXES));
+        }
+        return text.toString();
+    }
+
+    /** Numbers and words joined by dots, hyphens or nothing (a word straight after a number is a new item). */
+    private static String anyForm(Random random) {
+        String[] separators = {".", ".", "-", "", ".."};
+        StringBuilder text = new StringBuilder();
+        for (int parts = 1 + random.nextInt(5); parts > 0; parts--) {
+            text.append(text.isEmpty() ? "" : pick(random, separators));
+            text.append(random.nextInt(3) == 0 ? pick(random, WORDS) : pick(random, NUMBERS));
+        }
+        return random.nextInt(4) == 0 ? text + pick(random, separators) : text.toString();
+    }
+
+    private static String pick(Random random, String[] values) {
+        return values[random.nextInt(values.length)];
     }
 }
