@@ -30,7 +30,7 @@ public final class BunLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals(FORMAT) && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, FORMAT) && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class CargoLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("Cargo.lock") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "Cargo.lock") && !DependencyParser.isVendored(path);
     }
 
     @Override

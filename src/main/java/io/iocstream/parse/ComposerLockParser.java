@@ -22,7 +22,7 @@ public final class ComposerLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("composer.lock") && !isVendoredPhp(path);
+        return DependencyParser.isNamed(path, "composer.lock") && !isVendoredPhp(path);
     }
 
     /** Composer installs into {@code vendor/}; a lockfile there belongs to an installed package. */

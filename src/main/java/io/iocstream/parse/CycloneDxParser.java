@@ -21,8 +21,8 @@ public final class CycloneDxParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        String name = DependencyParser.baseName(path);
-        return (name.equals("bom.json") || name.endsWith(".cdx.json")) && !DependencyParser.isVendored(path);
+        return (DependencyParser.isNamed(path, "bom.json") || path.endsWith(".cdx.json"))
+                && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -26,7 +26,12 @@ public final class DependencyFiles {
     }
 
     public static Optional<DependencyParser> parserFor(String path) {
-        return PARSERS.stream().filter(parser -> parser.handles(path)).findFirst();
+        for (DependencyParser parser : PARSERS) {
+            if (parser.handles(path)) {
+                return Optional.of(parser);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Parses a dependency file; the path picks the format. */

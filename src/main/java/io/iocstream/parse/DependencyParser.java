@@ -11,6 +11,12 @@ public interface DependencyParser {
     /** The dependencies the file states; a file that is not valid in this format is an exception, never a crash. */
     List<Dependency> parse(byte[] content) throws DependencyFileException;
 
+    /** Whether a repository path's file name is {@code name}; allocates nothing, as every file is asked. */
+    static boolean isNamed(String path, String name) {
+        int start = path.length() - name.length();
+        return path.endsWith(name) && (start == 0 || path.charAt(start - 1) == '/');
+    }
+
     /** The file name of a repository path. */
     static String baseName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
@@ -18,7 +24,7 @@ public interface DependencyParser {
 
     /** Dependency files inside installed or vendored trees describe installed copies, not the project. */
     static boolean isVendored(String path) {
-        String slashed = "/" + path;
-        return slashed.contains("/node_modules/") || slashed.contains("/vendor/bundle/");
+        return path.startsWith("node_modules/") || path.contains("/node_modules/")
+                || path.startsWith("vendor/bundle/") || path.contains("/vendor/bundle/");
     }
 }

@@ -19,31 +19,24 @@ final class FileFormats {
 
     /** Decodes UTF-8 strictly (a leading BOM is dropped), so that a binary file is a failure, not garbage names. */
     static String text(byte[] content, String format) throws DependencyFileException {
-        try {
-            // most dependency files are ASCII, which needs no decoder: its bytes are the same characters in
-            // ISO-8859-1, which copies them without checking them again as US-ASCII would
-            String text = isAscii(content) ? new String(content, StandardCharsets.ISO_8859_1)
-                    : StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-            if (text.indexOf('\0') >= 0) {
-                throw new DependencyFileException(format + ": binary content");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new DependencyFileException(format + ": not UTF-8 text", e);
-        }
-    }
-
-    private static boolean isAscii(byte[] content) {
-        for (byte b : content) {
-            if (b < 0) {
-                return false;
+        // the JDK's decoder copies ASCII many bytes at a time; it replaces malformed input with U+FFFD, so only a
+        // text holding one (malformed input, or a real U+FFFD) is decoded again by the strict, slower decoder
+        String text = new String(content, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') >= 0) {
+            try {
+                text = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(content))
+                        .toString();
+            } catch (CharacterCodingException e) {
+                throw new DependencyFileException(format + ": not UTF-8 text", e);
             }
         }
-        return true;
+        if (text.indexOf('\0') >= 0) {
+            throw new DependencyFileException(format + ": binary content");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The lines of a text, each without its {@code \n} or {@code \r\n}; the same as {@code split("\r?\n", -1)}. */

@@ -17,8 +17,8 @@ public final class GemfileLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        String name = DependencyParser.baseName(path);
-        return (name.equals("Gemfile.lock") || name.equals("gems.locked")) && !DependencyParser.isVendored(path);
+        return (DependencyParser.isNamed(path, "Gemfile.lock") || DependencyParser.isNamed(path, "gems.locked"))
+                && !DependencyParser.isVendored(path);
     }
 
     @Override

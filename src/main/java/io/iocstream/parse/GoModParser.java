@@ -16,7 +16,7 @@ public final class GoModParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("go.mod")
+        return DependencyParser.isNamed(path, "go.mod")
                 && !DependencyParser.isVendored(path) && !("/" + path).contains("/vendor/");
     }
 

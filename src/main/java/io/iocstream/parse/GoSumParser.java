@@ -16,7 +16,7 @@ public final class GoSumParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("go.sum")
+        return DependencyParser.isNamed(path, "go.sum")
                 && !DependencyParser.isVendored(path) && !("/" + path).contains("/vendor/");
     }
 

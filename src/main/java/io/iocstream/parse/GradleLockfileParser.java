@@ -12,7 +12,7 @@ public final class GradleLockfileParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).endsWith("gradle.lockfile") && !DependencyParser.isVendored(path);
+        return path.endsWith("gradle.lockfile") && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class NuGetLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("packages.lock.json") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "packages.lock.json") && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -30,9 +30,8 @@ public final class PackageLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        String name = DependencyParser.baseName(path);
-        return (name.equals("package-lock.json") || name.equals("npm-shrinkwrap.json"))
-                && !DependencyParser.isVendored(path);
+        return (DependencyParser.isNamed(path, "package-lock.json")
+                || DependencyParser.isNamed(path, "npm-shrinkwrap.json")) && !DependencyParser.isVendored(path);
     }
 
     @Override

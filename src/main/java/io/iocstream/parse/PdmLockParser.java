@@ -16,7 +16,7 @@ public final class PdmLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("pdm.lock") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "pdm.lock") && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -21,7 +21,7 @@ public final class PipfileLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("Pipfile.lock") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "Pipfile.lock") && !DependencyParser.isVendored(path);
     }
 
     @Override

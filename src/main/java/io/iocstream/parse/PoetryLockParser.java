@@ -19,7 +19,7 @@ public final class PoetryLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("poetry.lock") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "poetry.lock") && !DependencyParser.isVendored(path);
     }
 
     @Override

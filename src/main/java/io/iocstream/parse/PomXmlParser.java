@@ -38,7 +38,7 @@ public final class PomXmlParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("pom.xml") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "pom.xml") && !DependencyParser.isVendored(path);
     }
 
     @Override

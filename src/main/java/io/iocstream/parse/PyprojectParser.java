@@ -19,7 +19,7 @@ public final class PyprojectParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("pyproject.toml") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "pyproject.toml") && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -15,7 +15,7 @@ public final class RequirementsParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        if (DependencyParser.isVendored(path)) {
+        if (!path.endsWith(".txt") || DependencyParser.isVendored(path)) {
             return false;
         }
         String name = DependencyParser.baseName(path);

@@ -21,7 +21,7 @@ public final class SpdxParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).endsWith(".spdx.json") && !DependencyParser.isVendored(path);
+        return path.endsWith(".spdx.json") && !DependencyParser.isVendored(path);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class UvLockParser implements DependencyParser {
 
     @Override
     public boolean handles(String path) {
-        return DependencyParser.baseName(path).equals("uv.lock") && !DependencyParser.isVendored(path);
+        return DependencyParser.isNamed(path, "uv.lock") && !DependencyParser.isVendored(path);
     }
 
     @Override

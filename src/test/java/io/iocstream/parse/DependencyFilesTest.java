@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,5 +34,38 @@ class DependencyFilesTest {
         assertThat(DependencyFiles.isDependencyFile(repoPath)).as(repoPath).isTrue();
         List<Dependency> deps = DependencyFiles.parse(repoPath, Files.readAllBytes(fixture));
         assertThat(deps).contains(new Dependency(ecosystem, name, version));
+    }
+
+    @Test
+    void pathsGoToTheParserTheirFileNameNames() {
+        // file names are matched without copying them out: the name must be the whole last segment
+        assertThat(DependencyParser.isNamed("go.sum", "go.sum")).isTrue();
+        assertThat(DependencyParser.isNamed("svc/api/go.sum", "go.sum")).isTrue();
+        assertThat(DependencyParser.isNamed("xgo.sum", "go.sum")).isFalse();
+        assertThat(DependencyParser.isNamed("svc/xgo.sum", "go.sum")).isFalse();
+        assertThat(DependencyParser.isNamed("go.sum/README", "go.sum")).isFalse();
+        assertThat(DependencyParser.isNamed("sum", "go.sum")).isFalse();
+        List<String[]> table = List.of(
+                new String[] {"app/package-lock.json", "PackageLockParser"},
+                new String[] {"npm-shrinkwrap.json", "PackageLockParser"},
+                new String[] {"my-package-lock.json", null},
+                new String[] {"ruby/Gemfile.lock", "GemfileLockParser"},
+                new String[] {"gems.locked", "GemfileLockParser"},
+                new String[] {"sbom/app.cdx.json", "CycloneDxParser"},
+                new String[] {"bom.json", "CycloneDxParser"},
+                new String[] {"xbom.json", null},
+                new String[] {"buildscript-gradle.lockfile", "GradleLockfileParser"},
+                new String[] {"requirements-dev.txt", "RequirementsParser"},
+                new String[] {"requirements/base.txt", "RequirementsParser"},
+                new String[] {"notes.txt", null},
+                new String[] {"node_modules/left-pad/package.json", null},
+                new String[] {"web/node_modules/left-pad/package.json", null},
+                new String[] {"vendor/bundle/ruby/Gemfile.lock", null},
+                new String[] {"my_node_modules/package.json", "PackageJsonParser"},
+                new String[] {"README.md", null});
+        for (String[] row : table) {
+            assertThat(DependencyFiles.parserFor(row[0]).map(parser -> parser.getClass().getSimpleName()))
+                    .as(row[0]).isEqualTo(Optional.ofNullable(row[1]));
+        }
     }
 }
