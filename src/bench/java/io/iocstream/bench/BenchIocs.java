@@ -38,14 +38,17 @@ public final class BenchIocs {
         return IocEntry.ofVersions(id, dep.ecosystem(), dep.name(), Set.of(dep.version()), "critical", "bench");
     }
 
-    /** The excerpt plus {@code perEcosystem} near misses on every other bench name of each ecosystem. */
-    public static IocIndex index(int perEcosystem) {
+    /**
+     * The excerpt plus {@code perEcosystem} near misses of each ecosystem, on every {@code every}-th bench name
+     * (2: half the names of a written file have an entry at another version).
+     */
+    public static IocIndex index(int perEcosystem, int every) {
         IocIndex index = new IocIndex();
         shaiHuludExcerpt().forEach(index::add);
         int n = 0;
         for (String ecosystem : BenchPackages.ECOSYSTEMS) {
             for (int k = 0; k < perEcosystem; k++) {
-                index.add(nearMiss(ecosystem, BenchPackages.name(ecosystem, 2 * k), n++));
+                index.add(nearMiss(ecosystem, BenchPackages.name(ecosystem, every * k), n++));
             }
         }
         return index;

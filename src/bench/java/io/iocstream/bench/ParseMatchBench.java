@@ -45,14 +45,14 @@ import org.yaml.snakeyaml.LoaderOptions;
  * <p>Two tables: large files written in each format's real layout, then the real files of
  * {@code src/test/resources/lockfiles}, both against the same index.
  *
- * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT]}: lockfiles of about N MB (default 4; manifests hold
- * {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose label (real files whose path) contains
- * TEXT. Every written file's parsed dependencies are checked against the ones written, its hits against the
+ * <p>Usage: {@code ParseMatchBench [--mb N] [--only TEXT] [--near-miss-every K]}: lockfiles of about N MB
+ * (default 4; manifests hold {@value LargeDependencyFiles#MANIFEST_PACKAGES} packages), formats whose label (real
+ * files whose path) contains TEXT, near misses on every K-th bench name (default 2: half a written file's names). Every written file's parsed dependencies are checked against the ones written, its hits against the
  * planted ones, and the CSV baseline's rows and columns against the file's lines, before anything is timed.
  */
 public final class ParseMatchBench {
 
-    /** Index size: near misses per ecosystem, on every other bench name, plus the real excerpt. */
+    /** Index size: near misses per ecosystem (on every K-th bench name), plus the real excerpt. */
     private static final int NEAR_MISSES_PER_ECOSYSTEM = 12_500;
     /** Every this many packages of a file, one is a planted hit. */
     private static final int PLANT_EVERY = 997;
@@ -84,8 +84,10 @@ public final class ParseMatchBench {
         List<String> argList = Arrays.asList(args);
         double mb = argList.contains("--mb") ? Double.parseDouble(argList.get(argList.indexOf("--mb") + 1)) : 4;
         String only = argList.contains("--only") ? argList.get(argList.indexOf("--only") + 1) : "";
+        int nearMissEvery = argList.contains("--near-miss-every")
+                ? Integer.parseInt(argList.get(argList.indexOf("--near-miss-every") + 1)) : 2;
 
-        IocIndex index = BenchIocs.index(NEAR_MISSES_PER_ECOSYSTEM);
+        IocIndex index = BenchIocs.index(NEAR_MISSES_PER_ECOSYSTEM, nearMissEvery);
         int plantedCount = 0;
         for (String ecosystem : BenchPackages.ECOSYSTEMS) {
             for (int n = 0; n < 200_000; n += PLANT_EVERY) {
@@ -93,9 +95,9 @@ public final class ParseMatchBench {
                         BenchPackages.version(ecosystem, n)), "BENCH-PLANTED-" + plantedCount++));
             }
         }
-        System.out.printf(Locale.ROOT, "IOC index: %,d entries (Shai-Hulud excerpt, near misses, planted); "
-                + "files of about %.1f MB; %d measured rounds after %d s of warm-up%n%n",
-                index.size(), mb, ROUNDS, WARM_UP_NANOS / 1_000_000_000L);
+        System.out.printf(Locale.ROOT, "IOC index: %,d entries (Shai-Hulud excerpt, near misses on every %d-th "
+                + "bench name, planted); files of about %.1f MB; %d measured rounds after %d s of warm-up%n%n",
+                index.size(), nearMissEvery, mb, ROUNDS, WARM_UP_NANOS / 1_000_000_000L);
         System.out.println(HEADER);
 
         Summary synthetic = new Summary();
