@@ -10,11 +10,21 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  *
  * <p>Why numbers are Maven's order for plain versions: Maven reads each dotted part as a number (leading zeros
  * stripped; an {@code int} item up to 9 digits, a {@code long} item up to 18, always greater than any {@code int}
- * item) and drops trailing zeros, so two plain versions compare part by part, a missing part counting as 0.
+ * item) and drops trailing zeros, so two plain versions compare part by part, a missing part counting as 0. Trap:
+ * Maven does not strip an all-zero part, so {@code 0000000000} (10 digits or more) is a {@code long} item 0, above
+ * every {@code int} item; a version with such a part is left to {@code ComparableVersion}.
  * Other forms can still equal a plain version ({@code 1.0-final} is {@code 1}): see {@link #plainEquivalent}.
  * {@code MavenVersionTest} checks both against {@code ComparableVersion} on random versions.
  */
 public final class MavenVersion implements Comparable<MavenVersion> {
+
+    /**
+     * Longer strings are not Maven versions here: Maven compares its sub-lists recursively, and a string of
+     * thousands of nested {@code -1} parts overflows the stack. Such a version matches only an equal string.
+     */
+    private static final int MAX_LENGTH = 1_000;
+    /** Maven keeps an all-zero part of this many digits as a {@code long} item, not as the number 0. */
+    private static final int LONG_ITEM_DIGITS = 10;
 
     /** No plain version equals this one. */
     private static final long[] NONE = {};
@@ -30,15 +40,39 @@ public final class MavenVersion implements Comparable<MavenVersion> {
 
     private MavenVersion(String text) {
         this.text = text;
-        this.numbers = DottedNumbers.parse(text, false);
+        long[] plain = DottedNumbers.parse(text, false);
+        this.numbers = plain != null && !hasLongZeroPart(text) ? plain : null;
     }
 
-    /** @throws InvalidVersionException when {@code text} is blank */
+    /** @throws InvalidVersionException when {@code text} is blank or longer than {@link #MAX_LENGTH} */
     static MavenVersion parse(String text) {
-        if (text.isBlank()) {
+        if (text.isBlank() || text.length() > MAX_LENGTH) {
             throw new InvalidVersionException("Maven", text);
         }
         return new MavenVersion(text.strip());
+    }
+
+    /** Whether a plain version has a part of {@link #LONG_ITEM_DIGITS} or more zeros and nothing else. */
+    private static boolean hasLongZeroPart(String plain) {
+        int zeros = 0;
+        for (int i = 0; i < plain.length(); i++) {
+            char c = plain.charAt(i);
+            if (c == '0') {
+                zeros++;
+            } else if (c == '.') {
+                if (zeros >= LONG_ITEM_DIGITS) {
+                    return true;
+                }
+                zeros = 0;
+            } else {
+                // a digit other than 0: skip to the next part
+                while (i + 1 < plain.length() && plain.charAt(i + 1) != '.') {
+                    i++;
+                }
+                zeros = 0;
+            }
+        }
+        return zeros >= LONG_ITEM_DIGITS;
     }
 
     @Override

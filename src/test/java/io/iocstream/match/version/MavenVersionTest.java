@@ -4,10 +4,12 @@ import static io.iocstream.match.version.Orderings.assertAscending;
 import static io.iocstream.match.version.Orderings.assertEqual;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,14 @@ class MavenVersionTest {
             assertThat(VersionSchemes.MAVEN.same(VersionSchemes.MAVEN.parse(pair[0]),
                     VersionSchemes.MAVEN.parse(pair[1]))).as("%s == %s", pair[0], pair[1]).isTrue();
         }
+        // Maven keeps an all-zero part of 10 digits or more as a long item 0, above every int item (from review)
+        for (String[] pair : new String[][] {{"1.0.1", "1.0000000000.1"}, {"0000000000.1", "1"},
+                {"0.1", "0000000000.1"}, {"1.1", "1.0000000000.1"}, {"1.0.1", "1.00000000000000000.1"},
+                {"1.0000000000.1-ga", "1.0000000000.1"}, {"1.0.1-ga", "1.0000000000.1"}, {"1..1", "1.0000000000.1"},
+                {"1.0000000000", "1"}, {"1.000000000.1", "1.0.1"}}) {
+            assertSameAsMaven(pair[0], pair[1]);
+            assertSameAsMaven(pair[1], pair[0]);
+        }
         // a sub-list's numbers print first in the canonical form of 0..-10, which is still not 10
         assertSameAsMaven("0..-10", "10");
         assertThat(MavenVersion.parse("0..-10").sameAs(MavenVersion.parse("10"))).isFalse();
@@ -82,6 +92,16 @@ class MavenVersionTest {
         assertThat(same).isGreaterThan(1_000);
     }
 
+    @Test
+    void aVersionTooLongForMavensRecursionIsNotAVersion() {
+        // thousands of nested sub-lists overflow ComparableVersion's recursive comparison
+        String deep = "1" + "-1".repeat(8_000);
+        assertThatThrownBy(() -> VersionSchemes.MAVEN.parse(deep)).isInstanceOf(InvalidVersionException.class);
+        AffectedVersions<?> listed = AffectedVersions.of("Maven", Set.of(deep), List.of());
+        assertThat(listed.includes(new DependencyVersion(deep))).isTrue();
+        assertThat(listed.includes(new DependencyVersion(deep + "-1"))).isFalse();
+    }
+
     private static void assertSameAsMaven(String a, String b) {
         int expected = Integer.signum(new ComparableVersion(a).compareTo(new ComparableVersion(b)));
         assertThat(Integer.signum(MavenVersion.parse(a).compareTo(MavenVersion.parse(b)))).as("%s vs %s", a, b)
@@ -91,7 +111,8 @@ class MavenVersionTest {
     }
 
     private static final String[] NUMBERS = {"0", "0", "1", "1", "2", "3", "10", "01", "00", "999999999",
-        "1000000000", "0000000001", "123456789012345678", "1234567890123456789", "99999999999999999999"};
+        "1000000000", "0000000001", "123456789012345678", "1234567890123456789", "99999999999999999999",
+        "000000000", "0000000000", "00000000000000000", "000000000000000000000"};
     private static final String[] WORDS = {"a", "b", "m", "alpha", "beta", "milestone", "rc", "cr", "snapshot",
         "SNAPSHOT", "ga", "final", "Final", "release", "RELEASE", "sp", "x", "foo", "jre", "android"};
     private static final String[] NULL_SUFFIXES = {".0", "-0", "-ga", ".final", ".Final", "-release", ".RELEASE",
