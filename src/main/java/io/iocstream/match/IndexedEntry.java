@@ -2,10 +2,12 @@ package io.iocstream.match;
 
 import io.iocstream.match.version.AffectedVersions;
 import io.iocstream.match.version.DependencyVersion;
+import io.iocstream.match.version.VersionScheme;
 
 /**
  * An {@link IocEntry} as the {@link IocIndex} holds it: with its versions and range bounds parsed once, on the
- * first lookup of the package. Snapshots hold the entry alone, so equality is the entry's.
+ * first lookup of the package. Snapshots hold the entry alone, so equality is the entry's. Like the index, it is
+ * read and written by one thread (the task that holds the broadcast state).
  */
 final class IndexedEntry {
 
@@ -15,6 +17,11 @@ final class IndexedEntry {
     private final boolean allVersions;
     /** Derived from the entry; transient, so that no serializer (Kryo's neither) writes it: rebuilt when null. */
     private transient AffectedVersions<?> versions;
+    /**
+     * The versions' {@link AffectedVersions#equalReleaseKey}, set with them: a release whose key differs is turned
+     * away here, without reading the versions (in a large index, each object read is a cache miss).
+     */
+    private transient long equalReleaseKey;
 
     IndexedEntry(IocEntry entry) {
         this.entry = entry;
@@ -36,15 +43,24 @@ final class IndexedEntry {
         if (withdrawn) {
             return false;
         }
-        return allVersions || (version.text() != null && versions().includes(version));
-    }
-
-    private AffectedVersions<?> versions() {
+        if (allVersions) {
+            return true;
+        }
+        if (version.text() == null) {
+            return false;
+        }
         if (versions == null) {
             versions = AffectedVersions.of(EcosystemNames.canonical(entry.ecosystem()), entry.versions(),
                     entry.ranges());
+            equalReleaseKey = versions.equalReleaseKey();
         }
-        return versions;
+        if (equalReleaseKey != VersionScheme.NO_KEYS) {
+            long key = version.releaseKey();
+            if (key >= 0 && key != equalReleaseKey) {
+                return false;
+            }
+        }
+        return versions.includes(version);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.iocstream.match;
 
 import io.iocstream.match.version.DependencyVersion;
+import io.iocstream.match.version.VersionSchemes;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;
@@ -162,7 +163,7 @@ public final class IocIndex {
             return List.of();
         }
         // parsed at most once per ordering, however many entries the package has
-        DependencyVersion version = new DependencyVersion(dep.version());
+        DependencyVersion version = new DependencyVersion(dep.version(), VersionSchemes.of(ecosystem));
         List<IocEntry> hits = List.of();
         for (IndexedEntry candidate : candidates) {
             if (candidate.affects(version)) {

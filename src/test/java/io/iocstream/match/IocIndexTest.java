@@ -224,6 +224,33 @@ class IocIndexTest {
     }
 
     @Test
+    void aReleaseTurnedAwayByItsKeyStillMatchesEverySpellingOfTheSameVersion() {
+        IocIndex index = new IocIndex();
+        index.add(exact("KEY-MAVEN", "Maven", "com.example:final", "1.0-final"));
+        index.add(exact("KEY-MAVEN-NONE", "Maven", "com.example:bench", "0.0.0-bench.1"));
+        index.add(exact("KEY-NPM", "npm", "key-npm", "1.3.0+build.7"));
+        index.add(exact("KEY-PYPI", "PyPI", "key-pypi", "2.0"));
+        index.add(exact("KEY-GO", "Go", "example.com/key", "v0.1.0"));
+        String[][] lookups = {
+            {"Maven", "com.example:final", "1", "KEY-MAVEN"}, {"Maven", "com.example:final", "1.0.0", "KEY-MAVEN"},
+            {"Maven", "com.example:final", "1.0-ga", "KEY-MAVEN"}, {"Maven", "com.example:final", "1.0.1", ""},
+            {"Maven", "com.example:bench", "0.0.0", ""}, {"Maven", "com.example:bench", "0.0.0-bench.1", "KEY-MAVEN-NONE"},
+            {"npm", "key-npm", "1.3.0", "KEY-NPM"}, {"npm", "key-npm", "v1.3.0", "KEY-NPM"},
+            {"npm", "key-npm", "1.3.1", ""}, {"npm", "key-npm", "1.3.0-rc.1", ""},
+            {"PyPI", "key-pypi", "2.0.0", "KEY-PYPI"}, {"PyPI", "key-pypi", "2", "KEY-PYPI"},
+            {"PyPI", "key-pypi", "2.0.1", ""}, {"PyPI", "key-pypi", "2.0.post1", ""},
+            {"Go", "example.com/key", "v0.1.0", "KEY-GO"}, {"Go", "example.com/key", "v0.1.1", ""}};
+        // twice: the first lookup of an entry builds its versions and key, the second is turned away by the key
+        for (int round = 0; round < 2; round++) {
+            for (String[] lookup : lookups) {
+                assertThat(ids(index, new Dependency(lookup[0], lookup[1], lookup[2])))
+                        .as("%s %s %s, round %d", lookup[0], lookup[1], lookup[2], round)
+                        .containsExactlyElementsOf(lookup[3].isEmpty() ? List.of() : List.of(lookup[3]));
+            }
+        }
+    }
+
+    @Test
     void ecosystemSpellingsOfFeedsAreOsvNames() {
         assertThat(EcosystemNames.canonical("pypi")).isEqualTo("PyPI");
         assertThat(EcosystemNames.canonical("Packagist:https://packages.drupal.org/8")).isEqualTo("Packagist");

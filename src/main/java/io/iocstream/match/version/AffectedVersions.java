@@ -66,6 +66,18 @@ public final class AffectedVersions<V extends Comparable<V>> {
         return new AffectedVersions<>(VersionSchemes.forEcosystem(ecosystem).orElse(null), listed, ranges);
     }
 
+    /**
+     * When all the entry says is one listed version that parses, the scheme's {@link VersionScheme#equalReleaseKey}
+     * of it: a release with another key is not affected. {@link VersionScheme#NO_KEYS} otherwise.
+     */
+    public long equalReleaseKey() {
+        if (scheme == null || everyVersion || ordered.size() != 1 || !unparsed.isEmpty()
+                || !ecosystemRanges.isEmpty() || !semverRanges.isEmpty()) {
+            return VersionScheme.NO_KEYS;
+        }
+        return scheme.equalReleaseKey(ordered.get(0));
+    }
+
     private static <B> void addIfParsed(List<B> bounds, B parsed) {
         // a range with a bound that does not parse makes no claim about any version
         if (parsed != null) {

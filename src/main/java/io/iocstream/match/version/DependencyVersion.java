@@ -7,19 +7,42 @@ package io.iocstream.match.version;
 public final class DependencyVersion {
 
     private final String text;
+    /** The dependency's ecosystem's ordering; null when it has none here. */
+    private final VersionScheme<?> scheme;
+    private long releaseKey;
+    private boolean releaseKeyKnown;
     // a lookup compares in two orderings at most, its ecosystem's and SemVer's (SEMVER ranges)
     private VersionScheme<?> firstScheme;
     private Object first;
     private VersionScheme<?> secondScheme;
     private Object second;
 
-    public DependencyVersion(String text) {
+    /** {@code text} in the ecosystem of {@code scheme} (null when it has no ordering here). */
+    public DependencyVersion(String text, VersionScheme<?> scheme) {
         this.text = text;
+        this.scheme = scheme;
     }
 
     /** The version as the dependency file writes it; null when it gives none. */
     public String text() {
         return text;
+    }
+
+    /**
+     * Its ecosystem's {@link VersionScheme#releaseKey} of the version; {@link VersionScheme#NOT_RELEASE} when it
+     * does not parse there, {@link VersionScheme#NO_KEYS} without an ordering.
+     */
+    public long releaseKey() {
+        if (!releaseKeyKnown) {
+            releaseKey = scheme == null ? VersionScheme.NO_KEYS : keyIn(scheme);
+            releaseKeyKnown = true;
+        }
+        return releaseKey;
+    }
+
+    private <V extends Comparable<V>> long keyIn(VersionScheme<V> ordering) {
+        V parsed = in(ordering);
+        return parsed == null ? VersionScheme.NOT_RELEASE : ordering.releaseKey(parsed);
     }
 
     /** The version in {@code scheme}'s ordering, or null when it does not parse there. */

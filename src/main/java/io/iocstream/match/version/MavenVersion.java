@@ -99,6 +99,20 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         return maven().compareTo(other.maven()) == 0;
     }
 
+    /** The key of a plain version; see {@link VersionScheme#releaseKey}. */
+    long releaseKey() {
+        return numbers == null ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(numbers);
+    }
+
+    /** The key of the plain version this one is the same as; see {@link VersionScheme#equalReleaseKey}. */
+    long equalReleaseKey() {
+        if (numbers != null) {
+            return ReleaseKeys.of(numbers);
+        }
+        long[] equivalent = plainEquivalent();
+        return equivalent == NONE ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(equivalent);
+    }
+
     private ComparableVersion maven() {
         if (maven == null) {
             maven = new ComparableVersion(text);

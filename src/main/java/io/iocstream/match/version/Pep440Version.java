@@ -103,6 +103,15 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
         return c;
     }
 
+    /**
+     * The key of a release: no epoch, pre-, post- or dev release and no local label, each of which makes a
+     * version unequal to every such release (see {@link VersionScheme#releaseKey}).
+     */
+    long releaseKey() {
+        boolean isRelease = epoch == 0 && preLabel == null && post == null && dev == null && local.isEmpty();
+        return isRelease ? ReleaseKeys.of(release) : VersionScheme.NOT_RELEASE;
+    }
+
     /** 1.0.dev0 sorts before 1.0a0: a dev release with no pre or post part ranks below every pre-release. */
     private int preRank() {
         if (preLabel == null) {

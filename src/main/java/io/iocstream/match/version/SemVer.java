@@ -89,6 +89,11 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         }
     }
 
+    /** The key of a release (no prerelease; build metadata never counts); see {@link VersionScheme#releaseKey}. */
+    long releaseKey() {
+        return isPrerelease() ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(new long[] {major, minor, patch});
+    }
+
     public boolean isPrerelease() {
         return !prerelease.isEmpty();
     }

@@ -20,4 +20,27 @@ public interface VersionScheme<V extends Comparable<V>> {
     default boolean same(V kept, V version) {
         return kept.compareTo(version) == 0;
     }
+
+    /** {@link #releaseKey} of a version that is not a release (numbers only) of the scheme. */
+    long NOT_RELEASE = -1;
+    /** {@link #releaseKey} of a scheme that keeps no keys: then no version is turned away by its key. */
+    long NO_KEYS = -2;
+
+    /**
+     * A key (at least 0) of a release of this scheme, a version of numbers only such as {@code 1.2.3}: the same
+     * for any two releases that are the same version. {@link #NOT_RELEASE} for other versions, {@link #NO_KEYS}
+     * when the scheme keeps none. With {@link #equalReleaseKey} a lookup turns away a release that an index
+     * entry's version is not, reading only the entry (see {@code IndexedEntry}).
+     */
+    default long releaseKey(V version) {
+        return NO_KEYS;
+    }
+
+    /**
+     * The {@link #releaseKey} of the release that {@code kept} is the same version as, or {@link #NOT_RELEASE}
+     * when it is the same as none. The default is right where only a release can be the same as a release.
+     */
+    default long equalReleaseKey(V kept) {
+        return releaseKey(kept);
+    }
 }

@@ -1,16 +1,19 @@
 package io.iocstream.match.version;
 
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /** The version ordering of each OSV ecosystem, by its exact OSV name, and comparisons that never throw. */
 public final class VersionSchemes {
 
     /** OSV {@code SEMVER} ranges, whatever the ecosystem. */
-    public static final VersionScheme<SemVer> SEMVER = SemVer::parseOsv;
-    public static final VersionScheme<SemVer> NPM = SemVer::parseNpm;
-    public static final VersionScheme<SemVer> CRATES = SemVer::parse;
-    public static final VersionScheme<SemVer> GO = SemVer::parseGo;
-    public static final VersionScheme<Pep440Version> PYPI = Pep440Version::parse;
+    public static final VersionScheme<SemVer> SEMVER = new Keyed<>(SemVer::parseOsv, SemVer::releaseKey);
+    public static final VersionScheme<SemVer> NPM = new Keyed<>(SemVer::parseNpm, SemVer::releaseKey);
+    public static final VersionScheme<SemVer> CRATES = new Keyed<>(SemVer::parse, SemVer::releaseKey);
+    public static final VersionScheme<SemVer> GO = new Keyed<>(SemVer::parseGo, SemVer::releaseKey);
+    public static final VersionScheme<Pep440Version> PYPI =
+            new Keyed<>(Pep440Version::parse, Pep440Version::releaseKey);
     public static final VersionScheme<GemVersion> RUBYGEMS = GemVersion::parse;
     public static final VersionScheme<ComposerVersion> PACKAGIST = ComposerVersion::parse;
     public static final VersionScheme<NuGetVersion> NUGET = NuGetVersion::parse;
@@ -24,13 +27,43 @@ public final class VersionSchemes {
         public boolean same(MavenVersion kept, MavenVersion version) {
             return kept.sameAs(version);
         }
+
+        @Override
+        public long releaseKey(MavenVersion version) {
+            return version.releaseKey();
+        }
+
+        @Override
+        public long equalReleaseKey(MavenVersion kept) {
+            return kept.equalReleaseKey();
+        }
     };
+
+    /** A scheme whose only versions the same as a release are releases: its release key is the version's own. */
+    private record Keyed<V extends Comparable<V>>(Function<String, V> parser, ToLongFunction<V> keys)
+            implements VersionScheme<V> {
+
+        @Override
+        public V parse(String text) {
+            return parser.apply(text);
+        }
+
+        @Override
+        public long releaseKey(V version) {
+            return keys.applyAsLong(version);
+        }
+    }
 
     private VersionSchemes() {}
 
     /** The ordering of an ecosystem named as OSV names it, or empty for ecosystems without one here. */
     public static Optional<VersionScheme<?>> forEcosystem(String ecosystem) {
-        VersionScheme<?> scheme = switch (ecosystem) {
+        return Optional.ofNullable(of(ecosystem));
+    }
+
+    /** The ordering of an ecosystem named as OSV names it, or null for ecosystems without one here. */
+    public static VersionScheme<?> of(String ecosystem) {
+        return switch (ecosystem) {
             case "npm" -> NPM;
             case "crates.io" -> CRATES;
             case "Go" -> GO;
@@ -41,7 +74,6 @@ public final class VersionSchemes {
             case "Maven" -> MAVEN;
             default -> null;
         };
-        return Optional.ofNullable(scheme);
     }
 
     /** The parsed version, or null when the string is not a version of the scheme. */

@@ -98,8 +98,8 @@ class MavenVersionTest {
         String deep = "1" + "-1".repeat(8_000);
         assertThatThrownBy(() -> VersionSchemes.MAVEN.parse(deep)).isInstanceOf(InvalidVersionException.class);
         AffectedVersions<?> listed = AffectedVersions.of("Maven", Set.of(deep), List.of());
-        assertThat(listed.includes(new DependencyVersion(deep))).isTrue();
-        assertThat(listed.includes(new DependencyVersion(deep + "-1"))).isFalse();
+        assertThat(listed.includes(new DependencyVersion(deep, VersionSchemes.MAVEN))).isTrue();
+        assertThat(listed.includes(new DependencyVersion(deep + "-1", VersionSchemes.MAVEN))).isFalse();
     }
 
     private static void assertSameAsMaven(String a, String b) {
@@ -119,7 +119,7 @@ class MavenVersionTest {
         ".0.0-0", "-", ".", "-0-ga", ".0-final.0", "-0.0"};
 
     /** Digits and single dots, with few numbers so that equal versions come up. */
-    private static String plain(Random random) {
+    static String plain(Random random) {
         StringBuilder text = new StringBuilder(pick(random, NUMBERS));
         for (int parts = random.nextInt(4); parts > 0; parts--) {
             text.append('.').append(pick(random, NUMBERS));
@@ -127,7 +127,7 @@ class MavenVersionTest {
         return text.toString();
     }
 
-    private static String nullSuffix(Random random) {
+    static String nullSuffix(Random random) {
         StringBuilder text = new StringBuilder();
         for (int parts = 1 + random.nextInt(2); parts > 0; parts--) {
             text.append(pick(random, NULL_SUFFIXES));
@@ -136,7 +136,7 @@ class MavenVersionTest {
     }
 
     /** Numbers and words joined by dots, hyphens or nothing (a word straight after a number is a new item). */
-    private static String anyForm(Random random) {
+    static String anyForm(Random random) {
         String[] separators = {".", ".", "-", "", ".."};
         StringBuilder text = new StringBuilder();
         for (int parts = 1 + random.nextInt(5); parts > 0; parts--) {
@@ -146,7 +146,7 @@ class MavenVersionTest {
         return random.nextInt(4) == 0 ? text + pick(random, separators) : text.toString();
     }
 
-    private static String pick(Random random, String[] values) {
+    static String pick(Random random, String[] values) {
         return values[random.nextInt(values.length)];
     }
 }
