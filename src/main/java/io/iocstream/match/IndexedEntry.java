@@ -19,7 +19,9 @@ final class IndexedEntry {
     private transient AffectedVersions<?> versions;
     /**
      * The versions' {@link AffectedVersions#equalReleaseKey}, set with them: a release whose key differs is turned
-     * away here, without reading the versions (in a large index, each object read is a cache miss).
+     * away here, without reading the versions (in a large index, each object read is a cache miss). The lookup's
+     * version computes its key in the scheme of the index's ecosystem, which is this entry's: the index files an
+     * entry under {@code EcosystemNames.canonical} of its ecosystem, the name the versions are built with.
      */
     private transient long equalReleaseKey;
 
@@ -50,9 +52,11 @@ final class IndexedEntry {
             return false;
         }
         if (versions == null) {
-            versions = AffectedVersions.of(EcosystemNames.canonical(entry.ecosystem()), entry.versions(),
-                    entry.ranges());
-            equalReleaseKey = versions.equalReleaseKey();
+            AffectedVersions<?> built = AffectedVersions.of(EcosystemNames.canonical(entry.ecosystem()),
+                    entry.versions(), entry.ranges());
+            // the key first: versions set means the key is set (should working it out fail, neither is)
+            equalReleaseKey = built.equalReleaseKey();
+            versions = built;
         }
         if (equalReleaseKey != VersionScheme.NO_KEYS) {
             long key = version.releaseKey();

@@ -20,13 +20,17 @@ public final class MavenVersion implements Comparable<MavenVersion> {
 
     /**
      * Longer strings are not Maven versions here: Maven compares its sub-lists recursively, and a string of
-     * thousands of nested {@code -1} parts overflows the stack. Such a version matches only an equal string.
+     * hundreds of nested {@code -1} parts overflows a small thread stack (500 on 256 KB). Such a version matches
+     * only an equal string. Real Maven versions are far shorter.
      */
-    private static final int MAX_LENGTH = 1_000;
+    private static final int MAX_LENGTH = 256;
     /** Maven keeps an all-zero part of this many digits as a {@code long} item, not as the number 0. */
     private static final int LONG_ITEM_DIGITS = 10;
 
-    /** No plain version equals this one. */
+    /**
+     * No plain version equals this one: told by its length (a plain version has at least one number), not by
+     * identity, since a deep copy of the version (Kryo's) copies the array too.
+     */
     private static final long[] NONE = {};
     private static final long[] ZERO = {0};
 
@@ -94,7 +98,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         }
         if (numbers == null && other.numbers != null) {
             long[] equivalent = plainEquivalent();
-            return equivalent != NONE && compareNumbers(equivalent, other.numbers) == 0;
+            return equivalent.length > 0 && compareNumbers(equivalent, other.numbers) == 0;
         }
         return maven().compareTo(other.maven()) == 0;
     }
@@ -110,7 +114,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
             return ReleaseKeys.of(numbers);
         }
         long[] equivalent = plainEquivalent();
-        return equivalent == NONE ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(equivalent);
+        return equivalent.length == 0 ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(equivalent);
     }
 
     private ComparableVersion maven() {

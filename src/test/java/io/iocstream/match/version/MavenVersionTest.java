@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.junit.jupiter.api.Test;
 
@@ -94,12 +96,25 @@ class MavenVersionTest {
 
     @Test
     void aVersionTooLongForMavensRecursionIsNotAVersion() {
-        // thousands of nested sub-lists overflow ComparableVersion's recursive comparison
-        String deep = "1" + "-1".repeat(8_000);
+        // hundreds of nested sub-lists overflow ComparableVersion's recursive comparison on a small stack
+        String deep = "1" + "-1".repeat(500);
         assertThatThrownBy(() -> VersionSchemes.MAVEN.parse(deep)).isInstanceOf(InvalidVersionException.class);
         AffectedVersions<?> listed = AffectedVersions.of("Maven", Set.of(deep), List.of());
         assertThat(listed.includes(new DependencyVersion(deep, VersionSchemes.MAVEN))).isTrue();
         assertThat(listed.includes(new DependencyVersion(deep + "-1", VersionSchemes.MAVEN))).isFalse();
+    }
+
+    @Test
+    void aDeepCopyKnowsWhatNoPlainVersionEquals() {
+        // Kryo's copy of broadcast state copies the lazily worked-out fields too, arrays included
+        MavenVersion snapshot = MavenVersion.parse("1.0-SNAPSHOT");
+        assertThat(snapshot.sameAs(MavenVersion.parse("1"))).isFalse();
+        MavenVersion copy = TypeInformation.of(MavenVersion.class).createSerializer(new SerializerConfigImpl())
+                .copy(snapshot);
+        for (String plain : List.of("0", "0.0.0", "1")) {
+            assertThat(copy.sameAs(MavenVersion.parse(plain))).as(plain).isFalse();
+            assertThat(copy.equalReleaseKey()).isEqualTo(VersionScheme.NOT_RELEASE);
+        }
     }
 
     private static void assertSameAsMaven(String a, String b) {
