@@ -12,7 +12,7 @@ import java.util.Set;
 final class DistinctDependencies {
 
     private final Set<Dependency> seen;
-    private final List<Dependency> inOrder = new ArrayList<>();
+    private final List<Dependency> inOrder;
 
     /**
      * A guess from the file's size can be far off (a file of blank lines), and the set's table is allocated at
@@ -22,7 +22,10 @@ final class DistinctDependencies {
 
     /** Sized for about {@code expected} dependencies (at most {@link #MAX_PRESIZE}), so that it seldom grows. */
     DistinctDependencies(int expected) {
-        seen = new HashSet<>(Math.min(expected, MAX_PRESIZE));
+        int size = Math.min(expected, MAX_PRESIZE);
+        // a hash set grows at three quarters full
+        seen = new HashSet<>(size + size / 3 + 1);
+        inOrder = new ArrayList<>(size);
     }
 
     void add(Dependency dep) {
