@@ -1,5 +1,6 @@
 package io.iocstream.match.version;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** The plain {@code 1.2.3} form most versions take, read without a regular expression. */
@@ -15,32 +16,32 @@ final class DottedNumbers {
      * none written with a leading zero); null for anything else, which the scheme's full grammar then decides.
      */
     static long[] parse(String text, boolean noLeadingZeros) {
-        int parts = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '.') {
-                parts++;
-            } else if (c < '0' || c > '9') {
+        // one pass: most versions have at most four parts, which fill this before it is copied to size
+        long[] numbers = new long[4];
+        int parts = 0;
+        long n = 0;
+        int digits = 0;
+        int length = text.length();
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : '.';
+            if (c >= '0' && c <= '9') {
+                if (digits == MAX_DIGITS || (noLeadingZeros && digits == 1 && n == 0)) {
+                    return null;
+                }
+                n = n * 10 + (c - '0');
+                digits++;
+            } else if (c == '.' && digits > 0) {
+                if (parts == numbers.length) {
+                    numbers = Arrays.copyOf(numbers, parts * 2);
+                }
+                numbers[parts++] = n;
+                n = 0;
+                digits = 0;
+            } else {
                 return null;
             }
         }
-        long[] numbers = new long[parts];
-        int start = 0;
-        for (int p = 0; p < parts; p++) {
-            int end = text.indexOf('.', start);
-            end = end < 0 ? text.length() : end;
-            int digits = end - start;
-            if (digits == 0 || digits > MAX_DIGITS || (noLeadingZeros && digits > 1 && text.charAt(start) == '0')) {
-                return null;
-            }
-            long n = 0;
-            for (int i = start; i < end; i++) {
-                n = n * 10 + (text.charAt(i) - '0');
-            }
-            numbers[p] = n;
-            start = end + 1;
-        }
-        return numbers;
+        return parts == numbers.length ? numbers : Arrays.copyOf(numbers, parts);
     }
 
     static List<Long> boxed(long[] numbers) {
