@@ -10,6 +10,11 @@ package io.iocstream.match.version;
 @FunctionalInterface
 public interface VersionScheme<V extends Comparable<V>> {
 
+    /** {@link #releaseKey} of a version that is not a release (numbers only) of the scheme. */
+    long NOT_RELEASE = -1;
+    /** {@link #releaseKey} of a scheme that keeps no keys: then no version is turned away by its key. */
+    long NO_KEYS = -2;
+
     /** @throws InvalidVersionException when {@code text} is not a version of this scheme */
     V parse(String text);
 
@@ -20,11 +25,6 @@ public interface VersionScheme<V extends Comparable<V>> {
     default boolean same(V kept, V version) {
         return kept.compareTo(version) == 0;
     }
-
-    /** {@link #releaseKey} of a version that is not a release (numbers only) of the scheme. */
-    long NOT_RELEASE = -1;
-    /** {@link #releaseKey} of a scheme that keeps no keys: then no version is turned away by its key. */
-    long NO_KEYS = -2;
 
     /**
      * A key (at least 0) of a release of this scheme, a version of numbers only such as {@code 1.2.3}: the same
