@@ -34,7 +34,13 @@ public final class DependencyVersion {
      */
     public long releaseKey() {
         if (!releaseKeyKnown) {
-            releaseKey = scheme == null ? VersionScheme.NO_KEYS : keyIn(scheme);
+            if (scheme == null) {
+                releaseKey = VersionScheme.NO_KEYS;
+            } else {
+                // most versions are plain releases, keyed from the text without parsing it
+                long plain = scheme.plainReleaseKey(text);
+                releaseKey = plain != VersionScheme.NO_KEYS ? plain : keyIn(scheme);
+            }
             releaseKeyKnown = true;
         }
         return releaseKey;

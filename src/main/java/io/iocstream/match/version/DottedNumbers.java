@@ -7,7 +7,7 @@ import java.util.List;
 final class DottedNumbers {
 
     /** Longer numbers are left to the full grammars, which know how each scheme treats them. */
-    private static final int MAX_DIGITS = 18;
+    static final int MAX_DIGITS = 18;
 
     private DottedNumbers() {}
 

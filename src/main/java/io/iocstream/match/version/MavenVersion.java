@@ -103,6 +103,14 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         return maven().compareTo(other.maven()) == 0;
     }
 
+    /** {@link VersionScheme#plainReleaseKey}: a plain text's key, as {@link #releaseKey} of it would give. */
+    static long plainReleaseKey(String text) {
+        if (text.length() > MAX_LENGTH || hasLongZeroPart(text)) {
+            return VersionScheme.NO_KEYS;
+        }
+        return ReleaseKeys.ofPlain(text, false, 0);
+    }
+
     /** The key of a plain version; see {@link VersionScheme#releaseKey}. */
     long releaseKey() {
         return numbers == null ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(numbers);

@@ -37,6 +37,14 @@ public interface VersionScheme<V extends Comparable<V>> {
     }
 
     /**
+     * {@code releaseKey(parse(text))} for a text the scheme reads as a release (digits and dots) without parsing
+     * it, or {@link #NO_KEYS} when it does not say, and the text is then parsed.
+     */
+    default long plainReleaseKey(String text) {
+        return NO_KEYS;
+    }
+
+    /**
      * The {@link #releaseKey} of the release that {@code kept} is the same version as, or {@link #NOT_RELEASE}
      * when it is the same as none. The default is right where only a release can be the same as a release.
      */

@@ -8,12 +8,12 @@ import java.util.function.ToLongFunction;
 public final class VersionSchemes {
 
     /** OSV {@code SEMVER} ranges, whatever the ecosystem. */
-    public static final VersionScheme<SemVer> SEMVER = new Keyed<>(SemVer::parseOsv, SemVer::releaseKey);
-    public static final VersionScheme<SemVer> NPM = new Keyed<>(SemVer::parseNpm, SemVer::releaseKey);
-    public static final VersionScheme<SemVer> CRATES = new Keyed<>(SemVer::parse, SemVer::releaseKey);
-    public static final VersionScheme<SemVer> GO = new Keyed<>(SemVer::parseGo, SemVer::releaseKey);
+    public static final VersionScheme<SemVer> SEMVER = new Keyed<>(SemVer::parseOsv, SemVer::releaseKey, 3);
+    public static final VersionScheme<SemVer> NPM = new Keyed<>(SemVer::parseNpm, SemVer::releaseKey, 3);
+    public static final VersionScheme<SemVer> CRATES = new Keyed<>(SemVer::parse, SemVer::releaseKey, 3);
+    public static final VersionScheme<SemVer> GO = new Keyed<>(SemVer::parseGo, SemVer::releaseKey, 3);
     public static final VersionScheme<Pep440Version> PYPI =
-            new Keyed<>(Pep440Version::parse, Pep440Version::releaseKey);
+            new Keyed<>(Pep440Version::parse, Pep440Version::releaseKey, 0);
     public static final VersionScheme<GemVersion> RUBYGEMS = GemVersion::parse;
     public static final VersionScheme<ComposerVersion> PACKAGIST = ComposerVersion::parse;
     public static final VersionScheme<NuGetVersion> NUGET = NuGetVersion::parse;
@@ -37,10 +37,19 @@ public final class VersionSchemes {
         public long equalReleaseKey(MavenVersion kept) {
             return kept.equalReleaseKey();
         }
+
+        @Override
+        public long plainReleaseKey(String text) {
+            return MavenVersion.plainReleaseKey(text);
+        }
     };
 
-    /** A scheme whose only versions the same as a release are releases: its release key is the version's own. */
-    private record Keyed<V extends Comparable<V>>(Function<String, V> parser, ToLongFunction<V> keys)
+    /**
+     * A scheme whose only versions the same as a release are releases: its release key is the version's own. A
+     * text of digits and dots is one of its releases as it is written: with {@code parts} numbers (any number for
+     * 0), none with a leading zero when {@code parts} is 3 (SemVer).
+     */
+    private record Keyed<V extends Comparable<V>>(Function<String, V> parser, ToLongFunction<V> keys, int parts)
             implements VersionScheme<V> {
 
         @Override
@@ -51,6 +60,11 @@ public final class VersionSchemes {
         @Override
         public long releaseKey(V version) {
             return keys.applyAsLong(version);
+        }
+
+        @Override
+        public long plainReleaseKey(String text) {
+            return ReleaseKeys.ofPlain(text, parts == 3, parts);
         }
     }
 

@@ -66,14 +66,23 @@ class ReleaseKeyTest {
         Random random = new Random(440);
         List<String> texts = new ArrayList<>();
         List<V> parsed = new ArrayList<>();
+        int keyedFromText = 0;
         while (parsed.size() < 2_000) {
             String text = versions.apply(random);
             V version = VersionSchemes.tryParse(scheme, text);
+            // a text keyed without parsing has the key its parse has
+            long plain = scheme.plainReleaseKey(text);
+            if (plain != VersionScheme.NO_KEYS) {
+                assertThat(version).as("%s keyed from its text parses", text).isNotNull();
+                assertThat(plain).as("%s keyed from its text", text).isEqualTo(scheme.releaseKey(version));
+                keyedFromText++;
+            }
             if (version != null) {
                 texts.add(text);
                 parsed.add(version);
             }
         }
+        assertThat(keyedFromText).isGreaterThan(100);
         int sameReleases = 0;
         for (int n = 0; n < 300_000; n++) {
             int kept = random.nextInt(parsed.size());
