@@ -16,11 +16,6 @@ import java.util.regex.Pattern;
  */
 public record SemVer(long major, long minor, long patch, List<String> prerelease) implements Comparable<SemVer> {
 
-    // semver.org's suggested regular expression, with the build metadata group left uncaptured
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-            + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-            + "(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?");
     // Go accepts the shorthands v1 and v1.2 for v1.0.0 and v1.2.0 (golang.org/x/mod/semver)
     private static final Pattern GO_SHORTHAND = Pattern.compile("(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?");
 
@@ -59,8 +54,9 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         if (plain != null && plain.length <= 2) {
             return new SemVer(plain[0], plain.length == 2 ? plain[1] : 0, 0, List.of());
         }
-        Matcher shorthand = GO_SHORTHAND.matcher(body);
-        if (shorthand.matches()) {
+        // the shorthand's expression matches only dotted numbers, which have been read when they fit in a long
+        Matcher shorthand = plain == null ? GO_SHORTHAND.matcher(body) : null;
+        if (shorthand != null && shorthand.matches()) {
             return new SemVer(number(shorthand.group(1), text), shorthand.group(2) == null ? 0
                     : number(shorthand.group(2), text), 0, List.of());
         }
@@ -72,13 +68,64 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         if (plain != null && plain.length == 3) {
             return new SemVer(plain[0], plain[1], plain[2], List.of());
         }
-        Matcher m = SEMVER.matcher(body);
-        if (!m.matches()) {
+        // semver.org's grammar, read by hand (SemVerTest checks it against the site's regular expression)
+        int majorEnd = numberEnd(body, 0);
+        int minorEnd = majorEnd < 0 || !isAt(body, majorEnd, '.') ? -1 : numberEnd(body, majorEnd + 1);
+        int patchEnd = minorEnd < 0 || !isAt(body, minorEnd, '.') ? -1 : numberEnd(body, minorEnd + 1);
+        int preEnd = patchEnd < 0 || !isAt(body, patchEnd, '-') ? patchEnd : identifiersEnd(body, patchEnd + 1, true);
+        int buildEnd = preEnd < 0 || !isAt(body, preEnd, '+') ? preEnd : identifiersEnd(body, preEnd + 1, false);
+        if (buildEnd != body.length()) {
             throw new InvalidVersionException(scheme, original);
         }
-        List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
-        return new SemVer(number(m.group(1), original), number(m.group(2), original), number(m.group(3), original),
-                pre);
+        List<String> pre = preEnd == patchEnd ? List.of()
+                : List.of(body.substring(patchEnd + 1, preEnd).split("\\."));
+        return new SemVer(number(body.substring(0, majorEnd), original),
+                number(body.substring(majorEnd + 1, minorEnd), original),
+                number(body.substring(minorEnd + 1, patchEnd), original), pre);
+    }
+
+    private static boolean isAt(String text, int at, char c) {
+        return at < text.length() && text.charAt(at) == c;
+    }
+
+    /** Where the number starting at {@code from} ends ({@code 0} or digits without a leading zero); -1 if none. */
+    private static int numberEnd(String text, int from) {
+        int end = from;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        return end == from || (end - from > 1 && text.charAt(from) == '0') ? -1 : end;
+    }
+
+    /**
+     * Where the dot-separated identifiers starting at {@code from} end; -1 if one is empty or, in a prerelease,
+     * all digits with a leading zero.
+     */
+    private static int identifiersEnd(String text, int from, boolean prerelease) {
+        int at = from;
+        while (true) {
+            int start = at;
+            boolean digitsOnly = true;
+            while (at < text.length() && (isAlphanumeric(text.charAt(at)) || text.charAt(at) == '-')) {
+                digitsOnly &= isDigit(text.charAt(at));
+                at++;
+            }
+            if (at == start || (prerelease && digitsOnly && at - start > 1 && text.charAt(start) == '0')) {
+                return -1;
+            }
+            if (!isAt(text, at, '.')) {
+                return at;
+            }
+            at++;
+        }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAlphanumeric(char c) {
+        return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static long number(String digits, String original) {

@@ -2,12 +2,16 @@ package io.iocstream.match.version;
 
 import static io.iocstream.match.version.Orderings.assertAscending;
 import static io.iocstream.match.version.Orderings.assertEqual;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** SemVer 2.0.0 precedence (semver.org section 11) and the npm, crates.io and Go variants. */
 class SemVerTest {
@@ -79,5 +83,35 @@ class SemVerTest {
     @Test
     void osvSemverRangesAcceptGoStyleVersions() {
         assertEqual(VersionSchemes.SEMVER, "v1.4.0", "1.4.0");
+    }
+
+    /** semver.org's suggested regular expression, which the parser read by hand replaced. */
+    private static final Pattern SEMVER_ORG = Pattern.compile(
+            "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+            + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+            + "(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?");
+
+    @Test
+    void agreesWithSemverOrgsRegularExpressionOnRandomStrings() {
+        Random random = new Random(200);
+        String alphabet = "0012..--+aZx9";
+        int valid = 0;
+        for (int n = 0; n < 300_000; n++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "1.2.3" : "");
+            for (int i = random.nextInt(14); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            Matcher m = SEMVER_ORG.matcher(text);
+            SemVer parsed = VersionSchemes.tryParse(VersionSchemes.CRATES, text.toString());
+            if (!m.matches()) {
+                assertThat(parsed).as(text.toString()).isNull();
+                continue;
+            }
+            valid++;
+            assertThat(parsed).as(text.toString()).isEqualTo(new SemVer(Long.parseLong(m.group(1)),
+                    Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+                    m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."))));
+        }
+        assertThat(valid).isGreaterThan(10_000);
     }
 }
