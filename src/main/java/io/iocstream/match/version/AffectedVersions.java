@@ -63,7 +63,7 @@ public final class AffectedVersions<V extends Comparable<V>> {
 
     /** {@code ecosystem} is the OSV ecosystem name. */
     public static AffectedVersions<?> of(String ecosystem, Set<String> listed, List<VersionRange> ranges) {
-        return new AffectedVersions<>(VersionSchemes.forEcosystem(ecosystem).orElse(null), listed, ranges);
+        return new AffectedVersions<>(VersionSchemes.of(ecosystem), listed, ranges);
     }
 
     /**

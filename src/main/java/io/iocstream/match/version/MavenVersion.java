@@ -119,7 +119,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
     /** The key of the plain version this one is the same as; see {@link VersionScheme#equalReleaseKey}. */
     long equalReleaseKey() {
         if (numbers != null) {
-            return ReleaseKeys.of(numbers);
+            return releaseKey();
         }
         long[] equivalent = plainEquivalent();
         return equivalent.length == 0 ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(equivalent);

@@ -20,15 +20,7 @@ final class ReleaseKeys {
     }
 
     static long of(List<Long> numbers) {
-        int length = numbers.size();
-        while (length > 0 && numbers.get(length - 1) == 0) {
-            length--;
-        }
-        long key = 17;
-        for (int i = 0; i < length; i++) {
-            key = mix(key, numbers.get(i));
-        }
-        return key & Long.MAX_VALUE;
+        return of(numbers.stream().mapToLong(Long::longValue).toArray());
     }
 
     /**
