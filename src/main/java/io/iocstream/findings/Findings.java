@@ -1,6 +1,7 @@
 package io.iocstream.findings;
 
 import io.iocstream.match.Hit;
+import io.iocstream.match.VersionSpelling;
 import io.iocstream.parse.Dependency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,8 +33,13 @@ public final class Findings {
                 hit.severity(), Instant.now().toString());
     }
 
+    /**
+     * Keyed on the version as the index compares it, so that a tag's {@code v} written or not is one finding, and
+     * ids stay those made before findings reported the written version.
+     */
     public static String packageFindingId(String repo, String ref, String path, Dependency dep) {
-        return findingId(repo, ref, path, "package", dep.ecosystem() + ":" + dep.name() + "@" + dep.version());
+        String version = VersionSpelling.normalised(dep.ecosystem(), dep.version());
+        return findingId(repo, ref, path, "package", dep.ecosystem() + ":" + dep.name() + "@" + version);
     }
 
     public static String findingId(String repo, String ref, String path, String kind, String indicator) {

@@ -149,7 +149,7 @@ public final class IocIndex {
         return removed;
     }
 
-    /** Every entry that affects this dependency's version; withdrawn entries never do. */
+    /** Every entry that affects this dependency's version (in its {@link VersionSpelling}); withdrawn ones never do. */
     public List<IocEntry> matches(Dependency dep) {
         // the parsers write OSV's names, the index's keys: canonical spellings are looked up only when that misses
         String ecosystem = dep.ecosystem();
@@ -163,7 +163,8 @@ public final class IocIndex {
             return List.of();
         }
         // parsed at most once per ordering, however many entries the package has
-        DependencyVersion version = new DependencyVersion(dep.version(), VersionSchemes.of(ecosystem));
+        DependencyVersion version = new DependencyVersion(VersionSpelling.normalised(ecosystem, dep.version()),
+                VersionSchemes.of(ecosystem));
         List<IocEntry> hits = List.of();
         for (IndexedEntry candidate : candidates) {
             if (candidate.affects(version)) {

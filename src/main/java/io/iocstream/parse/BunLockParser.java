@@ -88,6 +88,7 @@ public final class BunLockParser implements DependencyParser {
                 json.skipChildren();
             }
             String name = NpmSpecs.nameOf(resolved);
+            // the version is what follows the name's @, as written
             String version = NpmSpecs.specOf(resolved);
             if (!name.isEmpty() && NpmSpecs.isExactVersion(version)) {
                 out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));

@@ -13,8 +13,9 @@ import java.util.Set;
  * Composer's {@code composer.lock}, read with Jackson's streaming parser: {@code packages} and
  * {@code packages-dev} are arrays of objects with {@code name} and {@code version}. Traps: {@code extra} and
  * other nested objects have {@code version} fields of their own, so only the package's top-level fields count;
- * tags are often written {@code v1.2.3}, and advisories name {@code 1.2.3}, so a {@code v} before a digit is
- * dropped. Branch checkouts ({@code dev-main}, {@code 2.x-dev}) are not releases and are not reported.
+ * tags are often written {@code v1.2.3}, and advisories name {@code 1.2.3}: the version is reported as written and
+ * the matcher compares it without the {@code v}. Branch checkouts ({@code dev-main}, {@code 2.x-dev}) are not
+ * releases and are not reported.
  */
 public final class ComposerLockParser implements DependencyParser {
 
@@ -76,18 +77,13 @@ public final class ComposerLockParser implements DependencyParser {
                 }
             }
             if (name != null && version != null && isRelease(version)) {
-                out.add(new Dependency("Packagist", name, stripV(version)));
+                // as written: a tag's v is a spelling of the same version, which the matcher drops (VersionSpelling)
+                out.add(new Dependency("Packagist", name, version));
             }
         }
     }
 
     private static boolean isRelease(String version) {
         return !version.isEmpty() && !version.startsWith("dev-") && !version.endsWith("-dev");
-    }
-
-    private static String stripV(String version) {
-        boolean tagged = version.length() > 1 && (version.charAt(0) == 'v' || version.charAt(0) == 'V')
-                && Character.isDigit(version.charAt(1));
-        return tagged ? version.substring(1) : version;
     }
 }

@@ -72,6 +72,7 @@ public final class GemfileLockParser implements DependencyParser {
         if (hasSpace(name) || version.isEmpty() || version.indexOf(')') >= 0 || hasSpace(version)) {
             return null;
         }
+        // the platform after the first - is not part of the version: Bundler's lockfile parser splits there too
         int platform = version.indexOf('-');
         return new Dependency("RubyGems", name, platform < 0 ? version : version.substring(0, platform));
     }

@@ -101,6 +101,7 @@ public final class GoModParser implements DependencyParser {
             if (versionStart == end || FileFormats.nextSpace(line, versionStart, end) != end) {
                 throw new DependencyFileException("go.mod: malformed require on line " + lineNumber);
             }
+            // quotes are not part of the version; its v and any +incompatible are, as Go and OSV write them
             requires.add(new Dependency("Go", unquoted(line.substring(start, moduleEnd)),
                     unquoted(line.substring(versionStart, end))));
         } else if (verb.equals("replace")) {

@@ -42,6 +42,7 @@ public final class GoSumParser implements DependencyParser {
                     || text.charAt(versionStart) != 'v' || hashColon < 0 || hashColon >= end) {
                 throw new DependencyFileException("go.sum: malformed line " + lines.number());
             }
+            // /go.mod names the file hashed, not part of the version
             if (text.startsWith(GO_MOD, versionEnd - GO_MOD.length())) {
                 versionEnd -= GO_MOD.length();
             }

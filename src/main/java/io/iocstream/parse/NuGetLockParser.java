@@ -80,6 +80,7 @@ public final class NuGetLockParser implements DependencyParser {
                         json.skipChildren();
                     }
                 }
+                // resolved is the version as written; requested is a range such as [1.2.3, )
                 if (resolved != null && !resolved.isEmpty() && !"Project".equalsIgnoreCase(type)) {
                     out.add(new Dependency("NuGet", id, resolved));
                 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * reported under the real name. The manifest's own {@code name} and {@code version} are reported too, since a
  * repository whose package is a compromised release is itself a finding, unless it is {@code "private": true}
  * (never published, so never the registry package). Ranges, tags, git, URL, file and workspace specs are not.
+ * A version is reported as written after the {@code =} ({@code v1.3.8} stays {@code v1.3.8}).
  */
 public final class PackageJsonParser implements DependencyParser {
 
@@ -118,15 +119,15 @@ public final class PackageJsonParser implements DependencyParser {
         }
     }
 
-    /** The version an exact spec pins ({@code =} and {@code v} prefixes are npm spellings of the same), or null. */
+    /** The version an exact spec pins, as written ({@code v1.3.8} from {@code =v1.3.8}), or null. */
     private static String exactVersion(String spec) {
+        // the = operator and blanks are not part of the version
         String version = spec.strip();
         if (version.startsWith("=")) {
             version = version.substring(1).strip();
         }
-        if (version.startsWith("v")) {
-            version = version.substring(1);
-        }
-        return NpmSpecs.isExactVersion(version) ? version : null;
+        // a v is npm's spelling of the same version: kept, and dropped by the matcher (VersionSpelling)
+        String bare = version.startsWith("v") ? version.substring(1) : version;
+        return NpmSpecs.isExactVersion(bare) ? version : null;
     }
 }

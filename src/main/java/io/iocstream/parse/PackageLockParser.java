@@ -130,6 +130,7 @@ public final class PackageLockParser implements DependencyParser {
                 return;
             }
             name = spec.substring(0, at);
+            // an alias's spec names the real package: the version is what follows its last @
             version = spec.substring(at + 1);
         }
         if (isRegistryVersion(version)) {

@@ -61,6 +61,7 @@ record PinnedRequirement(String name, String version) {
                 return Optional.empty();
             }
         }
+        // the operator and blanks are not part of the version, the rest is as written
         return Optional.of(new PinnedRequirement(name, requirement.substring(versionStart, end)));
     }
 

@@ -67,6 +67,7 @@ public final class PipfileLockParser implements DependencyParser {
                 }
             }
             if (version != null && version.startsWith("==") && !version.startsWith("===")) {
+                // the == operator and blanks are not part of the version
                 String pinned = version.substring(2).strip();
                 if (!pinned.isEmpty() && !pinned.contains("*")) {
                     out.add(new Dependency("PyPI", name, pinned));

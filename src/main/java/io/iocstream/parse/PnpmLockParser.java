@@ -102,6 +102,7 @@ public final class PnpmLockParser implements DependencyParser {
             return new String[] {null, null};
         }
         String version = bare.substring(nameEnd + 1);
+        // a peer suffix (_peer@x) is not part of the version
         int underscore = version.indexOf('_');
         if (underscore >= 0) {
             version = version.substring(0, underscore);
@@ -112,6 +113,7 @@ public final class PnpmLockParser implements DependencyParser {
     /** v6 to v9: {@code /name@1.2.3(peer@x)} or {@code name@1.2.3}; the version part may be a URL for tarballs. */
     private static String[] splitV6(String key) {
         String bare = key.startsWith("/") ? key.substring(1) : key;
+        // a peer suffix ((peer@x)) is not part of the version
         int paren = bare.indexOf('(');
         if (paren >= 0) {
             bare = bare.substring(0, paren);

@@ -72,6 +72,7 @@ public final class PomXmlParser implements DependencyParser {
             for (Declared declared : scope.dependencies()) {
                 String group = resolve(declared.group(), scope.properties());
                 String artifact = resolve(declared.artifact(), scope.properties());
+                // a ${property} version is the value the file writes for that property
                 String version = resolve(declared.version(), scope.properties());
                 if (group != null && artifact != null && version != null && isExact(version)) {
                     out.add(new Dependency("Maven", group + ":" + artifact, version));

@@ -43,6 +43,7 @@ public final class Purl {
         if (at < 0) {
             return Optional.empty();
         }
+        // percent-encoding is the purl's, not the version's
         String version = decode(path.substring(at + 1));
         String[] segments = path.substring(0, at).split("/");
         StringBuilder namespace = new StringBuilder();

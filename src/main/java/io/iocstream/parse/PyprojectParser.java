@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class PyprojectParser implements DependencyParser {
 
+    // Poetry's = or == operator is not part of the version
     private static final Pattern POETRY_PIN = Pattern.compile("(?:==?)?\\s*([0-9][A-Za-z0-9.+!_-]*)");
 
     @Override

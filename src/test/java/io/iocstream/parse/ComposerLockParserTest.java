@@ -23,17 +23,20 @@ class ComposerLockParserTest {
     }
 
     @Test
-    void dropsTheTagPrefixAndSkipsBranches() throws Exception {
+    void keepsTheTagPrefixAsWrittenAndSkipsBranches() throws Exception {
+        // the matcher compares v6.4.5 as 6.4.5 (VersionSpelling); a finding reports what the file says
         String lock = """
                 {"packages": [
                    {"name": "symfony/http-kernel", "version": "v6.4.5"},
+                   {"name": "acme/upper", "version": "V1.0.0"},
                    {"name": "acme/edge", "version": "dev-main"},
                    {"name": "acme/next", "version": "2.x-dev"},
                    {"name": "acme/vintage", "version": "version-1"}],
                  "packages-dev": []}
                 """;
         assertThat(parser.parse(utf8(lock))).containsExactly(
-                new Dependency("Packagist", "symfony/http-kernel", "6.4.5"),
+                new Dependency("Packagist", "symfony/http-kernel", "v6.4.5"),
+                new Dependency("Packagist", "acme/upper", "V1.0.0"),
                 new Dependency("Packagist", "acme/vintage", "version-1"));
     }
 

@@ -45,19 +45,21 @@ class PackageJsonParserTest {
                    "i": "file:../i", "j": "workspace:*", "k": "https://example.com/k-1.0.0.tgz"},
                  "devDependencies": {"code-frame": "npm:@babel/code-frame@7.0.0", "z": "npm:zed@^1.0.0",
                    "@scope/pinned": "4.5.6"},
-                 "optionalDependencies": {"opt": "0.1.0"},
+                 "optionalDependencies": {"opt": "0.1.0", "opt-v": " = v0.2.0 ", "vv": "vv1.0.0"},
                  "peerDependencies": {"peer": "5.0.0", "a": "1.2.3"},
                  "bundledDependencies": ["a"]}
                 """);
 
-        assertThat(deps).containsExactly(npm("a", "1.2.3"), npm("b", "2.0.0"), npm("c", "3.1.4-beta.1"),
+        // versions as written once the = operator and blanks are gone: the matcher reads v3.1.4-beta.1 as npm does
+        assertThat(deps).containsExactly(npm("a", "1.2.3"), npm("b", "2.0.0"), npm("c", "v3.1.4-beta.1"),
                 npm("@babel/code-frame", "7.0.0"), npm("@scope/pinned", "4.5.6"), npm("opt", "0.1.0"),
-                npm("peer", "5.0.0"));
+                npm("opt-v", "v0.2.0"), npm("peer", "5.0.0"));
     }
 
     @Test
     void manifestWithoutDependenciesReportsNothingButItself() throws Exception {
         assertThat(parse("{\"name\": \"x\", \"version\": \"0.0.1\"}")).containsExactly(npm("x", "0.0.1"));
+        assertThat(parse("{\"name\": \"x\", \"version\": \"v0.0.1\"}")).containsExactly(npm("x", "v0.0.1"));
         assertThat(parse("{}")).isEmpty();
     }
 
