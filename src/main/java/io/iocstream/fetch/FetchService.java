@@ -10,7 +10,7 @@ import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeListing;
 import io.iocstream.github.TreeQuery;
 import io.iocstream.throttle.PressureLevel;
-import io.iocstream.throttle.PromisedBytes;
+import io.iocstream.throttle.TaskManagerMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -166,13 +166,13 @@ final class FetchService implements AutoCloseable {
         }
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
         // the throttle counts the file's bytes as used from now until they are read
-        PromisedBytes.promise(file.size());
+        TaskManagerMemory.promise(file.size());
         synchronized (this) {
             queue.add(new Waiting(file, result));
             notifyAll();
         }
         // the caller gets this future itself, not a derived one, so an Error reaches it unwrapped
-        result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
+        result.whenComplete((outcome, error) -> TaskManagerMemory.settle(file.size()));
         return result;
     }
 
@@ -341,7 +341,7 @@ final class FetchService implements AutoCloseable {
         long held = Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
         try {
             // when memory is critical, files are read one at a time, whatever the budget says
-            bytesInFlight.acquire(held, PressureLevel.current() == PressureLevel.CRITICAL);
+            bytesInFlight.acquire(held, TaskManagerMemory.level() == PressureLevel.CRITICAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FetchOutcome.failed(file, "interrupted while waiting for memory", true);
