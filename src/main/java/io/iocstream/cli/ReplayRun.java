@@ -15,7 +15,7 @@ import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunCounters;
 import io.iocstream.pipeline.RunOutput;
 import io.iocstream.pipeline.RunSummary;
-import io.iocstream.throttle.ThrottleMetrics;
+import io.iocstream.throttle.TaskManagerMemory;
 import io.iocstream.throttle.ThrottleSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -80,7 +80,7 @@ final class ReplayRun {
 
     static RunSummary run(Options options, Listener listener) throws Exception {
         long started = System.nanoTime();
-        long pausesBefore = ThrottleMetrics.PAUSES_TOTAL.get();
+        long pausesBefore = TaskManagerMemory.pauses();
         World world = options.world();
         try (HeapPeak heap = HeapPeak.start();
                 GitHubSimulator sim = GitHubSimulator.start(world.root(),
@@ -138,7 +138,7 @@ final class ReplayRun {
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     open + resolved, open, resolved, iocEntries,
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
-                    Runtime.getRuntime().maxMemory(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
+                    Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,
                     options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
                     sim.requestCounts());
             if (options.summary() != null) {

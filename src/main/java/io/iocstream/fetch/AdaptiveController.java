@@ -1,6 +1,6 @@
 package io.iocstream.fetch;
 
-import io.iocstream.throttle.PressureLevel;
+import io.iocstream.throttle.TaskManagerMemory;
 import java.time.Duration;
 
 /**
@@ -28,7 +28,7 @@ public final class AdaptiveController {
 
     /** Files the next request may carry. */
     public synchronized int batchSize() {
-        return switch (PressureLevel.current()) {
+        return switch (TaskManagerMemory.level()) {
             case NORMAL -> batch;
             case WARNING -> Math.max(1, batch / 2);
             case CRITICAL -> 1;
@@ -37,7 +37,7 @@ public final class AdaptiveController {
 
     /** Requests that may be in flight now. */
     public synchronized int concurrency() {
-        return switch (PressureLevel.current()) {
+        return switch (TaskManagerMemory.level()) {
             case NORMAL -> concurrency;
             case WARNING -> Math.max(1, concurrency / 2);
             case CRITICAL -> 1;

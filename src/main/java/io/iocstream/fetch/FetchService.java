@@ -1,5 +1,7 @@
 package io.iocstream.fetch;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import io.iocstream.github.BlobQuery;
 import io.iocstream.github.GitHubApiException;
 import io.iocstream.github.GitHubClient;
@@ -8,14 +10,12 @@ import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeListing;
 import io.iocstream.github.TreeQuery;
 import io.iocstream.throttle.PressureLevel;
-import io.iocstream.throttle.PromisedBytes;
+import io.iocstream.throttle.TaskManagerMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,19 +52,23 @@ final class FetchService implements AutoCloseable {
     private final AdaptiveController controller;
     private final ExecutorService io;
     private final Thread batcher;
-    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
-    private final ArrayDeque<WaitingTree> trees = new ArrayDeque<>();
+    private final PendingBatch<Waiting> queue = new PendingBatch<>();
+    private final PendingBatch<WaitingTree> trees = new PendingBatch<>();
     private final ExecutorService listing;
-    private final BlobCache cache = new BlobCache(CACHE_BYTES);
+    /** Small files by blob oid, so the same content is never fetched twice; bounded in bytes. */
+    private final Cache<String, byte[]> cache = CacheBuilder.newBuilder()
+            .maximumWeight(CACHE_BYTES)
+            .weigher((String oid, byte[] content) -> content.length)
+            .build();
     private final ByteBudget bytesInFlight;
     private final AtomicLong reportedRequests = new AtomicLong();
     private int inFlight;
     private int users;
     private boolean closed;
 
-    private record Waiting(FileRef file, CompletableFuture<FetchOutcome> result, long since) {}
+    private record Waiting(FileRef file, CompletableFuture<FetchOutcome> result) {}
 
-    private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<TreeListing> result, long since) {}
+    private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<TreeListing> result) {}
 
     /** Trees one GraphQL request lists. */
     static final int TREE_BATCH = 20;
@@ -131,7 +135,7 @@ final class FetchService implements AutoCloseable {
     CompletableFuture<TreeListing> tree(String repo, String commit) {
         CompletableFuture<TreeListing> result = new CompletableFuture<>();
         synchronized (this) {
-            trees.add(new WaitingTree(new TreeQuery.Wanted(repo, commit), result, System.nanoTime()));
+            trees.add(new WaitingTree(new TreeQuery.Wanted(repo, commit), result));
             notifyAll();
         }
         return result;
@@ -156,19 +160,19 @@ final class FetchService implements AutoCloseable {
 
     /** Reads one file: from the cache when its oid is known and held, else in the next batch. */
     CompletableFuture<FetchOutcome> fetch(FileRef file) {
-        byte[] cached = file.oid() == null ? null : cache.get(file.oid());
+        byte[] cached = file.oid() == null ? null : cache.getIfPresent(file.oid());
         if (cached != null) {
             return CompletableFuture.completedFuture(FetchOutcome.read(file, cached));
         }
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
         // the throttle counts the file's bytes as used from now until they are read
-        PromisedBytes.promise(file.size());
+        TaskManagerMemory.promise(file.size());
         synchronized (this) {
-            queue.add(new Waiting(file, result, System.nanoTime()));
+            queue.add(new Waiting(file, result));
             notifyAll();
         }
         // the caller gets this future itself, not a derived one, so an Error reaches it unwrapped
-        result.whenComplete((outcome, error) -> PromisedBytes.settle(file.size()));
+        result.whenComplete((outcome, error) -> TaskManagerMemory.settle(file.size()));
         return result;
     }
 
@@ -188,13 +192,11 @@ final class FetchService implements AutoCloseable {
                         return;
                     }
                     if (treesReady()) {
-                        List<WaitingTree> batch = new ArrayList<>();
-                        while (!trees.isEmpty() && batch.size() < TREE_BATCH) {
-                            batch.add(trees.poll());
-                        }
+                        List<WaitingTree> batch = trees.take(TREE_BATCH, tree -> 0, 0);
                         send = () -> sendTrees(batch);
                     } else {
-                        List<Waiting> batch = takeBatch();
+                        List<Waiting> batch = queue.take(controller.batchSize(), waiting -> waiting.file().size(),
+                                tuning.maxBatchBytes());
                         send = () -> send(batch);
                     }
                     inFlight++;
@@ -207,27 +209,17 @@ final class FetchService implements AutoCloseable {
     }
 
     private boolean treesReady() {
-        return !trees.isEmpty() && inFlight < controller.concurrency() && (trees.size() >= TREE_BATCH
-                || System.nanoTime() - trees.peek().since() >= tuning.maxWait().toNanos());
+        return inFlight < controller.concurrency() && trees.ready(TREE_BATCH, tuning.maxWait().toNanos());
     }
 
     private boolean filesReady() {
-        return !queue.isEmpty() && inFlight < controller.concurrency() && (queue.size() >= controller.batchSize()
-                || System.nanoTime() - queue.peek().since() >= tuning.maxWait().toNanos());
+        return inFlight < controller.concurrency() && queue.ready(controller.batchSize(), tuning.maxWait().toNanos());
     }
 
     private long nextDeadlineMillis() {
-        long oldest = Long.MAX_VALUE;
-        if (!queue.isEmpty()) {
-            oldest = Math.min(oldest, queue.peek().since());
-        }
-        if (!trees.isEmpty()) {
-            oldest = Math.min(oldest, trees.peek().since());
-        }
-        if (oldest == Long.MAX_VALUE) {
-            return 1000;
-        }
-        return (tuning.maxWait().toNanos() - (System.nanoTime() - oldest)) / 1_000_000;
+        long maxWait = tuning.maxWait().toNanos();
+        long nanos = Math.min(queue.nanosUntilDue(maxWait), trees.nanosUntilDue(maxWait));
+        return nanos == Long.MAX_VALUE ? 1000 : nanos / 1_000_000;
     }
 
     private void sendTrees(List<WaitingTree> batch) {
@@ -263,21 +255,6 @@ final class FetchService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             waiting.result().completeExceptionally(e);
         }
-    }
-
-    private List<Waiting> takeBatch() {
-        int size = controller.batchSize();
-        long bytes = 0;
-        List<Waiting> batch = new ArrayList<>();
-        while (!queue.isEmpty() && batch.size() < size) {
-            long next = Math.max(0, queue.peek().file().size());
-            if (!batch.isEmpty() && bytes + next > tuning.maxBatchBytes()) {
-                break;
-            }
-            bytes += next;
-            batch.add(queue.poll());
-        }
-        return batch;
     }
 
     private void send(List<Waiting> batch) {
@@ -337,8 +314,8 @@ final class FetchService implements AutoCloseable {
         }
         if (!blob.binary() && !blob.truncated() && blob.text() != null) {
             byte[] bytes = blob.text().getBytes(StandardCharsets.UTF_8);
-            if (BlobCache.oidOf(bytes).equals(blob.oid())) {
-                cache.put(blob.oid(), bytes);
+            if (oidOf(bytes).equals(blob.oid())) {
+                cache(blob.oid(), bytes);
                 return FetchOutcome.read(file, bytes);
             }
         }
@@ -364,7 +341,7 @@ final class FetchService implements AutoCloseable {
         long held = Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
         try {
             // when memory is critical, files are read one at a time, whatever the budget says
-            bytesInFlight.acquire(held, PressureLevel.current() == PressureLevel.CRITICAL);
+            bytesInFlight.acquire(held, TaskManagerMemory.level() == PressureLevel.CRITICAL);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return FetchOutcome.failed(file, "interrupted while waiting for memory", true);
@@ -372,8 +349,8 @@ final class FetchService implements AutoCloseable {
         boolean handedOver = false;
         try {
             byte[] bytes = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
-            if (file.oid() != null && bytes.length <= CACHEABLE_BYTES) {
-                cache.put(file.oid(), bytes);
+            if (file.oid() != null) {
+                cache(file.oid(), bytes);
             }
             handedOver = true;
             return FetchOutcome.readHeld(file, bytes, held);
@@ -396,10 +373,8 @@ final class FetchService implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         notifyAll();
-        queue.forEach(w -> w.result().complete(FetchOutcome.failed(w.file(), "fetch service closed", true)));
-        queue.clear();
-        trees.forEach(w -> w.result().completeExceptionally(new IOException("fetch service closed")));
-        trees.clear();
+        queue.drain(w -> w.result().complete(FetchOutcome.failed(w.file(), "fetch service closed", true)));
+        trees.drain(w -> w.result().completeExceptionally(new IOException("fetch service closed")));
         io.shutdownNow();
         listing.shutdownNow();
         client.close();
@@ -413,41 +388,20 @@ final class FetchService implements AutoCloseable {
         };
     }
 
-    /** Small files by blob oid, least recently used out first, bounded in bytes. */
-    static final class BlobCache {
-        private final long capacity;
-        private long bytes;
-        private final LinkedHashMap<String, byte[]> byOid = new LinkedHashMap<>(64, 0.75f, true);
-
-        BlobCache(long capacity) {
-            this.capacity = capacity;
+    private void cache(String oid, byte[] content) {
+        if (content.length <= CACHEABLE_BYTES) {
+            cache.put(oid, content);
         }
+    }
 
-        synchronized byte[] get(String oid) {
-            return byOid.get(oid);
-        }
-
-        synchronized void put(String oid, byte[] content) {
-            if (content.length > CACHEABLE_BYTES || byOid.containsKey(oid)) {
-                return;
-            }
-            byOid.put(oid, content);
-            bytes += content.length;
-            var eldest = byOid.entrySet().iterator();
-            while (bytes > capacity && eldest.hasNext()) {
-                bytes -= eldest.next().getValue().length;
-                eldest.remove();
-            }
-        }
-
-        static String oidOf(byte[] content) {
-            try {
-                java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
-                sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
-                return java.util.HexFormat.of().formatHex(sha1.digest(content));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-1", e);
-            }
+    /** Git's blob id of a content: SHA-1 over {@code "blob LENGTH\0"} and the bytes. */
+    static String oidOf(byte[] content) {
+        try {
+            java.security.MessageDigest sha1 = java.security.MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + content.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            return java.util.HexFormat.of().formatHex(sha1.digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
         }
     }
 }

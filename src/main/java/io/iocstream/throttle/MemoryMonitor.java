@@ -13,7 +13,7 @@ import oshi.hardware.GlobalMemory;
  * Reads the three memory budgets a task manager lives in: the JVM heap, the container's cgroup limit, and the
  * host (through OSHI). For the heap it counts what survives young collections — old generation and survivors,
  * or the post-collection usage when that is higher — because eden is mostly garbage the next young GC frees;
- * and it adds the file bytes the fetch stage has promised but not read yet ({@link PromisedBytes}).
+ * and it adds the file bytes the fetch stage has promised but not read yet ({@link TaskManagerMemory#promisedBytes()}).
  */
 public final class MemoryMonitor implements MemoryProbe {
 
@@ -57,7 +57,7 @@ public final class MemoryMonitor implements MemoryProbe {
                 afterCollection += collected.getUsed();
             }
         }
-        return new MemorySource("heap", Math.max(used - eden, afterCollection) + PromisedBytes.get(),
+        return new MemorySource("heap", Math.max(used - eden, afterCollection) + TaskManagerMemory.promisedBytes(),
                 Runtime.getRuntime().maxMemory());
     }
 }

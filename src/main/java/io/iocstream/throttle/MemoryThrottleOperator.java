@@ -54,12 +54,12 @@ public class MemoryThrottleOperator<T> extends AbstractStreamOperator<T> impleme
 
     private void observe() {
         level = PressureLevel.next(level, probe.read().pressure(), settings);
-        PressureLevel.publish(level);
+        TaskManagerMemory.publish(level);
     }
 
     private void holdBack() throws InterruptedException {
         pauses.inc();
-        ThrottleMetrics.PAUSES_TOTAL.incrementAndGet();
+        TaskManagerMemory.paused();
         long started = System.nanoTime();
         while (level == PressureLevel.CRITICAL) {
             if (!mailbox.tryYield()) {

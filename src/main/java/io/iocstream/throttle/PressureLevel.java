@@ -8,17 +8,6 @@ public enum PressureLevel {
     /** At the critical threshold: the throttle takes no input until pressure falls below warning. */
     CRITICAL;
 
-    private static volatile PressureLevel current = NORMAL;
-
-    /** The level last set by a throttle in this JVM (one task manager). */
-    public static PressureLevel current() {
-        return current;
-    }
-
-    static void publish(PressureLevel level) {
-        current = level;
-    }
-
     /** The next level given the pressure now, with hysteresis on the way down. */
     static PressureLevel next(PressureLevel level, double pressure, ThrottleSettings settings) {
         if (pressure >= settings.critical()) {

@@ -9,7 +9,7 @@ import io.iocstream.findings.Trigger;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
-import io.iocstream.throttle.PromisedBytes;
+import io.iocstream.throttle.TaskManagerMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,12 +92,12 @@ class FetchServiceTest {
     @Test
     void aFileIsPromisedToTheThrottleUntilItIsRead() throws Exception {
         FetchService adaptive = service(FetchStrategy.ADAPTIVE);
-        long before = PromisedBytes.get();
+        long before = TaskManagerMemory.promisedBytes();
         CompletableFuture<FetchOutcome> result = adaptive.fetch(ref(C1, "README.md", null, 1_000_000));
         // the batch waits its 50 ms before it goes out, so the promise is still open here
-        assertThat(PromisedBytes.get()).isEqualTo(before + 1_000_000);
+        assertThat(TaskManagerMemory.promisedBytes()).isEqualTo(before + 1_000_000);
         assertThat(result.get().succeeded()).isTrue();
-        assertThat(PromisedBytes.get()).isEqualTo(before);
+        assertThat(TaskManagerMemory.promisedBytes()).isEqualTo(before);
     }
 
     @Test

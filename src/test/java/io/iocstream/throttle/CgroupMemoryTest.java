@@ -102,12 +102,12 @@ class CgroupMemoryTest {
     @Test
     void fileBytesPromisedButNotReadCountAsHeapInUse() {
         long huge = 1L << 40;
-        PromisedBytes.promise(huge);
+        TaskManagerMemory.promise(huge);
         try {
             assertThat(MemoryMonitor.heap().used()).isGreaterThanOrEqualTo(huge);
             assertThat(new MemoryMonitor().read().tightest().name()).isEqualTo("heap");
         } finally {
-            PromisedBytes.settle(huge);
+            TaskManagerMemory.settle(huge);
         }
         assertThat(MemoryMonitor.heap().used()).isLessThan(huge);
     }
