@@ -37,6 +37,7 @@ public record ComposerVersion(List<Long> parts, int stability, List<Long> stabil
     }
 
     public static ComposerVersion parse(String text) {
+        VersionSchemes.requireWithinLength("Composer", text);
         // build metadata is dropped, as Composer's normalize does
         String t = text.strip().replaceFirst("\\+[^\\s]+$", "");
         try {

@@ -25,6 +25,7 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
     }
 
     public static GemVersion parse(String text) {
+        VersionSchemes.requireWithinLength("RubyGems", text);
         String t = text.strip();
         long[] plain = DottedNumbers.parse(t, false);
         if (plain != null) {

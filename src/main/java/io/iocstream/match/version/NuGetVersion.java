@@ -25,6 +25,7 @@ public record NuGetVersion(List<Long> parts, List<String> prerelease) implements
     }
 
     public static NuGetVersion parse(String text) {
+        VersionSchemes.requireWithinLength("NuGet", text);
         Matcher m = NUGET.matcher(text.strip());
         if (!m.matches()) {
             throw new InvalidVersionException("NuGet", text);

@@ -37,6 +37,7 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
     }
 
     public static Pep440Version parse(String text) {
+        VersionSchemes.requireWithinLength("PEP 440", text);
         String t = text.strip().toLowerCase(Locale.ROOT);
         long[] plain = DottedNumbers.parse(t, false);
         if (plain != null) {

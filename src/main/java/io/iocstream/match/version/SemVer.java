@@ -25,17 +25,20 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     /** Strict SemVer 2.0.0, as crates.io versions are. */
     public static SemVer parse(String text) {
+        VersionSchemes.requireWithinLength("SemVer", text);
         return parse(text, text, "SemVer");
     }
 
     /** An OSV {@code SEMVER} range bound or version: SemVer, tolerating the {@code v} Go's versions carry. */
     public static SemVer parseOsv(String text) {
+        VersionSchemes.requireWithinLength("SemVer", text);
         String t = text.strip();
         return parse(t.startsWith("v") ? t.substring(1) : t, text, "SemVer");
     }
 
     /** npm: SemVer after a leading {@code v} or {@code =} (node-semver's {@code clean}). */
     public static SemVer parseNpm(String text) {
+        VersionSchemes.requireWithinLength("npm", text);
         String t = text.strip();
         // node-semver strips leading '=', 'v' and blanks (those of regex \s) before parsing
         int start = 0;
@@ -47,6 +50,7 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     /** Go module versions: {@code v} then SemVer ({@code +incompatible} is build metadata), or v1 / v1.2. */
     public static SemVer parseGo(String text) {
+        VersionSchemes.requireWithinLength("Go", text);
         String t = text.strip();
         // OSV writes Go versions without the v in SEMVER ranges; module versions always carry it
         String body = t.startsWith("v") ? t.substring(1) : t;
