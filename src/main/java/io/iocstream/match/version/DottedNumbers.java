@@ -1,5 +1,6 @@
 package io.iocstream.match.version;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,11 +45,20 @@ final class DottedNumbers {
         return parts == numbers.length ? numbers : Arrays.copyOf(numbers, parts);
     }
 
-    static List<Long> boxed(long[] numbers) {
-        Long[] boxed = new Long[numbers.length];
+    static List<BigInteger> boxed(long[] numbers) {
+        BigInteger[] boxed = new BigInteger[numbers.length];
         for (int i = 0; i < numbers.length; i++) {
-            boxed[i] = numbers[i];
+            boxed[i] = BigInteger.valueOf(numbers[i]);
         }
         return List.of(boxed);
+    }
+
+    /**
+     * A version's number of any length: the ecosystems that read numbers as integers without bounds (PEP 440,
+     * RubyGems, Go, Maven) order {@code 99999999999999999999} after {@code 9223372036854775807}.
+     */
+    static BigInteger number(String digits) {
+        // the usual short number without BigInteger's digit loop, and 0 to 16 from its cache
+        return digits.length() <= MAX_DIGITS ? BigInteger.valueOf(Long.parseLong(digits)) : new BigInteger(digits);
     }
 }

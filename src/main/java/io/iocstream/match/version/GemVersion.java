@@ -1,5 +1,6 @@
 package io.iocstream.match.version;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,9 +10,9 @@ import java.util.regex.Pattern;
  * A RubyGems version as {@code Gem::Version} orders it: segments are runs of digits (numbers) or letters
  * (strings); a version with a letter is a prerelease, since a string segment sorts before any number and before
  * a missing segment ({@code 1.0.a < 1.0}); trailing zero segments do not count ({@code 1.0 == 1}); a {@code -}
- * reads as {@code .pre.}.
+ * reads as {@code .pre.}. Numbers may have any length, as Ruby's integers do.
  *
- * @param segments the canonical segments (Long or String), trailing zeros of each part dropped
+ * @param segments the canonical segments (BigInteger or String), trailing zeros of each part dropped
  */
 public record GemVersion(List<Object> segments) implements Comparable<GemVersion> {
 
@@ -25,6 +26,7 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
     }
 
     public static GemVersion parse(String text) {
+        VersionSchemes.requireWithinLength("RubyGems", text);
         String t = text.strip();
         long[] plain = DottedNumbers.parse(t, false);
         if (plain != null) {
@@ -37,11 +39,7 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
         Matcher m = SEGMENT.matcher(t.replace("-", ".pre."));
         while (m.find()) {
             String s = m.group();
-            try {
-                all.add(Character.isDigit(s.charAt(0)) ? (Object) Long.parseLong(s) : s);
-            } catch (NumberFormatException e) {
-                throw new InvalidVersionException("RubyGems", text);
-            }
+            all.add(Character.isDigit(s.charAt(0)) ? DottedNumbers.number(s) : s);
         }
         return new GemVersion(canonical(all));
     }
@@ -49,7 +47,7 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
     /** Gem::Version#canonical_segments: drop trailing zeros of the numeric part and of the part after it. */
     private static List<Object> canonical(List<Object> all) {
         int firstString = 0;
-        while (firstString < all.size() && all.get(firstString) instanceof Long) {
+        while (firstString < all.size() && all.get(firstString) instanceof BigInteger) {
             firstString++;
         }
         List<Object> out = new ArrayList<>(dropTrailingZeros(all.subList(0, firstString)));
@@ -59,7 +57,7 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
 
     private static List<Object> dropTrailingZeros(List<Object> part) {
         int end = part.size();
-        while (end > 0 && Long.valueOf(0).equals(part.get(end - 1))) {
+        while (end > 0 && BigInteger.ZERO.equals(part.get(end - 1))) {
             end--;
         }
         return part.subList(0, end);
@@ -72,16 +70,16 @@ public record GemVersion(List<Object> segments) implements Comparable<GemVersion
     @Override
     public int compareTo(GemVersion o) {
         for (int i = 0; i < Math.max(segments.size(), o.segments.size()); i++) {
-            Object l = i < segments.size() ? segments.get(i) : 0L;
-            Object r = i < o.segments.size() ? o.segments.get(i) : 0L;
+            Object l = i < segments.size() ? segments.get(i) : BigInteger.ZERO;
+            Object r = i < o.segments.size() ? o.segments.get(i) : BigInteger.ZERO;
             if (l.equals(r)) {
                 continue;
             }
             if (l instanceof String ls && r instanceof String rs) {
                 return ls.compareTo(rs);
             }
-            if (l instanceof Long ll && r instanceof Long rl) {
-                return Long.compare(ll, rl);
+            if (l instanceof BigInteger ln && r instanceof BigInteger rn) {
+                return ln.compareTo(rn);
             }
             return l instanceof String ? -1 : 1;
         }

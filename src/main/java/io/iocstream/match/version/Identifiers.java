@@ -54,7 +54,8 @@ final class Identifiers {
         return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 
-    private static String stripZeros(String digits) {
+    /** {@code digits} without leading zeros, {@code 0} for zeros only: the number's canonical text. */
+    static String stripZeros(String digits) {
         int i = 0;
         while (i < digits.length() - 1 && digits.charAt(i) == '0') {
             i++;

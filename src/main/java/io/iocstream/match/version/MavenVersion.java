@@ -18,12 +18,6 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  */
 public final class MavenVersion implements Comparable<MavenVersion> {
 
-    /**
-     * Longer strings are not Maven versions here: Maven compares its sub-lists recursively, and a string of
-     * hundreds of nested {@code -1} parts overflows a small thread stack (500 on 256 KB). Such a version matches
-     * only an equal string. Real Maven versions are far shorter.
-     */
-    private static final int MAX_LENGTH = 256;
     /** Maven keeps an all-zero part of this many digits as a {@code long} item, not as the number 0. */
     private static final int LONG_ITEM_DIGITS = 10;
 
@@ -48,9 +42,13 @@ public final class MavenVersion implements Comparable<MavenVersion> {
         this.numbers = plain != null && !hasLongZeroPart(text) ? plain : null;
     }
 
-    /** @throws InvalidVersionException when {@code text} is blank or longer than {@link #MAX_LENGTH} */
+    /**
+     * @throws InvalidVersionException when {@code text} is blank or longer than {@link VersionSchemes#MAX_LENGTH}:
+     *     Maven compares its sub-lists recursively, and 500 nested {@code -1} parts overflow a 256 KB stack
+     */
     static MavenVersion parse(String text) {
-        if (text.isBlank() || text.length() > MAX_LENGTH) {
+        VersionSchemes.requireWithinLength("Maven", text);
+        if (text.isBlank()) {
             throw new InvalidVersionException("Maven", text);
         }
         return new MavenVersion(text.strip());
@@ -105,7 +103,7 @@ public final class MavenVersion implements Comparable<MavenVersion> {
 
     /** {@link VersionScheme#plainReleaseKey}: a plain text's key, as {@link #releaseKey} of it would give. */
     static long plainReleaseKey(String text) {
-        if (text.length() > MAX_LENGTH || hasLongZeroPart(text)) {
+        if (text.length() > VersionSchemes.MAX_LENGTH || hasLongZeroPart(text)) {
             return VersionScheme.NO_KEYS;
         }
         return ReleaseKeys.ofPlain(text, false, 0);

@@ -1,8 +1,11 @@
 package io.iocstream.match.version;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,18 +13,24 @@ import java.util.regex.Pattern;
  * A PyPI version as PEP 440 defines it: epoch, release (trailing zeros do not count, so {@code 1.0 == 1.0.0}),
  * pre-release ({@code a}, {@code b}, {@code rc} with the spellings alpha, beta, c, pre and preview), post-release
  * (also the implicit {@code 1.0-1}), dev release and local label, ordered as the PEP's summary of permitted
- * suffixes says. {@link #toString()} is the PEP's normalised form.
+ * suffixes says. Numbers may have any length, as packaging's {@code int} reads them. {@link #toString()} is the
+ * PEP's normalised form.
  *
  * @param epoch     the epoch ({@code N!}), 0 when absent
  * @param release   the release numbers as written
  * @param preLabel  {@code a}, {@code b} or {@code rc}, or null
- * @param preNumber the pre-release number (0 when the label has none)
+ * @param preNumber the pre-release number (0 when the label has none, or no label)
  * @param post      the post-release number, or null
  * @param dev       the dev-release number, or null
  * @param local     the local label's segments, lower-cased, or empty
  */
-public record Pep440Version(long epoch, List<Long> release, String preLabel, long preNumber, Long post, Long dev,
-        List<String> local) implements Comparable<Pep440Version> {
+public record Pep440Version(BigInteger epoch, List<BigInteger> release, String preLabel, BigInteger preNumber,
+        BigInteger post, BigInteger dev, List<String> local) implements Comparable<Pep440Version> {
+
+    /** No post-release sorts before any post-release. */
+    private static final Comparator<BigInteger> POST = Comparator.nullsFirst(Comparator.naturalOrder());
+    /** No dev release sorts after every dev release. */
+    private static final Comparator<BigInteger> DEV = Comparator.nullsLast(Comparator.naturalOrder());
 
     // the PEP's own regular expression (Appendix B), without the named groups
     private static final Pattern PEP440 = Pattern.compile(
@@ -37,49 +46,52 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
     }
 
     public static Pep440Version parse(String text) {
+        VersionSchemes.requireWithinLength("PEP 440", text);
         String t = text.strip().toLowerCase(Locale.ROOT);
         long[] plain = DottedNumbers.parse(t, false);
         if (plain != null) {
-            return new Pep440Version(0, DottedNumbers.boxed(plain), null, 0, null, null, List.of());
+            return new Pep440Version(BigInteger.ZERO, DottedNumbers.boxed(plain), null, BigInteger.ZERO, null, null,
+                    List.of());
         }
         Matcher m = PEP440.matcher(t);
         if (!m.matches()) {
             throw new InvalidVersionException("PEP 440", text);
         }
-        try {
-            long epoch = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
-            List<Long> release = new ArrayList<>();
-            for (String part : m.group(2).split("\\.")) {
-                release.add(Long.parseLong(part));
-            }
-            String preLabel = m.group(3) == null ? null : switch (m.group(3)) {
-                case "a", "alpha" -> "a";
-                case "b", "beta" -> "b";
-                default -> "rc";
-            };
-            long preNumber = m.group(4) == null ? 0 : Long.parseLong(m.group(4));
-            Long post = m.group(5) != null ? Long.valueOf(m.group(5))
-                    : m.group(6) == null ? null : m.group(7) == null ? 0L : Long.valueOf(m.group(7));
-            Long dev = m.group(8) == null ? null : m.group(9) == null ? 0L : Long.valueOf(m.group(9));
-            List<String> local = m.group(10) == null ? List.of() : localSegments(m.group(10));
-            return new Pep440Version(epoch, release, preLabel, preNumber, post, dev, local);
-        } catch (NumberFormatException e) {
-            throw new InvalidVersionException("PEP 440", text);
+        BigInteger epoch = numberOrZero(m.group(1));
+        List<BigInteger> release = new ArrayList<>();
+        for (String part : m.group(2).split("\\.")) {
+            release.add(DottedNumbers.number(part));
         }
+        String preLabel = m.group(3) == null ? null : switch (m.group(3)) {
+            case "a", "alpha" -> "a";
+            case "b", "beta" -> "b";
+            default -> "rc";
+        };
+        BigInteger preNumber = numberOrZero(m.group(4));
+        BigInteger post = m.group(5) != null ? DottedNumbers.number(m.group(5))
+                : m.group(6) == null ? null : numberOrZero(m.group(7));
+        BigInteger dev = m.group(8) == null ? null : numberOrZero(m.group(9));
+        List<String> local = m.group(10) == null ? List.of() : localSegments(m.group(10));
+        return new Pep440Version(epoch, release, preLabel, preNumber, post, dev, local);
+    }
+
+    /** An implicit number ({@code 1.0a}, {@code 1.0.post}) is 0. */
+    private static BigInteger numberOrZero(String digits) {
+        return digits == null ? BigInteger.ZERO : DottedNumbers.number(digits);
     }
 
     /** Numeric local segments are numbers: {@code +ubuntu.01} is {@code +ubuntu.1}. */
     private static List<String> localSegments(String label) {
         List<String> segments = new ArrayList<>();
         for (String segment : label.split("[-_.]")) {
-            segments.add(Identifiers.isNumeric(segment) ? String.valueOf(Long.parseLong(segment)) : segment);
+            segments.add(Identifiers.isNumeric(segment) ? Identifiers.stripZeros(segment) : segment);
         }
         return segments;
     }
 
     @Override
     public int compareTo(Pep440Version o) {
-        int c = Long.compare(epoch, o.epoch);
+        int c = epoch.compareTo(o.epoch);
         if (c == 0) {
             c = compareRelease(release, o.release);
         }
@@ -87,15 +99,13 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
             c = Integer.compare(preRank(), o.preRank());
         }
         if (c == 0 && preLabel != null) {
-            c = Long.compare(preNumber, o.preNumber);
+            c = preNumber.compareTo(o.preNumber);
         }
         if (c == 0) {
-            // no post-release sorts before any post-release
-            c = Long.compare(post == null ? -1 : post, o.post == null ? -1 : o.post);
+            c = POST.compare(post, o.post);
         }
         if (c == 0) {
-            // no dev release sorts after every dev release
-            c = Long.compare(dev == null ? Long.MAX_VALUE : dev, o.dev == null ? Long.MAX_VALUE : o.dev);
+            c = DEV.compare(dev, o.dev);
         }
         if (c == 0) {
             c = compareLocal(local, o.local);
@@ -108,7 +118,7 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
      * version unequal to every such release (see {@link VersionScheme#releaseKey}).
      */
     long releaseKey() {
-        boolean isRelease = epoch == 0 && preLabel == null && post == null && dev == null && local.isEmpty();
+        boolean isRelease = epoch.signum() == 0 && preLabel == null && post == null && dev == null && local.isEmpty();
         return isRelease ? ReleaseKeys.of(release) : VersionScheme.NOT_RELEASE;
     }
 
@@ -124,9 +134,9 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
         };
     }
 
-    private static int compareRelease(List<Long> a, List<Long> b) {
+    private static int compareRelease(List<BigInteger> a, List<BigInteger> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            int c = Long.compare(i < a.size() ? a.get(i) : 0, i < b.size() ? b.get(i) : 0);
+            int c = (i < a.size() ? a.get(i) : BigInteger.ZERO).compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
             if (c != 0) {
                 return c;
             }
@@ -154,17 +164,17 @@ public record Pep440Version(long epoch, List<Long> release, String preLabel, lon
 
     @Override
     public int hashCode() {
-        List<Long> trimmed = new ArrayList<>(release);
-        while (trimmed.size() > 1 && trimmed.get(trimmed.size() - 1) == 0) {
+        List<BigInteger> trimmed = new ArrayList<>(release);
+        while (trimmed.size() > 1 && trimmed.get(trimmed.size() - 1).signum() == 0) {
             trimmed.remove(trimmed.size() - 1);
         }
-        return java.util.Objects.hash(epoch, trimmed, preLabel, preNumber, post, dev, local);
+        return Objects.hash(epoch, trimmed, preLabel, preNumber, post, dev, local);
     }
 
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        if (epoch != 0) {
+        if (epoch.signum() != 0) {
             s.append(epoch).append('!');
         }
         s.append(String.join(".", release.stream().map(String::valueOf).toList()));

@@ -1,5 +1,6 @@
 package io.iocstream.match.version;
 
+import java.math.BigInteger;
 import java.util.List;
 
 /** Keys of releases' numbers for {@link VersionScheme#releaseKey}: trailing zeros do not count. */
@@ -19,8 +20,20 @@ final class ReleaseKeys {
         return key & Long.MAX_VALUE;
     }
 
-    static long of(List<Long> numbers) {
-        return of(numbers.stream().mapToLong(Long::longValue).toArray());
+    /**
+     * {@link VersionScheme#NOT_RELEASE} when a number does not fit in a {@code long}: such a release is the same
+     * as no release with a key, so an entry that lists it turns every keyed release away, rightly.
+     */
+    static long of(List<BigInteger> numbers) {
+        long[] values = new long[numbers.size()];
+        for (int i = 0; i < values.length; i++) {
+            BigInteger number = numbers.get(i);
+            if (number.bitLength() >= Long.SIZE) {
+                return VersionScheme.NOT_RELEASE;
+            }
+            values[i] = number.longValue();
+        }
+        return of(values);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.iocstream.match.version;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A SemVer 2.0.0 version (https://semver.org): precedence by major, minor, patch, then prerelease identifiers
  * (a release sorts after its prereleases); build metadata is dropped, so it never affects order or equality.
+ * Numbers may have any length, as SemVer 2.0.0 and Go allow (node-semver stops at 2^53, the semver crate at 2^64).
  * Used for OSV {@code SEMVER} ranges, npm, crates.io and Go.
  *
  * @param major      major version
@@ -14,7 +16,8 @@ import java.util.regex.Pattern;
  * @param patch      patch version
  * @param prerelease prerelease identifiers; empty for a release
  */
-public record SemVer(long major, long minor, long patch, List<String> prerelease) implements Comparable<SemVer> {
+public record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String> prerelease)
+        implements Comparable<SemVer> {
 
     // Go accepts the shorthands v1 and v1.2 for v1.0.0 and v1.2.0 (golang.org/x/mod/semver)
     private static final Pattern GO_SHORTHAND = Pattern.compile("(0|[1-9]\\d*)(?:\\.(0|[1-9]\\d*))?");
@@ -25,17 +28,20 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     /** Strict SemVer 2.0.0, as crates.io versions are. */
     public static SemVer parse(String text) {
+        VersionSchemes.requireWithinLength("SemVer", text);
         return parse(text, text, "SemVer");
     }
 
     /** An OSV {@code SEMVER} range bound or version: SemVer, tolerating the {@code v} Go's versions carry. */
     public static SemVer parseOsv(String text) {
+        VersionSchemes.requireWithinLength("SemVer", text);
         String t = text.strip();
         return parse(t.startsWith("v") ? t.substring(1) : t, text, "SemVer");
     }
 
     /** npm: SemVer after a leading {@code v} or {@code =} (node-semver's {@code clean}). */
     public static SemVer parseNpm(String text) {
+        VersionSchemes.requireWithinLength("npm", text);
         String t = text.strip();
         // node-semver strips leading '=', 'v' and blanks (those of regex \s) before parsing
         int start = 0;
@@ -47,18 +53,20 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     /** Go module versions: {@code v} then SemVer ({@code +incompatible} is build metadata), or v1 / v1.2. */
     public static SemVer parseGo(String text) {
+        VersionSchemes.requireWithinLength("Go", text);
         String t = text.strip();
         // OSV writes Go versions without the v in SEMVER ranges; module versions always carry it
         String body = t.startsWith("v") ? t.substring(1) : t;
         long[] plain = DottedNumbers.parse(body, true);
         if (plain != null && plain.length <= 2) {
-            return new SemVer(plain[0], plain.length == 2 ? plain[1] : 0, 0, List.of());
+            return new SemVer(BigInteger.valueOf(plain[0]), plain.length == 2 ? BigInteger.valueOf(plain[1])
+                    : BigInteger.ZERO, BigInteger.ZERO, List.of());
         }
         // the shorthand's expression matches only dotted numbers, which have been read when they fit in a long
         Matcher shorthand = plain == null ? GO_SHORTHAND.matcher(body) : null;
         if (shorthand != null && shorthand.matches()) {
-            return new SemVer(number(shorthand.group(1), text), shorthand.group(2) == null ? 0
-                    : number(shorthand.group(2), text), 0, List.of());
+            return new SemVer(DottedNumbers.number(shorthand.group(1)), shorthand.group(2) == null
+                    ? BigInteger.ZERO : DottedNumbers.number(shorthand.group(2)), BigInteger.ZERO, List.of());
         }
         return parse(body, text, "Go");
     }
@@ -66,7 +74,8 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
     private static SemVer parse(String body, String original, String scheme) {
         long[] plain = DottedNumbers.parse(body, true);
         if (plain != null && plain.length == 3) {
-            return new SemVer(plain[0], plain[1], plain[2], List.of());
+            return new SemVer(BigInteger.valueOf(plain[0]), BigInteger.valueOf(plain[1]),
+                    BigInteger.valueOf(plain[2]), List.of());
         }
         // semver.org's grammar, read by hand (SemVerTest checks it against the site's regular expression)
         int majorEnd = numberEnd(body, 0);
@@ -79,9 +88,9 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         }
         List<String> pre = preEnd == patchEnd ? List.of()
                 : List.of(body.substring(patchEnd + 1, preEnd).split("\\."));
-        return new SemVer(number(body.substring(0, majorEnd), original),
-                number(body.substring(majorEnd + 1, minorEnd), original),
-                number(body.substring(minorEnd + 1, patchEnd), original), pre);
+        return new SemVer(DottedNumbers.number(body.substring(0, majorEnd)),
+                DottedNumbers.number(body.substring(majorEnd + 1, minorEnd)),
+                DottedNumbers.number(body.substring(minorEnd + 1, patchEnd)), pre);
     }
 
     private static boolean isAt(String text, int at, char c) {
@@ -128,17 +137,9 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
         return isDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static long number(String digits, String original) {
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new InvalidVersionException("SemVer", original);
-        }
-    }
-
     /** The key of a release (no prerelease; build metadata never counts); see {@link VersionScheme#releaseKey}. */
     long releaseKey() {
-        return isPrerelease() ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(new long[] {major, minor, patch});
+        return isPrerelease() ? VersionScheme.NOT_RELEASE : ReleaseKeys.of(List.of(major, minor, patch));
     }
 
     public boolean isPrerelease() {
@@ -147,12 +148,12 @@ public record SemVer(long major, long minor, long patch, List<String> prerelease
 
     @Override
     public int compareTo(SemVer o) {
-        int c = Long.compare(major, o.major);
+        int c = major.compareTo(o.major);
         if (c == 0) {
-            c = Long.compare(minor, o.minor);
+            c = minor.compareTo(o.minor);
         }
         if (c == 0) {
-            c = Long.compare(patch, o.patch);
+            c = patch.compareTo(o.patch);
         }
         if (c != 0) {
             return c;

@@ -7,6 +7,13 @@ import java.util.function.ToLongFunction;
 /** The version ordering of each OSV ecosystem, by its exact OSV name, and comparisons that never throw. */
 public final class VersionSchemes {
 
+    /**
+     * Longer strings are not versions of any scheme (real ones are far shorter): a parser's regular expression or
+     * Maven's comparison recurses once per segment, and a version of thousands of segments overflows a task
+     * thread's stack. Such a string matches only an equal listed string.
+     */
+    public static final int MAX_LENGTH = 256;
+
     /** OSV {@code SEMVER} ranges, whatever the ecosystem. */
     public static final VersionScheme<SemVer> SEMVER = new Keyed<>(SemVer::parseOsv, SemVer::releaseKey, 3);
     public static final VersionScheme<SemVer> NPM = new Keyed<>(SemVer::parseNpm, SemVer::releaseKey, 3);
@@ -64,7 +71,7 @@ public final class VersionSchemes {
 
         @Override
         public long plainReleaseKey(String text) {
-            return ReleaseKeys.ofPlain(text, parts == 3, parts);
+            return text.length() > MAX_LENGTH ? NO_KEYS : ReleaseKeys.ofPlain(text, parts == 3, parts);
         }
     }
 
@@ -88,6 +95,13 @@ public final class VersionSchemes {
             case "Maven" -> MAVEN;
             default -> null;
         };
+    }
+
+    /** @throws InvalidVersionException when {@code text} is longer than {@link #MAX_LENGTH} */
+    static void requireWithinLength(String scheme, String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new InvalidVersionException(scheme, text);
+        }
     }
 
     /** The parsed version, or null when the string is not a version of the scheme. */

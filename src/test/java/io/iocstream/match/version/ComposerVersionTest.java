@@ -37,6 +37,12 @@ class ComposerVersionTest {
     }
 
     @Test
+    void numbersBeyondALongCompareAsNumbers() {
+        assertAscending(VersionSchemes.PACKAGIST, List.of("1.9223372036854775807", "1.9223372036854775808-beta9",
+                "1.9223372036854775808-beta99999999999999999999", "1.9223372036854775808", "99999999999999999999"));
+    }
+
+    @Test
     void branchVersionsSortAboveTheirReleases() {
         assertAscending(VersionSchemes.PACKAGIST, List.of("1.5.0", "1.x-dev", "2.0.0"));
         assertEqual(VersionSchemes.PACKAGIST, "1.x-dev", "1.9999999.9999999.9999999-dev");

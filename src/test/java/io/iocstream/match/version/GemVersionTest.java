@@ -27,6 +27,14 @@ class GemVersionTest {
     }
 
     @Test
+    void numbersBeyondALongCompareAsNumbers() {
+        // Ruby's integers have no bound
+        assertAscending(VersionSchemes.RUBYGEMS, List.of("9223372036854775807", "9223372036854775808.a",
+                "9223372036854775808", "99999999999999999999.0.1"));
+        assertEqual(VersionSchemes.RUBYGEMS, "99999999999999999999.0", "99999999999999999999");
+    }
+
+    @Test
     void aDashReadsAsPre() {
         assertEqual(VersionSchemes.RUBYGEMS, "1.0.0-rc1", "1.0.0.pre.rc1");
         assertThat(GemVersion.parse("1.0.0-rc1").isPrerelease()).isTrue();

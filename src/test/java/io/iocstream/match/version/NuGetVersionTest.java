@@ -33,6 +33,13 @@ class NuGetVersionTest {
     }
 
     @Test
+    void numbersBeyondALongCompareAsNumbers() {
+        assertAscending(VersionSchemes.NUGET, List.of("1.9223372036854775807", "1.9223372036854775808-beta",
+                "1.9223372036854775808", "1.99999999999999999999.0.1", "99999999999999999999"));
+        assertEqual(VersionSchemes.NUGET, "99999999999999999999.0", "99999999999999999999.0.0.0");
+    }
+
+    @Test
     void metadataIsIgnored() {
         assertEqual(VersionSchemes.NUGET, "1.0.0+git.abc", "1.0.0");
     }

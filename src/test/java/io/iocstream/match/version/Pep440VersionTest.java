@@ -81,6 +81,16 @@ class Pep440VersionTest {
     }
 
     @Test
+    void numbersBeyondALongCompareAsNumbers() {
+        // packaging reads every number with Python's int, which has no bound
+        assertAscending(VersionSchemes.PYPI, List.of("1.9223372036854775807", "1.9223372036854775808.dev0",
+                "1.9223372036854775808a99999999999999999999", "1.9223372036854775808",
+                "1.9223372036854775808.post99999999999999999999", "99999999999999999999!0.1"));
+        assertEqual(VersionSchemes.PYPI, "1.0099999999999999999999", "1.99999999999999999999.0");
+        assertEqual(VersionSchemes.PYPI, "1.0+0099999999999999999999", "1.0+99999999999999999999");
+    }
+
+    @Test
     void localLabelsOrderNumericAfterAlphanumericAndLongerAfterShorter() {
         assertAscending(VersionSchemes.PYPI, List.of("1.0", "1.0+abc", "1.0+abc.1", "1.0+abd", "1.0+1", "1.0+2"));
     }

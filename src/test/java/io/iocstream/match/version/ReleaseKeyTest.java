@@ -19,8 +19,12 @@ import org.junit.jupiter.api.Test;
  */
 class ReleaseKeyTest {
 
-    /** Few numbers, so that many random pairs are the same version spelt two ways. */
-    private static final String[] NUMBERS = {"0", "0", "1", "1", "01", "00"};
+    /**
+     * Few numbers, so that many random pairs are the same version spelt two ways; one beyond a long, and one that
+     * is 1 written with more digits than a long has.
+     */
+    private static final String[] NUMBERS = {"0", "0", "1", "1", "01", "00", "99999999999999999999",
+        "0000000000000000000001"};
 
     @Test
     void maven() {

@@ -5,6 +5,7 @@ import static io.iocstream.match.version.Orderings.assertEqual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Matcher;
@@ -45,9 +46,20 @@ class SemVerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "1", "1.2", "01.1.0", "1.02.0", "1.2.3-01", "1.2.3-", "1.2.3+", "a.b.c", "v1.2.3",
-            "1.2.3.4", "99999999999999999999.0.0"})
+            "1.2.3.4"})
     void cratesIoIsStrictSemVer(String text) {
         assertThatThrownBy(() -> VersionSchemes.CRATES.parse(text)).isInstanceOf(InvalidVersionException.class);
+    }
+
+    @Test
+    void numbersBeyondALongCompareAsNumbers() {
+        for (VersionScheme<SemVer> scheme : List.of(VersionSchemes.NPM, VersionSchemes.CRATES, VersionSchemes.GO,
+                VersionSchemes.SEMVER)) {
+            assertAscending(scheme, List.of("9223372036854775807.0.0", "9223372036854775808.0.0",
+                    "99999999999999999999.0.0", "99999999999999999999.0.1-rc.9223372036854775808",
+                    "99999999999999999999.0.1-rc.99999999999999999999", "99999999999999999999.0.1"));
+        }
+        assertEqual(VersionSchemes.GO, "v99999999999999999999", "v99999999999999999999.0.0");
     }
 
     @Test
@@ -108,8 +120,8 @@ class SemVerTest {
                 continue;
             }
             valid++;
-            assertThat(parsed).as(text.toString()).isEqualTo(new SemVer(Long.parseLong(m.group(1)),
-                    Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
+            assertThat(parsed).as(text.toString()).isEqualTo(new SemVer(new BigInteger(m.group(1)),
+                    new BigInteger(m.group(2)), new BigInteger(m.group(3)),
                     m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."))));
         }
         assertThat(valid).isGreaterThan(10_000);
