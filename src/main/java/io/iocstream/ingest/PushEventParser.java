@@ -28,6 +28,10 @@ public final class PushEventParser {
         if (line == null || line.isBlank()) {
             return ParsedEvent.rejected("empty line");
         }
+        String undecodable = Utf8LineFormat.undecodable(line);
+        if (undecodable != null) {
+            return ParsedEvent.rejected("not valid UTF-8: " + undecodable);
+        }
         JsonNode root;
         try {
             root = JSON.readTree(line);
