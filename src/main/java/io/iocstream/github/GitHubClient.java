@@ -1,7 +1,9 @@
 package io.iocstream.github;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -41,6 +44,8 @@ public final class GitHubClient implements AutoCloseable {
     /** GitHub's largest page size for events. */
     public static final int EVENTS_PER_PAGE = 100;
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
+    /** Events API ids are decimal numbers. */
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
@@ -50,6 +55,8 @@ public final class GitHubClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final AtomicLong requests = new AtomicLong();
     private final ObjectMapper json = new ObjectMapper();
+    // ASCII lines: a lone surrogate that an event spelt as an escape stays one, for the ingest's ref rules to refuse
+    private final ObjectWriter eventLine = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private final RateBudget budget = new RateBudget();
 
     public GitHubClient(GitHubClientConfig config) {
@@ -218,12 +225,18 @@ public final class GitHubClient implements AutoCloseable {
                 throw new GitHubApiException(502, "events page is not a JSON array (" + url.encodedPath() + ")");
             }
             List<ListedEvent> events = new ArrayList<>(page.size());
+            int withoutId = 0;
             for (JsonNode event : page) {
                 String id = event.path("id").asText("");
-                // an event without an id cannot be de-duplicated
-                if (!id.isEmpty()) {
-                    events.add(new ListedEvent(id, event.path("type").asText(""), json.writeValueAsString(event)));
+                // an event without a usable id cannot be de-duplicated, and the poll position keeps the ids it saw
+                if (EVENT_ID.matcher(id).matches()) {
+                    events.add(new ListedEvent(id, event.path("type").asText(""), eventLine.writeValueAsString(event)));
+                } else {
+                    withoutId++;
                 }
+            }
+            if (withoutId > 0) {
+                LOG.warn("{}: left out {} events without a numeric id", url.encodedPath(), withoutId);
             }
             return new EventsPage(false, events, response.header("ETag"), next, interval);
         });
