@@ -7,6 +7,7 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
+import io.iocstream.ingest.Utf8LineFormat;
 import io.iocstream.match.FeedDirectory;
 import io.iocstream.match.FeedUpdate;
 import io.iocstream.pipeline.DeadLetter;
@@ -40,7 +41,6 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -99,7 +99,7 @@ final class ReplayRun {
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
-                    FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                    FileSource.forRecordStreamFormat(new Utf8LineFormat(),
                             new org.apache.flink.core.fs.Path(world.events().toUri())).build(),
                     WatermarkStrategy.noWatermarks(), "events").setParallelism(1);
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));

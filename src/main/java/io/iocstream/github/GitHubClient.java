@@ -1,7 +1,10 @@
 package io.iocstream.github;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * compares, GraphQL batches of blobs, and an organisation's events (conditional, paged). A {@link RateBudget} kept from the response headers makes it wait for
  * the reset instead of collecting 403s once a budget is spent.
  * It only ever talks to the configured base URL's origin, never follows redirects, and retries 5xx, rate limits
- * and I/O errors as {@link RetryPolicy} says. Thread-safe; the caller closes it.
+ * and I/O errors as {@link RetryPolicy} says. What a server sends back reaches its exceptions and log lines only
+ * through a {@link TokenRedactor}. Thread-safe; the caller closes it.
  */
 public final class GitHubClient implements AutoCloseable {
 
@@ -41,6 +46,8 @@ public final class GitHubClient implements AutoCloseable {
     /** GitHub's largest page size for events. */
     public static final int EVENTS_PER_PAGE = 100;
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
+    /** Events API ids are decimal numbers. */
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
@@ -50,10 +57,14 @@ public final class GitHubClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final AtomicLong requests = new AtomicLong();
     private final ObjectMapper json = new ObjectMapper();
+    // ASCII lines: a lone surrogate that an event spelt as an escape stays one, for the ingest's ref rules to refuse
+    private final ObjectWriter eventLine = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private final RateBudget budget = new RateBudget();
+    private final TokenRedactor redactor;
 
     public GitHubClient(GitHubClientConfig config) {
         this.config = config;
+        this.redactor = new TokenRedactor(config.token());
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
         this.graphQl = graphQlUrl(base);
@@ -126,7 +137,8 @@ public final class GitHubClient implements AutoCloseable {
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
         if (!response.path("data").isObject()) {
             // a query refused as a whole (rate limited, too complex) answers errors and no data
-            throw new GitHubApiException(502, "GraphQL answered no data: " + response.path("errors"));
+            throw new GitHubApiException(502, "GraphQL answered no data: "
+                    + redactor.redact(response.path("errors").toString()));
         }
         return BlobQuery.read(wanted, response);
     }
@@ -140,7 +152,8 @@ public final class GitHubClient implements AutoCloseable {
                 .post(RequestBody.create(TreeQuery.body(wanted), GRAPHQL_BODY)).build();
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
         if (!response.path("data").isObject()) {
-            throw new GitHubApiException(502, "GraphQL answered no data: " + response.path("errors"));
+            throw new GitHubApiException(502, "GraphQL answered no data: "
+                    + redactor.redact(response.path("errors").toString()));
         }
         return TreeQuery.read(wanted, response);
     }
@@ -154,7 +167,7 @@ public final class GitHubClient implements AutoCloseable {
     public TreeListing tree(String repo, String commit) throws IOException {
         HttpUrl url = repoUrl(repo).addPathSegment("git").addPathSegment("trees")
                 .addPathSegment(requireSegment(commit, "commit")).addQueryParameter("recursive", "1").build();
-        JsonNode root = json.readTree(get(url, JSON));
+        JsonNode root = readJson(get(url, JSON), url);
         List<TreeEntry> files = new ArrayList<>();
         for (JsonNode entry : root.path("tree")) {
             if ("blob".equals(entry.path("type").asText())) {
@@ -169,7 +182,7 @@ public final class GitHubClient implements AutoCloseable {
     public CompareResult compare(String repo, String base, String head) throws IOException {
         HttpUrl url = repoUrl(repo).addPathSegment("compare")
                 .addPathSegment(requireSegment(base, "base") + "..." + requireSegment(head, "head")).build();
-        JsonNode root = json.readTree(get(url, JSON));
+        JsonNode root = readJson(get(url, JSON), url);
         List<CompareFile> files = new ArrayList<>();
         for (JsonNode file : root.path("files")) {
             JsonNode previous = file.get("previous_filename");
@@ -215,15 +228,23 @@ public final class GitHubClient implements AutoCloseable {
             }
             JsonNode page = json.readTree(response.body().bytes());
             if (!page.isArray()) {
-                throw new GitHubApiException(502, "events page is not a JSON array (" + url.encodedPath() + ")");
+                throw new GitHubApiException(502, "events page is not a JSON array ("
+                        + redactor.redact(url.encodedPath()) + ")");
             }
             List<ListedEvent> events = new ArrayList<>(page.size());
+            int withoutId = 0;
             for (JsonNode event : page) {
                 String id = event.path("id").asText("");
-                // an event without an id cannot be de-duplicated
-                if (!id.isEmpty()) {
-                    events.add(new ListedEvent(id, event.path("type").asText(""), json.writeValueAsString(event)));
+                // an event without a usable id cannot be de-duplicated, and the poll position keeps the ids it saw
+                if (EVENT_ID.matcher(id).matches()) {
+                    events.add(new ListedEvent(id, event.path("type").asText(""), eventLine.writeValueAsString(event)));
+                } else {
+                    withoutId++;
                 }
+            }
+            if (withoutId > 0) {
+                LOG.warn("{}: left out {} events without a numeric id", redactor.redact(url.encodedPath()),
+                        withoutId);
             }
             return new EventsPage(false, events, response.header("ETag"), next, interval);
         });
@@ -281,7 +302,8 @@ public final class GitHubClient implements AutoCloseable {
      * rate budget of {@code resource} is spent.
      */
     private <T> T exchange(Request request, String resource, ResponseReader<T> reader) throws IOException {
-        String what = request.method() + " " + request.url().encodedPath();
+        // a next page's path comes from the server's Link header
+        String what = redactor.redact(request.method() + " " + request.url().encodedPath());
         for (int attempt = 0; ; attempt++) {
             Duration spent = budget.waitBefore(resource, Instant.now());
             if (!spent.isZero()) {
@@ -312,14 +334,16 @@ public final class GitHubClient implements AutoCloseable {
             } catch (GitHubApiException | ForeignHostException e) {
                 throw e;
             } catch (IOException e) {
+                // without the cause: its message may quote the answer (a JSON parser's does); this one is redacted
+                String failure = redactor.redact(e.toString());
                 if (Thread.currentThread().isInterrupted()) {
-                    throw e;
+                    throw new InterruptedIOException(what + " interrupted: " + failure);
                 }
                 if (attempt >= config.maxRetries()) {
-                    throw new IOException(what + " failed after " + (attempt + 1) + " attempts", e);
+                    throw new IOException(what + " failed after " + (attempt + 1) + " attempts: " + failure);
                 }
                 wait = retryPolicy.delayForIoError(attempt);
-                LOG.debug("{} failed ({}), retry {} of {} in {} ms", what, e.toString(), attempt + 1,
+                LOG.debug("{} failed ({}), retry {} of {} in {} ms", what, failure, attempt + 1,
                         config.maxRetries(), wait.toMillis());
             }
             sleep(wait);
@@ -346,21 +370,33 @@ public final class GitHubClient implements AutoCloseable {
         }
     }
 
+    /** The message of an error answer, redacted: its JSON {@code message}, else its (peeked) text or status line. */
     private String errorMessage(Response response) {
+        String text;
         try {
-            String text = response.peekBody(ERROR_BODY_PEEK_BYTES).string();
-            Optional<String> message = Optional.empty();
-            try {
-                JsonNode node = json.readTree(text);
-                if (node != null && node.hasNonNull("message")) {
-                    message = Optional.of(node.get("message").asText());
-                }
-            } catch (IOException notJson) {
-                // proxies and load balancers answer in HTML or plain text
-            }
-            return message.orElse(text.isBlank() ? response.message() : text.strip());
+            text = response.peekBody(ERROR_BODY_PEEK_BYTES).string();
         } catch (IOException e) {
-            return response.message();
+            return redactor.redact(response.message());
+        }
+        try {
+            JsonNode node = json.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                // redacted once decoded: JSON may spell the token with escapes
+                return redactor.redact(node.get("message").asText());
+            }
+        } catch (IOException notJson) {
+            // proxies and load balancers answer in HTML or plain text
+        }
+        return text.isBlank() ? redactor.redact(response.message()) : redactor.redactCut(text.strip());
+    }
+
+    /** A successful answer's JSON; a parse error quotes the body, so its message is redacted and its cause left out. */
+    private JsonNode readJson(byte[] body, HttpUrl url) throws IOException {
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IOException("malformed JSON from " + redactor.redact(url.encodedPath()) + ": "
+                    + redactor.redact(e.getOriginalMessage()));
         }
     }
 

@@ -48,7 +48,7 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
             pushes.add(1);
             out.collect(parsed.event());
         } else {
-            String raw = line.length() > RAW_LIMIT ? line.substring(0, RAW_LIMIT) : line;
+            String raw = Utf8LineFormat.readable(line.length() > RAW_LIMIT ? line.substring(0, RAW_LIMIT) : line);
             ctx.output(DeadLetter.TAG, new DeadLetter("ingest", sourceName + " line " + lineNumber,
                     parsed.reason(), raw));
         }

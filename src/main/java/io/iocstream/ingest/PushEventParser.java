@@ -19,13 +19,18 @@ public final class PushEventParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
-    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    /** Events API (and GH Archive) event ids are decimal numbers. */
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
 
     private PushEventParser() {}
 
     public static ParsedEvent parse(String line) {
         if (line == null || line.isBlank()) {
             return ParsedEvent.rejected("empty line");
+        }
+        String undecodable = Utf8LineFormat.undecodable(line);
+        if (undecodable != null) {
+            return ParsedEvent.rejected("not valid UTF-8: " + undecodable);
         }
         JsonNode root;
         try {
@@ -50,7 +55,7 @@ public final class PushEventParser {
         if (!root.has("ref") && !root.has("after") && !root.has("before")) {
             return ParsedEvent.rejected("not a push event: neither a webhook push payload nor an Events API object");
         }
-        String ref = text(root, "ref");
+        String ref = ref(root, "ref");
         String before = sha(root, "before");
         String after = sha(root, "after");
         String repo = repo(root.path("repository").path("full_name"), "repository.full_name");
@@ -60,8 +65,8 @@ public final class PushEventParser {
         }
         List<PushCommit> commits = new ArrayList<>();
         for (JsonNode commit : commitsNode) {
-            commits.add(new PushCommit(commit.path("id").asText(null), paths(commit, "added"),
-                    paths(commit, "removed"), paths(commit, "modified")));
+            commits.add(new PushCommit(sha(commit, "id", "commits[" + commits.size() + "].id"),
+                    paths(commit, "added"), paths(commit, "removed"), paths(commit, "modified")));
         }
         boolean created = root.path("created").asBoolean(before.equals(PushEvent.ZERO_SHA));
         boolean deleted = root.path("deleted").asBoolean(after.equals(PushEvent.ZERO_SHA));
@@ -76,8 +81,11 @@ public final class PushEventParser {
         }
         JsonNode payload = root.path("payload");
         String id = text(root, "id");
+        if (!EVENT_ID.matcher(id).matches()) {
+            throw new RejectedException("malformed event id in 'id': " + abbreviate(id));
+        }
         String repo = repo(root.path("repo").path("name"), "repo.name");
-        String ref = text(payload, "ref");
+        String ref = ref(payload, "ref");
         String before = sha(payload, "before");
         String head = sha(payload, "head");
         return ParsedEvent.accepted(new PushEvent(id, PushOrigin.EVENTS_API, repo, ref, before, head,
@@ -85,17 +93,35 @@ public final class PushEventParser {
     }
 
     private static String text(JsonNode node, String field) throws RejectedException {
+        return text(node, field, field);
+    }
+
+    private static String text(JsonNode node, String field, String where) throws RejectedException {
         JsonNode value = node.path(field);
         if (!value.isTextual() && !value.isNumber() || value.asText().isBlank()) {
-            throw new RejectedException("not a push event: missing field '" + field + "'");
+            throw new RejectedException("not a push event: missing field '" + where + "'");
         }
         return value.asText();
     }
 
     private static String sha(JsonNode node, String field) throws RejectedException {
-        String value = text(node, field);
+        return sha(node, field, field);
+    }
+
+    private static String sha(JsonNode node, String field, String where) throws RejectedException {
+        String value = text(node, field, where);
         if (!SHA.matcher(value).matches()) {
-            throw new RejectedException("malformed sha in '" + field + "': " + abbreviate(value));
+            throw new RejectedException("malformed sha in '" + where + "': " + abbreviate(value));
+        }
+        return value;
+    }
+
+    private static String ref(JsonNode node, String field) throws RejectedException {
+        String value = text(node, field);
+        String violation = GitRefName.violation(value);
+        if (violation != null) {
+            throw new RejectedException("invalid ref in '" + field + "': " + violation + " (git check-ref-format): "
+                    + abbreviate(value));
         }
         return value;
     }
@@ -104,8 +130,10 @@ public final class PushEventParser {
         if (!node.isTextual()) {
             throw new RejectedException("not a push event: missing field '" + field + "'");
         }
-        if (!REPO.matcher(node.asText()).matches()) {
-            throw new RejectedException("malformed repository name in '" + field + "': " + abbreviate(node.asText()));
+        String violation = RepoFullName.violation(node.asText());
+        if (violation != null) {
+            throw new RejectedException("malformed repository name in '" + field + "': " + violation + ": "
+                    + abbreviate(node.asText()));
         }
         return node.asText();
     }
@@ -131,8 +159,18 @@ public final class PushEventParser {
         }
     }
 
+    /** At most 60 characters of {@code value}, control characters escaped, so that a reason stays one line. */
     private static String abbreviate(String value) {
-        return value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
+        StringBuilder printable = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE) {
+                printable.append(String.format("\\u%04X", c));
+            } else {
+                printable.appendCodePoint(c);
+            }
+        });
+        return printable.toString();
     }
 
     /** A reason to reject, carried out of the field readers. */

@@ -242,6 +242,35 @@ class GitHubClientTest {
     }
 
     @Test
+    void anEventWhoseIdIsNoEventIdIsLeftOutWithAWarning() throws Exception {
+        String hugeId = "1".repeat(1 << 20);
+        try (StubServer stub = new StubServer(200, Map.of(),
+                "[{\"id\":\"abc\",\"type\":\"PushEvent\"},{\"id\":\"" + hugeId + "\",\"type\":\"PushEvent\"},"
+                        + "{\"id\":{\"n\":1},\"type\":\"PushEvent\"},{\"id\":7,\"type\":\"PushEvent\"}]");
+             GitHubClient client = new GitHubClient(fast(stub.baseUrl()));
+             CapturedLogs logs = CapturedLogs.start()) {
+            EventsPage page = client.orgEvents("acme", null);
+
+            assertThat(page.events()).extracting(ListedEvent::id).containsExactly("7");
+            assertThat(logs.text()).contains("left out 3 events without a numeric id").hasSizeLessThan(1000);
+        }
+    }
+
+    @Test
+    void anEventsLineIsAsciiSoALoneSurrogateStaysAnEscapeForTheRefRules() throws Exception {
+        String event = "{\"id\":\"1\",\"type\":\"PushEvent\",\"payload\":{\"ref\":\"refs/heads/\\udc80caf\u00e9\"}}";
+        try (StubServer stub = new StubServer(200, Map.of(), "[" + event + "]");
+             GitHubClient client = new GitHubClient(fast(stub.baseUrl()))) {
+            String raw = client.orgEvents("acme", null).events().get(0).raw();
+
+            assertThat(raw).matches("\\p{ASCII}*");
+            assertThat(raw.toLowerCase(java.util.Locale.ROOT)).contains("\\udc80", "caf\\u00e9");
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(raw).path("payload").path("ref")
+                    .asText()).isEqualTo("refs/heads/\udc80caf\u00e9");
+        }
+    }
+
+    @Test
     void redirectsAreNeverFollowed() throws Exception {
         try (StubServer elsewhere = new StubServer(200, Map.of(), "stolen");
              StubServer redirecting = new StubServer(302, Map.of("Location", elsewhere.baseUrl() + "/x"), "");

@@ -138,7 +138,7 @@ class PushEventParserTest {
         String payload = """
                 {"ref": "refs/heads/main", "before": "1111111111111111111111111111111111111111",
                  "after": "2222222222222222222222222222222222222222", "repository": {"full_name": "o/r"},
-                 "commits": [{"id": "a", "added": ["x", "y"], "removed": ["z"], "modified": []}]}""";
+                 "commits": [{"id": "2222222222222222222222222222222222222222", "added": ["x", "y"], "removed": ["z"], "modified": []}]}""";
         PushCommit commit = PushEventParser.parse(payload).event().commits().get(0);
         assertThat(commit.added()).isEqualTo(List.of("x", "y"));
         assertThat(commit.removed()).isEqualTo(List.of("z"));
