@@ -70,6 +70,11 @@ final class ReplayRun {
         void finding(Finding finding);
 
         void deadLetter(DeadLetter deadLetter);
+
+        /** Something the user must know about the run as a whole; it is also listed in the summary. */
+        default void warning(String message) {
+            System.err.println("iocstream: warning: " + message);
+        }
     }
 
     private ReplayRun() {}
@@ -97,6 +102,12 @@ final class ReplayRun {
             long iocEntries = loadFeed(world.iocs(), false, feed);
             feed.add(FeedUpdate.initialLoadDone());
             iocEntries += loadFeed(world.iocsLater(), true, feed);
+            List<String> warnings = new ArrayList<>();
+            FeedCoverage coverage = FeedCoverage.of(iocEntries, List.of(world.iocs(), world.iocsLater()));
+            if (coverage.empty()) {
+                warnings.add(coverage.warning());
+                listener.warning(coverage.warning());
+            }
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
@@ -141,7 +152,7 @@ final class ReplayRun {
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,
                     options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
-                    sim.requestCounts());
+                    sim.requestCounts(), warnings);
             findingsOut.commit();
             deadOut.commit();
             if (options.summary() != null) {
