@@ -54,14 +54,32 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = Files.createTempDirectory("iocstream-bench-");
-        Path worldDir = world;
-        if (worldDir == null) {
-            worldDir = dir.resolve("world");
+        World given = world == null ? null : World.open(world);
+        if (given == null) {
+            GenWorldCommand.checkSize(repos, pushes, 0);
+        }
+        OptionChecks.atLeast("--latency-ms", latencyMs, 0);
+        OptionChecks.atLeast("--parallelism", parallelism, 1);
+        if (strategies.isEmpty()) {
+            throw new UsageException("--strategies must name at least one strategy");
+        }
+        Path report = out == null ? null : OutputFile.checked("--out", out, given);
+        try (ScratchDirectory scratch = ScratchDirectory.create("iocstream-bench-")) {
+            return run(scratch.path(), given, report);
+        }
+    }
+
+    private int run(Path dir, World given, Path report) throws Exception {
+        Path worldDir = given == null ? dir.resolve("world") : given.root();
+        if (given == null) {
             new WorldGenerator(new WorldGenerator.Settings(worldDir, repos, pushes, seed, 0)).generate();
         }
         World opened = World.open(worldDir);
-        System.out.printf("bench: %s, %d ms simulated latency, parallelism %d%n%n", worldDir, latencyMs, parallelism);
+        // a generated world is deleted with the run: name it by how to generate it again
+        String worldName = given == null
+                ? "generated world --repos " + repos + " --pushes " + pushes + " --seed " + seed
+                : worldDir.toString();
+        System.out.printf("bench: %s, %d ms simulated latency, parallelism %d%n%n", worldName, latencyMs, parallelism);
 
         List<Map<String, Object>> results = new ArrayList<>();
         RunSummary baseline = null;
@@ -103,13 +121,16 @@ final class BenchCommand implements Callable<Integer> {
             result.put("summary", summary);
             results.add(result);
         }
-        if (out != null) {
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("world", worldDir.toString());
-            report.put("latency_ms", latencyMs);
-            report.put("parallelism", parallelism);
-            report.put("results", results);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), report);
+        if (report != null) {
+            Map<String, Object> written = new LinkedHashMap<>();
+            written.put("world", worldName);
+            written.put("latency_ms", latencyMs);
+            written.put("parallelism", parallelism);
+            written.put("results", results);
+            try (OutputFile file = OutputFile.create(report)) {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(file.writer(), written);
+                file.commit();
+            }
         }
         return allExact ? 0 : 1;
     }

@@ -22,7 +22,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Option(names = "--out", description = "Also keep the findings in this file (default: a temporary file).")
+    @Option(names = "--out", description = "Also keep the findings in this file (default: not kept).")
     Path out;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
@@ -30,12 +30,21 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--parallelism", parallelism, 1);
+        if (out != null) {
+            OutputFile.checked("--out", out, null);
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create("iocstream-demo-")) {
+            return run(scratch.path());
+        }
+    }
+
+    private int run(Path dir) throws Exception {
         PrintStream console = System.out;
-        Path dir = Files.createTempDirectory("iocstream-demo-");
         World world = World.open(SampleWorld.unpack(dir.resolve("world")));
         Path findingsFile = out != null ? out : dir.resolve("findings.jsonl");
-        ReplayRun.Options options = ReplayCommand.options(world, findingsFile, dir.resolve("summary.json"),
-                parallelism, FetchStrategy.ADAPTIVE, 0, 0, true);
+        ReplayRun.Options options = ReplayCommand.options(world, findingsFile, null, parallelism,
+                FetchStrategy.ADAPTIVE, 0, 0, true);
 
         long events = Files.lines(world.events()).count();
         console.printf("iocstream demo: %d events from the sample world through Flink (local MiniCluster, "
@@ -71,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         row(console, "wall time (ms)", summary.wallMs());
         console.println();
         console.println(compareWithExpected(world, findings));
-        console.println("Findings: " + findingsFile);
+        console.println(out != null ? "Findings: " + options.out() : "Findings were not kept: --out FILE keeps them.");
         return 0;
     }
 

@@ -1,9 +1,11 @@
 package io.iocstream.cli;
 
 import io.iocstream.world.WorldGenerator;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,23 +32,46 @@ final class GenWorldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (repos < 1) {
-            throw new UsageException("--repos must be at least 1, got " + repos);
-        }
-        if (pushes < repos) {
-            throw new UsageException("--pushes must be at least --repos (" + repos + "), got " + pushes);
-        }
-        if (bigFiles < 0 || bigFiles > repos) {
-            throw new UsageException("--big-files must be between 0 and --repos, got " + bigFiles);
-        }
-        if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-            throw new UsageException("--out must be a new or empty directory: " + out);
-        }
+        checkSize(repos, pushes, bigFiles);
+        checkOut(out);
         WorldGenerator.Summary summary = new WorldGenerator(
                 new WorldGenerator.Settings(out, repos, pushes, seed, bigFiles)).generate();
         System.out.printf("Wrote %s: %d repositories, %d pushes, %d commits, %d IOC entries, %d expected findings%n",
                 out, summary.repos(), summary.pushes(), summary.commits(), summary.iocEntries(),
                 summary.expectedFindings());
         return 0;
+    }
+
+    /** The world's size options; shared with {@code bench}, which generates a world when given none. */
+    static void checkSize(int repos, int pushes, int bigFiles) throws UsageException {
+        OptionChecks.atLeast("--repos", repos, 1);
+        if (pushes < repos) {
+            throw new UsageException("--pushes must be at least --repos (" + repos + "), got " + pushes);
+        }
+        OptionChecks.between("--big-files", bigFiles, 0, repos);
+    }
+
+    private static void checkOut(Path out) throws IOException, UsageException {
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new UsageException("--out must be a new or empty directory, but is a file: " + out);
+            }
+            try (Stream<Path> files = Files.list(out)) {
+                if (files.findAny().isPresent()) {
+                    throw new UsageException("--out must be a new or empty directory: " + out);
+                }
+            }
+            OutputFile.requireWritableDirectory("--out", out);
+            return;
+        }
+        // the generator creates the missing directories: the nearest existing one must take them
+        Path existing = out.toAbsolutePath().getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new UsageException("--out cannot be created: " + out);
+        }
+        OutputFile.requireWritableDirectory("--out", existing);
     }
 }

@@ -46,7 +46,7 @@ public class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim or gen-world");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim, gen-world or bench");
     }
 
     private static String oneLine(Throwable e) {

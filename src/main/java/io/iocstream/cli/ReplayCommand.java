@@ -4,7 +4,6 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.findings.Finding;
 import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.throttle.ThrottleSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -57,35 +56,24 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Checks the run's arguments; shared with {@code demo}. */
+    /**
+     * Checks the run's arguments before anything starts; shared with {@code demo} and {@code bench}. The outputs
+     * come back as the real paths they will be written to.
+     */
     static ReplayRun.Options options(World world, Path out, Path summary, int parallelism,
             FetchStrategy fetchStrategy, long simLatencyMs, double simErrorRate, boolean throttle)
             throws UsageException {
-        if (parallelism < 1) {
-            throw new UsageException("--parallelism must be at least 1, got " + parallelism);
-        }
-        if (simLatencyMs < 0) {
-            throw new UsageException("--sim-latency-ms must not be negative, got " + simLatencyMs);
-        }
-        if (!(simErrorRate >= 0 && simErrorRate < 1)) {
-            throw new UsageException("--sim-error-rate must be in [0, 1), got " + simErrorRate);
-        }
-        requireParent(out, "--out");
-        if (summary != null) {
-            requireParent(summary, "--summary");
+        OptionChecks.atLeast("--parallelism", parallelism, 1);
+        OptionChecks.atLeast("--sim-latency-ms", simLatencyMs, 0);
+        OptionChecks.fraction("--sim-error-rate", simErrorRate);
+        Path findings = OutputFile.checked("--out", out, world);
+        Path deadLetters = OutputFile.checked("--out's dead-letter file", ReplayRun.deadLetterPath(findings), world);
+        Path summaryFile = summary == null ? null : OutputFile.checked("--summary", summary, world);
+        if (findings.equals(summaryFile) || deadLetters.equals(summaryFile)) {
+            throw new UsageException("--summary must not be the findings file or its dead-letter file: " + summary);
         }
         ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
-        return new ReplayRun.Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, false,
+        return new ReplayRun.Options(world, findings, summaryFile, parallelism, fetchStrategy, simLatencyMs, false,
                 simErrorRate, throttling);
-    }
-
-    private static void requireParent(Path file, String option) throws UsageException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent == null || !Files.isDirectory(parent)) {
-            throw new UsageException(option + " directory does not exist: " + parent);
-        }
-        if (Files.isDirectory(file)) {
-            throw new UsageException(option + " is a directory: " + file);
-        }
     }
 }

@@ -48,7 +48,8 @@ import org.apache.flink.util.CloseableIterator;
 
 /**
  * A bounded run of the pipeline over a world directory on a local MiniCluster, against the GitHub simulator:
- * what {@code replay} and {@code demo} do. Findings and dead letters are written as they arrive.
+ * what {@code replay} and {@code demo} do. Findings and dead letters are written as they arrive, to temporary files
+ * that replace the output files when the run ends.
  */
 final class ReplayRun {
 
@@ -69,6 +70,11 @@ final class ReplayRun {
         void finding(Finding finding);
 
         void deadLetter(DeadLetter deadLetter);
+
+        /** Something the user must know about the run as a whole; it is also listed in the summary. */
+        default void warning(String message) {
+            System.err.println("iocstream: warning: " + message);
+        }
     }
 
     private ReplayRun() {}
@@ -87,8 +93,8 @@ final class ReplayRun {
                         SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT)
                                 .withLongTailLatency(options.simLongTail()),
                         0);
-                BufferedWriter findingsOut = Files.newBufferedWriter(options.out());
-                BufferedWriter deadOut = Files.newBufferedWriter(deadLetterPath(options.out()));
+                OutputFile findingsOut = OutputFile.create(options.out());
+                OutputFile deadOut = OutputFile.create(deadLetterPath(options.out()));
                 LocalCluster cluster = LocalCluster.start(options.parallelism())) {
 
             // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
@@ -96,6 +102,12 @@ final class ReplayRun {
             long iocEntries = loadFeed(world.iocs(), false, feed);
             feed.add(FeedUpdate.initialLoadDone());
             iocEntries += loadFeed(world.iocsLater(), true, feed);
+            List<String> warnings = new ArrayList<>();
+            FeedCoverage coverage = FeedCoverage.of(iocEntries, List.of(world.iocs(), world.iocsLater()));
+            if (coverage.empty()) {
+                warnings.add(coverage.warning());
+                listener.warning(coverage.warning());
+            }
 
             StreamExecutionEnvironment env = cluster.environment(options.parallelism());
             DataStream<String> lines = env.fromSource(
@@ -116,13 +128,13 @@ final class ReplayRun {
             while (results.hasNext()) {
                 RunOutput result = results.next();
                 if (result.deadLetter() != null) {
-                    writeLine(deadOut, result.deadLetter());
+                    writeLine(deadOut.writer(), result.deadLetter());
                     listener.deadLetter(result.deadLetter());
                     deadCount++;
                     continue;
                 }
                 Finding finding = result.finding();
-                writeLine(findingsOut, finding);
+                writeLine(findingsOut.writer(), finding);
                 listener.finding(finding);
                 if (Finding.OPEN.equals(finding.status())) {
                     open++;
@@ -140,9 +152,14 @@ final class ReplayRun {
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,
                     options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
-                    sim.requestCounts());
+                    sim.requestCounts(), warnings);
+            findingsOut.commit();
+            deadOut.commit();
             if (options.summary() != null) {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(options.summary().toFile(), summary);
+                try (OutputFile summaryOut = OutputFile.create(options.summary())) {
+                    JSON.writerWithDefaultPrettyPrinter().writeValue(summaryOut.writer(), summary);
+                    summaryOut.commit();
+                }
             }
             return summary;
         }

@@ -37,16 +37,11 @@ final class SimCommand implements Callable<Integer> {
         if (!Files.isDirectory(world.resolve("repos"))) {
             throw new UsageException("world has no repos/ directory: " + world);
         }
-        if (port < 0 || port > 65535) {
-            throw new UsageException("--port must be 0..65535, got " + port);
-        }
-        if (!(errorRate >= 0 && errorRate < 1)) {
-            throw new UsageException("--error-rate must be in [0, 1), got " + errorRate);
-        }
+        OptionChecks.between("--port", port, 0, 65535);
+        OptionChecks.atLeast("--latency-ms", latencyMs, 0);
+        OptionChecks.fraction("--error-rate", errorRate);
         int limit = rateLimit == null ? SimulatorOptions.DEFAULT_RATE_LIMIT : rateLimit;
-        if (limit < 1) {
-            throw new UsageException("--rate-limit must be at least 1, got " + limit);
-        }
+        OptionChecks.atLeast("--rate-limit", limit, 1);
         CountDownLatch stopped = new CountDownLatch(1);
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.of(latencyMs, errorRate, limit).withLongTailLatency(longTail),
                 port)) {

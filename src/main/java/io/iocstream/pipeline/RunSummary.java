@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * The run summary of a bounded run (CONTRACT section 4), one JSON object. {@code peak_heap_bytes} is the highest
  * sampled heap in use, garbage included; {@code peak_heap_after_gc_bytes} the most that survived a collection.
+ * {@code warnings} are what the user must know about the run as a whole (no IOC entries loaded), one line each.
  */
 public record RunSummary(
         @JsonProperty("events_in") long eventsIn,
@@ -25,4 +26,5 @@ public record RunSummary(
         @JsonProperty("throttle_pauses") long throttlePauses,
         @JsonProperty("fetch_strategy") String fetchStrategy,
         @JsonProperty("parallelism") int parallelism,
-        @JsonProperty("simulator_requests") java.util.Map<String, Long> simulatorRequests) {}
+        @JsonProperty("simulator_requests") java.util.Map<String, Long> simulatorRequests,
+        @JsonProperty("warnings") java.util.List<String> warnings) {}

@@ -113,6 +113,7 @@ class ReplayEndToEndTest {
         assertThat(summary.findingsResolved()).isEqualTo(2);
         // 5 OSV entries, the 2 C2 hosts litellm's entry lists, 3 indicators
         assertThat(summary.iocEntries()).isEqualTo(10);
+        assertThat(summary.warnings()).isEmpty();
         // lockfiles: baselines of storefront main (1), payments-api (1), legacy-tools (2), the feature branch (1)
         // and the tag (1); pushes: payments-api (1), storefront (1), the one the compare API adds (1) = 9;
         // package.json manifests beside them: 5 baselines and pushes with a package.json, 2 more = 7;
