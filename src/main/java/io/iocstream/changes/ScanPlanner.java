@@ -42,7 +42,7 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
 
     @Override
     public void processElement(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
-        guard.run(() -> scan(push, out), () -> push.repo() + " " + push.ref() + " " + push.after(),
+        guard.run(() -> scan(push, out), () -> push.repo() + "@" + push.after() + " (" + push.ref() + ")",
                 push::toString, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
     }
 

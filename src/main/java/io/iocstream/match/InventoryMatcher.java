@@ -248,7 +248,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             return "feed update " + feed.type();
         }
         List<String> first = files.stream().limit(3).toList();
-        return String.join(", ", first) + (files.size() > first.size() ? " and " + (files.size() - first.size()) + " more" : "");
+        String more = files.size() > first.size() ? " and " + (files.size() - first.size()) + " more" : "";
+        return String.join(", ", first) + more;
     }
 
     private static boolean withdraws(FeedUpdate feed) {

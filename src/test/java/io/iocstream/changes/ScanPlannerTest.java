@@ -122,7 +122,7 @@ class ScanPlannerTest {
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue).singleElement()
                     .satisfies(dead -> {
                         assertThat(dead.stage()).isEqualTo("changes");
-                        assertThat(dead.origin()).startsWith("acme/app ");
+                        assertThat(dead.origin()).isEqualTo("acme/app@" + B + " (null)");
                         assertThat(dead.reason()).startsWith("failed with NullPointerException");
                         assertThat(dead.raw()).contains("acme/app");
                     });
