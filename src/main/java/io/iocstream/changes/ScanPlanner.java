@@ -2,6 +2,8 @@ package io.iocstream.changes;
 
 import io.iocstream.findings.Trigger;
 import io.iocstream.ingest.PushEvent;
+import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,7 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
 
     private transient ValueState<LinkedHashSet<String>> knownCommits;
     private transient MapState<String, Long> lastSeqByRef;
+    private transient RecordGuard guard;
 
     @Override
     public void open(OpenContext openContext) {
@@ -34,17 +37,24 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
                 "known-commits", TypeInformation.of(new TypeHint<LinkedHashSet<String>>() {})));
         lastSeqByRef = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("push-seq-by-ref", Types.STRING, Types.LONG));
+        guard = RecordGuard.of("changes", getRuntimeContext());
     }
 
     @Override
     public void processElement(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
+        guard.run(() -> scan(push, out), () -> push.repo() + "@" + push.after() + " (" + push.ref() + ")",
+                push::toString, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private void scan(PushEvent push, Collector<ScanRequest> out) throws Exception {
         // one sequence per ref, without gaps: the matcher applies a ref's scans strictly in this order
         Long last = lastSeqByRef.get(push.ref());
         long seq = last == null ? 1 : last + 1;
-        lastSeqByRef.put(push.ref(), seq);
         LinkedHashSet<String> known = knownCommits.value() == null ? new LinkedHashSet<>() : knownCommits.value();
-
-        out.collect(plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq));
+        // planned before any state is written, so a push that fails leaves no gap in its ref's sequence
+        ScanRequest request = plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq);
+        lastSeqByRef.put(push.ref(), seq);
+        out.collect(request);
 
         if (!push.deleted()) {
             known.remove(push.after());

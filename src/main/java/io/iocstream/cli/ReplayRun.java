@@ -146,6 +146,7 @@ final class ReplayRun {
 
             RunSummary summary = new RunSummary(
                     counter(result, RunCounters.EVENTS_IN), counter(result, RunCounters.PUSHES), deadCount,
+                    counter(result, RunCounters.RECORDS_FAILED),
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     open + resolved, open, resolved, iocEntries,

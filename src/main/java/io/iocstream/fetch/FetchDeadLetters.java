@@ -13,16 +13,22 @@ final class FetchDeadLetters {
     private FetchDeadLetters() {}
 
     static DeadLetter listing(ScanRequest request, String reason) {
-        return new DeadLetter("fetch", request.repo() + "@" + request.commit(),
-                request.mode() + " listing failed: " + reason, json(request));
+        return new DeadLetter("fetch", origin(request), request.mode() + " listing failed: " + reason, json(request));
+    }
+
+    static String origin(ScanRequest request) {
+        return request.repo() + "@" + request.commit();
     }
 
     static DeadLetter file(FileRef file, String reason) {
-        return new DeadLetter("fetch", file.repo() + "@" + file.commit() + ":" + file.path(),
-                "file fetch failed: " + reason, json(file));
+        return new DeadLetter("fetch", origin(file), "file fetch failed: " + reason, json(file));
     }
 
-    private static String json(Object redrive) {
+    static String origin(FileRef file) {
+        return file.repo() + "@" + file.commit() + ":" + file.path();
+    }
+
+    static String json(Object redrive) {
         try {
             return JSON.writeValueAsString(redrive);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.iocstream.fetch;
 
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import io.iocstream.pipeline.RunCounters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,14 +18,21 @@ public class ListingSplitter extends ProcessFunction<ResolvedScan, FileRef> {
     public static final OutputTag<FetchedFile> READY = new OutputTag<>("ready") {};
 
     private transient LongCounter filesConsidered;
+    private transient RecordGuard guard;
 
     @Override
     public void open(OpenContext openContext) {
         filesConsidered = getRuntimeContext().getLongCounter(RunCounters.FILES_CONSIDERED);
+        guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
     @Override
     public void processElement(ResolvedScan scan, Context ctx, Collector<FileRef> out) {
+        guard.run(() -> split(scan, ctx, out), () -> FetchDeadLetters.origin(scan.request()),
+                () -> FetchDeadLetters.json(scan.request()), deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private void split(ResolvedScan scan, Context ctx, Collector<FileRef> out) {
         if (scan.failure() != null) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.listing(scan.request(), scan.failure()));
             ctx.output(READY, ScanListing.failed(scan.request()));

@@ -1,6 +1,7 @@
 package io.iocstream.fetch;
 
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import io.iocstream.pipeline.RunCounters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -25,6 +26,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     private transient LongCounter filesFetched;
     private transient LongCounter bytesFetched;
     private transient LongCounter apiRequests;
+    private transient RecordGuard guard;
 
     public OutcomeRecorder(FetchSettings settings) {
         this.settings = settings;
@@ -37,6 +39,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
         filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
         bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
         apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
+        guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
     @Override
@@ -53,18 +56,31 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     @Override
     public void processElement(StreamRecord<FetchOutcome> element) {
         FetchOutcome outcome = element.getValue();
+        FileRef file = outcome.file();
+        FetchedFile fetched = guard.call(() -> recorded(outcome), () -> FetchDeadLetters.origin(file),
+                () -> FetchDeadLetters.json(file), this::deadLetter);
+        if (fetched == null) {
+            // a file this stage failed on still completes its scan: the path keeps what it had
+            fetched = FetchedFile.failed(file.at(), file.path());
+        }
+        // parsing is chained to this operator: when collect returns, the content is parsed and can go
+        output.collect(element.replace(fetched));
+        element.replace(null);
+        service.released(outcome);
+    }
+
+    /** The file to hand on: the read bytes, counted, or a failed record with its dead letter. */
+    private FetchedFile recorded(FetchOutcome outcome) {
         if (!outcome.succeeded()) {
-            output.collect(DeadLetter.TAG, new StreamRecord<>(FetchDeadLetters.file(outcome.file(),
-                    outcome.failure())));
-            output.collect(element.replace(FetchedFile.failed(outcome.file().at(), outcome.file().path())));
-            return;
+            deadLetter(FetchDeadLetters.file(outcome.file(), outcome.failure()));
+            return FetchedFile.failed(outcome.file().at(), outcome.file().path());
         }
         filesFetched.add(1);
         bytesFetched.add(outcome.content().length);
-        // parsing is chained to this operator: when collect returns, the content is parsed and can go
-        output.collect(element.replace(FetchedFile.content(outcome.file().at(), outcome.file().path(),
-                outcome.content())));
-        element.replace(null);
-        service.released(outcome);
+        return FetchedFile.content(outcome.file().at(), outcome.file().path(), outcome.content());
+    }
+
+    private void deadLetter(DeadLetter deadLetter) {
+        output.collect(DeadLetter.TAG, new StreamRecord<>(deadLetter));
     }
 }

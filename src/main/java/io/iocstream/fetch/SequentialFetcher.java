@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import io.iocstream.pipeline.RunCounters;
 import java.io.IOException;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -26,6 +27,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private transient LongCounter filesFetched;
     private transient LongCounter bytesFetched;
     private transient LongCounter apiRequests;
+    private transient RecordGuard guard;
 
     public SequentialFetcher(FetchSettings settings) {
         this.settings = settings;
@@ -38,6 +40,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
         filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
         bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
         apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
+        guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
     @Override
@@ -49,6 +52,11 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
 
     @Override
     public void processElement(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
+        guard.run(() -> fetch(request, ctx, out), () -> FetchDeadLetters.origin(request),
+                () -> FetchDeadLetters.json(request), deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private void fetch(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
         try {
             ScanListing listing = ScanListing.of(client, request);
             filesConsidered.add(listing.considered());

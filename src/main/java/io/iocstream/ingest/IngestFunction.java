@@ -1,6 +1,7 @@
 package io.iocstream.ingest;
 
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import io.iocstream.pipeline.RunCounters;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -28,6 +29,7 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     private transient ListState<Long> lineNumberState;
     private transient LongCounter eventsIn;
     private transient LongCounter pushes;
+    private transient RecordGuard guard;
 
     public IngestFunction(String sourceName) {
         this.sourceName = sourceName;
@@ -37,21 +39,30 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     public void open(OpenContext openContext) {
         eventsIn = getRuntimeContext().getLongCounter(RunCounters.EVENTS_IN);
         pushes = getRuntimeContext().getLongCounter(RunCounters.PUSHES);
+        guard = RecordGuard.of("ingest", getRuntimeContext());
     }
 
     @Override
     public void processElement(String line, Context ctx, Collector<PushEvent> out) {
         lineNumber++;
         eventsIn.add(1);
+        guard.run(() -> read(line, ctx, out), this::origin, () -> line,
+                deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private void read(String line, Context ctx, Collector<PushEvent> out) {
         ParsedEvent parsed = PushEventParser.parse(line);
         if (parsed.event() != null) {
             pushes.add(1);
             out.collect(parsed.event());
         } else {
             String raw = Utf8LineFormat.readable(line.length() > RAW_LIMIT ? line.substring(0, RAW_LIMIT) : line);
-            ctx.output(DeadLetter.TAG, new DeadLetter("ingest", sourceName + " line " + lineNumber,
-                    parsed.reason(), raw));
+            ctx.output(DeadLetter.TAG, new DeadLetter("ingest", origin(), parsed.reason(), raw));
         }
+    }
+
+    private String origin() {
+        return sourceName + " line " + lineNumber;
     }
 
     @Override

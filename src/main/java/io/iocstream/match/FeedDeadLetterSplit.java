@@ -1,6 +1,8 @@
 package io.iocstream.match;
 
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -10,8 +12,20 @@ import org.apache.flink.util.Collector;
  */
 public class FeedDeadLetterSplit extends ProcessFunction<FeedUpdate, FeedUpdate> {
 
+    private transient RecordGuard guard;
+
+    @Override
+    public void open(OpenContext openContext) {
+        guard = RecordGuard.of("feed", getRuntimeContext());
+    }
+
     @Override
     public void processElement(FeedUpdate update, Context ctx, Collector<FeedUpdate> out) {
+        guard.run(() -> split(update, ctx, out), () -> InventoryMatcher.feedsOf(update), update::toString,
+                deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private static void split(FeedUpdate update, Context ctx, Collector<FeedUpdate> out) {
         if (update.type() == FeedUpdate.Type.DEAD_LETTER) {
             ctx.output(DeadLetter.TAG, update.deadLetter());
         } else {

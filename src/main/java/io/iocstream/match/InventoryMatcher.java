@@ -5,6 +5,8 @@ import io.iocstream.findings.Finding;
 import io.iocstream.findings.Findings;
 import io.iocstream.findings.Trigger;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +14,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -45,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * no other entry still supports. Entries deferred until the end of the input (a replay's {@code iocs-later/}) are
  * applied per branch when the final watermark arrives: its open findings are judged again if one of them withdraws
  * an entry, then the new ones are hunted.
+ *
+ * <p>Whatever the matcher fails on (an inventory record, a feed update, a path in a hunt) is a dead letter, and it
+ * goes on with the next ({@link RecordGuard}).
  */
 public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, InventoryUpdate, FeedUpdate, Finding> {
 
@@ -93,6 +100,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient ValueState<Long> nextSeq;
     private transient ValueState<Long> stalledAt;
     private transient ValueState<Integer> appliedOfNext;
+    private transient RecordGuard guard;
 
     @Override
     public void open(OpenContext openContext) {
@@ -102,6 +110,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         nextSeq = getRuntimeContext().getState(new ValueStateDescriptor<>("next-scan", Types.LONG));
         stalledAt = getRuntimeContext().getState(new ValueStateDescriptor<>("stalled-at-scan", Types.LONG));
         appliedOfNext = getRuntimeContext().getState(new ValueStateDescriptor<>("applied-of-next-scan", Types.INT));
+        guard = RecordGuard.of("match", getRuntimeContext());
     }
 
     @Override
@@ -120,12 +129,19 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             return;
         }
-        accept(update, index, out);
+        accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
         watchForStall(ctx.timerService());
     }
 
     @Override
     public void processBroadcastElement(FeedUpdate feed, Context ctx, Collector<Finding> out) throws Exception {
+        Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
+        // an update that fails keeps what it applied before the failure: every instance applies it alike
+        guard.run(() -> applyFeed(feed, ctx, out, dead), () -> feedsOf(feed), feed::toString, dead);
+    }
+
+    private void applyFeed(FeedUpdate feed, Context ctx, Collector<Finding> out, Consumer<DeadLetter> dead)
+            throws Exception {
         var state = ctx.getBroadcastState(IOC_INDEX);
         boolean ready = ctx.getBroadcastState(FEED_STATUS).get(READY) != null;
         switch (feed.type()) {
@@ -149,9 +165,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 if (ready && (fresh.size() > 0 || judge)) {
                     ctx.applyToKeyedState(PATHS, (key, inventory) -> {
                         if (judge) {
-                            judgeOpenFindings(key, inventory, index, out);
+                            judgeOpenFindings(key, inventory, index, out, dead);
                         }
-                        retroHunt(key, inventory, fresh, out);
+                        retroHunt(key, inventory, fresh, out, dead);
                     });
                 }
             }
@@ -174,7 +190,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     IocIndex index = state.get(ACTIVE);
                     ctx.applyToKeyedState(PENDING, (key, waiting) -> {
                         for (InventoryUpdate update : waiting.get()) {
-                            accept(update, index, out);
+                            accept(update, index, out, dead);
                         }
                         waiting.clear();
                     });
@@ -188,6 +204,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
+        Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             Long stalled = stalledAt.value();
@@ -199,7 +216,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             if (stalled != null && stalled == next() && waiting()) {
                 LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), stalled,
                         STALL_TIMEOUT);
-                skipNext(index, out);
+                skipNext(index, out, dead);
             }
             stalledAt.clear();
             watchForStall(ctx.timerService());
@@ -207,16 +224,32 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
         // the input has ended: nothing that is missing will come
         while (waiting()) {
-            skipNext(index, out);
+            skipNext(index, out, dead);
         }
         IocIndex after = ctx.getBroadcastState(IOC_INDEX).get(AFTER_DEFERRED);
         if (after != null) {
-            judgeOpenFindings(ctx.getCurrentKey(), paths, after, out);
+            judgeOpenFindings(ctx.getCurrentKey(), paths, after, out, dead);
         }
         IocIndex deferred = ctx.getBroadcastState(IOC_INDEX).get(DEFERRED);
         if (deferred != null) {
-            retroHunt(ctx.getCurrentKey(), paths, deferred, out);
+            retroHunt(ctx.getCurrentKey(), paths, deferred, out, dead);
         }
+    }
+
+    /** The feed files an update came from, for a dead letter's origin. */
+    static String feedsOf(FeedUpdate feed) {
+        Set<String> files = new TreeSet<>();
+        if (feed.replaces() != null) {
+            files.add(feed.replaces());
+        }
+        feed.entries().forEach(entry -> files.add(String.valueOf(entry.feed())));
+        feed.indicators().forEach(indicator -> files.add(String.valueOf(indicator.feed())));
+        if (files.isEmpty()) {
+            return "feed update " + feed.type();
+        }
+        List<String> first = files.stream().limit(3).toList();
+        String more = files.size() > first.size() ? " and " + (files.size() - first.size()) + " more" : "";
+        return String.join(", ", first) + more;
     }
 
     private static boolean withdraws(FeedUpdate feed) {
@@ -253,14 +286,15 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      * Applies a record of the ref's next scan at once, and holds a later scan's record until every earlier scan
      * is applied. Order matters between scans, not within one: a scan's records name different paths.
      */
-    private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
+    private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead)
+            throws Exception {
         if (update.seq() < next()) {
             // its scan was given up on as stalled; the per-path order still keeps it from undoing newer changes
-            apply(update, index, out);
+            apply(update, index, out, dead);
             return;
         }
         if (update.seq() == next()) {
-            applyInOrder(update, index, out);
+            applyInOrder(update, index, out, dead);
             return;
         }
         List<InventoryUpdate> scan = arrived.get(update.seq());
@@ -270,8 +304,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /** Applies a record of the next scan; once the scan has all its records, moves on to the scans held after it. */
-    private void applyInOrder(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
-        apply(update, index, out);
+    private void applyInOrder(InventoryUpdate update, IocIndex index, Collector<Finding> out,
+            Consumer<DeadLetter> dead) throws Exception {
+        apply(update, index, out, dead);
         int applied = (appliedOfNext.value() == null ? 0 : appliedOfNext.value()) + 1;
         if (applied < update.scanSize()) {
             appliedOfNext.update(applied);
@@ -279,17 +314,17 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
         appliedOfNext.clear();
         nextSeq.update(update.seq() + 1);
-        drain(index, out);
+        drain(index, out, dead);
     }
 
     /** Applies the records already held of the (new) next scan. */
-    private void drain(IocIndex index, Collector<Finding> out) throws Exception {
+    private void drain(IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         long next = next();
         List<InventoryUpdate> held = arrived.get(next);
         if (held != null) {
             arrived.remove(next);
             for (InventoryUpdate update : held) {
-                applyInOrder(update, index, out);
+                applyInOrder(update, index, out, dead);
             }
         }
     }
@@ -303,7 +338,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      * Gives up on the rest of the next scan: moves past it when part of it was applied, else on to the lowest
      * scan held (the next one never came at all), and applies what is held from there.
      */
-    private void skipNext(IocIndex index, Collector<Finding> out) throws Exception {
+    private void skipNext(IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         if (appliedOfNext.value() != null) {
             appliedOfNext.clear();
             nextSeq.update(next() + 1);
@@ -314,7 +349,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             nextSeq.update(lowest);
         }
-        drain(index, out);
+        drain(index, out, dead);
     }
 
     /** The sequence number of the ref's next scan to apply; scans count from 1. */
@@ -331,14 +366,25 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
     }
 
-    private void apply(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
+    /**
+     * Applies one record. One the matcher fails on is a dead letter and counts as applied: its path keeps its state
+     * and findings, as a path's hits are looked up before anything of it is written.
+     */
+    private void apply(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead)
+            throws Exception {
+        guard.run(() -> change(update, index, out), () -> origin(update.repo(), update.ref(), update.commit(),
+                update.path()), () -> update.op() + " " + update.facts(), dead);
+    }
+
+    private void change(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState before = paths.get(update.path());
                 FileFacts facts = factsAfter(update, before);
                 if ((before == null || before.seq() <= update.seq()) && (update.op() != FileOp.FAILED || facts != null)) {
+                    List<Hit> hits = hitsOf(index, update.path(), facts);
                     paths.put(update.path(), reconcile(update.repo(), update.ref(), update.commit(), update.seq(),
-                            update.trigger(), update.path(), before, facts, index, out));
+                            update.trigger(), update.path(), before, facts, hits, out));
                 }
             }
             case EMPTY -> {
@@ -354,7 +400,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 }
                 for (Map.Entry<String, PathState> entry : gone.entrySet()) {
                     paths.put(entry.getKey(), reconcile(update.repo(), update.ref(), update.commit(), update.seq(),
-                            update.trigger(), entry.getKey(), entry.getValue(), null, index, out));
+                            update.trigger(), entry.getKey(), entry.getValue(), null, List.of(), out));
                 }
             }
         }
@@ -380,14 +426,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /**
-     * Opens findings for new hits among the path's {@code facts} (null: the path is gone) and resolves the
-     * path's findings that are no longer hit.
+     * Opens findings for new {@code hits}, those of the path's {@code facts} (null: the path is gone), and resolves
+     * the path's findings that are no longer hit.
      */
     private static PathState reconcile(String repo, String ref, String commit, long seq, Trigger trigger,
-            String path, PathState before, FileFacts facts, IocIndex index, Collector<Finding> out) {
+            String path, PathState before, FileFacts facts, List<Hit> hits, Collector<Finding> out) {
         Map<String, Hit> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
         Set<String> stillHit = new HashSet<>();
-        for (Hit hit : hitsOf(index, path, facts)) {
+        for (Hit hit : hits) {
             String id = hit.findingId(repo, ref, path);
             stillHit.add(id);
             if (open.put(id, hit) == null) {
@@ -407,8 +453,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */
-    private static void retroHunt(String branchKey, MapState<String, PathState> inventory, IocIndex fresh,
-            Collector<Finding> out) throws Exception {
+    private void retroHunt(String branchKey, MapState<String, PathState> inventory, IocIndex fresh,
+            Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         if (fresh.size() == 0) {
             return;
         }
@@ -417,8 +463,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            List<Hit> hits = hitsOf(fresh, entry.getKey(), state.facts());
-            if (hits.isEmpty()) {
+            List<Hit> hits = lookUp(fresh, branchKey, entry.getKey(), state, dead);
+            if (hits == null || hits.isEmpty()) {
                 continue;
             }
             Map<String, Hit> open = new HashMap<>(state.open());
@@ -441,17 +487,30 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      * entry supports any more resolves (whichever entries it was opened for: another feed may have named the same
      * package since, and a list's line ids shift when it is edited).
      */
-    private static void judgeOpenFindings(String branchKey, MapState<String, PathState> inventory, IocIndex index,
-            Collector<Finding> out) throws Exception {
+    private void judgeOpenFindings(String branchKey, MapState<String, PathState> inventory, IocIndex index,
+            Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            if (!state.open().isEmpty()) {
+            List<Hit> hits = state.open().isEmpty() ? null : lookUp(index, branchKey, entry.getKey(), state, dead);
+            if (hits != null) {
                 changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
-                        state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), index, out));
+                        state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), hits, out));
             }
         }
         inventory.putAll(changed);
+    }
+
+    /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */
+    private List<Hit> lookUp(IocIndex index, String branchKey, String path, PathState state,
+            Consumer<DeadLetter> dead) {
+        return guard.call(() -> hitsOf(index, path, state.facts()),
+                () -> origin(repoOf(branchKey), refOf(branchKey), state.commit(), path),
+                () -> "hunt " + state.facts(), dead);
+    }
+
+    private static String origin(String repo, String ref, String commit, String path) {
+        return repo + "@" + commit + ":" + path + " (" + ref + ")";
     }
 
     private static String repoOf(String branchKey) {

@@ -4,11 +4,13 @@ import io.iocstream.fetch.FetchedFile;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.match.InventoryUpdate;
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.RecordGuard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -22,10 +24,25 @@ import org.apache.flink.util.Collector;
 public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate> {
 
     /** How much of an unparseable file a dead letter keeps. */
-    static final int RAW_EXCERPT = 2048;
+    static final int RAW_EXCERPT = RecordGuard.RAW_EXCERPT;
+
+    private transient RecordGuard guard;
+
+    @Override
+    public void open(OpenContext openContext) {
+        guard = RecordGuard.of("parse", getRuntimeContext());
+    }
 
     @Override
     public void processElement(FetchedFile file, Context ctx, Collector<InventoryUpdate> out) {
+        if (!guard.run(() -> parse(file, ctx, out), () -> origin(file), () -> excerpt(file),
+                deadLetter -> ctx.output(DeadLetter.TAG, deadLetter))) {
+            // a file its parser failed on still completes its scan, as a failed fetch does: the path keeps what it had
+            out.collect(InventoryUpdate.of(file, FileOp.FAILED, null));
+        }
+    }
+
+    private void parse(FetchedFile file, Context ctx, Collector<InventoryUpdate> out) {
         switch (file.op()) {
             case CONTENT -> {
                 String sha256 = sha256(file.content());
@@ -34,11 +51,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
                     out.collect(InventoryUpdate.of(file, FileOp.CONTENT, facts(file.path(), file.content(), sha256,
                             hosts)));
                 } catch (DependencyFileException e) {
-                    String text = new String(file.content(), 0, Math.min(file.content().length, RAW_EXCERPT * 4),
-                            StandardCharsets.UTF_8);
-                    ctx.output(DeadLetter.TAG, new DeadLetter("parse",
-                            file.repo() + "@" + file.commit() + ":" + file.path(), e.getMessage(),
-                            text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text));
+                    ctx.output(DeadLetter.TAG, new DeadLetter("parse", origin(file), e.getMessage(), excerpt(file)));
                     // the hash and hosts still count; the matcher keeps what it knew of the dependencies
                     out.collect(InventoryUpdate.of(file, FileOp.FAILED,
                             new FileFacts(List.of(), sha256, hosts, List.of())));
@@ -47,6 +60,20 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             case LISTED -> out.collect(InventoryUpdate.of(file, FileOp.LISTED, FileFacts.PATH_ONLY));
             default -> out.collect(InventoryUpdate.of(file, file.op(), null));
         }
+    }
+
+    private static String origin(FetchedFile file) {
+        return file.repo() + "@" + file.commit() + ":" + file.path();
+    }
+
+    /** The start of the file as text, or what the record is when it carries no content. */
+    private static String excerpt(FetchedFile file) {
+        if (file.content() == null) {
+            return file.op() + " " + file.path();
+        }
+        String text = new String(file.content(), 0, Math.min(file.content().length, RAW_EXCERPT * 4),
+                StandardCharsets.UTF_8);
+        return text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text;
     }
 
     /**

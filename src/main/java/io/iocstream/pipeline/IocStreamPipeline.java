@@ -74,8 +74,9 @@ public final class IocStreamPipeline {
         SingleOutputStreamOperator<InventoryUpdate> parsed = fetched.files()
                 .process(new ParseFunction()).name("parse").uid("parse")
                 .setParallelism(fetched.files().getParallelism());
-        DataStream<InventoryUpdate> updates = fetched.ready() == null ? parsed : parsed.union(fetched.ready()
-                .process(new ParseFunction()).name("parse-ready").uid("parse-ready"));
+        SingleOutputStreamOperator<InventoryUpdate> parsedReady = fetched.ready() == null ? null : fetched.ready()
+                .process(new ParseFunction()).name("parse-ready").uid("parse-ready");
+        DataStream<InventoryUpdate> updates = parsedReady == null ? parsed : parsed.union(parsedReady);
 
         // same parallelism as the feed, so the split is chained and keeps the updates' order (entries before
         // INITIAL_LOAD_DONE)
@@ -90,8 +91,11 @@ public final class IocStreamPipeline {
                 .process(new InventoryMatcher()).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
-                .union(fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),
-                        feedUpdates.getSideOutput(DeadLetter.TAG));
+                .union(scans.getSideOutput(DeadLetter.TAG), fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),
+                        feedUpdates.getSideOutput(DeadLetter.TAG), findings.getSideOutput(DeadLetter.TAG));
+        if (parsedReady != null) {
+            deadLetters = deadLetters.union(parsedReady.getSideOutput(DeadLetter.TAG));
+        }
         return new PipelineOutputs(findings, deadLetters);
     }
 

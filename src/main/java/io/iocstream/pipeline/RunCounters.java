@@ -8,6 +8,8 @@ public final class RunCounters {
     public static final String FILES_FETCHED = "files_fetched";
     public static final String BYTES_FETCHED = "bytes_fetched";
     public static final String API_REQUESTS = "api_requests";
+    /** Records a stage failed on unexpectedly ({@link RecordGuard}); each is also a dead letter. */
+    public static final String RECORDS_FAILED = "records_failed";
 
     private RunCounters() {}
 }

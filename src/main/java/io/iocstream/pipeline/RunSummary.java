@@ -6,11 +6,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * The run summary of a bounded run (CONTRACT section 4), one JSON object. {@code peak_heap_bytes} is the highest
  * sampled heap in use, garbage included; {@code peak_heap_after_gc_bytes} the most that survived a collection.
  * {@code warnings} are what the user must know about the run as a whole (no IOC entries loaded), one line each.
+ * {@code records_failed} counts the dead letters of records a stage failed on unexpectedly ({@link RecordGuard}).
  */
 public record RunSummary(
         @JsonProperty("events_in") long eventsIn,
         @JsonProperty("pushes") long pushes,
         @JsonProperty("dead_letters") long deadLetters,
+        @JsonProperty("records_failed") long recordsFailed,
         @JsonProperty("files_considered") long filesConsidered,
         @JsonProperty("files_fetched") long filesFetched,
         @JsonProperty("bytes_fetched") long bytesFetched,

@@ -6,9 +6,11 @@ import io.iocstream.findings.Trigger;
 import io.iocstream.ingest.PushCommit;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.ingest.PushOrigin;
+import io.iocstream.pipeline.DeadLetter;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,26 @@ class ScanPlannerTest {
             ScanRequest next = output(restored).get(0);
             assertThat(next.mode()).isEqualTo(ScanMode.PATHS);
             assertThat(next.seq()).isEqualTo(2);
+        }
+    }
+
+    /** A push without a ref (which no parser of ours sends) stands for any push the planner fails on. */
+    @Test
+    void aPushThePlannerFailsOnIsADeadLetterAndTheNextPushIsPlanned() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(new PushEvent("1", PushOrigin.WEBHOOK, "acme/app", null, A, B, false, false, false,
+                    List.of()), 1);
+            harness.processElement(webhook("acme/app", A, B, false, false, "x"), 2);
+
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue).singleElement()
+                    .satisfies(dead -> {
+                        assertThat(dead.stage()).isEqualTo("changes");
+                        assertThat(dead.origin()).isEqualTo("acme/app@" + B + " (null)");
+                        assertThat(dead.reason()).startsWith("failed with NullPointerException");
+                        assertThat(dead.raw()).contains("acme/app");
+                    });
+            assertThat(output(harness)).extracting(ScanRequest::mode, ScanRequest::seq)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, 1L));
         }
     }
 

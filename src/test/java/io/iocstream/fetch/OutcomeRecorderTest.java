@@ -56,4 +56,21 @@ class OutcomeRecorderTest {
         assertThat(harness.getSideOutput(DeadLetter.TAG)).singleElement()
                 .satisfies(dead -> assertThat(dead.getValue().reason()).contains("not found"));
     }
+
+    /** A read without bytes (which the fetcher never sends) stands for any outcome this stage fails on. */
+    @Test
+    void anOutcomeTheStageFailsOnIsADeadLetterAndAFailedRecordAndTheNextIsPassedOn() throws Exception {
+        harness.processElement(new StreamRecord<>(FetchOutcome.read(FILE, null)));
+        harness.processElement(new StreamRecord<>(FetchOutcome.read(FILE, "{}".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(harness.extractOutputValues()).extracting(FetchedFile::op)
+                .containsExactly(FileOp.FAILED, FileOp.CONTENT);
+        assertThat(harness.getSideOutput(DeadLetter.TAG)).singleElement().satisfies(dead -> {
+            assertThat(dead.getValue().stage()).isEqualTo("fetch");
+            assertThat(dead.getValue().origin()).isEqualTo("acme/widget@1111111111111111111111111111111111111111"
+                    + ":package-lock.json");
+            assertThat(dead.getValue().reason()).startsWith("failed with NullPointerException");
+            assertThat(dead.getValue().raw()).contains("\"path\":\"package-lock.json\"");
+        });
+    }
 }

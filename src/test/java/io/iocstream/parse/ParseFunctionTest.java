@@ -51,4 +51,29 @@ class ParseFunctionTest {
                     .singleElement().satisfies(d -> assertThat(d.origin()).endsWith(":.github/workflows/ci.yml"));
         }
     }
+
+    /** A read file without content (which the fetch stage never sends) stands for any file the parse stage fails on. */
+    @Test
+    void aFileTheParseStageFailsOnIsADeadLetterAndStillCompletesItsScan() throws Exception {
+        byte[] lock = Files.readAllBytes(Path.of("src/test/resources/lockfiles/package-lock-v2/package-lock.json"));
+        try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction())) {
+            harness.processElement(FetchedFile.content(AT, "broken/package-lock.json", null), 0);
+            harness.processElement(FetchedFile.content(AT, "package-lock.json", lock), 0);
+
+            assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue).singleElement()
+                    .satisfies(d -> {
+                        assertThat(d.stage()).isEqualTo("parse");
+                        assertThat(d.origin()).isEqualTo("acme/app@c1:broken/package-lock.json");
+                        assertThat(d.reason()).startsWith("failed with NullPointerException");
+                        assertThat(d.raw()).isEqualTo("CONTENT broken/package-lock.json");
+                    });
+            // the matcher gets a FAILED record without facts (the path keeps what it had), then the next file
+            assertThat(harness.extractOutputValues()).satisfiesExactly(
+                    failed -> {
+                        assertThat(failed.op()).isEqualTo(FileOp.FAILED);
+                        assertThat(failed.facts()).isNull();
+                    },
+                    next -> assertThat(next.facts().dependencies()).isNotEmpty());
+        }
+    }
 }

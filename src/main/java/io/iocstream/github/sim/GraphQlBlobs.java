@@ -26,7 +26,8 @@ final class GraphQlBlobs {
     /** How much text a Blob carries before it is truncated (an assumption; GitHub does not document it). */
     static final int TEXT_LIMIT = 512 * 1024;
 
-    private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    // possessive: Java matches it in a loop, where a plain * recursed once per character and overflowed the stack
+    private static final String STRING = "\"(?:[^\"\\\\]|\\\\.)*+\"";
     private static final Pattern REPOSITORY = Pattern.compile(
             "(\\w+)\\s*:\\s*repository\\(\\s*owner\\s*:\\s*(" + STRING + ")\\s*,\\s*name\\s*:\\s*(" + STRING + ")\\s*\\)");
     private static final Pattern OBJECT = Pattern.compile(
