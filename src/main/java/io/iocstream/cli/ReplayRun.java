@@ -136,6 +136,7 @@ final class ReplayRun {
                     counter(result, RunCounters.EVENTS_IN), counter(result, RunCounters.PUSHES), deadCount,
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
+                    counter(result, RunCounters.FILES_PARTIALLY_PARSED), counter(result, RunCounters.ENTRIES_SKIPPED),
                     open + resolved, open, resolved, iocEntries,
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), ThrottleMetrics.PAUSES_TOTAL.get() - pausesBefore,

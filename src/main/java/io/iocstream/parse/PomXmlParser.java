@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +22,12 @@ import javax.xml.stream.XMLStreamReader;
  * resolved from {@code <properties>} (a profile's own properties first) and {@code ${project.version}} and friends.
  * Not reported: dependencies without a version or whose version is a range or refers to a property the file does
  * not define (it lives in a parent pom this file does not contain), the parent pom itself, and build plugins and
- * their dependencies. Where an element occurs twice, the first counts, as Maven reads it.
+ * their dependencies. Where an element occurs twice, the first counts, as Maven reads it. A dependency with a name
+ * or version no ecosystem allows is skipped.
  */
 public final class PomXmlParser implements DependencyParser {
 
+    private static final String FORMAT = "pom.xml";
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final int MAX_EXPANSIONS = 10;
 
@@ -42,7 +43,7 @@ public final class PomXmlParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         if (content.length == 0) {
             throw new DependencyFileException("pom.xml: empty file");
         }
@@ -67,7 +68,7 @@ public final class PomXmlParser implements DependencyParser {
         } catch (XMLStreamException | RuntimeException e) {
             throw new DependencyFileException("pom.xml: " + FileFormats.oneLine(e), e);
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         for (Scope scope : scopes) {
             for (Declared declared : scope.dependencies()) {
                 String group = resolve(declared.group(), scope.properties());
@@ -78,7 +79,7 @@ public final class PomXmlParser implements DependencyParser {
                 }
             }
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
     /** The project's scope first, then one per profile, each profile's properties over the project's. */

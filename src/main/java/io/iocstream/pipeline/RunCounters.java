@@ -8,6 +8,10 @@ public final class RunCounters {
     public static final String FILES_FETCHED = "files_fetched";
     public static final String BYTES_FETCHED = "bytes_fetched";
     public static final String API_REQUESTS = "api_requests";
+    /** Dependency files and workflows read in part: some entries could not be read and were skipped. */
+    public static final String FILES_PARTIALLY_PARSED = "files_partially_parsed";
+    /** The entries skipped in them, each a dead letter (the first hundred of a file). */
+    public static final String ENTRIES_SKIPPED = "entries_skipped";
 
     private RunCounters() {}
 }

@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class PomXmlParserTest {
 
     @Test
     void readsDependenciesManagementAndProfilesWithPropertiesResolved() throws Exception {
-        assertThat(parser.parse(lockfile("maven/pom.xml"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("maven/pom.xml"))).containsExactlyInAnyOrder(
                 new Dependency("Maven", "junit:junit", "4.12"),
                 new Dependency("Maven", "org.example:abc", "1.0.1"),
                 new Dependency("Maven", "org.example:exclusions", "1.0.0"),
@@ -53,7 +54,7 @@ class PomXmlParserTest {
                   </dependencies>
                 </project>
                 """;
-        assertThat(parser.parse(utf8(pom))).containsExactly(
+        assertThat(parseAll(parser, utf8(pom))).containsExactly(
                 new Dependency("Maven", "com.example:core", "3.1.4"),
                 new Dependency("Maven", "com.fasterxml.jackson.core:jackson-databind", "2.17.1"));
     }
@@ -72,7 +73,7 @@ class PomXmlParserTest {
                 </project>
                 """.formatted(secret.toUri());
 
-        assertThatThrownBy(() -> parser.parse(utf8(pom)))
+        assertThatThrownBy(() -> parseAll(parser, utf8(pom)))
                 .isExactlyInstanceOf(DependencyFileException.class)
                 .hasMessageNotContaining("s3cr3t-token")
                 .hasMessageNotContaining("\n");
