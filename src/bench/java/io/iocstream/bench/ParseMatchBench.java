@@ -18,6 +18,7 @@ import io.iocstream.parse.Dependency;
 import io.iocstream.parse.DependencyFiles;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.ParseFunction;
+import io.iocstream.parse.SkippedEntries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -121,7 +122,7 @@ public final class ParseMatchBench {
         for (Path file : realFiles(only)) {
             byte[] bytes = Files.readAllBytes(file);
             String path = REAL_FILES.relativize(file).toString();
-            List<Dependency> parsed = DependencyFiles.parse(path, bytes);
+            List<Dependency> parsed = DependencyFiles.parse(path, bytes, new SkippedEntries());
             real.row(path, path, realBaseline(path, bytes), bytes, parsed.size(), dependencyHits(path, bytes, index),
                     index);
         }
@@ -261,7 +262,7 @@ public final class ParseMatchBench {
     private static int dependencyHits(String path, byte[] bytes, IocIndex index) {
         try {
             int hits = 0;
-            for (Dependency dep : DependencyFiles.parse(path, bytes)) {
+            for (Dependency dep : DependencyFiles.parse(path, bytes, new SkippedEntries())) {
                 hits += index.matches(dep).isEmpty() ? 0 : 1;
             }
             return hits;

@@ -69,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
         row(console, "events in", summary.eventsIn());
         row(console, "pushes", summary.pushes());
         row(console, "dead letters", summary.deadLetters());
+        row(console, "files read in part", summary.filesPartiallyParsed());
         row(console, "IOC entries loaded", summary.iocEntries());
         row(console, "files considered", summary.filesConsidered());
         row(console, "files fetched", summary.filesFetched());

@@ -38,6 +38,7 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
         writeString(facts.sha256(), target);
         writeStrings(facts.hosts(), target);
         writeStrings(facts.workflowValues(), target);
+        writeVarInt(facts.skippedEntries(), target);
     }
 
     @Override
@@ -49,7 +50,7 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
             dependencies[i] = new Dependency(ecosystem, readString(source), readString(source));
         }
         return new FileFacts(Arrays.asList(dependencies), readString(source), readStrings(source),
-                readStrings(source));
+                readStrings(source), readVarInt(source));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -411,18 +412,29 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      * file only listed (too large to read) the content facts read before, if any, since a listing says nothing
      * of its bytes; for a file that failed to parse its new hash and hosts with the dependencies and workflow
      * facts read before (a broken lockfile must not make a bad version look gone, and must not hide its hash);
-     * null for a FAILED record that carries nothing (a fetch that failed): the path stays as it was.
+     * for a file read in part, what it says now and what it said before (a skipped entry may be the one that held
+     * a bad version); null for a FAILED record that carries nothing (a fetch that failed): the path stays as it was.
      */
     private static FileFacts factsAfter(InventoryUpdate update, PathState before) {
         FileFacts known = before != null && before.present() ? before.facts() : null;
+        FileFacts facts = update.facts();
         return switch (update.op()) {
             case REMOVED -> null;
             case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
-            case FAILED -> update.facts() == null ? null : new FileFacts(
-                    known == null ? List.of() : known.dependencies(), update.facts().sha256(), update.facts().hosts(),
+            case FAILED -> facts == null ? null : new FileFacts(
+                    known == null ? List.of() : known.dependencies(), facts.sha256(), facts.hosts(),
                     known == null ? List.of() : known.workflowValues());
-            default -> update.facts();
+            case CONTENT -> known == null || !facts.readInPart() ? facts : new FileFacts(
+                    union(facts.dependencies(), known.dependencies()), facts.sha256(), facts.hosts(),
+                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries());
+            default -> facts;
         };
+    }
+
+    private static <T> List<T> union(List<T> now, List<T> before) {
+        Set<T> union = new LinkedHashSet<>(now);
+        union.addAll(before);
+        return new ArrayList<>(union);
     }
 
     /**

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Bun's text lockfile {@code bun.lock}, read with Jackson's streaming parser. It is JSONC: trailing commas and
@@ -18,7 +15,8 @@ import java.util.Set;
  * whose first element is the resolved {@code "name@version"}; that element, not the key, names the real package,
  * so aliases and nested copies come out right. Git, GitHub and tarball entries
  * ({@code "name@github:org/repo#sha"}) record a commit, not the package's version, and workspace, file and link
- * entries are local code: none of them is reported. The binary {@code bun.lockb} is a different format.
+ * entries are local code: none of them is reported. The binary {@code bun.lockb} is a different format. A package
+ * of another shape is skipped; the rest of the file is read.
  */
 public final class BunLockParser implements DependencyParser {
 
@@ -34,11 +32,11 @@ public final class BunLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         if (content.length == 0) {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         boolean sawVersion = false;
         try (JsonParser json = JSONC.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -50,7 +48,7 @@ public final class BunLockParser implements DependencyParser {
                 if (field.equals("lockfileVersion")) {
                     sawVersion = value == JsonToken.VALUE_NUMBER_INT;
                 } else if (field.equals("packages")) {
-                    readPackages(json, out);
+                    readPackages(json, content, out);
                 } else {
                     json.skipChildren();
                 }
@@ -67,25 +65,34 @@ public final class BunLockParser implements DependencyParser {
         if (!sawVersion) {
             throw new DependencyFileException(FORMAT + ": no numeric lockfileVersion");
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    /** {@code "path": ["name@version", registry, {...}, integrity]}; any other shape is not a bun lockfile. */
-    private static void readPackages(JsonParser json, Set<Dependency> out) throws IOException, DependencyFileException {
+    /** {@code "path": ["name@version", registry, {...}, integrity]}; a package of any other shape is skipped. */
+    private static void readPackages(JsonParser json, byte[] content, FileEntries out) throws IOException {
         if (json.currentToken() != JsonToken.START_OBJECT) {
-            throw new DependencyFileException(FORMAT + ": packages is not an object");
+            out.skip("entry packages", "packages is not an object", FileFormats.skipValue(json, content));
+            return;
         }
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
-            if (json.nextToken() != JsonToken.START_ARRAY || json.nextToken() != JsonToken.VALUE_STRING) {
-                throw new DependencyFileException(FORMAT + ": package " + key + " is not [\"name@version\", ...]");
+            if (json.nextToken() != JsonToken.START_ARRAY) {
+                out.skip("entry " + key, "not an array", FileFormats.skipValue(json, content));
+                continue;
             }
-            String resolved = json.getText();
-            for (JsonToken rest = json.nextToken(); rest != JsonToken.END_ARRAY; rest = json.nextToken()) {
+            long from = json.currentTokenLocation().getByteOffset();
+            JsonToken first = json.nextToken();
+            String resolved = first == JsonToken.VALUE_STRING ? json.getText() : null;
+            for (JsonToken rest = first; rest != JsonToken.END_ARRAY; rest = json.nextToken()) {
                 if (rest == null) {
-                    throw new DependencyFileException(FORMAT + ": truncated in package " + key);
+                    throw new IOException("truncated in package " + key);
                 }
                 json.skipChildren();
+            }
+            if (resolved == null) {
+                out.skip("entry " + key, "does not start with \"name@version\"",
+                        FileFormats.excerpt(content, from, json));
+                continue;
             }
             String name = NpmSpecs.nameOf(resolved);
             // the version is what follows the name's @, as written

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Composer's {@code composer.lock}, read with Jackson's streaming parser: {@code packages} and
@@ -15,10 +12,12 @@ import java.util.Set;
  * other nested objects have {@code version} fields of their own, so only the package's top-level fields count;
  * tags are often written {@code v1.2.3}, and advisories name {@code 1.2.3}: the version is reported as written and
  * the matcher compares it without the {@code v}. Branch checkouts ({@code dev-main}, {@code 2.x-dev}) are not
- * releases and are not reported.
+ * releases and are not reported. A package that is no object, or lacks a string {@code name} or {@code version},
+ * is skipped; the rest of the file is read.
  */
 public final class ComposerLockParser implements DependencyParser {
 
+    private static final String FORMAT = "composer.lock";
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     @Override
@@ -32,8 +31,8 @@ public final class ComposerLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        Set<Dependency> out = new LinkedHashSet<>();
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 1024);
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new DependencyFileException("composer.lock: not a JSON object");
@@ -42,7 +41,7 @@ public final class ComposerLockParser implements DependencyParser {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if ((field.equals("packages") || field.equals("packages-dev")) && value == JsonToken.START_ARRAY) {
-                    readPackages(json, out);
+                    readPackages(json, content, field, out);
                 } else {
                     json.skipChildren();
                 }
@@ -53,16 +52,19 @@ public final class ComposerLockParser implements DependencyParser {
         } catch (IOException | RuntimeException e) {
             throw new DependencyFileException("composer.lock: " + FileFormats.oneLine(e), e);
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    private static void readPackages(JsonParser json, Set<Dependency> out) throws IOException {
+    /** The packages of {@code section}; each is {@code section[i]} when it is skipped. */
+    private static void readPackages(JsonParser json, byte[] content, String section, FileEntries out)
+            throws IOException {
         JsonToken element;
-        while ((element = json.nextToken()) != JsonToken.END_ARRAY && element != null) {
+        for (int i = 0; (element = json.nextToken()) != JsonToken.END_ARRAY && element != null; i++) {
             if (element != JsonToken.START_OBJECT) {
-                json.skipChildren();
+                out.skip("entry " + section + "[" + i + "]", "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
+            long from = json.currentTokenLocation().getByteOffset();
             String name = null;
             String version = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -76,7 +78,12 @@ public final class ComposerLockParser implements DependencyParser {
                     json.skipChildren();
                 }
             }
-            if (name != null && version != null && isRelease(version)) {
+            if (name == null || version == null) {
+                out.skip("entry " + section + "[" + i + "]", "package without a string "
+                        + (name == null ? "name" : "version"), FileFormats.excerpt(content, from, json));
+                continue;
+            }
+            if (isRelease(version)) {
                 // as written: a tag's v is a spelling of the same version, which the matcher drops (VersionSpelling)
                 out.add(new Dependency("Packagist", name, version));
             }

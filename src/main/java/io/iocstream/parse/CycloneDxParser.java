@@ -4,19 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * CycloneDX JSON SBOMs ({@code bom.json}, {@code *.cdx.json}), read with Jackson's streaming parser: every
  * {@code components[]} entry with a {@code purl}, including components nested inside components, mapped through
  * {@link Purl}. Not reported: {@code metadata.component} (the subject the SBOM describes, not a dependency),
- * components without a purl, and purl types with no OSV ecosystem here (github, docker, generic, ...).
+ * components without a purl, and purl types with no OSV ecosystem here (github, docker, generic, ...). A component
+ * that is no object, or whose {@code purl} is no string, is skipped; the rest of the SBOM is read.
  */
 public final class CycloneDxParser implements DependencyParser {
 
+    private static final String FORMAT = "CycloneDX";
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     @Override
@@ -26,8 +25,8 @@ public final class CycloneDxParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        Set<Dependency> out = new LinkedHashSet<>();
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         boolean sawFormat = false;
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -39,7 +38,7 @@ public final class CycloneDxParser implements DependencyParser {
                 if (field.equals("bomFormat") && value == JsonToken.VALUE_STRING) {
                     sawFormat = json.getText().equals("CycloneDX");
                 } else if (field.equals("components") && value == JsonToken.START_ARRAY) {
-                    readComponents(json, out);
+                    readComponents(json, content, "components", out);
                 } else {
                     json.skipChildren();
                 }
@@ -53,14 +52,16 @@ public final class CycloneDxParser implements DependencyParser {
         if (!sawFormat) {
             throw new DependencyFileException("CycloneDX: no \"bomFormat\": \"CycloneDX\"");
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    private static void readComponents(JsonParser json, Set<Dependency> out) throws IOException {
+    /** The components of the array at {@code path}; each is {@code path[i]} when it is skipped. */
+    private static void readComponents(JsonParser json, byte[] content, String path, FileEntries out)
+            throws IOException {
         JsonToken element;
-        while ((element = json.nextToken()) != JsonToken.END_ARRAY && element != null) {
+        for (int i = 0; (element = json.nextToken()) != JsonToken.END_ARRAY && element != null; i++) {
             if (element != JsonToken.START_OBJECT) {
-                json.skipChildren();
+                out.skip("entry " + path + "[" + i + "]", "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -68,8 +69,11 @@ public final class CycloneDxParser implements DependencyParser {
                 JsonToken value = json.nextToken();
                 if (field.equals("purl") && value == JsonToken.VALUE_STRING) {
                     Purl.toDependency(json.getText()).ifPresent(out::add);
+                } else if (field.equals("purl")) {
+                    out.skip("entry " + path + "[" + i + "]", "purl is not a string",
+                            FileFormats.skipValue(json, content));
                 } else if (field.equals("components") && value == JsonToken.START_ARRAY) {
-                    readComponents(json, out);
+                    readComponents(json, content, path + "[" + i + "].components", out);
                 } else {
                     json.skipChildren();
                 }

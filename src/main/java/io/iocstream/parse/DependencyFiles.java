@@ -34,10 +34,11 @@ public final class DependencyFiles {
         return Optional.empty();
     }
 
-    /** Parses a dependency file; the path picks the format. */
-    public static List<Dependency> parse(String path, byte[] content) throws DependencyFileException {
+    /** Parses a dependency file, its bad entries skipped into {@code skipped}; the path picks the format. */
+    public static List<Dependency> parse(String path, byte[] content, SkippedEntries skipped)
+            throws DependencyFileException {
         DependencyParser parser = parserFor(path)
                 .orElseThrow(() -> new DependencyFileException("no parser for " + path));
-        return parser.parse(content);
+        return parser.parse(content, skipped);
     }
 }

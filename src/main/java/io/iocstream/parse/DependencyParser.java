@@ -8,8 +8,12 @@ public interface DependencyParser {
     /** Whether a file at this repository path is in this parser's format (decided by its name). */
     boolean handles(String path);
 
-    /** The dependencies the file states; a file that is not valid in this format is an exception, never a crash. */
-    List<Dependency> parse(byte[] content) throws DependencyFileException;
+    /**
+     * The dependencies the file states. An entry that cannot be read (a malformed line, a field of the wrong type, a
+     * name or version no ecosystem allows) is skipped into {@code skipped} and the rest is read; a file that is not
+     * this format at all, or not even well-formed JSON, TOML, YAML or XML, is an exception, never a crash.
+     */
+    List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException;
 
     /** Whether a repository path's file name is {@code name}; allocates nothing, as every file is asked. */
     static boolean isNamed(String path, String name) {

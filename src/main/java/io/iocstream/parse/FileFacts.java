@@ -11,9 +11,11 @@ import java.util.List;
  * @param sha256         lower-case hex, or null when the content was not read (a file too large to scan)
  * @param hosts          distinct host names seen in the file, lower-case
  * @param workflowValues for workflow files: the top-level {@code name} and every {@code runs-on} label
+ * @param skippedEntries how many entries (lines, packages, labels) could not be read and were skipped: the file
+ *                       was read in part, and its other facts are what the rest of it says
  */
 public record FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts,
-        List<String> workflowValues) implements Serializable {
+        List<String> workflowValues, int skippedEntries) implements Serializable {
 
     /** A file listed but not read: only its path can match. */
     public static final FileFacts PATH_ONLY = new FileFacts(List.of(), null, List.of(), List.of());
@@ -22,5 +24,15 @@ public record FileFacts(List<Dependency> dependencies, String sha256, List<Strin
         dependencies = List.copyOf(dependencies);
         hosts = List.copyOf(hosts);
         workflowValues = List.copyOf(workflowValues);
+    }
+
+    /** The facts of a file read whole. */
+    public FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts, List<String> workflowValues) {
+        this(dependencies, sha256, hosts, workflowValues, 0);
+    }
+
+    /** Whether some entries of the file could not be read. */
+    public boolean readInPart() {
+        return skippedEntries > 0;
     }
 }

@@ -1,16 +1,22 @@
 package io.iocstream.parse;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What the parsers share about reading bytes: strict UTF-8 text, TOML trees, and one-line failure reasons. */
+/**
+ * What the parsers share about reading bytes: strict UTF-8 text, line by line for line formats, TOML trees, the
+ * text of a skipped JSON value, and one-line failure reasons.
+ */
 final class FileFormats {
 
     private static final TomlMapper TOML = TomlMapper.builder().build();
@@ -48,6 +54,51 @@ final class FileFormats {
         }
         lines.add(text.substring(start));
         return lines;
+    }
+
+    /**
+     * A line format's text, where a line is an entry: a line that is not UTF-8 or holds a NUL is skipped and read as
+     * blank, so that one hostile line cannot make the whole file unreadable (a leading BOM is dropped).
+     */
+    static String lineText(byte[] content, String format, SkippedEntries skipped) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        // as in text(): only a text holding U+FFFD (or a NUL) is decoded again, a line at a time
+        if (text.indexOf('\uFFFD') >= 0 || text.indexOf('\0') >= 0) {
+            CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            StringBuilder lines = new StringBuilder(text.length());
+            int line = 1;
+            for (int start = 0; start <= content.length; start++, line++) {
+                int end = start;
+                while (end < content.length && content[end] != '\n') {
+                    end++;
+                }
+                String decoded = strictLine(strict, content, start, end);
+                if (decoded == null || decoded.indexOf('\0') >= 0) {
+                    String lossy = new String(content, start, end - start, StandardCharsets.UTF_8);
+                    skipped.skipLine(line, format + ": " + (decoded == null ? "line is not UTF-8 text"
+                            : "line holds a NUL byte"), lossy, 0, lossy.length());
+                    decoded = "";
+                }
+                lines.append(decoded);
+                if (end < content.length) {
+                    lines.append('\n');
+                }
+                start = end;
+            }
+            text = lines.toString();
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** {@code content[start, end)} decoded strictly, or null when it is not UTF-8. */
+    private static String strictLine(CharsetDecoder strict, byte[] content, int start, int end) {
+        try {
+            return strict.decode(ByteBuffer.wrap(content, start, end - start)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     /** Where {@code text.substring(from, end)} begins once {@link String#strip} has stripped it. */
@@ -119,21 +170,59 @@ final class FileFormats {
         }
     }
 
-    /** The {@code [[package]]} tables of a TOML lockfile; absent means none, anything else is malformed. */
-    static Iterable<JsonNode> packageTables(JsonNode root, String format) throws DependencyFileException {
+    /**
+     * The {@code [[package]]} tables of a TOML lockfile whose {@code name} is a string and whose {@code version}, if
+     * any, is one too; absent means none. Any other package is skipped as a bad entry, and so is the whole array
+     * when {@code package} is not one.
+     */
+    static List<JsonNode> packageTables(JsonNode root, String format, SkippedEntries skipped) {
         JsonNode packages = root.path("package");
         if (packages.isMissingNode()) {
             return List.of();
         }
         if (!packages.isArray()) {
-            throw new DependencyFileException(format + ": package is not an array of tables");
+            skipped.skip("entry package", format + ": package is not an array of tables", packages.toString());
+            return List.of();
         }
-        for (JsonNode table : packages) {
-            if (!table.isObject()) {
-                throw new DependencyFileException(format + ": package entry is not a table");
+        List<JsonNode> tables = new ArrayList<>(packages.size());
+        for (int i = 0; i < packages.size(); i++) {
+            JsonNode table = packages.get(i);
+            JsonNode version = table.get("version");
+            String problem = !table.isObject() ? "package entry is not a table"
+                    : !table.path("name").isTextual() ? "package has no name string"
+                    : version != null && !version.isTextual() ? "version is not a string" : null;
+            if (problem == null) {
+                tables.add(table);
+            } else {
+                skipped.skip("entry package[" + i + "]", format + ": " + problem, table.toString());
             }
         }
-        return packages;
+        return tables;
+    }
+
+    /**
+     * The text of the JSON value at the parser's current token, which is skipped with all it holds: what a skipped
+     * entry held, clipped. Offsets are known because every JSON parser here reads bytes.
+     */
+    static String skipValue(JsonParser json, byte[] content) throws IOException {
+        JsonToken token = json.currentToken();
+        if (token == null || !token.isStructStart()) {
+            String text = json.getText();
+            return text == null ? "" : text;
+        }
+        long from = json.currentTokenLocation().getByteOffset();
+        json.skipChildren();
+        return excerpt(content, from, json);
+    }
+
+    /** The bytes from {@code from} to where the parser is (just past an object or array it closed), clipped. */
+    static String excerpt(byte[] content, long from, JsonParser json) {
+        long to = json.currentLocation().getByteOffset();
+        if (from < 0 || to < from) {
+            return "";
+        }
+        return new String(content, (int) from, (int) Math.min(to - from, ParseFunction.RAW_EXCERPT),
+                StandardCharsets.UTF_8);
     }
 
     /** A string field, or null when it is absent or not a string. */

@@ -1,9 +1,6 @@
 package io.iocstream.parse;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Bundler's {@code Gemfile.lock} (and {@code gems.locked}): sections start at column 0 ({@code GEM}, {@code GIT},
@@ -11,9 +8,12 @@ import java.util.Set;
  * each resolved gem is a 4-space-indented {@code name (version)} line. Traps: 6-space lines below a spec are
  * that gem's requirements, not resolutions; a platform-specific gem is written {@code 1.13.3-x86_64-linux},
  * and since a gem version cannot contain {@code -} the version is the part before it. Gems from {@code GIT} and
- * {@code PATH} sections did not come from rubygems.org and are not reported, nor is Bundler itself.
+ * {@code PATH} sections did not come from rubygems.org and are not reported, nor is Bundler itself. A line is an
+ * entry: a malformed spec, or an unindented line that is no section header, is skipped.
  */
 public final class GemfileLockParser implements DependencyParser {
+
+    private static final String FORMAT = "Gemfile.lock";
 
     @Override
     public boolean handles(String path) {
@@ -22,20 +22,21 @@ public final class GemfileLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "Gemfile.lock");
-        Set<Dependency> out = new LinkedHashSet<>();
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        List<String> lines = FileFormats.lines(FileFormats.lineText(content, FORMAT, skipped));
+        FileEntries out = new FileEntries(FORMAT, skipped, lines.size());
         String section = null;
         boolean inSpecs = false;
         int lineNumber = 0;
-        for (String line : FileFormats.lines(text)) {
+        for (String line : lines) {
             lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
             if (!line.startsWith(" ")) {
                 if (!isSectionHeader(line.strip())) {
-                    throw new DependencyFileException("Gemfile.lock: line " + lineNumber + " is not a section header");
+                    out.skipLine(lineNumber, "not a section header", line, 0, line.length());
+                    continue;
                 }
                 section = line.strip();
                 inSpecs = false;
@@ -44,15 +45,16 @@ public final class GemfileLockParser implements DependencyParser {
             } else if (inSpecs && "GEM".equals(section) && line.startsWith("    ") && !line.startsWith("     ")) {
                 Dependency spec = spec(line.stripTrailing());
                 if (spec == null) {
-                    throw new DependencyFileException("Gemfile.lock: malformed spec on line " + lineNumber);
+                    out.skipLine(lineNumber, "malformed spec", line, 0, line.length());
+                } else {
+                    out.add(spec, lineNumber, line, 0, line.length());
                 }
-                out.add(spec);
             }
         }
         if (section == null) {
-            throw new DependencyFileException("Gemfile.lock: no sections");
+            throw new DependencyFileException(FORMAT + ": no sections");
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
     /** Capital letters and spaces, starting with a letter: {@code GEM}, {@code BUNDLED WITH}. */

@@ -10,9 +10,13 @@ import java.util.Map;
  * Traps: {@code // indirect} and other comments follow requirements; module paths may be quoted; a
  * {@code replace} directive swaps a module (at every version, or at one) for another module and version, which
  * is what the build really uses, or for a local directory, which is not a published module and is not reported.
- * The module itself and the {@code go} and {@code toolchain} versions are not dependencies.
+ * The module itself and the {@code go} and {@code toolchain} versions are not dependencies. A directive line is an
+ * entry: a malformed one is skipped, and so is an unclosed block's opening (what it held is read); a file without a
+ * {@code module} directive is no go.mod.
  */
 public final class GoModParser implements DependencyParser {
+
+    private static final String FORMAT = "go.mod";
 
     @Override
     public boolean handles(String path) {
@@ -21,13 +25,14 @@ public final class GoModParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "go.mod");
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        String text = FileFormats.lineText(content, FORMAT, skipped);
         // sized for a requirement every 32 characters: a require line is seldom shorter
-        DistinctDependencies requires = new DistinctDependencies(text.length() / 32);
+        FileEntries requires = new FileEntries(FORMAT, skipped, text.length() / 32);
         Map<String, String[]> replaces = new HashMap<>();
         boolean sawModule = false;
         String block = null;
+        int blockLine = 0;
         int lineNumber = 0;
         int comment = text.indexOf("//");
         // lines are read in place rather than copied: most are requirements, and only their two fields need copies
@@ -51,7 +56,7 @@ public final class GoModParser implements DependencyParser {
                 if (end - start == 1 && text.charAt(start) == ')') {
                     block = null;
                 } else {
-                    directive(block, text, start, end, lineNumber, requires, replaces);
+                    directive(block, text, start, start, end, lineNumber, requires, replaces);
                 }
                 continue;
             }
@@ -62,21 +67,23 @@ public final class GoModParser implements DependencyParser {
                 sawModule = true;
             } else if (end - rest == 1 && text.charAt(rest) == '(') {
                 block = verb;
+                blockLine = lineNumber;
             } else {
-                directive(verb, text, rest, end, lineNumber, requires, replaces);
+                directive(verb, text, start, rest, end, lineNumber, requires, replaces);
             }
         }
         if (block != null) {
-            throw new DependencyFileException("go.mod: unclosed " + block + " block");
+            // what the block held was read; only its end is missing
+            requires.skipLine(blockLine, "unclosed " + block + " block", block + " (", 0, block.length() + 2);
         }
         if (!sawModule) {
-            throw new DependencyFileException("go.mod: no module directive");
+            throw new DependencyFileException(FORMAT + ": no module directive");
         }
         // most go.mod files replace nothing
         if (replaces.isEmpty()) {
             return requires.list();
         }
-        DistinctDependencies out = new DistinctDependencies(requires.list().size());
+        FileEntries out = new FileEntries(FORMAT, skipped, requires.list().size());
         for (Dependency require : requires.list()) {
             String[] target =
                     replaces.getOrDefault(require.name() + "@" + require.version(), replaces.get(require.name()));
@@ -90,30 +97,30 @@ public final class GoModParser implements DependencyParser {
     }
 
     /**
-     * Records a require or replace whose arguments are {@code line[start, end)}; other directives (go, toolchain,
-     * exclude, retract, tool, ...) say nothing.
+     * Records a require or replace on line {@code text[lineStart, end)} whose arguments are {@code text[start, end)};
+     * other directives (go, toolchain, exclude, retract, tool, ...) say nothing. A malformed one is skipped.
      */
-    private static void directive(String verb, String line, int start, int end, int lineNumber,
-            DistinctDependencies requires, Map<String, String[]> replaces) throws DependencyFileException {
+    private static void directive(String verb, String text, int lineStart, int start, int end, int lineNumber,
+            FileEntries requires, Map<String, String[]> replaces) {
         if (verb.equals("require")) {
-            int moduleEnd = FileFormats.nextSpace(line, start, end);
-            int versionStart = FileFormats.nextNonSpace(line, moduleEnd, end);
-            if (versionStart == end || FileFormats.nextSpace(line, versionStart, end) != end) {
-                throw new DependencyFileException("go.mod: malformed require on line " + lineNumber);
+            int moduleEnd = FileFormats.nextSpace(text, start, end);
+            int versionStart = FileFormats.nextNonSpace(text, moduleEnd, end);
+            if (versionStart == end || FileFormats.nextSpace(text, versionStart, end) != end) {
+                requires.skipLine(lineNumber, "malformed require", text, lineStart, end);
+                return;
             }
             // quotes are not part of the version; its v and any +incompatible are, as Go and OSV write them
-            requires.add(new Dependency("Go", unquoted(line.substring(start, moduleEnd)),
-                    unquoted(line.substring(versionStart, end))));
+            requires.add(new Dependency("Go", unquoted(text.substring(start, moduleEnd)),
+                    unquoted(text.substring(versionStart, end))), lineNumber, text, lineStart, end);
         } else if (verb.equals("replace")) {
-            String args = line.substring(start, end);
+            String args = text.substring(start, end);
             int arrow = args.indexOf("=>");
-            if (arrow < 0) {
-                throw new DependencyFileException("go.mod: replace without => on line " + lineNumber);
-            }
-            String[] from = fields(args.substring(0, arrow));
-            String[] to = fields(args.substring(arrow + 2));
+            String[] from = arrow < 0 ? new String[0] : fields(args.substring(0, arrow));
+            String[] to = arrow < 0 ? new String[0] : fields(args.substring(arrow + 2));
             if (from.length < 1 || from.length > 2 || to.length < 1 || to.length > 2) {
-                throw new DependencyFileException("go.mod: malformed replace on line " + lineNumber);
+                requires.skipLine(lineNumber, arrow < 0 ? "replace without =>" : "malformed replace", text,
+                        lineStart, end);
+                return;
             }
             // A one-field target is a local directory: the replaced module is not fetched from anywhere
             replaces.put(from.length == 2 ? from[0] + "@" + from[1] : from[0], to.length == 2 ? to : new String[0]);

@@ -8,10 +8,11 @@ import java.util.List;
  * with the {@code /go.mod} suffix dropped and the leading {@code v} kept, as Go and OSV write versions. Trap: a
  * {@code /go.mod}-only line means the module took part in version selection though its code may not be built;
  * it is reported all the same, since go.sum cannot tell which. The file may be empty (a module without
- * dependencies); a line without three fields is a malformed file.
+ * dependencies). A line is an entry: one without three fields is skipped.
  */
 public final class GoSumParser implements DependencyParser {
 
+    private static final String FORMAT = "go.sum";
     private static final String GO_MOD = "/go.mod";
 
     @Override
@@ -21,10 +22,10 @@ public final class GoSumParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "go.sum");
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) {
+        String text = FileFormats.lineText(content, FORMAT, skipped);
         // sized for lines of about 100 characters, two a module
-        DistinctDependencies out = new DistinctDependencies(text.length() / 200);
+        FileEntries out = new FileEntries(FORMAT, skipped, text.length() / 200);
         StrippedLines lines = new StrippedLines(text);
         while (lines.next()) {
             if (lines.isEmpty()) {
@@ -40,13 +41,15 @@ public final class GoSumParser implements DependencyParser {
             int hashColon = text.indexOf(':', hashStart);
             if (hashStart == end || FileFormats.nextSpace(text, hashStart, end) != end
                     || text.charAt(versionStart) != 'v' || hashColon < 0 || hashColon >= end) {
-                throw new DependencyFileException("go.sum: malformed line " + lines.number());
+                out.skipLine(lines.number(), "malformed line", text, start, end);
+                continue;
             }
             // /go.mod names the file hashed, not part of the version
             if (text.startsWith(GO_MOD, versionEnd - GO_MOD.length())) {
                 versionEnd -= GO_MOD.length();
             }
-            out.add(new Dependency("Go", text.substring(start, nameEnd), text.substring(versionStart, versionEnd)));
+            out.add(new Dependency("Go", text.substring(start, nameEnd), text.substring(versionStart, versionEnd)),
+                    lines.number(), text, start, end);
         }
         return out.list();
     }

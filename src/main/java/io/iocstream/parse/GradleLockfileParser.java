@@ -6,9 +6,11 @@ import java.util.List;
  * Gradle dependency locking's {@code gradle.lockfile} (and the per-build-script {@code buildscript-gradle.lockfile}):
  * {@code group:artifact:version=configuration,...} lines after {@code #} comments. The Maven name is
  * {@code group:artifact}. Trap: the closing {@code empty=...} line lists configurations that resolved nothing
- * and is not a dependency.
+ * and is not a dependency. A line is an entry: a malformed one is skipped.
  */
 public final class GradleLockfileParser implements DependencyParser {
+
+    private static final String FORMAT = "gradle.lockfile";
 
     @Override
     public boolean handles(String path) {
@@ -16,13 +18,14 @@ public final class GradleLockfileParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        String text = FileFormats.text(content, "gradle.lockfile");
-        if (text.isBlank()) {
-            throw new DependencyFileException("gradle.lockfile: empty file");
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        String text = FileFormats.lineText(content, FORMAT, skipped);
+        // a file of nothing but bad lines is not empty: those lines were skipped
+        if (text.isBlank() && skipped.count() == 0) {
+            throw new DependencyFileException(FORMAT + ": empty file");
         }
         // sized for lines of about 100 characters, most of them a dependency
-        DistinctDependencies out = new DistinctDependencies(text.length() / 100);
+        FileEntries out = new FileEntries(FORMAT, skipped, text.length() / 100);
         StrippedLines lines = new StrippedLines(text);
         while (lines.next()) {
             if (lines.isEmpty() || lines.startsWith("#") || lines.startsWith("empty=")) {
@@ -35,9 +38,11 @@ public final class GradleLockfileParser implements DependencyParser {
             // exactly group:artifact:version=..., none of them empty
             if (equals < 0 || artifact < start + 2 || version < artifact + 2 || version == equals
                     || indexOf(text, ':', version, equals) >= 0) {
-                throw new DependencyFileException("gradle.lockfile: malformed line " + lines.number());
+                out.skipLine(lines.number(), "malformed line", text, start, lines.end());
+                continue;
             }
-            out.add(new Dependency("Maven", text.substring(start, version - 1), text.substring(version, equals)));
+            out.add(new Dependency("Maven", text.substring(start, version - 1), text.substring(version, equals)),
+                    lines.number(), text, start, lines.end());
         }
         return out.list();
     }

@@ -17,7 +17,8 @@ import java.util.Set;
  * reported under the real name. The manifest's own {@code name} and {@code version} are reported too, since a
  * repository whose package is a compromised release is itself a finding, unless it is {@code "private": true}
  * (never published, so never the registry package). Ranges, tags, git, URL, file and workspace specs are not.
- * A version is reported as written after the {@code =} ({@code v1.3.8} stays {@code v1.3.8}).
+ * A version is reported as written after the {@code =} ({@code v1.3.8} stays {@code v1.3.8}). A section that is no
+ * object, or an entry whose spec is no string, is skipped; the rest of the manifest is read.
  */
 public final class PackageJsonParser implements DependencyParser {
 
@@ -32,11 +33,11 @@ public final class PackageJsonParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         if (content.length == 0) {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
-        DistinctDependencies out = new DistinctDependencies(content.length / 32);
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 32);
         String name = null;
         String version = null;
         boolean isPrivate = false;
@@ -48,7 +49,7 @@ public final class PackageJsonParser implements DependencyParser {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (SECTIONS.contains(field)) {
-                    readSection(json, field, out);
+                    readSection(json, content, field, out);
                 } else if (field.equals("name") && value == JsonToken.VALUE_STRING) {
                     name = json.getText();
                 } else if (field.equals("version") && value == JsonToken.VALUE_STRING) {
@@ -73,7 +74,13 @@ public final class PackageJsonParser implements DependencyParser {
         if (name == null || name.isBlank() || ownVersion == null || isPrivate) {
             return out.list();
         }
-        Dependency own = new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion);
+        // checked as the dependencies are: a hostile name is skipped, not reported
+        FileEntries itself = new FileEntries(FORMAT, skipped, 1);
+        itself.add(new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion));
+        if (itself.list().isEmpty()) {
+            return out.list();
+        }
+        Dependency own = itself.list().get(0);
         List<Dependency> result = new ArrayList<>(out.list().size() + 1);
         result.add(own);
         for (Dependency dep : out.list()) {
@@ -84,25 +91,28 @@ public final class PackageJsonParser implements DependencyParser {
         return result;
     }
 
-    /** {@code {"name": "spec", ...}}; a section of any other shape means this is not a manifest npm can read. */
-    private static void readSection(JsonParser json, String section, DistinctDependencies out)
-            throws IOException, DependencyFileException {
+    /** {@code {"name": "spec", ...}}; a section of another shape, or an entry whose spec is no string, is skipped. */
+    private static void readSection(JsonParser json, byte[] content, String section, FileEntries out)
+            throws IOException {
         if (json.currentToken() == JsonToken.VALUE_NULL) {
             return;
         }
         if (json.currentToken() != JsonToken.START_OBJECT) {
-            throw new DependencyFileException(FORMAT + ": " + section + " is not an object");
+            out.skip("entry " + section, "not an object", FileFormats.skipValue(json, content));
+            return;
         }
         for (String name; (name = json.nextFieldName()) != null; ) {
             String spec = json.nextTextValue();
             if (spec == null) {
-                throw new DependencyFileException(FORMAT + ": " + section + "." + name + " is not a string");
+                out.skip("entry " + section + "." + name, "spec is not a string",
+                        FileFormats.skipValue(json, content));
+            } else {
+                add(out, name, spec.strip());
             }
-            add(out, name, spec.strip());
         }
     }
 
-    private static void add(DistinctDependencies out, String name, String spec) {
+    private static void add(FileEntries out, String name, String spec) {
         String real = NpmSpecs.aliasTarget(spec);
         if (real != null) {
             String target = spec.substring("npm:".length());

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * npm {@code package-lock.json} (lockfile v1, v2, v3) and {@code npm-shrinkwrap.json}, read with Jackson's
@@ -17,10 +14,12 @@ import java.util.Set;
  * entry's {@code name} field, when present, is the real package behind an alias. v1 nests {@code dependencies}
  * and writes aliases as {@code "version": "npm:@scope/real@1.2.3"}. When a v2 file has both sections,
  * {@code packages} is the authority. Links, git, file and tarball dependencies have no registry version and are
- * not reported.
+ * not reported. An entry of another shape (not an object, a {@code version} or {@code name} that is no string) is
+ * skipped; the rest of the file is read.
  */
 public final class PackageLockParser implements DependencyParser {
 
+    private static final String FORMAT = "package-lock";
     // the keys of "packages" are install paths, nearly all different: a symbol table of field names would only
     // grow (16 MB and six times the parse time on an 80 MB lockfile), so names are not canonicalized
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -35,55 +34,70 @@ public final class PackageLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        Set<Dependency> fromPackages = new LinkedHashSet<>();
-        Set<Dependency> fromDependencies = new LinkedHashSet<>();
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        // each section skips into its own list: only the one that counts may report its entries
+        SkippedEntries skippedInPackages = new SkippedEntries();
+        SkippedEntries skippedInDependencies = new SkippedEntries();
+        FileEntries fromPackages = new FileEntries(FORMAT, skippedInPackages, content.length / 512);
+        FileEntries fromDependencies = new FileEntries(FORMAT, skippedInDependencies, content.length / 512);
         boolean sawPackages = false;
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw new DependencyFileException("package-lock: not a JSON object");
+                throw new DependencyFileException(FORMAT + ": not a JSON object");
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (field.equals("packages") && value == JsonToken.START_OBJECT) {
                     sawPackages = true;
-                    readPackages(json, fromPackages);
+                    readPackages(json, content, fromPackages);
                 } else if (field.equals("dependencies") && value == JsonToken.START_OBJECT) {
-                    readDependencies(json, fromDependencies);
+                    readDependencies(json, content, fromDependencies);
                 } else {
                     json.skipChildren();
                 }
             }
             if (json.currentToken() != JsonToken.END_OBJECT) {
-                throw new DependencyFileException("package-lock: unexpected " + json.currentToken());
+                throw new DependencyFileException(FORMAT + ": unexpected " + json.currentToken());
             }
         } catch (IOException e) {
-            throw new DependencyFileException("package-lock: " + oneLine(e), e);
+            throw new DependencyFileException(FORMAT + ": " + oneLine(e), e);
         }
-        return new ArrayList<>(sawPackages ? fromPackages : fromDependencies);
+        skipped.addAll(sawPackages ? skippedInPackages : skippedInDependencies);
+        return (sawPackages ? fromPackages : fromDependencies).list();
     }
 
     /** v2/v3: {@code "node_modules/a/node_modules/b": {"version": ..., "name": ..., "link": ...}}. */
-    private static void readPackages(JsonParser json, Set<Dependency> out) throws IOException, DependencyFileException {
+    private static void readPackages(JsonParser json, byte[] content, FileEntries out) throws IOException {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                json.skipChildren();
+                out.skip("entry " + key, "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
             String version = null;
             String name = null;
             boolean link = false;
+            String wrongField = null;
+            String wrongValue = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
+                if (value != JsonToken.VALUE_STRING && (field.equals("version") || field.equals("name"))) {
+                    wrongField = field;
+                    wrongValue = FileFormats.skipValue(json, content);
+                    continue;
+                }
                 switch (field) {
-                    case "version" -> version = value == JsonToken.VALUE_STRING ? json.getText() : null;
-                    case "name" -> name = value == JsonToken.VALUE_STRING ? json.getText() : null;
+                    case "version" -> version = json.getText();
+                    case "name" -> name = json.getText();
                     case "link" -> link = value == JsonToken.VALUE_TRUE;
                     default -> json.skipChildren();
                 }
+            }
+            if (wrongField != null) {
+                out.skip("entry " + key, wrongField + " is not a string", wrongValue);
+                continue;
             }
             int at = key.lastIndexOf("node_modules/");
             if (key.isEmpty() || at < 0 || link || version == null) {
@@ -95,34 +109,38 @@ public final class PackageLockParser implements DependencyParser {
     }
 
     /** v1: {@code "name": {"version": ..., "dependencies": {...nested...}}}. */
-    private static void readDependencies(JsonParser json, Set<Dependency> out)
-            throws IOException, DependencyFileException {
+    private static void readDependencies(JsonParser json, byte[] content, FileEntries out) throws IOException {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                json.skipChildren();
+                out.skip("entry " + name, "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
             String version = null;
+            String wrongVersion = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (field.equals("version") && value == JsonToken.VALUE_STRING) {
                     version = json.getText();
+                } else if (field.equals("version")) {
+                    wrongVersion = FileFormats.skipValue(json, content);
                 } else if (field.equals("dependencies") && value == JsonToken.START_OBJECT) {
-                    readDependencies(json, out);
+                    readDependencies(json, content, out);
                 } else {
                     json.skipChildren();
                 }
             }
-            if (version != null) {
+            if (wrongVersion != null) {
+                out.skip("entry " + name, "version is not a string", wrongVersion);
+            } else if (version != null) {
                 add(out, name, version);
             }
         }
     }
 
     /** Adds a registry dependency; resolves {@code npm:real@version} aliases, skips non-registry specs. */
-    private static void add(Set<Dependency> out, String name, String version) {
+    private static void add(FileEntries out, String name, String version) {
         if (version.startsWith("npm:")) {
             String spec = version.substring(4);
             int at = spec.lastIndexOf('@');

@@ -5,32 +5,41 @@ import io.iocstream.fetch.FileOp;
 import io.iocstream.match.InventoryUpdate;
 import io.iocstream.pipeline.DeadLetter;
 import io.iocstream.pipeline.RecordGuard;
+import io.iocstream.pipeline.RunCounters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Turns fetched files into the facts the matcher needs: every file's SHA-256 and host names, a dependency
- * file's dependencies, a workflow's name and runner labels. A dependency file or workflow that cannot be parsed
+ * file's dependencies, a workflow's name and runner labels. An entry that cannot be read (a malformed line, a
+ * field of the wrong type, a name no ecosystem allows) is skipped: it becomes a dead letter of its own, the file's
+ * facts count it, and the rest of the file is read, so that one hostile line cannot hide a malicious pin beside
+ * it. A dependency file or workflow that cannot be parsed at all (not even well-formed JSON, TOML, YAML or XML)
  * becomes a dead letter, and the matcher gets a FAILED record with its hash and hosts only: it keeps the
  * dependencies and workflow facts it knew (a broken lockfile must not make its findings look resolved), while the
  * file's hash, name and hosts are still matched (a broken workflow must not hide from them).
  */
 public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate> {
 
-    /** How much of an unparseable file a dead letter keeps. */
+    /** How much of an unparseable file, or of a skipped entry, a dead letter keeps. */
     static final int RAW_EXCERPT = RecordGuard.RAW_EXCERPT;
 
     private transient RecordGuard guard;
+    private transient LongCounter filesPartiallyParsed;
+    private transient LongCounter entriesSkipped;
 
     @Override
     public void open(OpenContext openContext) {
         guard = RecordGuard.of("parse", getRuntimeContext());
+        filesPartiallyParsed = getRuntimeContext().getLongCounter(RunCounters.FILES_PARTIALLY_PARSED);
+        entriesSkipped = getRuntimeContext().getLongCounter(RunCounters.ENTRIES_SKIPPED);
     }
 
     @Override
@@ -47,9 +56,11 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             case CONTENT -> {
                 String sha256 = sha256(file.content());
                 List<String> hosts = HostScanner.hosts(file.content());
+                SkippedEntries skipped = new SkippedEntries();
                 try {
-                    out.collect(InventoryUpdate.of(file, FileOp.CONTENT, facts(file.path(), file.content(), sha256,
-                            hosts)));
+                    FileFacts facts = facts(file.path(), file.content(), sha256, hosts, skipped);
+                    reportSkipped(origin(file), skipped, ctx);
+                    out.collect(InventoryUpdate.of(file, FileOp.CONTENT, facts));
                 } catch (DependencyFileException e) {
                     ctx.output(DeadLetter.TAG, new DeadLetter("parse", origin(file), e.getMessage(), excerpt(file)));
                     // the hash and hosts still count; the matcher keeps what it knew of the dependencies
@@ -60,6 +71,25 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             case LISTED -> out.collect(InventoryUpdate.of(file, FileOp.LISTED, FileFacts.PATH_ONLY));
             default -> out.collect(InventoryUpdate.of(file, file.op(), null));
         }
+    }
+
+    /** A dead letter per skipped entry (past the first hundred, one that counts the rest), and the counters. */
+    private void reportSkipped(String origin, SkippedEntries skipped, Context ctx) {
+        if (skipped.count() == 0) {
+            return;
+        }
+        for (SkippedEntry entry : skipped.listed()) {
+            ctx.output(DeadLetter.TAG, new DeadLetter("parse", origin + " " + entry.entry(), entry.reason(),
+                    entry.raw()));
+        }
+        int unlisted = skipped.count() - skipped.listed().size();
+        if (unlisted > 0) {
+            ctx.output(DeadLetter.TAG, new DeadLetter("parse", origin, unlisted
+                    + " more entries skipped (only the first " + SkippedEntries.LISTED + " of a file are dead letters)",
+                    ""));
+        }
+        filesPartiallyParsed.add(1);
+        entriesSkipped.add(skipped.count());
     }
 
     private static String origin(FetchedFile file) {
@@ -81,15 +111,16 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
      * parse-and-match benchmark times exactly this.
      */
     public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
-        return facts(path, content, sha256(content), HostScanner.hosts(content));
+        return facts(path, content, sha256(content), HostScanner.hosts(content), new SkippedEntries());
     }
 
-    private static FileFacts facts(String path, byte[] content, String sha256, List<String> hosts)
-            throws DependencyFileException {
+    private static FileFacts facts(String path, byte[] content, String sha256, List<String> hosts,
+            SkippedEntries skipped) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
-                ? DependencyFiles.parse(path, content) : List.of();
-        List<String> workflowValues = WorkflowFiles.isWorkflow(path) ? WorkflowFiles.values(content) : List.of();
-        return new FileFacts(dependencies, sha256, hosts, workflowValues);
+                ? DependencyFiles.parse(path, content, skipped) : List.of();
+        List<String> workflowValues = WorkflowFiles.isWorkflow(path)
+                ? WorkflowFiles.values(content, skipped) : List.of();
+        return new FileFacts(dependencies, sha256, hosts, workflowValues, skipped.count());
     }
 
     private static String sha256(byte[] content) {

@@ -4,19 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Pipenv's {@code Pipfile.lock}, read with Jackson's streaming parser. Every top-level object except
  * {@code _meta} is a package category ({@code default}, {@code develop}, and the custom categories of newer
  * Pipenv), mapping names to {@code {"version": "==1.2.3", ...}}. Traps: the version carries its {@code ==}
- * operator, and git, path and file entries have no {@code version} at all; those are not reported.
+ * operator, and git, path and file entries have no {@code version} at all; those are not reported. A package that
+ * is no object, or whose {@code version} is no string, is skipped; the rest of the file is read.
  */
 public final class PipfileLockParser implements DependencyParser {
 
+    private static final String FORMAT = "Pipfile.lock";
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     @Override
@@ -25,8 +24,8 @@ public final class PipfileLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        Set<Dependency> out = new LinkedHashSet<>();
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 512);
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new DependencyFileException("Pipfile.lock: not a JSON object");
@@ -35,7 +34,7 @@ public final class PipfileLockParser implements DependencyParser {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (!field.equals("_meta") && value == JsonToken.START_OBJECT) {
-                    readCategory(json, out);
+                    readCategory(json, content, field, out);
                 } else {
                     json.skipChildren();
                 }
@@ -46,25 +45,34 @@ public final class PipfileLockParser implements DependencyParser {
         } catch (IOException | RuntimeException e) {
             throw new DependencyFileException("Pipfile.lock: " + FileFormats.oneLine(e), e);
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
-    private static void readCategory(JsonParser json, Set<Dependency> out) throws IOException {
+    /** The packages of {@code category}; each is {@code category.name} when it is skipped. */
+    private static void readCategory(JsonParser json, byte[] content, String category, FileEntries out)
+            throws IOException {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                json.skipChildren();
+                out.skip("entry " + category + "." + name, "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
             String version = null;
+            String wrongVersion = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (field.equals("version") && value == JsonToken.VALUE_STRING) {
                     version = json.getText();
+                } else if (field.equals("version")) {
+                    wrongVersion = FileFormats.skipValue(json, content);
                 } else {
                     json.skipChildren();
                 }
+            }
+            if (wrongVersion != null) {
+                out.skip("entry " + category + "." + name, "version is not a string", wrongVersion);
+                continue;
             }
             if (version != null && version.startsWith("==") && !version.startsWith("===")) {
                 // the == operator and blanks are not part of the version

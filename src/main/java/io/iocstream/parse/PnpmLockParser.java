@@ -1,11 +1,8 @@
 package io.iocstream.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * pnpm {@code pnpm-lock.yaml}, lockfile versions 5 to 9, read through {@link JsLockfileYaml} (bounded size and
@@ -18,7 +15,9 @@ import java.util.Set;
  * URLs or paths ({@code github.com/org/repo/sha}, {@code name@https://...}) and carry {@code name} and
  * {@code version} fields, which win over the key; they are reported with that version, as the package's own
  * manifest states it. Not reported: {@code file:} and {@code link:} packages and {@code type: directory}
- * resolutions (local code, not a published package), and entries with no exact version.
+ * resolutions (local code, not a published package), and entries with no exact version. An entry that cannot be
+ * read (not a mapping, a {@code name} or {@code version} that is no string, a key that names no package and no fields
+ * that do) is skipped; the text is decoded leniently, so that a stray byte costs only the entry it is in.
  */
 public final class PnpmLockParser implements DependencyParser {
 
@@ -30,7 +29,7 @@ public final class PnpmLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new DependencyFileException(FORMAT + ": empty file");
@@ -40,27 +39,42 @@ public final class PnpmLockParser implements DependencyParser {
         }
         int major = majorVersion(root.get("lockfileVersion"));
         Object packages = root.get("packages");
-        Set<Dependency> out = new LinkedHashSet<>();
+        FileEntries out = new FileEntries(FORMAT, skipped, text.length() / 256);
         if (packages == null) {
-            return new ArrayList<>(out);
+            return out.list();
         }
         if (!(packages instanceof Map<?, ?> entries)) {
-            throw new DependencyFileException(FORMAT + ": packages is not a mapping");
+            out.skip("entry packages", "packages is not a mapping", String.valueOf(packages));
+            return out.list();
         }
         for (Map.Entry<?, ?> entry : entries.entrySet()) {
             String key = String.valueOf(entry.getKey());
-            Map<?, ?> fields = entry.getValue() instanceof Map<?, ?> map ? map : Map.of();
+            Object value = entry.getValue();
+            Map<?, ?> fields = value instanceof Map<?, ?> map ? map : Map.of();
+            String problem = value != null && !(value instanceof Map) ? "not a mapping"
+                    : !isStringOrAbsent(fields.get("name")) ? "name is not a string"
+                    : !isStringOrAbsent(fields.get("version")) ? "version is not a string" : null;
+            if (problem != null) {
+                out.skip("entry " + key, problem, String.valueOf(value));
+                continue;
+            }
             if (isLocal(key, fields)) {
                 continue;
             }
             String[] fromKey = major < 6 ? splitV5(key) : splitV6(key);
             String name = fields.get("name") instanceof String n ? n : fromKey[0];
             String version = fields.get("version") instanceof String v ? v : fromKey[1];
-            if (name != null && !name.isEmpty() && NpmSpecs.isExactVersion(version)) {
+            if (name == null && version == null) {
+                out.skip("entry " + key, "names no package and version", key);
+            } else if (name != null && !name.isEmpty() && NpmSpecs.isExactVersion(version)) {
                 out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
             }
         }
-        return new ArrayList<>(out);
+        return out.list();
+    }
+
+    private static boolean isStringOrAbsent(Object value) {
+        return value == null || value instanceof String;
     }
 
     /** {@code lockfileVersion: 5.3} or {@code '9.0'}; older lockfiles (and npm's JSON lockfiles) are refused. */

@@ -1,8 +1,6 @@
 package io.iocstream.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +10,8 @@ import java.util.Set;
  * for different markers (both are reported), and a {@code [package.source]} of type {@code git},
  * {@code directory}, {@code file} or {@code url} means the code did not come from an index, so such packages are
  * not reported; {@code legacy} sources are package indexes and are.
+ * A package table that cannot be read (no string name, a version that is no string, one from an index without
+ * a version) is skipped; the rest of the file is read.
  */
 public final class PoetryLockParser implements DependencyParser {
 
@@ -23,21 +23,23 @@ public final class PoetryLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         JsonNode root = FileFormats.toml(content, "poetry.lock");
         if (!root.has("package") && !root.has("metadata")) {
             throw new DependencyFileException("poetry.lock: no [[package]] or [metadata] tables");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
-        for (JsonNode table : FileFormats.packageTables(root, "poetry.lock")) {
+        FileEntries out = new FileEntries("poetry.lock", skipped, content.length / 256);
+        for (JsonNode table : FileFormats.packageTables(root, "poetry.lock", skipped)) {
             String name = FileFormats.string(table, "name");
             String version = FileFormats.string(table, "version");
             String sourceType = FileFormats.string(table.path("source"), "type");
             boolean fromIndex = sourceType == null || !NOT_FROM_AN_INDEX.contains(sourceType);
-            if (name != null && version != null && fromIndex) {
+            if (version == null && fromIndex) {
+                out.skip("entry " + name, "package without a version", table.toString());
+            } else if (version != null && fromIndex) {
                 out.add(new Dependency("PyPI", name, version));
             }
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,10 +22,13 @@ import javax.xml.stream.XMLStreamReader;
  * resolved from {@code <properties>} (a profile's own properties first) and {@code ${project.version}} and friends.
  * Not reported: dependencies without a version or whose version is a range or refers to a property the file does
  * not define (it lives in a parent pom this file does not contain), the parent pom itself, and build plugins and
- * their dependencies. Where an element occurs twice, the first counts, as Maven reads it.
+ * their dependencies. Where an element occurs twice, the first counts, as Maven reads it. A dependency whose
+ * coordinates expand to more than {@link EntryValues#MAX_LENGTH} characters (properties that repeat each other
+ * grow exponentially) is skipped, and so is one with a name or version no ecosystem allows.
  */
 public final class PomXmlParser implements DependencyParser {
 
+    private static final String FORMAT = "pom.xml";
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final int MAX_EXPANSIONS = 10;
 
@@ -42,7 +44,7 @@ public final class PomXmlParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         if (content.length == 0) {
             throw new DependencyFileException("pom.xml: empty file");
         }
@@ -67,19 +69,23 @@ public final class PomXmlParser implements DependencyParser {
         } catch (XMLStreamException | RuntimeException e) {
             throw new DependencyFileException("pom.xml: " + FileFormats.oneLine(e), e);
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         for (Scope scope : scopes) {
             for (Declared declared : scope.dependencies()) {
                 String group = resolve(declared.group(), scope.properties());
                 String artifact = resolve(declared.artifact(), scope.properties());
                 // a ${property} version is the value the file writes for that property
                 String version = resolve(declared.version(), scope.properties());
-                if (group != null && artifact != null && version != null && isExact(version)) {
+                if (isTooLong(group) || isTooLong(artifact) || isTooLong(version)) {
+                    out.skip("entry " + declared.group() + ":" + declared.artifact(), "longer than "
+                            + EntryValues.MAX_LENGTH + " characters once its properties are expanded",
+                            declared.group() + ":" + declared.artifact() + ":" + declared.version());
+                } else if (group != null && artifact != null && version != null && isExact(version)) {
                     out.add(new Dependency("Maven", group + ":" + artifact, version));
                 }
             }
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
     /** The project's scope first, then one per profile, each profile's properties over the project's. */
@@ -268,7 +274,11 @@ public final class PomXmlParser implements DependencyParser {
         return !version.isEmpty() && !version.contains("${") && "[(,".chars().noneMatch(c -> version.indexOf(c) >= 0);
     }
 
-    /** Expands {@code ${name}} references; null when one of them is undefined here. */
+    /**
+     * Expands {@code ${name}} references; null when one of them is undefined here. Expansion stops once the value
+     * is longer than {@link EntryValues#MAX_LENGTH}: ten properties that each repeat the next ten times would
+     * otherwise make ten billion characters.
+     */
     private static String resolve(String value, Map<String, String> properties) {
         String current = value;
         for (int round = 0; current != null && current.contains("${") && round < MAX_EXPANSIONS; round++) {
@@ -280,11 +290,18 @@ public final class PomXmlParser implements DependencyParser {
                     return null;
                 }
                 reference.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+                if (expanded.length() > EntryValues.MAX_LENGTH) {
+                    return expanded.toString();
+                }
             }
             reference.appendTail(expanded);
             current = expanded.toString();
         }
         return current;
+    }
+
+    private static boolean isTooLong(String value) {
+        return value != null && value.length() > EntryValues.MAX_LENGTH;
     }
 
     private static void putIfValue(Map<String, String> map, String key, String value) {

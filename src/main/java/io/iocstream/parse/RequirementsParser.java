@@ -9,9 +9,11 @@ import java.util.List;
  * starts a comment only at a line start or after whitespace, per-requirement options such as {@code --hash} follow
  * the requirement on the same logical line, and {@code ==2.8.*} is a wildcard, not a pin. Option lines
  * ({@code -r}, {@code -c}, {@code -e}, {@code --index-url}), URLs, local paths and referenced files are not
- * followed.
+ * followed. A line is an entry: one that is not UTF-8, or pins a name or version no ecosystem allows, is skipped.
  */
 public final class RequirementsParser implements DependencyParser {
+
+    private static final String FORMAT = "requirements";
 
     @Override
     public boolean handles(String path) {
@@ -27,31 +29,37 @@ public final class RequirementsParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
-        List<String> lines = FileFormats.lines(FileFormats.text(content, "requirements"));
-        DistinctDependencies out = new DistinctDependencies(lines.size());
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) {
+        List<String> lines = FileFormats.lines(FileFormats.lineText(content, FORMAT, skipped));
+        FileEntries out = new FileEntries(FORMAT, skipped, lines.size());
         StringBuilder logical = new StringBuilder();
-        for (String line : lines) {
+        int firstLine = 1;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (logical.length() == 0) {
+                firstLine = i + 1;
+            }
             String uncommented = line.substring(0, commentStart(line));
             if (uncommented.endsWith("\\")) {
                 logical.append(uncommented, 0, uncommented.length() - 1).append(' ');
                 continue;
             }
             logical.append(uncommented);
-            readLine(logical.toString(), out);
+            readLine(logical.toString(), firstLine, out);
             logical.setLength(0);
         }
         return out.list();
     }
 
-    private static void readLine(String line, DistinctDependencies out) {
+    /** Reads the logical line that starts on line {@code number}. */
+    private static void readLine(String line, int number, FileEntries out) {
         String requirement = line.strip();
         if (requirement.isEmpty() || requirement.startsWith("-")) {
             return;
         }
         requirement = requirement.substring(0, optionStart(requirement));
-        PinnedRequirement.parse(requirement)
-                .ifPresent(pin -> out.add(new Dependency("PyPI", pin.name(), pin.version())));
+        PinnedRequirement.parse(requirement).ifPresent(pin -> out.add(
+                new Dependency("PyPI", pin.name(), pin.version()), number, line, 0, line.length()));
     }
 
     /** Where a comment begins, with the whitespace before its {@code #}; the line's length when there is none. */

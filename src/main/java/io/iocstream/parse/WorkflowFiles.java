@@ -10,7 +10,8 @@ import java.util.Set;
  * GitHub Actions workflows ({@code .github/workflows/*.yml} or {@code .yaml}): their top-level {@code name} and
  * the labels of every job's {@code runs-on} (a string, a list, or {@code {group, labels}}), the values that
  * workflow indicators name (a backdoor workflow's name, a rogue self-hosted runner's label). Workflows may use
- * YAML anchors, as GitHub Actions allows: an alias reads as its anchor's value.
+ * YAML anchors, as GitHub Actions allows: an alias reads as its anchor's value. A name or label that is no string,
+ * or that GitHub would not allow ({@link EntryValues}), is skipped; the others are read.
  */
 public final class WorkflowFiles {
 
@@ -28,41 +29,52 @@ public final class WorkflowFiles {
         return !name.contains("/") && (name.endsWith(".yml") || name.endsWith(".yaml"));
     }
 
-    /** The workflow's name and runner labels, in order of appearance, without repeats. */
-    public static List<String> values(byte[] content) throws DependencyFileException {
+    /** The workflow's name and runner labels, in order of appearance, without repeats; bad ones are skipped. */
+    public static List<String> values(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         Object root = JsLockfileYaml.readWithAnchors(FileFormats.text(content, FORMAT), FORMAT);
         if (!(root instanceof Map<?, ?> workflow)) {
             throw new DependencyFileException(FORMAT + ": not a YAML mapping");
         }
         Set<String> values = new LinkedHashSet<>();
-        if (workflow.get("name") instanceof String name) {
-            values.add(name);
+        if (workflow.get("name") != null) {
+            add(workflow.get("name"), "name", values, skipped);
         }
         int[] budget = {MAX_LABEL_VISITS};
         if (workflow.get("jobs") instanceof Map<?, ?> jobs) {
-            for (Object job : jobs.values()) {
-                if (job instanceof Map<?, ?> steps) {
-                    addLabels(steps.get("runs-on"), values, budget);
+            for (Map.Entry<?, ?> job : jobs.entrySet()) {
+                if (job.getValue() instanceof Map<?, ?> steps) {
+                    addLabels(steps.get("runs-on"), "jobs." + job.getKey() + ".runs-on", values, skipped, budget);
                 }
             }
         }
         return new ArrayList<>(values);
     }
 
-    private static void addLabels(Object runsOn, Set<String> values, int[] budget) throws DependencyFileException {
+    private static void addLabels(Object runsOn, String entry, Set<String> values, SkippedEntries skipped,
+            int[] budget) throws DependencyFileException {
         // aliases share nodes: a list of lists of aliases can stand for billions of labels (billion laughs)
         if (--budget[0] < 0) {
             throw new DependencyFileException(FORMAT + ": more than " + MAX_LABEL_VISITS + " runs-on values");
         }
-        if (runsOn instanceof String label) {
-            values.add(label);
-        } else if (runsOn instanceof List<?> labels) {
+        if (runsOn instanceof List<?> labels) {
             for (Object label : labels) {
-                addLabels(label, values, budget);
+                addLabels(label, entry, values, skipped, budget);
             }
         } else if (runsOn instanceof Map<?, ?> group) {
-            addLabels(group.get("labels"), values, budget);
-            addLabels(group.get("group"), values, budget);
+            addLabels(group.get("labels"), entry, values, skipped, budget);
+            addLabels(group.get("group"), entry, values, skipped, budget);
+        } else if (runsOn != null) {
+            add(runsOn, entry, values, skipped);
+        }
+    }
+
+    /** Adds a name or label, unless it is no string or one GitHub would not allow. */
+    private static void add(Object value, String entry, Set<String> values, SkippedEntries skipped) {
+        String problem = value instanceof String text ? EntryValues.problem(entry, text) : entry + " is not a string";
+        if (problem == null) {
+            values.add((String) value);
+        } else {
+            skipped.skip("entry " + entry, FORMAT + ": " + problem, String.valueOf(value));
         }
     }
 }

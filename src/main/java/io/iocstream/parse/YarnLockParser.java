@@ -1,11 +1,8 @@
 package io.iocstream.parse;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Yarn {@code yarn.lock}, both generations: classic (v1, yarn's own indented text format with
@@ -18,7 +15,9 @@ import java.util.Set;
  * the version yarn recorded, as the package's own manifest states it. Not reported: the project's own
  * workspaces ({@code workspace:}, version {@code 0.0.0-use.local}), {@code link:}, {@code portal:},
  * {@code file:} and {@code exec:} entries (local code, not a published package), and berry {@code patch:}
- * entries, whose unpatched original is an entry of its own. An entry without a version is a truncated file.
+ * entries, whose unpatched original is an entry of its own. An entry that cannot be read (without a version, with an
+ * unterminated string, under a line that is no key) is skipped; the rest of the file is read. The text is decoded
+ * leniently, so that a stray byte costs only the entry it is in.
  */
 public final class YarnLockParser implements DependencyParser {
 
@@ -33,7 +32,7 @@ public final class YarnLockParser implements DependencyParser {
     }
 
     @Override
-    public List<Dependency> parse(byte[] content) throws DependencyFileException {
+    public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -41,13 +40,13 @@ public final class YarnLockParser implements DependencyParser {
         if (text.isBlank()) {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
-        Set<Dependency> out = new LinkedHashSet<>();
+        FileEntries out = new FileEntries(FORMAT, skipped, text.length() / 256);
         if (isBerry(text)) {
             readBerry(text, out);
         } else {
             readClassic(text, out);
         }
-        return new ArrayList<>(out);
+        return out.list();
     }
 
     /** Whether a line starts with the {@code __metadata:} key (quoted or not) that only berry writes. */
@@ -68,7 +67,7 @@ public final class YarnLockParser implements DependencyParser {
     }
 
     /** Berry: {@code "descriptors": {version: x, resolution: "name@protocol:..."}}. */
-    private static void readBerry(String text, Set<Dependency> out) throws DependencyFileException {
+    private static void readBerry(String text, FileEntries out) throws DependencyFileException {
         if (!(JsLockfileYaml.read(text, FORMAT) instanceof Map<?, ?> root)) {
             throw new DependencyFileException(FORMAT + ": berry lockfile is not a YAML mapping");
         }
@@ -78,10 +77,12 @@ public final class YarnLockParser implements DependencyParser {
                 continue;
             }
             if (!(entry.getValue() instanceof Map<?, ?> fields)) {
-                throw new DependencyFileException(FORMAT + ": entry " + key + " is not a mapping");
+                out.skip("entry " + key, "not a mapping", String.valueOf(entry.getValue()));
+                continue;
             }
             if (!(fields.get("version") instanceof String version)) {
-                throw new DependencyFileException(FORMAT + ": entry " + key + " has no version");
+                out.skip("entry " + key, "no version", String.valueOf(fields));
+                continue;
             }
             String locator = fields.get("resolution") instanceof String resolution
                     ? resolution : firstDescriptor(key);
@@ -89,10 +90,15 @@ public final class YarnLockParser implements DependencyParser {
         }
     }
 
-    /** Classic: unindented keys ending in {@code :}, two-space-indented fields, deeper blocks ignored. */
-    private static void readClassic(String text, Set<Dependency> out) throws DependencyFileException {
+    /**
+     * Classic: unindented keys ending in {@code :}, two-space-indented fields, deeper blocks ignored. The lines under
+     * an unindented line that is no key belong to no entry and are skipped with it.
+     */
+    private static void readClassic(String text, FileEntries out) {
         String key = null;
         String version = null;
+        String problem = null;
+        boolean inBadLine = false;
         int lineNumber = 0;
         for (String line : FileFormats.lines(text)) {
             lineNumber++;
@@ -101,44 +107,49 @@ public final class YarnLockParser implements DependencyParser {
                 continue;
             }
             if (!Character.isWhitespace(line.charAt(0))) {
-                if (!trimmed.endsWith(":")) {
-                    throw new DependencyFileException(FORMAT + ": line " + lineNumber + " is not an entry key");
-                }
-                finishClassic(out, key, version);
-                key = trimmed.substring(0, trimmed.length() - 1);
+                finishClassic(out, key, version, problem);
+                inBadLine = !trimmed.endsWith(":");
+                key = inBadLine ? null : trimmed.substring(0, trimmed.length() - 1);
                 version = null;
+                problem = null;
+                if (inBadLine) {
+                    out.skipLine(lineNumber, "not an entry key", line, 0, line.length());
+                }
                 continue;
             }
             if (key == null) {
-                throw new DependencyFileException(FORMAT + ": line " + lineNumber + " is indented outside an entry");
+                if (!inBadLine) {
+                    out.skipLine(lineNumber, "indented outside an entry", line, 0, line.length());
+                }
+                continue;
             }
             int space = trimmed.indexOf(' ');
             String value = space < 0 ? "" : trimmed.substring(space + 1).strip();
             if (value.startsWith("\"") && (value.length() < 2 || !value.endsWith("\""))) {
-                throw new DependencyFileException(FORMAT + ": line " + lineNumber + " has an unterminated string");
-            }
-            if (line.startsWith("  ") && !line.startsWith("   ") && space > 0
+                problem = "unterminated string on line " + lineNumber;
+            } else if (line.startsWith("  ") && !line.startsWith("   ") && space > 0
                     && trimmed.substring(0, space).equals("version")) {
                 // quotes are not part of the version
                 version = unquote(value);
             }
         }
-        finishClassic(out, key, version);
+        finishClassic(out, key, version, problem);
     }
 
-    private static void finishClassic(Set<Dependency> out, String key, String version)
-            throws DependencyFileException {
+    /** Adds the entry {@code key}, or skips it when it has a problem or no version. */
+    private static void finishClassic(FileEntries out, String key, String version, String problem) {
         if (key == null) {
             return;
         }
-        if (version == null) {
-            throw new DependencyFileException(FORMAT + ": entry " + key + " has no version");
+        if (problem != null || version == null) {
+            out.skip("entry " + key, problem != null ? problem : "no version", key);
+        } else {
+            add(out, firstDescriptor(key), version);
         }
-        add(out, firstDescriptor(key), version);
     }
 
     /** Adds {@code name@spec} at {@code version} unless it is local code; resolves {@code npm:} aliases. */
-    private static void add(Set<Dependency> out, String descriptor, String version) {
+    private static void add(FileEntries out, String descriptor, String version) {
         String name = NpmSpecs.nameOf(descriptor);
         String spec = NpmSpecs.specOf(descriptor);
         String real = NpmSpecs.aliasTarget(spec);

@@ -10,6 +10,10 @@ public final class RunCounters {
     public static final String API_REQUESTS = "api_requests";
     /** Records a stage failed on unexpectedly ({@link RecordGuard}); each is also a dead letter. */
     public static final String RECORDS_FAILED = "records_failed";
+    /** Dependency files and workflows read in part: some entries could not be read and were skipped. */
+    public static final String FILES_PARTIALLY_PARSED = "files_partially_parsed";
+    /** The entries skipped in them, each a dead letter (the first hundred of a file). */
+    public static final String ENTRIES_SKIPPED = "entries_skipped";
 
     private RunCounters() {}
 }

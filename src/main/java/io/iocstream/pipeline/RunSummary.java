@@ -17,6 +17,8 @@ public record RunSummary(
         @JsonProperty("files_fetched") long filesFetched,
         @JsonProperty("bytes_fetched") long bytesFetched,
         @JsonProperty("api_requests") long apiRequests,
+        @JsonProperty("files_partially_parsed") long filesPartiallyParsed,
+        @JsonProperty("entries_skipped") long entriesSkipped,
         @JsonProperty("findings") long findings,
         @JsonProperty("findings_open") long findingsOpen,
         @JsonProperty("findings_resolved") long findingsResolved,

@@ -115,6 +115,24 @@ class InventoryMatcherTest {
         }
     }
 
+    /**
+     * A skipped entry may be the one that held the bad version: a file read in part keeps its findings (and what
+     * it said before) until a push reads it whole, while what it says now still opens findings.
+     */
+    @Test
+    void aFileReadInPartKeepsItsFindingsUntilAPushReadsItWhole() throws Exception {
+        try (var harness = loaded(CHALK, DEBUG)) {
+            harness.processElement1(content(1, "package-lock.json", Trigger.BASELINE, dep("chalk", "5.6.1")), 0);
+            harness.processElement1(update(2, 1, "package-lock.json", FileOp.CONTENT,
+                    new FileFacts(List.of(dep("debug", "4.4.2")), null, List.of(), List.of(), 1)), 0);
+            harness.processElement1(content(3, "package-lock.json", Trigger.PUSH, dep("chalk", "5.6.2")), 0);
+
+            assertThat(findings(harness)).extracting(Finding::status, Finding::packageName, Finding::commit)
+                    .containsExactlyInAnyOrder(tuple("open", "chalk", "c1"), tuple("open", "debug", "c2"),
+                            tuple("resolved", "chalk", "c3"), tuple("resolved", "debug", "c3"));
+        }
+    }
+
     @Test
     void aScanMissingARecordIsAppliedAfterTheStallTimeout() throws Exception {
         try (var harness = loaded(CHALK)) {

@@ -34,7 +34,9 @@ class InventorySerializersTest {
                 new PathState(3, "c3", MIXED, Map.of("id-1", packageHit, "id-2", domainHit)),
                 new PathState(1, "c1", FileFacts.PATH_ONLY, Map.of()),
                 new PathState(7, "c7", null, Map.of()),
-                new PathState(2, "c2", new FileFacts(List.of(), null, List.of(), List.of()), Map.of("id", domainHit)));
+                new PathState(2, "c2", new FileFacts(List.of(), null, List.of(), List.of()), Map.of("id", domainHit)),
+                new PathState(4, "c4", new FileFacts(MIXED.dependencies(), null, List.of(), List.of(), 300),
+                        Map.of()));
         for (PathState state : states) {
             assertThat(roundTrip(PathStateSerializer.INSTANCE, state)).isEqualTo(state);
         }

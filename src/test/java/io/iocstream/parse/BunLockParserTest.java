@@ -1,5 +1,7 @@
 package io.iocstream.parse;
 
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.JsFixtures.fixture;
 import static io.iocstream.parse.JsFixtures.npm;
 import static io.iocstream.parse.JsFixtures.truncated;
@@ -25,7 +27,7 @@ class BunLockParserTest {
 
     @Test
     void fixtureReportsRegistryPackagesAndSkipsGitOnes() throws Exception {
-        List<Dependency> deps = parser.parse(fixture("bun/bun.lock"));
+        List<Dependency> deps = parseAll(parser, fixture("bun/bun.lock"));
 
         assertThat(deps).contains(npm("@babel/helper-plugin-utils", "7.26.5"),
                 npm("@babel/helper-string-parser", "7.25.9"), npm("@babel/helper-validator-identifier", "7.25.9"));
@@ -38,7 +40,7 @@ class BunLockParserTest {
 
     @Test
     void aliasesNestedCopiesAndWorkspaces() throws Exception {
-        List<Dependency> deps = parser.parse(utf8("""
+        List<Dependency> deps = parseAll(parser, utf8("""
                 // bun writes no comments, but JSONC allows them
                 {
                   "lockfileVersion": 1,
@@ -66,10 +68,19 @@ class BunLockParserTest {
         assertBad(utf8("[]"), "not a JSON object");
         assertBad(utf8("lockfileVersion: 5.3\n"), "bun.lock: ");
         assertBad(fixture("package-json/package.json"), "no numeric lockfileVersion");
-        assertBad(utf8("{\"lockfileVersion\": 3, \"packages\": {\"\": {}, \"node_modules/a\": {\"version\": \"1\"}}}"),
-                "package  is not");
-        assertBad(utf8("{\"lockfileVersion\": 1, \"packages\": [\"a@1.0.0\"]}"), "packages is not an object");
-        assertBad(utf8("{\"lockfileVersion\": 1, \"packages\": {\"a\": [1, 2]}}"), "package a is not");
+    }
+
+    @Test
+    void aPackageOfAnotherShapeIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, utf8("{\"lockfileVersion\": 3, \"packages\": {\"\": {},"
+                + " \"node_modules/a\": {\"version\": \"1\"}}}")))
+                .containsExactly("entry : bun.lock: not an array", "entry node_modules/a: bun.lock: not an array");
+        assertThat(skippedIn(parser, utf8("{\"lockfileVersion\": 1, \"packages\": [\"a@1.0.0\"]}")))
+                .containsExactly("entry packages: bun.lock: packages is not an object");
+        byte[] mixed = utf8("{\"lockfileVersion\": 1, \"packages\": {\"a\": [1, {\"x\": [2]}], \"b\": [\"b@1.0.0\"]}}");
+        assertThat(skippedIn(parser, mixed))
+                .containsExactly("entry a: bun.lock: does not start with \"name@version\"");
+        assertThat(parser.parse(mixed, new SkippedEntries())).containsExactly(npm("b", "1.0.0"));
     }
 
     @Test
@@ -81,7 +92,7 @@ class BunLockParserTest {
     }
 
     private void assertBad(byte[] content, String reason) {
-        assertThatThrownBy(() -> parser.parse(content)).isInstanceOf(DependencyFileException.class)
+        assertThatThrownBy(() -> parseAll(parser, content)).isInstanceOf(DependencyFileException.class)
                 .hasMessageContaining(reason).message().doesNotContain("\n");
     }
 }

@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class CargoLockParserTest {
 
     @Test
     void readsEveryRegistryCrateIncludingTwoVersionsOfSyn() throws Exception {
-        assertThat(parser.parse(lockfile("cargo/Cargo.lock"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("cargo/Cargo.lock"))).containsExactlyInAnyOrder(
                 new Dependency("crates.io", "zstd", "0.11.2"),
                 new Dependency("crates.io", "aho-corasick", "0.7.18"),
                 new Dependency("crates.io", "memchr", "2.4.1"),
@@ -40,7 +41,7 @@ class CargoLockParserTest {
                 version = "1.0.197"
                 source = "sparse+https://index.crates.io/"
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("crates.io", "serde", "1.0.197"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("crates.io", "serde", "1.0.197"));
     }
 
     @Test

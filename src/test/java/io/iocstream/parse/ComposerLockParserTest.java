@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class ComposerLockParserTest {
     @Test
     void readsPackagesAndPackagesDevButNotNestedVersions() throws Exception {
         // drupal/tfa's "extra" holds a nested "version" of its own; only the package's top-level one counts
-        assertThat(parser.parse(lockfile("composer/composer.lock"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("composer/composer.lock"))).containsExactlyInAnyOrder(
                 new Dependency("Packagist", "drupal/core", "10.4.5"),
                 new Dependency("Packagist", "drupal/tfa", "2.0.0-alpha4"),
                 new Dependency("Packagist", "theseer/tokenizer", "1.1.3"),
@@ -34,7 +35,7 @@ class ComposerLockParserTest {
                    {"name": "acme/vintage", "version": "version-1"}],
                  "packages-dev": []}
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(
                 new Dependency("Packagist", "symfony/http-kernel", "v6.4.5"),
                 new Dependency("Packagist", "acme/upper", "V1.0.0"),
                 new Dependency("Packagist", "acme/vintage", "version-1"));

@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class CycloneDxParserTest {
 
     @Test
     void readsComponentPurlsIncludingNestedOnesButNotTheSubject() throws Exception {
-        assertThat(parser.parse(utf8(BOM))).containsExactly(
+        assertThat(parseAll(parser, utf8(BOM))).containsExactly(
                 new Dependency("npm", "@ctrl/tinycolor", "4.1.1"),
                 new Dependency("PyPI", "requests", "2.31.0"),
                 new Dependency("Maven", "org.springframework.boot:spring-boot", "3.2.4"),
@@ -53,7 +54,7 @@ class CycloneDxParserTest {
 
     @Test
     void anSbomWithoutComponentsHasNoDependencies() throws Exception {
-        assertThat(parser.parse(utf8("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\"}"))).isEmpty();
+        assertThat(parseAll(parser, utf8("{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.6\"}"))).isEmpty();
     }
 
     @Test

@@ -32,8 +32,24 @@ class DependencyFilesTest {
         // as a repository would hold it: nested in a monorepo folder, found by its name
         String repoPath = "services/api/" + fixture.getFileName();
         assertThat(DependencyFiles.isDependencyFile(repoPath)).as(repoPath).isTrue();
-        List<Dependency> deps = DependencyFiles.parse(repoPath, Files.readAllBytes(fixture));
+        List<Dependency> deps = DependencyFiles.parse(repoPath, Files.readAllBytes(fixture), new SkippedEntries());
         assertThat(deps).contains(new Dependency(ecosystem, name, version));
+    }
+
+    /** A real file has no entry a parser cannot read: the checks for hostile entries raise no false alarms. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void everyRealFixtureIsReadWhole(String file) throws Exception {
+        SkippedEntries skipped = new SkippedEntries();
+        DependencyFiles.parse(file, Files.readAllBytes(FIXTURES.resolve(file)), skipped);
+        assertThat(skipped.listed()).isEmpty();
+    }
+
+    static Stream<String> fixtures() throws Exception {
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            return files.filter(Files::isRegularFile).map(file -> FIXTURES.relativize(file).toString())
+                    .filter(file -> file.contains("/")).toList().stream();
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,7 @@ class GemfileLockParserTest {
 
     @Test
     void readsEverySpecOfARailsApp() throws Exception {
-        assertThat(parser.parse(lockfile("gemfile/Gemfile.lock")))
+        assertThat(parseAll(parser, lockfile("gemfile/Gemfile.lock")))
                 .contains(
                         new Dependency("RubyGems", "actioncable", "7.0.2.2"),
                         new Dependency("RubyGems", "actionmailbox", "7.0.2.2"),
@@ -26,7 +28,7 @@ class GemfileLockParserTest {
 
     @Test
     void dropsThePlatformFromAPlatformSpecificGem() throws Exception {
-        assertThat(parser.parse(lockfile("gemfile/Gemfile.lock")))
+        assertThat(parseAll(parser, lockfile("gemfile/Gemfile.lock")))
                 .contains(new Dependency("RubyGems", "nokogiri", "1.13.3"))
                 .noneMatch(dependency -> dependency.version().contains("linux"));
     }
@@ -59,7 +61,7 @@ class GemfileLockParserTest {
                   forked!
                   local!
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(
                 new Dependency("RubyGems", "rake", "13.1.0"),
                 new Dependency("RubyGems", "ffi", "1.16.3"));
     }
@@ -73,9 +75,19 @@ class GemfileLockParserTest {
     }
 
     @Test
-    void rejectsBadInput() {
+    void rejectsWhatIsNoGemfileLock() {
         assertRejected(parser, new byte[0]);
-        assertRejected(parser, truncated("gemfile/Gemfile.lock", 2567));
         assertRejected(parser, lockfile("nuget/packages.lock.json"));
+    }
+
+    @Test
+    void aMalformedSpecIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, truncated("gemfile/Gemfile.lock", 2567)))
+                .containsExactly("line 104: Gemfile.lock: malformed spec");
+        byte[] stray = utf8("GEM\n  specs:\n    rake (13.0.6)\nnot a header\n    rack (2.2.4\n    thor (1.2.1)\n");
+        assertThat(skippedIn(parser, stray)).containsExactly("line 4: Gemfile.lock: not a section header",
+                "line 5: Gemfile.lock: malformed spec");
+        assertThat(parser.parse(stray, new SkippedEntries())).containsExactly(
+                new Dependency("RubyGems", "rake", "13.0.6"), new Dependency("RubyGems", "thor", "1.2.1"));
     }
 }

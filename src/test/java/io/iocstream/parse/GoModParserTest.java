@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +15,7 @@ class GoModParserTest {
 
     @Test
     void readsASingleLineRequire() throws Exception {
-        assertThat(parser.parse(lockfile("go/go.mod")))
+        assertThat(parseAll(parser, lockfile("go/go.mod")))
                 .containsExactly(new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));
     }
 
@@ -44,7 +46,7 @@ class GoModParserTest {
                 	github.com/local/fork => ../fork
                 )
                 """;
-        assertThat(parser.parse(utf8(mod))).containsExactly(
+        assertThat(parseAll(parser, utf8(mod))).containsExactly(
                 new Dependency("Go", "github.com/google/uuid", "v1.6.0"),
                 new Dependency("Go", "golang.org/x/sys", "v0.18.0"),
                 new Dependency("Go", "github.com/quoted/mod", "v0.1.0"),
@@ -60,7 +62,7 @@ class GoModParserTest {
                 require github.com/a/b v1.0.0
                 replace github.com/a/b v1.0.0 => github.com/c/d v1.0.5
                 """;
-        assertThat(parser.parse(utf8(mod))).containsExactly(new Dependency("Go", "github.com/c/d", "v1.0.5"));
+        assertThat(parseAll(parser, utf8(mod))).containsExactly(new Dependency("Go", "github.com/c/d", "v1.0.5"));
     }
 
     @Test
@@ -71,10 +73,20 @@ class GoModParserTest {
     }
 
     @Test
-    void rejectsBadInput() {
+    void rejectsWhatIsNoGoMod() {
         assertRejected(parser, new byte[0]);
-        assertRejected(parser, utf8("module example.com/app\n\nrequire (\n\tgithub.com/a/b v1.0.0\n"));
-        assertRejected(parser, utf8("module example.com/app\nrequire github.com/a/b\n"));
         assertRejected(parser, lockfile("cargo/Cargo.lock"));
+    }
+
+    @Test
+    void aMalformedDirectiveIsSkippedAndWhatAnUnclosedBlockHoldsIsRead() throws Exception {
+        byte[] unclosed = utf8("module example.com/app\n\nrequire (\n\tgithub.com/a/b v1.0.0\n");
+        assertThat(skippedIn(parser, unclosed)).containsExactly("line 3: go.mod: unclosed require block");
+        assertThat(parser.parse(unclosed, new SkippedEntries()))
+                .containsExactly(new Dependency("Go", "github.com/a/b", "v1.0.0"));
+        assertThat(skippedIn(parser, utf8("module example.com/app\nrequire github.com/a/b\n"
+                + "replace github.com/a/b github.com/c/d\nreplace a => b c d\n"))).containsExactly(
+                "line 2: go.mod: malformed require", "line 3: go.mod: replace without =>",
+                "line 4: go.mod: malformed replace");
     }
 }

@@ -1,7 +1,8 @@
 package io.iocstream.parse;
 
-import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class GoSumParserTest {
 
     @Test
     void reportsEachModuleVersionOnceWithoutTheGoModSuffix() throws Exception {
-        assertThat(parser.parse(lockfile("go/go.sum"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("go/go.sum"))).containsExactlyInAnyOrder(
                 new Dependency("Go", "github.com/davecgh/go-spew", "v1.1.0"),
                 new Dependency("Go", "github.com/davecgh/go-spew", "v1.1.1"),
                 new Dependency("Go", "github.com/pmezard/go-difflib", "v1.0.0"),
@@ -28,7 +29,7 @@ class GoSumParserTest {
 
     @Test
     void anEmptyGoSumBelongsToAModuleWithoutDependencies() throws Exception {
-        assertThat(parser.parse(new byte[0])).isEmpty();
+        assertThat(parseAll(parser, new byte[0])).isEmpty();
     }
 
     @Test
@@ -38,18 +39,24 @@ class GoSumParserTest {
     }
 
     @Test
-    void rejectsBadInput() {
-        assertRejected(parser, truncated("go/go.sum", 275));
-        assertRejected(parser, lockfile("gradle/gradle.lockfile"));
-        assertRejected(parser, new byte[] {(byte) 0xc3, (byte) 0x28});
+    void aMalformedLineIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, truncated("go/go.sum", 275))).containsExactly("line 4: go.sum: malformed line");
+        assertThat(skippedIn(parser, lockfile("gradle/gradle.lockfile"))).hasSize(9)
+                .allMatch(skipped -> skipped.endsWith(": go.sum: malformed line"));
+        assertThat(skippedIn(parser, new byte[] {(byte) 0xc3, (byte) 0x28}))
+                .containsExactly("line 1: go.sum: line is not UTF-8 text");
         // the fields are read in place: a line lacking one must not borrow it from the next line
-        assertRejected(parser, utf8("golang.org/x/text v0.3.0 h1noColon\ngolang.org/x/net v0.1.0 h1:abc=\n"));
-        assertRejected(parser, utf8("golang.org/x/text v0.3.0\nh1:abc=\n"));
+        byte[] noColon = utf8("golang.org/x/text v0.3.0 h1noColon\ngolang.org/x/net v0.1.0 h1:abc=\n");
+        assertThat(skippedIn(parser, noColon)).containsExactly("line 1: go.sum: malformed line");
+        assertThat(parser.parse(noColon, new SkippedEntries()))
+                .containsExactly(new Dependency("Go", "golang.org/x/net", "v0.1.0"));
+        assertThat(skippedIn(parser, utf8("golang.org/x/text v0.3.0\nh1:abc=\n")))
+                .containsExactly("line 1: go.sum: malformed line", "line 2: go.sum: malformed line");
     }
 
     @Test
     void readsLinesWithCarriageReturnsAndSurroundingBlanks() throws Exception {
-        assertThat(parser.parse(utf8("  golang.org/x/text v0.3.0 h1:abc= \r\n\r\ngolang.org/x/text v0.3.0/go.mod h1:x=\r\n")))
+        assertThat(parseAll(parser, utf8("  golang.org/x/text v0.3.0 h1:abc= \r\n\r\ngolang.org/x/text v0.3.0/go.mod h1:x=\r\n")))
                 .containsExactly(new Dependency("Go", "golang.org/x/text", "v0.3.0"));
     }
 }

@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ class GradleLockfileParserTest {
 
     @Test
     void readsEveryLockedModuleButNotTheEmptyLine() throws Exception {
-        assertThat(parser.parse(lockfile("gradle/gradle.lockfile"))).containsExactly(
+        assertThat(parseAll(parser, lockfile("gradle/gradle.lockfile"))).containsExactly(
                 new Dependency("Maven", "org.springframework.boot:spring-boot-autoconfigure", "2.7.4"),
                 new Dependency("Maven", "org.springframework.boot:spring-boot-configuration-processor", "2.7.5"),
                 new Dependency("Maven", "org.springframework.boot:spring-boot-devtools", "2.7.6"),
@@ -30,22 +32,31 @@ class GradleLockfileParserTest {
     }
 
     @Test
-    void rejectsBadInput() {
+    void rejectsAnEmptyFile() {
         assertRejected(parser, new byte[0]);
-        assertRejected(parser, utf8("# header\norg.example:trunc"));
-        assertRejected(parser, utf8("org.example:lib=runtimeClasspath\n"));
-        assertRejected(parser, lockfile("go/go.mod"));
+    }
+
+    @Test
+    void aMalformedLineIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, utf8("# header\norg.example:trunc")))
+                .containsExactly("line 2: gradle.lockfile: malformed line");
+        assertThat(skippedIn(parser, utf8("org.example:lib=runtimeClasspath\n")))
+                .containsExactly("line 1: gradle.lockfile: malformed line");
+        assertThat(skippedIn(parser, lockfile("go/go.mod"))).hasSize(3);
         // the fields are read in place: each part must lie before the line's own '='
         for (String line : List.of(":lib:1.0=runtimeClasspath", "org.example::1.0=runtimeClasspath",
                 "org.example:lib:=runtimeClasspath", "org.example:lib:1.0:extra=runtimeClasspath",
                 "org.example:lib:1.0", "org.example:lib\n:1.0=runtimeClasspath", "org.example\nlib:1.0=x")) {
-            assertRejected(parser, utf8(line + "\n"));
+            SkippedEntries skipped = new SkippedEntries();
+            assertThat(parser.parse(utf8(line + "\nok.example:lib:2.0=runtimeClasspath\n"), skipped)).as(line)
+                    .containsExactly(new Dependency("Maven", "ok.example:lib", "2.0"));
+            assertThat(skipped.count()).as(line).isEqualTo(line.split("\n").length);
         }
     }
 
     @Test
     void readsLinesWithCarriageReturnsBlanksAndColonsAfterTheEquals() throws Exception {
-        assertThat(parser.parse(utf8("# comment\r\n  org.example:lib:1.0=runtime:Classpath \r\n\r\n"
+        assertThat(parseAll(parser, utf8("# comment\r\n  org.example:lib:1.0=runtime:Classpath \r\n\r\n"
                 + "org.example:lib:1.0=compileClasspath\r\nempty=annotationProcessor\r\n")))
                 .containsExactly(new Dependency("Maven", "org.example:lib", "1.0"));
     }

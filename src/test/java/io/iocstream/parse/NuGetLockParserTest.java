@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class NuGetLockParserTest {
     @Test
     void readsResolvedVersionsNotTheNestedRanges() throws Exception {
         // Core.Dep asks for Some.Dep.Five 4.7.2 and Some.Dep.Three for 4.6.0; only "resolved" counts
-        assertThat(parser.parse(lockfile("nuget/packages.lock.json"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("nuget/packages.lock.json"))).containsExactlyInAnyOrder(
                 new Dependency("NuGet", "Core.Dep", "1.24.0"),
                 new Dependency("NuGet", "Some.Dep.One", "1.1.1"),
                 new Dependency("NuGet", "Some.Dep.Two", "4.6.0"),
@@ -36,7 +37,7 @@ class NuGetLockParserTest {
                   "net48": {
                     "Newtonsoft.Json": {"type": "Direct", "requested": "[13.0.3, )", "resolved": "13.0.3"}}}}
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("NuGet", "Newtonsoft.Json", "13.0.3"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("NuGet", "Newtonsoft.Json", "13.0.3"));
     }
 
     @Test

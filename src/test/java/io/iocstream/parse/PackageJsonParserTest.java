@@ -1,5 +1,7 @@
 package io.iocstream.parse;
 
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.JsFixtures.fixture;
 import static io.iocstream.parse.JsFixtures.npm;
 import static io.iocstream.parse.JsFixtures.truncated;
@@ -26,7 +28,7 @@ class PackageJsonParserTest {
 
     @Test
     void acceptsFixtureReportsItselfAndItsExactPins() throws Exception {
-        List<Dependency> deps = parser.parse(fixture("package-json/package.json"));
+        List<Dependency> deps = parseAll(parser, fixture("package-json/package.json"));
 
         // EXPECTED.tsv: accepts 1.3.8; plus the 11 exact pins; "mime-types": "~2.1.34" is a range.
         assertThat(deps).contains(npm("accepts", "1.3.8"));
@@ -68,16 +70,24 @@ class PackageJsonParserTest {
         assertBad("", "empty");
         assertBad("[1, 2]", "not a JSON object");
         assertBad("{\"dependencies\": {\"a\": \"1.0.0\"", "package.json");
-        assertBad("{\"dependencies\": [\"a\"]}", "dependencies is not an object");
-        assertBad("{\"dependencies\": {\"a\": {\"version\": \"1.0.0\"}}}", "dependencies.a is not a string");
         assertBad("lockfileVersion: 5.3\n", "package.json");
         assertBad("{} {}", "package.json");
     }
 
     @Test
+    void aSectionOrSpecOfAnotherTypeIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, utf8("{\"dependencies\": [\"a\"], \"devDependencies\": {\"b\": \"1.0.0\"}}")))
+                .containsExactly("entry dependencies: package.json: not an object");
+        byte[] manifest = utf8("{\"dependencies\": {\"a\": {\"version\": \"1.0.0\"}, \"b\": \"2.0.0\"}}");
+        assertThat(skippedIn(parser, manifest))
+                .containsExactly("entry dependencies.a: package.json: spec is not a string");
+        assertThat(parser.parse(manifest, new SkippedEntries())).containsExactly(npm("b", "2.0.0"));
+    }
+
+    @Test
     void truncatedFixtureIsADependencyFileException() throws Exception {
         byte[] content = fixture("package-json/package.json");
-        assertThatThrownBy(() -> parser.parse(truncated(content, content.length / 2)))
+        assertThatThrownBy(() -> parseAll(parser, truncated(content, content.length / 2)))
                 .isInstanceOf(DependencyFileException.class).hasMessageStartingWith("package.json: ");
     }
 
@@ -87,6 +97,6 @@ class PackageJsonParserTest {
     }
 
     private List<Dependency> parse(String content) throws DependencyFileException {
-        return parser.parse(utf8(content));
+        return parseAll(parser, utf8(content));
     }
 }

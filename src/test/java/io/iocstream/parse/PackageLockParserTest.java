@@ -1,5 +1,6 @@
 package io.iocstream.parse;
 
+import static io.iocstream.parse.Fixtures.parseAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class PackageLockParserTest {
     private final PackageLockParser parser = new PackageLockParser();
 
     private List<Dependency> parse(String fixture) throws Exception {
-        return parser.parse(Files.readAllBytes(Path.of("src/test/resources/lockfiles", fixture)));
+        return parseAll(parser, Files.readAllBytes(Path.of("src/test/resources/lockfiles", fixture)));
     }
 
     private static Dependency npm(String name, String version) {
@@ -60,14 +61,14 @@ class PackageLockParserTest {
                   "node_modules/a/node_modules/@scope/b": {"version": "1.0.0-beta.2"},
                   "node_modules/no-version": {"resolved": "x"}
                 }}""";
-        assertThat(parser.parse(lock.getBytes(StandardCharsets.UTF_8)))
+        assertThat(parseAll(parser, lock.getBytes(StandardCharsets.UTF_8)))
                 .containsExactlyInAnyOrder(npm("chalk", "5.6.1"), npm("@scope/b", "1.0.0-beta.2"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "[]", "{\"packages\": {", "not json", "{\"packages\": {\"node_modules/x\": "})
     void badInputIsAParseErrorNeverACrash(String content) {
-        assertThatThrownBy(() -> parser.parse(content.getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> parseAll(parser, content.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(DependencyFileException.class).hasMessageStartingWith("package-lock");
     }
 

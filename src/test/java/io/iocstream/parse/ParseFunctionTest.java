@@ -10,6 +10,7 @@ import io.iocstream.pipeline.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,27 @@ class ParseFunctionTest {
             assertThat(update.facts().dependencies()).isNotEmpty();
             assertThat(update.facts().sha256()).matches("[0-9a-f]{64}");
             assertThat(update.facts().hosts()).contains("registry.npmjs.org");
+        }
+    }
+
+    /** A thousand bad lines: each counted, the first hundred a dead letter each, and one dead letter for the rest. */
+    @Test
+    void skippedEntriesPastTheFirstHundredAreCountedInOneDeadLetter() throws Exception {
+        String lines = "github.com/bad/mod v1.0.0\n".repeat(1_000) + "github.com/sirupsen/logrus v1.9.3 h1:x=\n";
+        try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(new ParseFunction())) {
+            harness.processElement(FetchedFile.content(AT, "go.sum", lines.getBytes(StandardCharsets.UTF_8)), 0);
+
+            InventoryUpdate update = harness.extractOutputValues().get(0);
+            assertThat(update.op()).isEqualTo(FileOp.CONTENT);
+            assertThat(update.facts().skippedEntries()).isEqualTo(1_000);
+            assertThat(update.facts().dependencies())
+                    .containsExactly(new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));
+            List<DeadLetter> dead = harness.getSideOutput(DeadLetter.TAG).stream().map(StreamRecord::getValue).toList();
+            assertThat(dead).hasSize(SkippedEntries.LISTED + 1);
+            assertThat(dead.get(0)).isEqualTo(new DeadLetter("parse", "acme/app@c1:go.sum line 1",
+                    "go.sum: malformed line", "github.com/bad/mod v1.0.0"));
+            assertThat(dead.get(SkippedEntries.LISTED)).isEqualTo(new DeadLetter("parse", "acme/app@c1:go.sum",
+                    "900 more entries skipped (only the first 100 of a file are dead letters)", ""));
         }
     }
 

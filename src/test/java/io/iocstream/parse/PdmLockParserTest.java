@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class PdmLockParserTest {
 
     @Test
     void readsDefaultAndDevGroups() throws Exception {
-        assertThat(parser.parse(lockfile("pdm/pdm.lock"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("pdm/pdm.lock"))).containsExactlyInAnyOrder(
                 new Dependency("PyPI", "pyroute2", "0.7.11"),
                 new Dependency("PyPI", "toml", "0.10.2"),
                 new Dependency("PyPI", "win-inet-pton", "1.1.0"));
@@ -38,7 +39,7 @@ class PdmLockParserTest {
                 name = "idna"
                 version = "3.6"
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "idna", "3.6"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("PyPI", "idna", "3.6"));
     }
 
     @Test

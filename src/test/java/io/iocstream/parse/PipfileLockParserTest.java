@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class PipfileLockParserTest {
     @Test
     void readsDefaultAndDevelopWithoutTheOperator() throws Exception {
         // itsdangerous 2.1.2 is in both sections; pluggy is 1.0.1 in default and 1.0.0 in develop
-        assertThat(parser.parse(lockfile("pipfile/Pipfile.lock"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("pipfile/Pipfile.lock"))).containsExactlyInAnyOrder(
                 new Dependency("PyPI", "itsdangerous", "2.1.2"),
                 new Dependency("PyPI", "markupsafe", "2.1.1"),
                 new Dependency("PyPI", "pluggy", "1.0.1"),
@@ -30,7 +31,7 @@ class PipfileLockParserTest {
                              "local": {"path": ".", "editable": true}},
                  "docs": {"sphinx": {"version": "==7.2.6"}}}
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "sphinx", "7.2.6"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("PyPI", "sphinx", "7.2.6"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.iocstream.parse;
 
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.JsFixtures.fixture;
 import static io.iocstream.parse.JsFixtures.npm;
 import static io.iocstream.parse.JsFixtures.truncated;
@@ -27,7 +29,7 @@ class PnpmLockParserTest {
 
     @Test
     void v5FixtureReportsGitAndTarballPackagesByTheirNameAndVersionFields() throws Exception {
-        List<Dependency> deps = parser.parse(fixture("pnpm-v5/pnpm-lock.yaml"));
+        List<Dependency> deps = parseAll(parser, fixture("pnpm-v5/pnpm-lock.yaml"));
 
         assertThat(deps).contains(npm("@my-scope/my-package", "1.0.0"), npm("my-bitbucket-package", "1.0.0"));
         // Five packages, every one with name and version fields.
@@ -37,14 +39,14 @@ class PnpmLockParserTest {
 
     @Test
     void v9FixtureReportsTarballPackagesByTheirVersionField() throws Exception {
-        List<Dependency> deps = parser.parse(fixture("pnpm-v9/pnpm-lock.yaml"));
+        List<Dependency> deps = parseAll(parser, fixture("pnpm-v9/pnpm-lock.yaml"));
 
         assertThat(deps).containsExactlyInAnyOrder(npm("ansi-regex", "6.0.1"), npm("is-number", "7.0.0"));
     }
 
     @Test
     void v5KeysWithScopesAndPeerSuffixes() throws Exception {
-        List<Dependency> deps = parser.parse(utf8("""
+        List<Dependency> deps = parseAll(parser, utf8("""
                 lockfileVersion: 5.4
 
                 packages:
@@ -79,7 +81,7 @@ class PnpmLockParserTest {
 
     @Test
     void v6KeysWithPeersInParentheses() throws Exception {
-        List<Dependency> deps = parser.parse(utf8("""
+        List<Dependency> deps = parseAll(parser, utf8("""
                 lockfileVersion: '6.0'
 
                 packages:
@@ -103,7 +105,7 @@ class PnpmLockParserTest {
 
     @Test
     void v9KeysAndSnapshots() throws Exception {
-        List<Dependency> deps = parser.parse(utf8("""
+        List<Dependency> deps = parseAll(parser, utf8("""
                 lockfileVersion: '9.0'
 
                 importers:
@@ -136,7 +138,7 @@ class PnpmLockParserTest {
 
     @Test
     void lockfileWithoutPackagesHasNoDependencies() throws Exception {
-        assertThat(parser.parse(utf8("lockfileVersion: '9.0'\n\nimporters:\n  .: {}\n"))).isEmpty();
+        assertThat(parseAll(parser, utf8("lockfileVersion: '9.0'\n\nimporters:\n  .: {}\n"))).isEmpty();
     }
 
     @Test
@@ -147,11 +149,30 @@ class PnpmLockParserTest {
         assertBad(utf8("{\"lockfileVersion\": 3, \"packages\": {\"node_modules/a\": {\"version\": \"1.0.0\"}}}"),
                 "unsupported lockfileVersion 3");
         assertBad(utf8("name: app\nversion: 1.0.0\n"), "no lockfileVersion");
-        assertBad(utf8("lockfileVersion: '9.0'\npackages: [a, b]\n"), "packages is not a mapping");
         assertBad(utf8("- a\n- b\n"), "not a YAML mapping");
         assertBad(utf8("lockfileVersion: '9.0'\n---\nlockfileVersion: '9.0'\n"), "more than one YAML document");
         assertBad(utf8("lockfileVersion: '9.0'\npackages:\n  a@1.0.0: {resolution: {integrity: x}\n"),
                 "pnpm-lock.yaml: ");
+    }
+
+    @Test
+    void anEntryThatCannotBeReadIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, utf8("lockfileVersion: '9.0'\npackages: [a, b]\n")))
+                .containsExactly("entry packages: pnpm-lock.yaml: packages is not a mapping");
+        byte[] lock = utf8("""
+                lockfileVersion: '9.0'
+                packages:
+                  a@1.0.0: just a string
+                  b@1.0.0: {name: [b]}
+                  c@1.0.0: {version: {x: 1}}
+                  no-version: {}
+                  d@1.0.0: {}
+                """);
+        assertThat(skippedIn(parser, lock)).containsExactly("entry a@1.0.0: pnpm-lock.yaml: not a mapping",
+                "entry b@1.0.0: pnpm-lock.yaml: name is not a string",
+                "entry c@1.0.0: pnpm-lock.yaml: version is not a string",
+                "entry no-version: pnpm-lock.yaml: names no package and version");
+        assertThat(parser.parse(lock, new SkippedEntries())).containsExactly(npm("d", "1.0.0"));
     }
 
     @Test
@@ -189,7 +210,7 @@ class PnpmLockParserTest {
     }
 
     private void assertBad(byte[] content, String reason) {
-        assertThatThrownBy(() -> parser.parse(content)).isInstanceOf(DependencyFileException.class)
+        assertThatThrownBy(() -> parseAll(parser, content)).isInstanceOf(DependencyFileException.class)
                 .hasMessageContaining(reason).message().doesNotContain("\n");
     }
 }

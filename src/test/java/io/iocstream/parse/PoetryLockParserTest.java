@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +16,7 @@ class PoetryLockParserTest {
 
     @Test
     void readsEveryPackageIncludingBothVersionsOfOne() throws Exception {
-        assertThat(parser.parse(lockfile("poetry/poetry.lock")))
+        assertThat(parseAll(parser, lockfile("poetry/poetry.lock")))
                 .contains(
                         new Dependency("PyPI", "async-timeout", "5.0.1"),
                         new Dependency("PyPI", "factory-boy", "3.3.1"),
@@ -55,7 +57,7 @@ class PoetryLockParserTest {
                 [metadata]
                 lock-version = "2.1"
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "from-mirror", "2.0.0"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("PyPI", "from-mirror", "2.0.0"));
     }
 
     @Test
@@ -70,6 +72,31 @@ class PoetryLockParserTest {
         assertRejected(parser, truncated("poetry/poetry.lock", 637));
         assertRejected(parser, lockfile("pipfile/Pipfile.lock"));
         assertRejected(parser, utf8("title = \"not a lock\"\n"));
-        assertRejected(parser, utf8("package = \"oops\"\n"));
+    }
+
+    @Test
+    void aPackageTableThatCannotBeReadIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, utf8("package = \"oops\"\n")))
+                .containsExactly("entry package: poetry.lock: package is not an array of tables");
+        byte[] lock = utf8("""
+                [[package]]
+                version = "1.0.0"
+
+                [[package]]
+                name = "a"
+                version = 1
+
+                [[package]]
+                name = "b"
+
+                [[package]]
+                name = "c"
+                version = "3.0.0"
+                """);
+        assertThat(skippedIn(parser, lock)).containsExactly(
+                "entry package[0]: poetry.lock: package has no name string",
+                "entry package[1]: poetry.lock: version is not a string",
+                "entry b: poetry.lock: package without a version");
+        assertThat(parser.parse(lock, new SkippedEntries())).containsExactly(new Dependency("PyPI", "c", "3.0.0"));
     }
 }

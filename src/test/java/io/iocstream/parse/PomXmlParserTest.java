@@ -2,10 +2,12 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ class PomXmlParserTest {
 
     @Test
     void readsDependenciesManagementAndProfilesWithPropertiesResolved() throws Exception {
-        assertThat(parser.parse(lockfile("maven/pom.xml"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("maven/pom.xml"))).containsExactlyInAnyOrder(
                 new Dependency("Maven", "junit:junit", "4.12"),
                 new Dependency("Maven", "org.example:abc", "1.0.1"),
                 new Dependency("Maven", "org.example:exclusions", "1.0.0"),
@@ -53,7 +55,7 @@ class PomXmlParserTest {
                   </dependencies>
                 </project>
                 """;
-        assertThat(parser.parse(utf8(pom))).containsExactly(
+        assertThat(parseAll(parser, utf8(pom))).containsExactly(
                 new Dependency("Maven", "com.example:core", "3.1.4"),
                 new Dependency("Maven", "com.fasterxml.jackson.core:jackson-databind", "2.17.1"));
     }
@@ -72,7 +74,7 @@ class PomXmlParserTest {
                 </project>
                 """.formatted(secret.toUri());
 
-        assertThatThrownBy(() -> parser.parse(utf8(pom)))
+        assertThatThrownBy(() -> parseAll(parser, utf8(pom)))
                 .isExactlyInstanceOf(DependencyFileException.class)
                 .hasMessageNotContaining("s3cr3t-token")
                 .hasMessageNotContaining("\n");
@@ -86,6 +88,28 @@ class PomXmlParserTest {
                 <project><version>&b;</version></project>
                 """;
         assertRejected(parser, utf8(pom));
+    }
+
+    /** Properties that repeat the next ten times: seven levels are ten million characters, ten levels ten billion. */
+    @Test
+    void aPropertyExpansionBombIsSkippedAndTheOtherDependenciesAreRead() throws Exception {
+        StringBuilder properties = new StringBuilder();
+        for (int level = 0; level < 7; level++) {
+            properties.append("<p").append(level).append('>')
+                    .append(("${p" + (level + 1) + "}").repeat(10)).append("</p").append(level).append('>');
+        }
+        properties.append("<p7>1</p7>");
+        String pom = "<project><properties>" + properties + "</properties><dependencies>"
+                + "<dependency><groupId>org.evil</groupId><artifactId>bomb</artifactId><version>${p0}</version>"
+                + "</dependency>"
+                + "<dependency><groupId>org.example</groupId><artifactId>ok</artifactId><version>1.0.0</version>"
+                + "</dependency></dependencies></project>";
+        SkippedEntries skipped = new SkippedEntries();
+
+        assertThat(parser.parse(utf8(pom), skipped))
+                .containsExactly(new Dependency("Maven", "org.example:ok", "1.0.0"));
+        assertThat(skipped.listed()).extracting(SkippedEntry::entry, SkippedEntry::reason).containsExactly(tuple(
+                "entry org.evil:bomb", "pom.xml: longer than 256 characters once its properties are expanded"));
     }
 
     @Test

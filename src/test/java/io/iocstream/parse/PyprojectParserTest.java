@@ -1,6 +1,7 @@
 package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +33,7 @@ class PyprojectParserTest {
                 test = ["pytest==8.1.1", {include-group = "lint"}]
                 lint = ["ruff>=0.3"]
                 """;
-        assertThat(parser.parse(utf8(pyproject))).containsExactly(
+        assertThat(parseAll(parser, utf8(pyproject))).containsExactly(
                 new Dependency("PyPI", "httpx", "0.27.0"),
                 new Dependency("PyPI", "attrs", "23.2.0"),
                 new Dependency("PyPI", "PyQt5", "5.15.10"),
@@ -65,7 +66,7 @@ class PyprojectParserTest {
                 [tool.poetry.dev-dependencies]
                 black = "24.3.0"
                 """;
-        assertThat(parser.parse(utf8(pyproject))).containsExactly(
+        assertThat(parseAll(parser, utf8(pyproject))).containsExactly(
                 new Dependency("PyPI", "requests", "2.31.0"),
                 new Dependency("PyPI", "flask", "3.0.2"),
                 new Dependency("PyPI", "numpy", "1.26.4"),
@@ -76,7 +77,7 @@ class PyprojectParserTest {
 
     @Test
     void aToolOnlyManifestHasNoDependencies() throws Exception {
-        assertThat(parser.parse(utf8("[tool.black]\nline-length = 100\n"))).isEmpty();
+        assertThat(parseAll(parser, utf8("[tool.black]\nline-length = 100\n"))).isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
+import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ class RequirementsParserTest {
     @Test
     void pipsEverySyntaxExampleHasOnePinOnly() throws Exception {
         // Plain names, ranges, ~=, != and "== 2.8.*" (a wildcard) name no version; -r, -c, paths and URLs are skipped
-        assertThat(parser.parse(lockfile("requirements/requirements.txt")))
+        assertThat(parseAll(parser, lockfile("requirements/requirements.txt")))
                 .containsExactly(new Dependency("PyPI", "docopt", "0.6.1"));
     }
 
@@ -38,7 +40,7 @@ class RequirementsParserTest {
                 # commented==9.9.9
                 """;
 
-        assertThat(parser.parse(utf8(file))).containsExactly(
+        assertThat(parseAll(parser, utf8(file))).containsExactly(
                 new Dependency("PyPI", "Django", "4.2.11"),
                 new Dependency("PyPI", "requests", "2.31.0"),
                 new Dependency("PyPI", "legacy-thing", "1.0-custom"),
@@ -49,7 +51,7 @@ class RequirementsParserTest {
 
     @Test
     void reportsARepeatedPinOnce() throws Exception {
-        assertThat(parser.parse(utf8("six==1.16.0\nsix == 1.16.0\r\n"))).hasSize(1);
+        assertThat(parseAll(parser, utf8("six==1.16.0\nsix == 1.16.0\r\n"))).hasSize(1);
     }
 
     @Test
@@ -65,23 +67,35 @@ class RequirementsParserTest {
 
     @Test
     void anEmptyFileRequiresNothing() throws Exception {
-        assertThat(parser.parse(new byte[0])).isEmpty();
+        assertThat(parseAll(parser, new byte[0])).isEmpty();
     }
 
     @Test
     void anotherFormatHasNoPins() throws Exception {
-        assertThat(parser.parse(lockfile("pipfile/Pipfile.lock"))).isEmpty();
+        assertThat(parseAll(parser, lockfile("pipfile/Pipfile.lock"))).isEmpty();
     }
 
     @Test
     void aTruncatedLastLineIsNotAPin() throws Exception {
-        assertThat(parser.parse(utf8("six==1.16.0\ndocopt ==")))
+        assertThat(parseAll(parser, utf8("six==1.16.0\ndocopt ==")))
                 .containsExactly(new Dependency("PyPI", "six", "1.16.0"));
     }
 
     @Test
-    void binaryContentIsRejected() {
-        assertRejected(parser, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
-        assertRejected(parser, utf8("six==1.16.0\0"));
+    void aLineThatIsNotUtf8TextIsSkippedAndTheOthersAreRead() throws Exception {
+        assertThat(skippedIn(parser, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1}))
+                .containsExactly("line 1: requirements: line is not UTF-8 text");
+        assertThat(skippedIn(parser, utf8("six==1.16.0\0\ndocopt==0.6.1\n")))
+                .containsExactly("line 1: requirements: line holds a NUL byte");
+        byte[] latin1 = "# caf\u00e9\nsix==1.16.0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(parser.parse(latin1, new SkippedEntries())).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
+    }
+
+    @Test
+    void aPinNoEcosystemAllowsIsSkipped() throws Exception {
+        String huge = "1." + "1.".repeat(10_000) + "a1";
+        assertThat(skippedIn(parser, utf8("litellm==" + huge + "\nsix===1.16\u0007\nsix==1.16.0\n")))
+                .containsExactly("line 1: requirements: version longer than 256 characters",
+                        "line 2: requirements: version has control character U+0007");
     }
 }

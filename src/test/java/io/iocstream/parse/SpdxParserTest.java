@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,7 @@ class SpdxParserTest {
 
     @Test
     void readsPurlExternalRefsOnly() throws Exception {
-        assertThat(parser.parse(utf8(DOCUMENT))).containsExactly(
+        assertThat(parseAll(parser, utf8(DOCUMENT))).containsExactly(
                 new Dependency("npm", "chalk", "5.6.1"),
                 new Dependency("PyPI", "litellm", "1.82.7"),
                 new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));

@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
+import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +15,7 @@ class UvLockParserTest {
 
     @Test
     void readsRegistryPackagesButNotTheVirtualRootProject() throws Exception {
-        assertThat(parser.parse(lockfile("uv/uv.lock"))).containsExactlyInAnyOrder(
+        assertThat(parseAll(parser, lockfile("uv/uv.lock"))).containsExactlyInAnyOrder(
                 new Dependency("PyPI", "emoji", "2.14.0"),
                 new Dependency("PyPI", "protobuf", "4.25.5"));
     }
@@ -36,7 +37,7 @@ class UvLockParserTest {
                 version = "1.16.0"
                 source = { registry = "https://pypi.org/simple" }
                 """;
-        assertThat(parser.parse(utf8(lock))).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
+        assertThat(parseAll(parser, utf8(lock))).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
     }
 
     @Test

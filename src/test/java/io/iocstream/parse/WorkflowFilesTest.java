@@ -2,8 +2,10 @@ package io.iocstream.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +41,7 @@ class WorkflowFilesTest {
                       labels: [linux, x64]
                 """;
 
-        assertThat(WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8))).containsExactly(
+        assertThat(values(workflow)).containsExactly(
                 "Discussion Create", "self-hosted", "ubuntu-latest", "SHA1HULUD", "linux", "x64", "ci-runners");
     }
 
@@ -55,7 +57,7 @@ class WorkflowFilesTest {
                     runs-on: *runner
                 """;
 
-        assertThat(WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8)))
+        assertThat(values(workflow))
                 .containsExactly("Build", "self-hosted", "SHA1HULUD");
     }
 
@@ -68,16 +70,40 @@ class WorkflowFilesTest {
         }
         laughs.append("jobs:\n  j:\n    runs-on: *a8\n");
 
-        assertThatThrownBy(() -> WorkflowFiles.values(laughs.toString().getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> values(laughs.toString()))
                 .isInstanceOf(DependencyFileException.class).hasMessageContaining("runs-on values");
-        assertThatThrownBy(() -> WorkflowFiles.values("name: x\njobs:\n  j:\n    runs-on: *none\n"
-                .getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> values("name: x\njobs:\n  j:\n    runs-on: *none\n"))
                 .isInstanceOf(DependencyFileException.class).hasMessageContaining("names no anchor");
     }
 
     @Test
     void aWorkflowThatIsNotAMappingIsRefused() {
-        assertThatThrownBy(() -> WorkflowFiles.values("- just\n- a list\n".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> values("- just\n- a list\n"))
                 .isInstanceOf(DependencyFileException.class).hasMessageContaining("not a YAML mapping");
+    }
+
+    @Test
+    void aNameOrLabelGitHubWouldNotAllowIsSkippedAndTheOthersAreRead() throws DependencyFileException {
+        String workflow = """
+                name: [not, a, name]
+                on: push
+                jobs:
+                  build:
+                    runs-on: [self-hosted, "SHA1HULUD\\u202e", SHA1HULUD]
+                """;
+        SkippedEntries skipped = new SkippedEntries();
+
+        assertThat(WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8), skipped))
+                .containsExactly("self-hosted", "SHA1HULUD");
+        assertThat(skipped.listed()).extracting(SkippedEntry::entry, SkippedEntry::reason).containsExactly(
+                tuple("entry name", "workflow: name is not a string"),
+                tuple("entry jobs.build.runs-on", "workflow: jobs.build.runs-on has control character U+202E"));
+    }
+
+    private static List<String> values(String workflow) throws DependencyFileException {
+        SkippedEntries skipped = new SkippedEntries();
+        List<String> values = WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8), skipped);
+        assertThat(skipped.listed()).isEmpty();
+        return values;
     }
 }

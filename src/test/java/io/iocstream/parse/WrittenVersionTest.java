@@ -32,7 +32,7 @@ class WrittenVersionTest {
                 DependencyParser parser = DependencyFiles.parserFor(path).orElseThrow();
                 parsers.add(parser.getClass().getSimpleName());
                 String text = Files.readString(fixture, StandardCharsets.UTF_8);
-                for (Dependency dep : parser.parse(Files.readAllBytes(fixture))) {
+                for (Dependency dep : Fixtures.parseAll(parser, Files.readAllBytes(fixture))) {
                     assertThat(isWrittenIn(text, dep.version())).as("%s: %s", path, dep).isTrue();
                     versions++;
                 }
