@@ -129,10 +129,10 @@ public final class FeedDirectory {
                 return osv(feed);
             }
             if (name.endsWith(".csv")) {
-                return csv(feed, Files.readString(file, StandardCharsets.UTF_8));
+                return csv(feed, FeedText.read(feed));
             }
             if (name.endsWith(".txt")) {
-                return PackageListReader.read(feed, Files.readAllLines(file, StandardCharsets.UTF_8));
+                return PackageListReader.read(feed, FeedText.read(feed).lines().toList());
             }
             return Result.of(new DeadLetter("feed", file.toString(),
                     "unknown feed file type (.json OSV, .csv, .txt)", excerpt(file)));

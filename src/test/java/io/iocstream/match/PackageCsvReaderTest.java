@@ -54,6 +54,14 @@ class PackageCsvReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", "\uFEFFpackage,version\nexample-a,1.2.3\n");
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.packages()).extracting(IocEntry::name).containsExactly("example-a");
+    }
+
+    @Test
     void aQuotedCellMaySpanLinesAndHoldCommas(@TempDir Path root) throws Exception {
         Path file = write(root, "constructed.csv", """
                 package,version,note

@@ -139,6 +139,21 @@ class PackageListReaderTest {
         assertThat(result.deadLetters().get(3).reason()).contains("maven:group:artifact:version");
     }
 
+    @Test
+    void aByteOrderMarkBeforeTheFirstEntryIsNotPartOfItsName(@TempDir Path root) throws Exception {
+        // the real list's entries without its comment header, so that the mark sits on an entry line
+        List<String> entries = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        Path plain = write(root, "plain.txt", String.join("\n", entries) + "\n");
+        Path marked = write(root, "marked.txt", "\uFEFF" + String.join("\n", entries) + "\n");
+
+        FeedDirectory.Result withMark = FeedDirectory.readFile(root, marked);
+
+        assertThat(withMark.deadLetters()).isEmpty();
+        assertThat(withMark.packages()).extracting(IocEntry::ecosystem, IocEntry::name, IocEntry::versions)
+                .containsExactlyElementsOf(FeedDirectory.readFile(root, plain).packages().stream()
+                        .map(e -> tuple(e.ecosystem(), e.name(), e.versions())).toList());
+    }
+
     private static void assertEntry(String line, String ecosystem, String name, String version) {
         int lineNumber = lines.indexOf(line) + 1;
         assertThat(lineNumber).as("the real list holds " + line).isPositive();
