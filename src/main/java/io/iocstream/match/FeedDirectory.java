@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.pipeline.DeadLetter;
@@ -45,6 +46,10 @@ public final class FeedDirectory {
         Result plus(Result more) {
             return new Result(concat(packages, more.packages), concat(indicators, more.indicators),
                     concat(deadLetters, more.deadLetters));
+        }
+
+        Result plusDeadLetters(List<DeadLetter> more) {
+            return plus(new Result(List.of(), List.of(), more));
         }
 
         private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -129,10 +134,12 @@ public final class FeedDirectory {
                 return osv(feed);
             }
             if (name.endsWith(".csv")) {
-                return csv(feed, FeedText.read(feed));
+                FeedText text = FeedText.read(feed);
+                return csv(feed, text.text()).plusDeadLetters(text.deadLetters());
             }
             if (name.endsWith(".txt")) {
-                return PackageListReader.read(feed, FeedText.read(feed).lines().toList());
+                FeedText text = FeedText.read(feed);
+                return PackageListReader.read(feed, text.text().lines().toList()).plusDeadLetters(text.deadLetters());
             }
             return Result.of(new DeadLetter("feed", file.toString(),
                     "unknown feed file type (.json OSV, .csv, .txt)", excerpt(file)));
@@ -159,7 +166,7 @@ public final class FeedDirectory {
             return new Result(OsvFeedReader.entries(osv, feed.feed()), OsvFeedReader.indicators(osv, feed.feed()),
                     List.of());
         } catch (IOException | IllegalArgumentException e) {
-            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + firstLine(e),
+            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + jsonReason(e),
                     excerpt(feed.path())));
         }
     }
@@ -186,8 +193,19 @@ public final class FeedDirectory {
         return read;
     }
 
+    /** Jackson's reason with the line it stopped at (an encoding error's byte is somewhere in a whole entry). */
+    private static String jsonReason(Exception e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return firstLine(json.getOriginalMessage()) + " at line " + json.getLocation().getLineNr();
+        }
+        return firstLine(e);
+    }
+
     private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

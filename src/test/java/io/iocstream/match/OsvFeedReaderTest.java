@@ -7,6 +7,7 @@ import io.iocstream.match.version.VersionRange;
 import io.iocstream.parse.Dependency;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,6 +148,22 @@ class OsvFeedReaderTest {
             assertThat(d.stage()).isEqualTo("feed");
             assertThat(d.reason()).startsWith("unreadable OSV entry");
         });
+    }
+
+    @Test
+    void anEntryThatIsNotUtf8IsADeadLetterNamingTheEncodingAndTheLine(@TempDir Path dir) throws Exception {
+        // the real chalk entry with its summary's text in Latin-1
+        Path real = Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json");
+        List<String> json = Files.readAllLines(real);
+        int summary = json.indexOf(json.stream().filter(l -> l.contains("\"summary\"")).findFirst().orElseThrow());
+        json.set(summary, json.get(summary).replaceFirst("\"summary\": \"", "\"summary\": \"\u00e9 "));
+        Files.write(dir.resolve("MAL-2025-46969.json"), json, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).isEmpty();
+        assertThat(read.deadLetters()).singleElement().satisfies(d -> assertThat(d.reason())
+                .startsWith("unreadable OSV entry").contains("UTF-8", "line " + (summary + 1)));
     }
 
     private static IocEntry entry(String id) {
