@@ -22,7 +22,10 @@ public final class OsvFeedReader {
 
     /** The entries of one OSV document; {@code feed} names where it came from. */
     static List<IocEntry> entries(JsonNode osv, String feed) {
-        if (osv == null || !osv.isObject() || !osv.path("id").isTextual()) {
+        if (osv == null || !osv.isObject()) {
+            throw new IllegalArgumentException(whatItIs(osv) + ", not an OSV entry object (one entry a file)");
+        }
+        if (!osv.path("id").isTextual()) {
             throw new IllegalArgumentException("no 'id'");
         }
         if (!osv.path("affected").isArray()) {
@@ -44,6 +47,14 @@ public final class OsvFeedReader {
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", feed));
         }
         return entries;
+    }
+
+    /** What a document that is no JSON object holds: {@code a JSON array}, {@code an empty file}. */
+    private static String whatItIs(JsonNode document) {
+        if (document == null || document.isMissingNode()) {
+            return "an empty file";
+        }
+        return "a JSON " + document.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /** The hosts an OSV entry names under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */

@@ -166,6 +166,20 @@ class OsvFeedReaderTest {
                 .startsWith("unreadable OSV entry").contains("UTF-8", "line " + (summary + 1)));
     }
 
+    @Test
+    void aFileHoldingAnArrayOfEntriesIsADeadLetterThatSaysSo(@TempDir Path dir) throws Exception {
+        String chalk = Files.readString(Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json"));
+        Files.writeString(dir.resolve("all.json"), "[" + chalk + "]");
+        Files.writeString(dir.resolve("text.json"), "\"MAL-2025-46969\"");
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).isEmpty();
+        assertThat(read.deadLetters()).extracting(d -> d.reason()).containsExactly(
+                "unreadable OSV entry: a JSON array, not an OSV entry object (one entry a file)",
+                "unreadable OSV entry: a JSON string, not an OSV entry object (one entry a file)");
+    }
+
     private static IocEntry entry(String id) {
         return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
