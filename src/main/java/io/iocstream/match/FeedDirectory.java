@@ -163,8 +163,7 @@ public final class FeedDirectory {
     private static Result osv(FeedFile feed) {
         try {
             JsonNode osv = JSON.readTree(feed.path().toFile());
-            return new Result(OsvFeedReader.entries(osv, feed.feed()), OsvFeedReader.indicators(osv, feed.feed()),
-                    List.of());
+            return OsvFeedReader.read(osv, feed);
         } catch (IOException | IllegalArgumentException e) {
             return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + jsonReason(e),
                     excerpt(feed.path())));

@@ -3,6 +3,7 @@ package io.iocstream.match;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iocstream.match.version.RangeEvent;
 import io.iocstream.match.version.VersionRange;
+import io.iocstream.pipeline.DeadLetter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,14 +15,20 @@ import java.util.Set;
  * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
  * walks the folders). Each {@code affected[]} item becomes one {@link IocEntry}; the domains and URLs an entry
  * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain {@link Indicator}s of
- * the same id.
+ * the same id. An item or host that cannot be used is a dead letter, and the rest of the entry still loads.
  */
 public final class OsvFeedReader {
 
+    private static final int RAW_EXCERPT = 2048;
+
     private OsvFeedReader() {}
 
-    /** The entries of one OSV document; {@code feed} names where it came from. */
-    static List<IocEntry> entries(JsonNode osv, String feed) {
+    /**
+     * The entries, hosts and dead letters of one OSV document read from {@code file}.
+     *
+     * @throws IllegalArgumentException when the document is no OSV entry at all (no object, no id, no affected list)
+     */
+    static FeedDirectory.Result read(JsonNode osv, FeedFile file) {
         if (osv == null || !osv.isObject()) {
             throw new IllegalArgumentException(whatItIs(osv) + ", not an OSV entry object (one entry a file)");
         }
@@ -31,22 +38,13 @@ public final class OsvFeedReader {
         if (!osv.path("affected").isArray()) {
             throw new IllegalArgumentException("no 'affected' list");
         }
-        String id = osv.get("id").asText();
-        boolean withdrawn = osv.hasNonNull("withdrawn");
-        List<IocEntry> entries = new ArrayList<>();
-        for (JsonNode affected : osv.get("affected")) {
-            JsonNode pkg = affected.path("package");
-            if (!pkg.path("ecosystem").isTextual() || !pkg.path("name").isTextual()) {
-                throw new IllegalArgumentException("an 'affected' item has no package ecosystem and name");
-            }
-            Set<String> versions = new LinkedHashSet<>();
-            affected.path("versions").forEach(v -> versions.add(v.asText()));
-            List<VersionRange> ranges = ranges(affected.path("ranges"));
-            boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
-            entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
-                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", feed));
+        Reading reading = new Reading(osv.get("id").asText(), osv.hasNonNull("withdrawn"), file);
+        JsonNode affected = osv.get("affected");
+        for (int i = 0; i < affected.size(); i++) {
+            reading.affected(i, affected.get(i));
         }
-        return entries;
+        reading.hosts(osv);
+        return new FeedDirectory.Result(reading.entries, reading.indicators, reading.deadLetters);
     }
 
     /** What a document that is no JSON object holds: {@code a JSON array}, {@code an empty file}. */
@@ -57,25 +55,60 @@ public final class OsvFeedReader {
         return "a JSON " + document.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    /** The hosts an OSV entry names under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */
-    static List<Indicator> indicators(JsonNode osv, String feed) {
-        JsonNode iocs = osv.path("database_specific").path("iocs");
-        Set<String> hosts = new LinkedHashSet<>();
-        for (String field : List.of("domains", "urls")) {
-            for (JsonNode value : iocs.path(field)) {
-                try {
-                    hosts.add(IndicatorCsvReader.host(value.asText()));
-                } catch (BadFeedRow e) {
-                    throw new IllegalArgumentException("database_specific.iocs." + field + ": " + e.getMessage());
+    /** One document being read: what it gave so far. */
+    private static final class Reading {
+        private final String id;
+        private final boolean withdrawn;
+        private final FeedFile file;
+        private final List<IocEntry> entries = new ArrayList<>();
+        private final List<Indicator> indicators = new ArrayList<>();
+        private final List<DeadLetter> deadLetters = new ArrayList<>();
+
+        Reading(String id, boolean withdrawn, FeedFile file) {
+            this.id = id;
+            this.withdrawn = withdrawn;
+            this.file = file;
+        }
+
+        void affected(int index, JsonNode affected) {
+            String where = "affected[" + index + "]";
+            JsonNode pkg = affected.path("package");
+            if (!pkg.path("ecosystem").isTextual() || !pkg.path("name").isTextual()) {
+                deadLetter(where + ": no package ecosystem and name", affected);
+                return;
+            }
+            Set<String> versions = new LinkedHashSet<>();
+            affected.path("versions").forEach(v -> versions.add(v.asText()));
+            List<VersionRange> ranges = ranges(affected.path("ranges"));
+            boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
+            entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
+                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed()));
+        }
+
+        /** The hosts listed under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */
+        void hosts(JsonNode osv) {
+            JsonNode iocs = osv.path("database_specific").path("iocs");
+            Set<String> hosts = new LinkedHashSet<>();
+            for (String field : List.of("domains", "urls")) {
+                for (JsonNode value : iocs.path(field)) {
+                    try {
+                        hosts.add(IndicatorCsvReader.host(value.asText()));
+                    } catch (BadFeedRow e) {
+                        deadLetter("database_specific.iocs." + field + ": " + e.getMessage(), value);
+                    }
                 }
             }
+            for (String host : hosts) {
+                indicators.add(new Indicator(id, Indicator.Kind.DOMAIN, host, "critical",
+                        osv.path("summary").asText(""), withdrawn, file.feed()));
+            }
         }
-        List<Indicator> indicators = new ArrayList<>();
-        for (String host : hosts) {
-            indicators.add(new Indicator(osv.get("id").asText(), Indicator.Kind.DOMAIN, host, "critical",
-                    osv.path("summary").asText(""), osv.hasNonNull("withdrawn"), feed));
+
+        private void deadLetter(String reason, JsonNode raw) {
+            String text = raw.isTextual() ? raw.asText() : raw.toString();
+            deadLetters.add(new DeadLetter("feed", file.path().toString(), id + " " + reason,
+                    text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text));
         }
-        return indicators;
     }
 
     /**

@@ -2,9 +2,14 @@ package io.iocstream.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.match.version.RangeEvent;
 import io.iocstream.match.version.VersionRange;
 import io.iocstream.parse.Dependency;
+import io.iocstream.pipeline.DeadLetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real OSV entries of ossf/malicious-packages (ioc/osv, see SOURCES.tsv) read into an index and matched. */
 class OsvFeedReaderTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static FeedDirectory.Result feed;
     static IocIndex index;
@@ -180,8 +187,37 @@ class OsvFeedReaderTest {
                 "unreadable OSV entry: a JSON string, not an OSV entry object (one entry a file)");
     }
 
+    @Test
+    void aBadHostOrAffectedItemIsADeadLetterAndTheRestOfTheEntryStillLoads(@TempDir Path dir) throws Exception {
+        ObjectNode litellm = real("malicious/pypi/litellm/MAL-2026-2144.json");
+        ((ArrayNode) litellm.at("/database_specific/iocs/domains")).add("not a host!");
+        ((ArrayNode) litellm.get("affected")).addObject().putObject("package").put("ecosystem", "PyPI");
+        write(dir, "MAL-2026-2144.json", litellm);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).extracting(IocEntry::id, IocEntry::name)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("MAL-2026-2144", "litellm"));
+        assertThat(read.indicators()).extracting(Indicator::value)
+                .containsExactly("litellm.cloud", "models.litellm.cloud");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                org.assertj.core.api.Assertions.tuple(dir.resolve("MAL-2026-2144.json").toString(),
+                        "MAL-2026-2144 affected[1]: no package ecosystem and name"),
+                org.assertj.core.api.Assertions.tuple(dir.resolve("MAL-2026-2144.json").toString(),
+                        "MAL-2026-2144 database_specific.iocs.domains: not a host name or URL: 'not a host!'"));
+    }
+
     private static IocEntry entry(String id) {
         return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** A real entry of ioc/osv, to turn into a hostile variant. */
+    static ObjectNode real(String path) throws Exception {
+        return (ObjectNode) JSON.readTree(Path.of("src/test/resources/ioc/osv").resolve(path).toFile());
+    }
+
+    static void write(Path dir, String name, JsonNode osv) throws Exception {
+        Files.writeString(dir.resolve(name), JSON.writeValueAsString(osv));
     }
 
     private static Dependency npm(String name, String version) {
