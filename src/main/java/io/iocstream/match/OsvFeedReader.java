@@ -3,6 +3,8 @@ package io.iocstream.match;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.iocstream.match.version.RangeEvent;
 import io.iocstream.match.version.VersionRange;
+import io.iocstream.match.version.VersionScheme;
+import io.iocstream.match.version.VersionSchemes;
 import io.iocstream.pipeline.DeadLetter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -79,8 +81,14 @@ public final class OsvFeedReader {
             }
             Set<String> versions = new LinkedHashSet<>();
             affected.path("versions").forEach(v -> versions.add(v.asText()));
-            List<VersionRange> ranges = ranges(affected.path("ranges"));
+            List<VersionRange> ranges = ranges(where, pkg.get("ecosystem").asText(), affected.path("ranges"));
             boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
+            if (versions.isEmpty() && ranges.isEmpty() && !withdrawn) {
+                // a withdrawn item is kept whatever it lists: it withdraws the entry's earlier items
+                deadLetter(where + ": no version or range to match (GIT ranges are not evaluated);"
+                        + " the item is left out", affected);
+                return;
+            }
             entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed()));
         }
@@ -104,6 +112,58 @@ public final class OsvFeedReader {
             }
         }
 
+        /**
+         * The {@code SEMVER} and {@code ECOSYSTEM} ranges of an affected item. {@code GIT} ranges are left out:
+         * whether a version lies between two commits needs the repository's commit graph, which the matcher does
+         * not have (OSV asks such entries to list their {@code versions} too, and those are read). A range that
+         * cannot be evaluated as written (an unknown type, a malformed event, a bound that is no version) is a dead
+         * letter: kept, it would match nothing, or more than it says once its bad event is skipped.
+         */
+        private List<VersionRange> ranges(String item, String ecosystem, JsonNode ranges) {
+            List<VersionRange> out = new ArrayList<>();
+            for (int r = 0; r < ranges.size(); r++) {
+                String where = item + ".ranges[" + r + "]";
+                JsonNode range = ranges.get(r);
+                String typeName = range.path("type").asText("");
+                Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(typeName);
+                if (type.isEmpty()) {
+                    if (!typeName.equals("GIT")) {
+                        deadLetter(where + ": type '" + shown(typeName) + "' is not SEMVER, ECOSYSTEM or GIT;"
+                                + " the range is left out", range);
+                    }
+                    continue;
+                }
+                VersionScheme<?> scheme = type.get() == VersionRange.Type.SEMVER ? VersionSchemes.SEMVER
+                        : VersionSchemes.of(EcosystemNames.canonical(ecosystem));
+                List<RangeEvent> events = new ArrayList<>();
+                JsonNode written = range.path("events");
+                if (written.isEmpty()) {
+                    deadLetter(where + ": no events; the range is left out", range);
+                    continue;
+                }
+                for (int e = 0; e < written.size() && events != null; e++) {
+                    Optional<RangeEvent> event = event(written.get(e));
+                    if (event.isEmpty()) {
+                        deadLetter(where + ".events[" + e + "]: not one of introduced, fixed, last_affected, limit"
+                                + " with a version string; the range is left out", range);
+                        events = null;
+                    } else if (scheme != null && !isVersion(scheme, event.get())) {
+                        deadLetter(where + ": " + event.get().kind().name().toLowerCase(Locale.ROOT) + " '"
+                                + shown(event.get().version()) + "' is not a "
+                                + (type.get() == VersionRange.Type.SEMVER ? "SemVer" : ecosystem)
+                                + " version; the range is left out", range);
+                        events = null;
+                    } else {
+                        events.add(event.get());
+                    }
+                }
+                if (events != null) {
+                    out.add(new VersionRange(type.get(), events));
+                }
+            }
+            return out;
+        }
+
         private void deadLetter(String reason, JsonNode raw) {
             String text = raw.isTextual() ? raw.asText() : raw.toString();
             deadLetters.add(new DeadLetter("feed", file.path().toString(), id + " " + reason,
@@ -111,35 +171,38 @@ public final class OsvFeedReader {
         }
     }
 
-    /**
-     * The {@code SEMVER} and {@code ECOSYSTEM} ranges of an affected item. {@code GIT} ranges are left out: whether
-     * a version lies between two commits needs the repository's commit graph, which the matcher does not have
-     * (OSV asks such entries to list their {@code versions} too, and those are read).
-     */
-    private static List<VersionRange> ranges(JsonNode ranges) {
-        List<VersionRange> out = new ArrayList<>();
-        for (JsonNode range : ranges) {
-            Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(range.path("type").asText(""));
-            if (type.isEmpty()) {
-                continue;
-            }
-            List<RangeEvent> events = new ArrayList<>();
-            for (JsonNode event : range.path("events")) {
-                event(event).ifPresent(events::add);
-            }
-            out.add(new VersionRange(type.get(), events));
-        }
-        return out;
-    }
-
-    /** An event object holds exactly one of introduced, fixed, last_affected and limit. */
+    /** An event object holds exactly one of introduced, fixed, last_affected and limit, as a string. */
     private static Optional<RangeEvent> event(JsonNode event) {
+        RangeEvent found = null;
         for (RangeEvent.Kind kind : RangeEvent.Kind.values()) {
             JsonNode version = event.get(kind.name().toLowerCase(Locale.ROOT));
-            if (version != null && version.isTextual()) {
-                return Optional.of(new RangeEvent(kind, version.asText()));
+            if (version != null) {
+                if (found != null || !version.isTextual()) {
+                    return Optional.empty();
+                }
+                found = new RangeEvent(kind, version.asText());
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
+    }
+
+    /** Whether an event's bound is a version of the scheme; {@code introduced: "0"} and {@code limit: "*"} are. */
+    private static boolean isVersion(VersionScheme<?> scheme, RangeEvent event) {
+        // the beginning and no limit, as RangeEvent reads them
+        if (event.kind() == RangeEvent.Kind.INTRODUCED && event.version().equals("0")
+                || event.kind() == RangeEvent.Kind.LIMIT && event.version().contains("*")) {
+            return true;
+        }
+        try {
+            return scheme.parse(event.version()) != null;
+        } catch (RuntimeException e) {
+            // VersionSchemes.tryParse's rule, which is package-private there: not a version
+            return false;
+        }
+    }
+
+    /** A feed's text in a one-line reason: at most 100 characters of it. */
+    private static String shown(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 100) + "...";
     }
 }

@@ -207,6 +207,59 @@ class OsvFeedReaderTest {
                         "MAL-2026-2144 database_specific.iocs.domains: not a host name or URL: 'not a host!'"));
     }
 
+    @Test
+    void aRangeWithABoundThatIsNoVersionIsADeadLetterAndTheOtherRangesAndVersionsStillLoad(@TempDir Path dir)
+            throws Exception {
+        ObjectNode chalk = real("malicious/npm/chalk/MAL-2025-46969.json");
+        ArrayNode ranges = ((ObjectNode) chalk.get("affected").get(0)).putArray("ranges");
+        ranges.addObject().put("type", "ECOSYSTEM").putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "6.0.0"))
+                .add(JSON.createObjectNode().put("fixed", "6.1.0"));
+        ranges.addObject().put("type", "ECOSYSTEM").putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "0"))
+                .add(JSON.createObjectNode().put("fixed", "not!a+version"));
+        ranges.addObject().put("type", "SEMVER").putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "7.0.0"))
+                .add(JSON.createObjectNode().put("fixed", 8));
+        ranges.addObject().put("type", "SEMVR").putArray("events")
+                .add(JSON.createObjectNode().put("introduced", "9.0.0"));
+        write(dir, "MAL-2025-46969.json", chalk);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+        IocIndex ranged = new IocIndex();
+        read.packages().forEach(ranged::add);
+
+        assertThat(read.packages()).singleElement().satisfies(e -> assertThat(e.ranges()).containsExactly(
+                new VersionRange(VersionRange.Type.ECOSYSTEM,
+                        List.of(RangeEvent.introduced("6.0.0"), RangeEvent.fixed("6.1.0")))));
+        assertThat(ranged.matches(npm("chalk", "5.6.1"))).hasSize(1);
+        assertThat(ranged.matches(npm("chalk", "6.0.5"))).hasSize(1);
+        assertThat(ranged.matches(npm("chalk", "7.0.1"))).isEmpty();
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+                "MAL-2025-46969 affected[0].ranges[1]: fixed 'not!a+version' is not a npm version;"
+                        + " the range is left out",
+                "MAL-2025-46969 affected[0].ranges[2].events[1]: not one of introduced, fixed, last_affected, limit"
+                        + " with a version string; the range is left out",
+                "MAL-2025-46969 affected[0].ranges[3]: type 'SEMVR' is not SEMVER, ECOSYSTEM or GIT;"
+                        + " the range is left out");
+    }
+
+    @Test
+    void anItemLeftWithNothingToMatchIsADeadLetterNotAnEntry(@TempDir Path dir) throws Exception {
+        ObjectNode debug = real("malicious/npm/debug/MAL-2025-46974.json");
+        ObjectNode item = (ObjectNode) debug.get("affected").get(0);
+        item.remove("versions");
+        item.putArray("ranges").addObject().put("type", "GIT").put("repo", "https://github.com/debug-js/debug")
+                .putArray("events").addObject().put("introduced", "0");
+        write(dir, "MAL-2025-46974.json", debug);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).isEmpty();
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).containsExactly("MAL-2025-46974 affected[0]:"
+                + " no version or range to match (GIT ranges are not evaluated); the item is left out");
+    }
+
     private static IocEntry entry(String id) {
         return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
