@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
@@ -46,7 +48,7 @@ public final class OsvFeedReader {
             reading.affected(i, affected.get(i));
         }
         reading.hosts(osv);
-        return new FeedDirectory.Result(reading.entries, reading.indicators, reading.deadLetters);
+        return new FeedDirectory.Result(reading.entries, reading.indicators, reading.deadLetters, reading.unsupported);
     }
 
     /** What a document that is no JSON object holds: {@code a JSON array}, {@code an empty file}. */
@@ -65,6 +67,7 @@ public final class OsvFeedReader {
         private final List<IocEntry> entries = new ArrayList<>();
         private final List<Indicator> indicators = new ArrayList<>();
         private final List<DeadLetter> deadLetters = new ArrayList<>();
+        private final Map<String, Integer> unsupported = new TreeMap<>();
 
         Reading(String id, boolean withdrawn, FeedFile file) {
             this.id = id;
@@ -79,9 +82,21 @@ public final class OsvFeedReader {
                 deadLetter(where + ": no package ecosystem and name", affected);
                 return;
             }
+            String ecosystem = pkg.get("ecosystem").asText();
+            if (!FeedEcosystem.isOsvName(EcosystemNames.canonical(ecosystem))) {
+                // a full OSV dump holds every ecosystem: those iocstream does not match are counted, not errors
+                String osvName = OsvEcosystems.of(ecosystem);
+                if (osvName != null && !FeedEcosystem.isOsvName(osvName)) {
+                    unsupported.merge(osvName, 1, Integer::sum);
+                } else {
+                    deadLetter(where + ": ecosystem '" + shown(ecosystem) + "' is not an OSV ecosystem name;"
+                            + " the item is left out", affected);
+                }
+                return;
+            }
             Set<String> versions = new LinkedHashSet<>();
             affected.path("versions").forEach(v -> versions.add(v.asText()));
-            List<VersionRange> ranges = ranges(where, pkg.get("ecosystem").asText(), affected.path("ranges"));
+            List<VersionRange> ranges = ranges(where, ecosystem, affected.path("ranges"));
             boolean allVersions = ranges.stream().anyMatch(VersionRange::coversEverything);
             if (versions.isEmpty() && ranges.isEmpty() && !withdrawn) {
                 // a withdrawn item is kept whatever it lists: it withdraws the entry's earlier items
@@ -89,7 +104,7 @@ public final class OsvFeedReader {
                         + " the item is left out", affected);
                 return;
             }
-            entries.add(new IocEntry(id, pkg.get("ecosystem").asText(), pkg.get("name").asText(), versions,
+            entries.add(new IocEntry(id, ecosystem, pkg.get("name").asText(), versions,
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed()));
         }
 

@@ -260,6 +260,30 @@ class OsvFeedReaderTest {
                 + " no version or range to match (GIT ranges are not evaluated); the item is left out");
     }
 
+    @Test
+    void entriesOfOsvEcosystemsIocstreamDoesNotMatchAreCountedAndAMisspeltEcosystemIsADeadLetter(@TempDir Path dir)
+            throws Exception {
+        // the real chalk entry as a distribution, an Alpine release, and a feed's typo would write it
+        ObjectNode chalk = real("malicious/npm/chalk/MAL-2025-46969.json");
+        ArrayNode affected = (ArrayNode) chalk.get("affected");
+        ObjectNode npmItem = (ObjectNode) affected.get(0);
+        for (String ecosystem : List.of("Debian:12", "debian", "Alpine:v3.20", "Foobar", "npm:extra")) {
+            ObjectNode copy = npmItem.deepCopy();
+            ((ObjectNode) copy.get("package")).put("ecosystem", ecosystem);
+            affected.add(copy);
+        }
+        write(dir, "MAL-2025-46969.json", chalk);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).extracting(IocEntry::ecosystem).containsExactly("npm");
+        assertThat(read.unsupported()).isEqualTo(java.util.Map.of("Debian", 2, "Alpine", 1));
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+                "MAL-2025-46969 affected[4]: ecosystem 'Foobar' is not an OSV ecosystem name; the item is left out",
+                "MAL-2025-46969 affected[5]: ecosystem 'npm:extra' is not an OSV ecosystem name; the item is left out");
+        assertThat(read.matchable()).isEqualTo(1);
+    }
+
     private static IocEntry entry(String id) {
         return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
