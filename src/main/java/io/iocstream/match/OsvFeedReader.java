@@ -94,6 +94,13 @@ public final class OsvFeedReader {
                 }
                 return;
             }
+            String name;
+            try {
+                name = PackageName.check(pkg.get("name").asText());
+            } catch (BadFeedRow bad) {
+                deadLetter(where + ": " + bad.getMessage() + "; the item is left out", affected);
+                return;
+            }
             Set<String> versions = new LinkedHashSet<>();
             affected.path("versions").forEach(v -> versions.add(v.asText()));
             List<VersionRange> ranges = ranges(where, ecosystem, affected.path("ranges"));
@@ -104,7 +111,7 @@ public final class OsvFeedReader {
                         + " the item is left out", affected);
                 return;
             }
-            entries.add(new IocEntry(id, ecosystem, pkg.get("name").asText(), versions,
+            entries.add(new IocEntry(id, ecosystem, name, versions,
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed()));
         }
 

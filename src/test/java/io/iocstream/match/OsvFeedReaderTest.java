@@ -284,6 +284,26 @@ class OsvFeedReaderTest {
         assertThat(read.matchable()).isEqualTo(1);
     }
 
+    @Test
+    void aPackageNameNoEcosystemAllowsIsADeadLetterNotAnEntry(@TempDir Path dir) throws Exception {
+        ObjectNode chalk = real("malicious/npm/chalk/MAL-2025-46969.json");
+        ArrayNode affected = (ArrayNode) chalk.get("affected");
+        for (String name : List.of("chalk\u0000", "chalk\u200B", "c".repeat(10_000))) {
+            ObjectNode copy = affected.get(0).deepCopy();
+            ((ObjectNode) copy.get("package")).put("name", name);
+            affected.add(copy);
+        }
+        write(dir, "MAL-2025-46969.json", chalk);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.packages()).extracting(IocEntry::name).containsExactly("chalk");
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).containsExactly(
+                "MAL-2025-46969 affected[1]: package name has control character U+0000; the item is left out",
+                "MAL-2025-46969 affected[2]: package name has control character U+200B; the item is left out",
+                "MAL-2025-46969 affected[3]: package name longer than 256 characters; the item is left out");
+    }
+
     private static IocEntry entry(String id) {
         return feed.packages().stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }

@@ -77,6 +77,17 @@ class PackageCsvReaderTest {
     }
 
     @Test
+    void aPackageNameNoEcosystemAllowsIsADeadLetter(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", "package,version\n\"two\nlines\",1.0.0\n\"a\u202Eb\",1.0.0\n"
+                + "example-a,1.0.0\n");
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.packages()).extracting(IocEntry::name).containsExactly("example-a");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":2", "package name has control character U+000A"),
+                tuple(file + ":4", "package name has control character U+202E"));
+    }
+
+    @Test
     void aQuotedCellMaySpanLinesAndHoldCommas(@TempDir Path root) throws Exception {
         Path file = write(root, "constructed.csv", """
                 package,version,note

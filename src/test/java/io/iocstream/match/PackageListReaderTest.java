@@ -176,6 +176,17 @@ class PackageListReaderTest {
         assertThat(result.deadLetters().get(1).raw()).startsWith(lines.get(entry));
     }
 
+    @Test
+    void aPackageNameNoEcosystemAllowsIsADeadLetter(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.txt", "evil\u0001pkg:1.0.0\npypi:" + "p".repeat(257) + ":1.0\n"
+                + "nuget:Caf\u00e9.Package:1.0.0\n");
+        FeedDirectory.Result result = FeedDirectory.readFile(root, file);
+        assertThat(result.packages()).extracting(IocEntry::name).containsExactly("Caf\u00e9.Package");
+        assertThat(result.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":1", "package name has control character U+0001"),
+                tuple(file + ":2", "package name longer than 256 characters"));
+    }
+
     private static void assertEntry(String line, String ecosystem, String name, String version) {
         int lineNumber = lines.indexOf(line) + 1;
         assertThat(lineNumber).as("the real list holds " + line).isPositive();
