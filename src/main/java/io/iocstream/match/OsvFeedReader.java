@@ -144,46 +144,47 @@ public final class OsvFeedReader {
         private List<VersionRange> ranges(String item, String ecosystem, JsonNode ranges) {
             List<VersionRange> out = new ArrayList<>();
             for (int r = 0; r < ranges.size(); r++) {
-                String where = item + ".ranges[" + r + "]";
-                JsonNode range = ranges.get(r);
-                String typeName = range.path("type").asText("");
-                Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(typeName);
-                if (type.isEmpty()) {
-                    if (!typeName.equals("GIT")) {
-                        deadLetter(where + ": type '" + shown(typeName) + "' is not SEMVER, ECOSYSTEM or GIT;"
-                                + " the range is left out", range);
-                    }
-                    continue;
-                }
-                VersionScheme<?> scheme = type.get() == VersionRange.Type.SEMVER ? VersionSchemes.SEMVER
-                        : VersionSchemes.of(EcosystemNames.canonical(ecosystem));
-                List<RangeEvent> events = new ArrayList<>();
-                JsonNode written = range.path("events");
-                if (written.isEmpty()) {
-                    deadLetter(where + ": no events; the range is left out", range);
-                    continue;
-                }
-                for (int e = 0; e < written.size() && events != null; e++) {
-                    Optional<RangeEvent> event = event(written.get(e));
-                    if (event.isEmpty()) {
-                        deadLetter(where + ".events[" + e + "]: not one of introduced, fixed, last_affected, limit"
-                                + " with a version string; the range is left out", range);
-                        events = null;
-                    } else if (scheme != null && !isVersion(scheme, event.get())) {
-                        deadLetter(where + ": " + event.get().kind().name().toLowerCase(Locale.ROOT) + " '"
-                                + shown(event.get().version()) + "' is not a "
-                                + (type.get() == VersionRange.Type.SEMVER ? "SemVer" : ecosystem)
-                                + " version; the range is left out", range);
-                        events = null;
-                    } else {
-                        events.add(event.get());
-                    }
-                }
-                if (events != null) {
-                    out.add(new VersionRange(type.get(), events));
-                }
+                range(item + ".ranges[" + r + "]", ecosystem, ranges.get(r)).ifPresent(out::add);
             }
             return out;
+        }
+
+        /** One range as written; empty, and a dead letter unless it is a GIT range, when it cannot be evaluated. */
+        private Optional<VersionRange> range(String where, String ecosystem, JsonNode range) {
+            String typeName = range.path("type").asText("");
+            Optional<VersionRange.Type> type = VersionRange.Type.ofOsv(typeName);
+            if (type.isEmpty()) {
+                if (!typeName.equals("GIT")) {
+                    deadLetter(where + ": type '" + shown(typeName) + "' is not SEMVER, ECOSYSTEM or GIT;"
+                            + " the range is left out", range);
+                }
+                return Optional.empty();
+            }
+            JsonNode written = range.path("events");
+            if (written.isEmpty()) {
+                deadLetter(where + ": no events; the range is left out", range);
+                return Optional.empty();
+            }
+            boolean semver = type.get() == VersionRange.Type.SEMVER;
+            VersionScheme<?> scheme = semver ? VersionSchemes.SEMVER
+                    : VersionSchemes.of(EcosystemNames.canonical(ecosystem));
+            List<RangeEvent> events = new ArrayList<>();
+            for (int e = 0; e < written.size(); e++) {
+                Optional<RangeEvent> event = event(written.get(e));
+                if (event.isEmpty()) {
+                    deadLetter(where + ".events[" + e + "]: not one of introduced, fixed, last_affected, limit"
+                            + " with a version string; the range is left out", range);
+                    return Optional.empty();
+                }
+                if (!isVersion(scheme, event.get())) {
+                    deadLetter(where + ": " + event.get().kind().name().toLowerCase(Locale.ROOT) + " '"
+                            + shown(event.get().version()) + "' is not a " + (semver ? "SemVer" : ecosystem)
+                            + " version; the range is left out", range);
+                    return Optional.empty();
+                }
+                events.add(event.get());
+            }
+            return Optional.of(new VersionRange(type.get(), events));
         }
 
         private void deadLetter(String reason, JsonNode raw) {
