@@ -46,7 +46,7 @@ record FeedCoverage(long entries, List<String> directories) {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             long count = files.filter(Files::isRegularFile).count();
-            return count == 0 ? "empty" : count + (count == 1 ? " file" : " files") + ", no entry read";
+            return count == 0 ? "empty" : count + (count == 1 ? " file" : " files") + ", no entry that can match";
         }
     }
 }

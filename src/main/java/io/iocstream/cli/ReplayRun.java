@@ -99,9 +99,10 @@ final class ReplayRun {
 
             // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
             List<FeedUpdate> feed = new ArrayList<>();
-            long iocEntries = loadFeed(world.iocs(), false, feed);
+            FeedDirectory.Result initial = loadFeed(world.iocs(), false, feed);
             feed.add(FeedUpdate.initialLoadDone());
-            iocEntries += loadFeed(world.iocsLater(), true, feed);
+            FeedDirectory.Result later = loadFeed(world.iocsLater(), true, feed);
+            long iocEntries = initial.matchable() + later.matchable();
             List<String> warnings = new ArrayList<>();
             FeedCoverage coverage = FeedCoverage.of(iocEntries, List.of(world.iocs(), world.iocsLater()));
             if (coverage.empty()) {
@@ -151,6 +152,7 @@ final class ReplayRun {
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     counter(result, RunCounters.FILES_PARTIALLY_PARSED), counter(result, RunCounters.ENTRIES_SKIPPED),
                     open + resolved, open, resolved, iocEntries,
+                    FeedDirectory.Result.merge(initial.unsupported(), later.unsupported()),
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,
                     options.fetchStrategy().name().toLowerCase(java.util.Locale.ROOT), options.parallelism(),
@@ -177,14 +179,15 @@ final class ReplayRun {
                 ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }
 
-    /** Adds a feed directory's package entries, indicators and dead letters to {@code feed}; returns the IOC count. */
-    private static long loadFeed(Path dir, boolean deferred, List<FeedUpdate> feed) throws IOException {
+    /** Adds a feed directory's package entries, indicators and dead letters to {@code feed}; returns what it read. */
+    private static FeedDirectory.Result loadFeed(Path dir, boolean deferred, List<FeedUpdate> feed)
+            throws IOException {
         if (!Files.isDirectory(dir)) {
-            return 0;
+            return FeedDirectory.Result.empty();
         }
         FeedDirectory.Result read = FeedDirectory.read(dir);
         feed.addAll(FeedUpdate.of(read, deferred, null));
-        return read.packages().size() + read.indicators().size();
+        return read;
     }
 
     private static long counter(JobExecutionResult result, String name) {

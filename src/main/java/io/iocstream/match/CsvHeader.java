@@ -11,13 +11,7 @@ record CsvHeader(List<String> names) {
     }
 
     static CsvHeader of(CsvRows.Row row) {
-        List<String> cells = row.cells();
-        // a UTF-8 byte-order mark sticks to the first column's name
-        if (!cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
-            cells = new java.util.ArrayList<>(cells);
-            cells.set(0, cells.get(0).substring(1));
-        }
-        return new CsvHeader(cells);
+        return new CsvHeader(row.cells());
     }
 
     /** The index of the first column called any of {@code aliases}, or -1. */

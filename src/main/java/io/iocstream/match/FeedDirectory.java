@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.pipeline.DeadLetter;
@@ -13,6 +14,8 @@ import java.nio.file.FileVisitResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads a feed directory in every format of CONTRACT section 5, recursively and in sorted order: {@code .json} is
@@ -25,16 +28,26 @@ public final class FeedDirectory {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 2048;
 
-    /** What a feed directory or file held: package entries, indicators, and what could not be read. */
-    public record Result(List<IocEntry> packages, List<Indicator> indicators, List<DeadLetter> deadLetters) {
+    /**
+     * What a feed directory or file held: package entries, indicators, what could not be read, and how many entries
+     * of each OSV ecosystem iocstream does not match (by OSV name: {@code Debian}) were left out.
+     */
+    public record Result(List<IocEntry> packages, List<Indicator> indicators, List<DeadLetter> deadLetters,
+            Map<String, Integer> unsupported) {
 
         public Result {
             packages = List.copyOf(packages);
             indicators = List.copyOf(indicators);
             deadLetters = List.copyOf(deadLetters);
+            unsupported = Map.copyOf(unsupported);
         }
 
-        static Result empty() {
+        /** A result without entries of unsupported ecosystems. */
+        public Result(List<IocEntry> packages, List<Indicator> indicators, List<DeadLetter> deadLetters) {
+            this(packages, indicators, deadLetters, Map.of());
+        }
+
+        public static Result empty() {
             return new Result(List.of(), List.of(), List.of());
         }
 
@@ -44,7 +57,24 @@ public final class FeedDirectory {
 
         Result plus(Result more) {
             return new Result(concat(packages, more.packages), concat(indicators, more.indicators),
-                    concat(deadLetters, more.deadLetters));
+                    concat(deadLetters, more.deadLetters), merge(unsupported, more.unsupported));
+        }
+
+        Result plusDeadLetters(List<DeadLetter> more) {
+            return plus(new Result(List.of(), List.of(), more));
+        }
+
+        /** How many entries and indicators can match: those not withdrawn. */
+        public long matchable() {
+            return packages.stream().filter(entry -> !entry.withdrawn()).count()
+                    + indicators.stream().filter(indicator -> !indicator.withdrawn()).count();
+        }
+
+        /** Two counts per ecosystem added up. */
+        public static Map<String, Integer> merge(Map<String, Integer> a, Map<String, Integer> b) {
+            Map<String, Integer> all = new TreeMap<>(a);
+            b.forEach((ecosystem, count) -> all.merge(ecosystem, count, Integer::sum));
+            return all;
         }
 
         private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -102,6 +132,7 @@ public final class FeedDirectory {
         List<IocEntry> packages = new ArrayList<>();
         List<Indicator> indicators = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
+        Map<String, Integer> unsupported = new TreeMap<>();
         for (Path path : listing.unreadable()) {
             deadLetters.add(new DeadLetter("feed", path.toString(), "unreadable feed directory entry", ""));
         }
@@ -110,8 +141,9 @@ public final class FeedDirectory {
             packages.addAll(one.packages());
             indicators.addAll(one.indicators());
             deadLetters.addAll(one.deadLetters());
+            one.unsupported().forEach((ecosystem, count) -> unsupported.merge(ecosystem, count, Integer::sum));
         }
-        return new Result(packages, indicators, deadLetters);
+        return new Result(packages, indicators, deadLetters, unsupported);
     }
 
     /**
@@ -129,10 +161,12 @@ public final class FeedDirectory {
                 return osv(feed);
             }
             if (name.endsWith(".csv")) {
-                return csv(feed, Files.readString(file, StandardCharsets.UTF_8));
+                FeedText text = FeedText.read(feed);
+                return csv(feed, text.text()).plusDeadLetters(text.deadLetters());
             }
             if (name.endsWith(".txt")) {
-                return PackageListReader.read(feed, Files.readAllLines(file, StandardCharsets.UTF_8));
+                FeedText text = FeedText.read(feed);
+                return PackageListReader.read(feed, text.text().lines().toList()).plusDeadLetters(text.deadLetters());
             }
             return Result.of(new DeadLetter("feed", file.toString(),
                     "unknown feed file type (.json OSV, .csv, .txt)", excerpt(file)));
@@ -156,10 +190,9 @@ public final class FeedDirectory {
     private static Result osv(FeedFile feed) {
         try {
             JsonNode osv = JSON.readTree(feed.path().toFile());
-            return new Result(OsvFeedReader.entries(osv, feed.feed()), OsvFeedReader.indicators(osv, feed.feed()),
-                    List.of());
+            return OsvFeedReader.read(osv, feed);
         } catch (IOException | IllegalArgumentException e) {
-            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + firstLine(e),
+            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + jsonReason(e),
                     excerpt(feed.path())));
         }
     }
@@ -186,8 +219,19 @@ public final class FeedDirectory {
         return read;
     }
 
+    /** Jackson's reason with the line it stopped at (an encoding error's byte is somewhere in a whole entry). */
+    private static String jsonReason(Exception e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return firstLine(json.getOriginalMessage()) + " at line " + json.getLocation().getLineNr();
+        }
+        return firstLine(e);
+    }
+
     private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    private static String firstLine(String message) {
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
     }

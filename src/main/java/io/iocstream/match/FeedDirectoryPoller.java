@@ -43,6 +43,9 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
     private final ArrayDeque<Path> backlog = new ArrayDeque<>();
     /** Feed files the last walk found gone, withdrawn once its backlog is read. */
     private final List<String> deleted = new ArrayList<>();
+    /** Whether this poller reads the initial load from its start (not restored part-way), and what it can match. */
+    private Boolean initialLoadFromStart;
+    private long initialMatchable;
 
     FeedDirectoryPoller(FeedDirectorySettings settings) {
         this.settings = settings;
@@ -52,6 +55,9 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
     @Override
     public Poll<FeedUpdate, FeedDirectoryPosition> poll(FeedDirectoryPosition position) throws IOException {
         List<Poll.Chunk<FeedUpdate, FeedDirectoryPosition>> chunks = new ArrayList<>();
+        if (initialLoadFromStart == null) {
+            initialLoadFromStart = !position.initialLoadAnnounced() && position.feeds().isEmpty();
+        }
         if (backlog.isEmpty()) {
             walk(position);
         }
@@ -69,6 +75,11 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
         }
         deleted.clear();
         if (!position.initialLoadAnnounced()) {
+            // a load restored part-way did not see the entries of the files read before the restore
+            if (initialLoadFromStart && initialMatchable == 0) {
+                LOG.warn("No IOC entries loaded from {}: nothing can match, so every push passes as clean until "
+                        + "feeds arrive", root);
+            }
             chunks.add(new Poll.Chunk<>(List.of(FeedUpdate.initialLoadDone()), FeedDirectoryPosition::announced));
         }
         return new Poll<>(chunks, settings.pollInterval());
@@ -135,7 +146,11 @@ final class FeedDirectoryPoller implements Poller<FeedUpdate, FeedDirectoryPosit
             return Optional.of(new Poll.Chunk<>(List.of(), p -> p.read(feed, fingerprint)));
         }
         // a file read before is replaced whole: lines taken out of a list withdraw their entries
-        List<FeedUpdate> updates = FeedUpdate.of(FeedDirectory.readFile(root, file), false, known == null ? null : feed);
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        if (!position.initialLoadAnnounced()) {
+            initialMatchable += read.matchable();
+        }
+        List<FeedUpdate> updates = FeedUpdate.of(read, false, known == null ? null : feed);
         return Optional.of(new Poll.Chunk<>(updates, p -> p.read(feed, fingerprint)));
     }
 

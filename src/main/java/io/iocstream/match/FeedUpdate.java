@@ -3,6 +3,7 @@ package io.iocstream.match;
 import io.iocstream.pipeline.DeadLetter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the IOC feed stream tells the matcher: a batch of package entries and indicators, that the initial feeds
@@ -18,13 +19,15 @@ import java.util.List;
  * of its entries, not the first batch's.
  *
  * <p>Dead letters travel in the feed stream so that their order with the entries is kept, and the pipeline splits
- * them off to the dead-letter output before the broadcast: they never reach the matcher.
+ * them off to the dead-letter output before the broadcast: they never reach the matcher. So do the counts of
+ * entries a read left out because iocstream does not match their ecosystem, which become feed metrics there.
  *
- * @param replaces the feed file whose earlier entries this batch replaces, or null
- * @param complete whether this is the last batch of what one read of a feed gave
+ * @param replaces    the feed file whose earlier entries this batch replaces, or null
+ * @param complete    whether this is the last batch of what one read of a feed gave
+ * @param unsupported for {@link Type#UNSUPPORTED_ENTRIES}: entries left out per OSV ecosystem name
  */
 public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indicators, String replaces,
-        boolean complete, DeadLetter deadLetter) {
+        boolean complete, DeadLetter deadLetter, Map<String, Integer> unsupported) {
 
     /** Batches stay below this many entries, so one record never carries a whole feed of millions. */
     static final int MAX_BATCH = 10_000;
@@ -38,12 +41,21 @@ public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indi
         /** {@link #entries()} and {@link #indicators()} to apply once every event is processed. */
         DEFERRED_ENTRIES,
         /** {@link #deadLetter()}: a feed row or file that could not be read. */
-        DEAD_LETTER
+        DEAD_LETTER,
+        /** {@link #unsupported()}: entries of ecosystems iocstream does not match, left out of a read. */
+        UNSUPPORTED_ENTRIES
     }
 
     public FeedUpdate {
         entries = entries == null ? List.of() : List.copyOf(entries);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        unsupported = unsupported == null ? Map.of() : Map.copyOf(unsupported);
+    }
+
+    /** An update that counts no unsupported entries. */
+    public FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indicators, String replaces, boolean complete,
+            DeadLetter deadLetter) {
+        this(type, entries, indicators, replaces, complete, deadLetter, Map.of());
     }
 
     public static FeedUpdate entry(IocEntry entry) {
@@ -66,13 +78,18 @@ public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indi
         return new FeedUpdate(Type.DEAD_LETTER, List.of(), List.of(), null, false, deadLetter);
     }
 
+    public static FeedUpdate unsupported(Map<String, Integer> byEcosystem) {
+        return new FeedUpdate(Type.UNSUPPORTED_ENTRIES, List.of(), List.of(), null, false, null, byEcosystem);
+    }
+
     public static FeedUpdate initialLoadDone() {
         return new FeedUpdate(Type.INITIAL_LOAD_DONE, List.of(), List.of(), null, false, null);
     }
 
     /**
      * What a feed directory or file held, as updates: its entries and indicators in batches of at most
-     * {@link #MAX_BATCH}, then its dead letters. {@code replaces} names the feed file the first batch replaces
+     * {@link #MAX_BATCH}, then its dead letters, then the count of its entries of unsupported ecosystems (if any).
+     * {@code replaces} names the feed file the first batch replaces
      * (null for a first read); with it, even an empty read gives one batch, so the file's old entries go.
      */
     public static List<FeedUpdate> of(FeedDirectory.Result read, boolean deferred, String replaces) {
@@ -90,6 +107,9 @@ public record FeedUpdate(Type type, List<IocEntry> entries, List<Indicator> indi
                     p == packages.size() && i == indicators.size(), null));
         }
         read.deadLetters().forEach(deadLetter -> updates.add(deadLetter(deadLetter)));
+        if (!read.unsupported().isEmpty()) {
+            updates.add(unsupported(read.unsupported()));
+        }
         return updates;
     }
 

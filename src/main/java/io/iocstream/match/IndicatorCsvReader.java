@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 final class IndicatorCsvReader {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /** RFC 1035's limits: a name of 255 octets on the wire is 253 characters written, a label 63. */
+    static final int MAX_HOST = 253;
+    static final int MAX_LABEL = 63;
 
     private IndicatorCsvReader() {}
 
@@ -97,8 +100,21 @@ final class IndicatorCsvReader {
         if (candidate != null && candidate.endsWith(".")) {
             candidate = candidate.substring(0, candidate.length() - 1);
         }
-        if (candidate == null || !HOST.matcher(candidate).matches()) {
+        if (candidate == null || candidate.isEmpty()) {
             throw new BadFeedRow("not a host name or URL: '" + value + "'");
+        }
+        // checked label by label: one pattern repeated per label recursed once per label, and 10,000 labels
+        // overflowed the stack
+        if (candidate.length() > MAX_HOST) {
+            throw new BadFeedRow("a host name is at most " + MAX_HOST + " characters, not " + candidate.length());
+        }
+        for (String label : candidate.split("\\.", -1)) {
+            if (label.length() > MAX_LABEL) {
+                throw new BadFeedRow("a host name's labels are at most " + MAX_LABEL + " characters: '" + label + "'");
+            }
+            if (!LABEL.matcher(label).matches()) {
+                throw new BadFeedRow("not a host name or URL: '" + value + "'");
+            }
         }
         return candidate;
     }

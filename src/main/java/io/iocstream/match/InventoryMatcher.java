@@ -197,8 +197,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                     });
                 }
             }
-            case DEAD_LETTER -> {
-                // the pipeline splits feed dead letters off before the matcher
+            case DEAD_LETTER, UNSUPPORTED_ENTRIES -> {
+                // the pipeline splits these off before the matcher
             }
         }
     }

@@ -33,7 +33,7 @@ final class PackageCsvReader {
         for (CsvRows.Row row : rows.subList(1, rows.size())) {
             try {
                 header.checkWidth(row);
-                String packageName = require(header.cell(row, name), "package name");
+                String packageName = PackageName.check(require(header.cell(row, name), "package name"));
                 String versions = require(header.cell(row, version), "version");
                 entries.add(IocEntry.ofVersions(
                         orLineId(header.cell(row, id), file, row.line()),

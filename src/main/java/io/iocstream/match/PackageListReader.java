@@ -78,6 +78,6 @@ final class PackageListReader {
         if (version.indexOf('@') >= 0) {
             throw new BadFeedRow("'@' in the version '" + version + "'");
         }
-        return IocEntry.ofVersions(id, ecosystem.osv(), name, Set.of(version), SEVERITY, feed);
+        return IocEntry.ofVersions(id, ecosystem.osv(), PackageName.check(name), Set.of(version), SEVERITY, feed);
     }
 }

@@ -3,22 +3,23 @@ package io.iocstream.parse;
 /**
  * What no ecosystem allows in a package name or version, nor GitHub in a workflow name or runner label: control and
  * formatting characters (a terminal escape, a bidirectional override), U+FFFD (bytes that were not UTF-8), and more
- * than {@link #MAX_LENGTH} characters. Such a value is a hostile or broken entry, skipped with a reason.
+ * than {@link #MAX_LENGTH} characters. Such a value is a hostile or broken entry, skipped with a reason; the feed
+ * readers refuse package names by the same rule, so that no entry is indexed that no dependency could match.
  */
-final class EntryValues {
+public final class EntryValues {
 
     /**
      * Far longer than any real name or version (npm caps names at 214); the version orderings refuse longer
      * versions too ({@code MavenVersion}'s cap), and a 20 KB version once overflowed the stack of a regular
      * expression.
      */
-    static final int MAX_LENGTH = 256;
+    public static final int MAX_LENGTH = 256;
     private static final int MAX_LABEL = 120;
 
     private EntryValues() {}
 
     /** Why {@code value} is no name or version, as {@code what} + a reason; null when it is fine. */
-    static String problem(String what, String value) {
+    public static String problem(String what, String value) {
         if (value.length() > MAX_LENGTH) {
             return what + " longer than " + MAX_LENGTH + " characters";
         }

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * sampled heap in use, garbage included; {@code peak_heap_after_gc_bytes} the most that survived a collection.
  * {@code warnings} are what the user must know about the run as a whole (no IOC entries loaded), one line each.
  * {@code records_failed} counts the dead letters of records a stage failed on unexpectedly ({@link RecordGuard}).
+ * {@code ioc_entries} counts the feed entries and indicators that can match (withdrawn ones and those of
+ * ecosystems iocstream does not match are not among them); {@code ioc_entries_unsupported} counts the latter per
+ * OSV ecosystem.
  */
 public record RunSummary(
         @JsonProperty("events_in") long eventsIn,
@@ -23,6 +26,7 @@ public record RunSummary(
         @JsonProperty("findings_open") long findingsOpen,
         @JsonProperty("findings_resolved") long findingsResolved,
         @JsonProperty("ioc_entries") long iocEntries,
+        @JsonProperty("ioc_entries_unsupported") java.util.Map<String, Integer> iocEntriesUnsupported,
         @JsonProperty("wall_ms") long wallMs,
         @JsonProperty("peak_heap_bytes") long peakHeapBytes,
         @JsonProperty("peak_heap_after_gc_bytes") long peakHeapAfterGcBytes,

@@ -133,6 +133,11 @@ class EveryFormatEndToEndTest {
         assertThat(summary.deadLetters()).isZero();
     }
 
+    @Test
+    void entriesOfAnEcosystemIocstreamDoesNotMatchAreCountedInTheSummary() {
+        assertThat(summary.iocEntriesUnsupported()).isEqualTo(Map.of("Debian", 1));
+    }
+
     private static boolean sameTriple(String[] a, String[] b) {
         return a[1].equals(b[1]) && a[2].equals(b[2]) && a[3].equals(b[3]);
     }
@@ -200,6 +205,11 @@ class EveryFormatEndToEndTest {
         write(world.resolve("iocs-later/later.txt"), later[2] + "@" + later[3] + "\n");
         write(world.resolve("iocs-later/indicators.csv"), "type,value,id\ndomain,litellm.cloud,MAL-2026-2144\n");
         write(world.resolve("iocs/osv/TEST-WITHDRAWN-1.json"), osv(withdrawn, null));
+        // a real entry as a full OSV dump holds it for a distribution too: counted, neither matched nor an error
+        ObjectNode debian = (ObjectNode) JSON.readTree(
+                Path.of("src/test/resources/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json").toFile());
+        ((ObjectNode) debian.get("affected").get(0).get("package")).put("ecosystem", "Debian:12");
+        write(world.resolve("iocs/osv/debian/MAL-2025-46969.json"), debian.toString());
         write(world.resolve("iocs-later/osv/TEST-WITHDRAWN-1.json"), osv(withdrawn, "2026-12-01T00:00:00Z"));
 
         String zero = "0".repeat(40);

@@ -21,7 +21,7 @@ class FeedCoverageTest {
         Path later = Files.createDirectory(dir.resolve("iocs-later"));
         FeedCoverage coverage = FeedCoverage.of(0, List.of(dir.resolve("iocs"), later, dir.resolve("feeds")));
         assertThat(coverage.empty()).isTrue();
-        assertThat(coverage.warning()).isEqualTo("no IOC entries loaded (iocs/: 1 file, no entry read; "
+        assertThat(coverage.warning()).isEqualTo("no IOC entries loaded (iocs/: 1 file, no entry that can match; "
                 + "iocs-later/: empty; feeds/: missing): nothing can match, so every push looks clean");
     }
 

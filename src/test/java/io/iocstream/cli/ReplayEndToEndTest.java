@@ -111,8 +111,9 @@ class ReplayEndToEndTest {
         assertThat(summary.findings()).isEqualTo(8);
         assertThat(summary.findingsOpen()).isEqualTo(6);
         assertThat(summary.findingsResolved()).isEqualTo(2);
-        // 5 OSV entries, the 2 C2 hosts litellm's entry lists, 3 indicators
-        assertThat(summary.iocEntries()).isEqualTo(10);
+        // 5 OSV entries of which 1 is withdrawn, the 2 C2 hosts litellm's entry lists, 3 indicators: what can match
+        assertThat(summary.iocEntries()).isEqualTo(9);
+        assertThat(summary.iocEntriesUnsupported()).isEmpty();
         assertThat(summary.warnings()).isEmpty();
         // lockfiles: baselines of storefront main (1), payments-api (1), legacy-tools (2), the feature branch (1)
         // and the tag (1); pushes: payments-api (1), storefront (1), the one the compare API adds (1) = 9;
@@ -124,6 +125,7 @@ class ReplayEndToEndTest {
         assertThat(summary.bytesFetched()).isPositive();
         assertThat(summary.wallMs()).isPositive();
         assertThat(summary.peakHeapBytes()).isPositive();
-        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"throttle_pauses\"", "\"api_requests\"");
+        assertThat(Files.readString(dir.resolve("summary.json"))).contains("\"throttle_pauses\"", "\"api_requests\"",
+                "\"ioc_entries_unsupported\"");
     }
 }

@@ -11,9 +11,11 @@ import io.iocstream.pipeline.RunOutput;
 import io.iocstream.throttle.ThrottleSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.testutils.MetricListener;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -43,6 +45,7 @@ class FeedDeadLetterSplitTest {
             harness.processElement(FeedUpdate.entry(ENTRY), 0);
             harness.processElement(FeedUpdate.deadLetter(BAD_ROW), 0);
             harness.processElement(FeedUpdate.indicator(INDICATOR), 0);
+            harness.processElement(FeedUpdate.unsupported(Map.of("Debian", 3)), 0);
             harness.processElement(FeedUpdate.initialLoadDone(), 0);
 
             assertThat(harness.extractOutputValues()).extracting(FeedUpdate::type).containsExactly(
@@ -53,12 +56,27 @@ class FeedDeadLetterSplitTest {
     }
 
     @Test
+    void entriesOfUnsupportedEcosystemsAreCountedPerEcosystemAsFeedMetrics() {
+        MetricListener metrics = new MetricListener();
+        UnsupportedEntryCounters counters = new UnsupportedEntryCounters(metrics.getMetricGroup());
+
+        counters.add(Map.of("Debian", 3, "Alpine", 1));
+        counters.add(Map.of("Debian", 2));
+
+        assertThat(metrics.getCounter("ecosystem", "Debian", UnsupportedEntryCounters.COUNTER))
+                .hasValueSatisfying(c -> assertThat(c.getCount()).isEqualTo(5));
+        assertThat(metrics.getCounter("ecosystem", "Alpine", UnsupportedEntryCounters.COUNTER))
+                .hasValueSatisfying(c -> assertThat(c.getCount()).isEqualTo(1));
+    }
+
+    @Test
     void onAMiniClusterFeedDeadLettersJoinThePipelinesDeadLetters() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         var lines = env.fromData(List.of("not a push event"), Types.STRING);
         var feed = env.fromData(List.of(FeedUpdate.entry(ENTRY), FeedUpdate.deadLetter(BAD_ROW),
-                FeedUpdate.indicator(INDICATOR), FeedUpdate.initialLoadDone()), TypeInformation.of(FeedUpdate.class));
+                FeedUpdate.indicator(INDICATOR), FeedUpdate.unsupported(Map.of("Debian", 3)),
+                FeedUpdate.initialLoadDone()), TypeInformation.of(FeedUpdate.class));
 
         PipelineOutputs outputs = new IocStreamPipeline(
                 FetchSettings.of("http://127.0.0.1:9", null, FetchStrategy.ADAPTIVE), ThrottleSettings.defaults())

@@ -47,6 +47,31 @@ class FeedDirectorySourceTest {
     }
 
     @Test
+    void anInitialLoadWithNothingThatCanMatchIsAWarningAndOneWithEntriesIsNot() throws Exception {
+        PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));
+        try (WarningLog log = WarningLog.of(FeedDirectoryPoller.class);
+                SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            untilAnnounced(reader, new CollectingOutput<>());
+            assertThat(log.messages()).isEmpty();
+        }
+
+        // left with the withdrawn entry alone, which matches nothing
+        try (Stream<Path> walk = Files.walk(feeds)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                if (!file.toString().contains("withdrawn")) {
+                    Files.delete(file);
+                }
+            }
+        }
+        try (WarningLog log = WarningLog.of(FeedDirectoryPoller.class);
+                SourceReader<FeedUpdate, PollingSplit<FeedDirectoryPosition>> reader = reader(source, fresh(source))) {
+            untilAnnounced(reader, new CollectingOutput<>());
+            assertThat(log.messages()).singleElement().asString()
+                    .startsWith("No IOC entries loaded from " + feeds + ": nothing can match");
+        }
+    }
+
+    @Test
     void emitsTheWholeDirectoryThenAnnouncesTheInitialLoadThenOnlyWhatChanges() throws Exception {
         FeedDirectory.Result initial = FeedDirectory.read(feeds);
         PollingSource<FeedUpdate, FeedDirectoryPosition> source = source(FeedDirectorySettings.of(feeds, INTERVAL));

@@ -86,6 +86,26 @@ class IndicatorCsvReaderTest {
     }
 
     @Test
+    void aDomainOfTenThousandLabelsIsADeadLetterNotAStackOverflow(@TempDir Path root) throws Exception {
+        String labels = "a.".repeat(10_000) + "example.com";
+        Path file = write(root, "constructed.csv", """
+                type,value,id
+                domain,%s,CONSTRUCTED-1
+                domain,https://%s/upload,CONSTRUCTED-2
+                domain,%s.example.com,CONSTRUCTED-3
+                domain,good.example.com,CONSTRUCTED-4
+                """.formatted(labels, labels, "b".repeat(64)));
+
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+
+        assertThat(read.indicators()).extracting(Indicator::value).containsExactly("good.example.com");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":2", "a host name is at most 253 characters, not 20011"),
+                tuple(file + ":3", "a host name is at most 253 characters, not 20011"),
+                tuple(file + ":4", "a host name's labels are at most 63 characters: '%s'".formatted("b".repeat(64))));
+    }
+
+    @Test
     void eachKindHasADocumentedDefaultSeverity() {
         assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.FILE_HASH)).isEqualTo("critical");
         assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.WORKFLOW)).isEqualTo("high");

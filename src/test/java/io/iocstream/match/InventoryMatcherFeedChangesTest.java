@@ -9,6 +9,7 @@ import io.iocstream.findings.Finding;
 import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,7 +70,8 @@ class InventoryMatcherFeedChangesTest {
                   {"package":{"ecosystem":"npm","name":"evil"},"versions":["1.0.0"]},
                   {"package":{"ecosystem":"npm","name":"evil"},"versions":["2.0.0"]}]}""";
         IocIndex index = new IocIndex();
-        OsvFeedReader.entries(new ObjectMapper().readTree(json), "MAL-1.json").forEach(index::add);
+        OsvFeedReader.read(new ObjectMapper().readTree(json), new FeedFile(Path.of("MAL-1.json"), "MAL-1.json"))
+                .packages().forEach(index::add);
         assertThat(index.matches(new Dependency("npm", "evil", "1.0.0"))).isNotEmpty();
         assertThat(index.matches(new Dependency("npm", "evil", "2.0.0"))).isNotEmpty();
     }

@@ -54,6 +54,40 @@ class PackageCsvReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", "\uFEFFpackage,version\nexample-a,1.2.3\n");
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.packages()).extracting(IocEntry::name).containsExactly("example-a");
+    }
+
+    @Test
+    void aRowThatIsNotUtf8IsADeadLetterAndTheOtherRowsStillLoad(@TempDir Path root) throws Exception {
+        Path file = root.resolve("constructed.csv");
+        // Windows line breaks, as a spreadsheet saving Latin-1 writes them
+        String csv = "package,version,note\r\nexample-a,1.0.0,\r\nexample-b,2.0.0,caf\u00e9\r\nexample-c,3.0.0,\r\n";
+        java.nio.file.Files.write(file, csv.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.packages()).extracting(IocEntry::id, IocEntry::name).containsExactly(
+                tuple("constructed.csv:2", "example-a"), tuple("constructed.csv:4", "example-c"));
+        assertThat(read.deadLetters()).singleElement().satisfies(d -> {
+            assertThat(d.origin()).isEqualTo(file + ":3");
+            assertThat(d.reason()).contains("line 3", "not UTF-8");
+        });
+    }
+
+    @Test
+    void aPackageNameNoEcosystemAllowsIsADeadLetter(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", "package,version\n\"two\nlines\",1.0.0\n\"a\u202Eb\",1.0.0\n"
+                + "example-a,1.0.0\n");
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.packages()).extracting(IocEntry::name).containsExactly("example-a");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":2", "package name has control character U+000A"),
+                tuple(file + ":4", "package name has control character U+202E"));
+    }
+
+    @Test
     void aQuotedCellMaySpanLinesAndHoldCommas(@TempDir Path root) throws Exception {
         Path file = write(root, "constructed.csv", """
                 package,version,note

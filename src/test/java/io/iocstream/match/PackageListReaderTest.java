@@ -139,6 +139,54 @@ class PackageListReaderTest {
         assertThat(result.deadLetters().get(3).reason()).contains("maven:group:artifact:version");
     }
 
+    @Test
+    void aByteOrderMarkBeforeTheFirstEntryIsNotPartOfItsName(@TempDir Path root) throws Exception {
+        // the real list's entries without its comment header, so that the mark sits on an entry line
+        List<String> entries = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        Path plain = write(root, "plain.txt", String.join("\n", entries) + "\n");
+        Path marked = write(root, "marked.txt", "\uFEFF" + String.join("\n", entries) + "\n");
+
+        FeedDirectory.Result withMark = FeedDirectory.readFile(root, marked);
+
+        assertThat(withMark.deadLetters()).isEmpty();
+        assertThat(withMark.packages()).extracting(IocEntry::ecosystem, IocEntry::name, IocEntry::versions)
+                .containsExactlyElementsOf(FeedDirectory.readFile(root, plain).packages().stream()
+                        .map(e -> tuple(e.ecosystem(), e.name(), e.versions())).toList());
+    }
+
+    @Test
+    void aLineThatIsNotUtf8IsADeadLetterAndEveryOtherLineStillLoads(@TempDir Path root) throws Exception {
+        // the real list with a Latin-1 "é" in its first comment line and in its first entry line
+        List<String> latin1 = new java.util.ArrayList<>(lines);
+        int entry = latin1.indexOf(latin1.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).findFirst()
+                .orElseThrow());
+        latin1.set(0, latin1.get(0) + " (liste \u00e9tablie)");
+        latin1.set(entry, latin1.get(entry) + "\u00e9");
+        Path file = root.resolve("latin1.txt");
+        Files.write(file, latin1, java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        FeedDirectory.Result result = FeedDirectory.readFile(root, file);
+
+        assertThat(result.packages()).hasSize(read.packages().size() - 1);
+        assertThat(result.packages()).extracting(IocEntry::id).doesNotContain("latin1.txt:" + (entry + 1));
+        assertThat(result.deadLetters()).extracting(DeadLetter::origin)
+                .containsExactly(file + ":1", file + ":" + (entry + 1));
+        assertThat(result.deadLetters()).allSatisfy(d -> assertThat(d.reason())
+                .contains("not UTF-8", "byte 0xE9", "line " + d.origin().substring(d.origin().lastIndexOf(':') + 1)));
+        assertThat(result.deadLetters().get(1).raw()).startsWith(lines.get(entry));
+    }
+
+    @Test
+    void aPackageNameNoEcosystemAllowsIsADeadLetter(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.txt", "evil\u0001pkg:1.0.0\npypi:" + "p".repeat(257) + ":1.0\n"
+                + "nuget:Caf\u00e9.Package:1.0.0\n");
+        FeedDirectory.Result result = FeedDirectory.readFile(root, file);
+        assertThat(result.packages()).extracting(IocEntry::name).containsExactly("Caf\u00e9.Package");
+        assertThat(result.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":1", "package name has control character U+0001"),
+                tuple(file + ":2", "package name longer than 256 characters"));
+    }
+
     private static void assertEntry(String line, String ecosystem, String name, String version) {
         int lineNumber = lines.indexOf(line) + 1;
         assertThat(lineNumber).as("the real list holds " + line).isPositive();
