@@ -1,7 +1,7 @@
 package io.iocstream.bench;
 
-import io.iocstream.match.FeedDirectory;
-import io.iocstream.match.IocEntry;
+import io.iocstream.feeds.FeedDirectory;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.match.IocIndex;
 import io.iocstream.parse.Dependency;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.iocstream.bench;
 
-import io.iocstream.match.EcosystemNames;
-import io.iocstream.match.FeedDirectory;
-import io.iocstream.match.IocEntry;
+import io.iocstream.feeds.EcosystemNames;
+import io.iocstream.feeds.FeedDirectory;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.match.IocIndex;
 import io.iocstream.match.IocIndexSerializer;
 import io.iocstream.parse.Dependency;

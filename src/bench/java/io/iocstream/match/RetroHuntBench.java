@@ -2,11 +2,13 @@ package io.iocstream.match;
 
 import io.iocstream.bench.BenchIocs;
 import io.iocstream.bench.BenchPackages;
+import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Finding;
-import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.InventoryUpdate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

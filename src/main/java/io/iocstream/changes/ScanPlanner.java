@@ -1,9 +1,8 @@
 package io.iocstream.changes;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
 import io.iocstream.ingest.PushEvent;
-import io.iocstream.pipeline.DeadLetter;
-import io.iocstream.pipeline.RecordGuard;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.iocstream.changes;
 
-import io.iocstream.findings.Trigger;
 import java.util.List;
 
 /**

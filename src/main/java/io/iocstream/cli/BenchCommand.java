@@ -1,9 +1,9 @@
 package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
-import io.iocstream.findings.Finding;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
 import java.nio.file.Files;

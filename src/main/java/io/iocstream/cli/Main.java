@@ -1,10 +1,10 @@
 package io.iocstream.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code iocstream} command line. Exit codes: 0 success, 2 bad arguments or configuration, 1 otherwise. */
 @Command(name = "iocstream", mixinStandardHelpOptions = true, version = "iocstream 0.1.0",

@@ -1,8 +1,8 @@
 package io.iocstream.cli;
 
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
-import io.iocstream.findings.Finding;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.match.Finding;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package io.iocstream.fetch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.core.DeadLetter;
 
 /** Dead letters of the fetch stage, each carrying the request needed to fetch the same thing again. */
 final class FetchDeadLetters {

@@ -1,6 +1,6 @@
 package io.iocstream.fetch;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package io.iocstream.fetch;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
 
 /**
  * A file to read at a commit, on its way to the fetcher.

@@ -1,8 +1,8 @@
 package io.iocstream.fetch;
 
-import io.iocstream.pipeline.DeadLetter;
-import io.iocstream.pipeline.RecordGuard;
-import io.iocstream.pipeline.RunCounters;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
+import io.iocstream.core.RunCounters;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

@@ -7,8 +7,6 @@ import io.iocstream.github.CompareResult;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeListing;
-import io.iocstream.parse.DependencyFiles;
-import io.iocstream.parse.WorkflowFiles;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,17 +33,17 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanListing.class);
 
-    public static ScanListing of(GitHubClient client, ScanRequest request) throws IOException {
-        return of(Listings.rest(client), request);
+    public static ScanListing of(GitHubClient client, ScanRequest request, IocFiles iocFiles) throws IOException {
+        return of(Listings.rest(client), request, iocFiles);
     }
 
-    static ScanListing of(Listings client, ScanRequest request) throws IOException {
+    static ScanListing of(Listings client, ScanRequest request, IocFiles iocFiles) throws IOException {
         ScanContext at = ScanContext.of(request);
         return switch (request.mode()) {
             case DELETE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refDeleted(at)), 0);
             case PATHS -> changes(at, request.paths(), request.removed(), List.of());
-            case COMPARE -> compare(client, request, at);
-            case TREE -> tree(client, at);
+            case COMPARE -> compare(client, request, at, iocFiles);
+            case TREE -> tree(client, at, iocFiles);
         };
     }
 
@@ -54,12 +52,12 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         return FetchedFile.failed(ScanContext.of(request), "");
     }
 
-    private static ScanListing compare(Listings client, ScanRequest request, ScanContext at)
+    private static ScanListing compare(Listings client, ScanRequest request, ScanContext at, IocFiles iocFiles)
             throws IOException {
         CompareResult compare = client.compare(request.repo(), request.before(), request.commit());
         if (compare.truncated()) {
             // past GitHub's 300-file cap the list is incomplete: the tree is the only full answer
-            return tree(client, at);
+            return tree(client, at, iocFiles);
         }
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
@@ -78,14 +76,14 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         return changes(at, changed, removed, oids);
     }
 
-    private static ScanListing tree(Listings client, ScanContext scan) throws IOException {
+    private static ScanListing tree(Listings client, ScanContext scan, IocFiles iocFiles) throws IOException {
         TreeListing tree = client.tree(scan.repo(), scan.commit());
         List<TreeEntry> entries = tree.files();
         ScanContext at = scan.ofSize(entries.size() + 1);
         List<FileRef> toFetch = new ArrayList<>();
         List<FetchedFile> ready = new ArrayList<>();
         for (TreeEntry entry : entries) {
-            if (worthReading(entry.path(), entry.size())) {
+            if (worthReading(entry.path(), entry.size(), iocFiles)) {
                 toFetch.add(ref(at, entry.path(), entry.oid(), entry.size()));
             } else {
                 ready.add(FetchedFile.listed(at, entry.path()));
@@ -106,9 +104,8 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
      * the fetch cap); other files only up to {@link #CONTENT_SCAN_MAX_BYTES}, past which only their path is
      * matched. A size of -1 (unknown) is read.
      */
-    static boolean worthReading(String path, long size) {
-        return size <= CONTENT_SCAN_MAX_BYTES || DependencyFiles.isDependencyFile(path)
-                || WorkflowFiles.isWorkflow(path);
+    static boolean worthReading(String path, long size, IocFiles iocFiles) {
+        return size <= CONTENT_SCAN_MAX_BYTES || iocFiles.carriesIocs(path);
     }
 
     /** {@code oids}, when not empty, holds the blob id of each changed path, in order. */

@@ -2,10 +2,10 @@ package io.iocstream.fetch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
+import io.iocstream.core.RunCounters;
 import io.iocstream.github.GitHubClient;
-import io.iocstream.pipeline.DeadLetter;
-import io.iocstream.pipeline.RecordGuard;
-import io.iocstream.pipeline.RunCounters;
 import java.io.IOException;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -21,6 +21,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FetchSettings settings;
+    private final IocFiles iocFiles;
     private transient GitHubClient client;
     private transient long requestsCounted;
     private transient LongCounter filesConsidered;
@@ -29,8 +30,9 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private transient LongCounter apiRequests;
     private transient RecordGuard guard;
 
-    public SequentialFetcher(FetchSettings settings) {
+    public SequentialFetcher(FetchSettings settings, IocFiles iocFiles) {
         this.settings = settings;
+        this.iocFiles = iocFiles;
     }
 
     @Override
@@ -58,7 +60,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
 
     private void fetch(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
         try {
-            ScanListing listing = ScanListing.of(client, request);
+            ScanListing listing = ScanListing.of(client, request, iocFiles);
             filesConsidered.add(listing.considered());
             listing.ready().forEach(out::collect);
             for (FileRef file : listing.toFetch()) {

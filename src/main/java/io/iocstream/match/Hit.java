@@ -1,6 +1,7 @@
 package io.iocstream.match;
 
-import io.iocstream.findings.Findings;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.parse.Dependency;
 import java.util.Collection;
 import java.util.List;

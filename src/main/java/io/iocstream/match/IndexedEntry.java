@@ -1,8 +1,10 @@
 package io.iocstream.match;
 
-import io.iocstream.match.version.AffectedVersions;
-import io.iocstream.match.version.DependencyVersion;
-import io.iocstream.match.version.VersionScheme;
+import io.iocstream.feeds.EcosystemNames;
+import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.version.AffectedVersions;
+import io.iocstream.feeds.version.DependencyVersion;
+import io.iocstream.feeds.version.VersionScheme;
 
 /**
  * An {@link IocEntry} as the {@link IocIndex} holds it: with its versions and range bounds parsed once, on the

@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.WorkflowFiles;
 import java.util.ArrayList;

@@ -1,12 +1,14 @@
 package io.iocstream.match;
 
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
+import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Finding;
-import io.iocstream.findings.Findings;
-import io.iocstream.findings.Trigger;
 import io.iocstream.parse.FileFacts;
-import io.iocstream.pipeline.DeadLetter;
-import io.iocstream.pipeline.RecordGuard;
+import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -138,7 +139,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     public void processBroadcastElement(FeedUpdate feed, Context ctx, Collector<Finding> out) throws Exception {
         Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
         // an update that fails keeps what it applied before the failure: every instance applies it alike
-        guard.run(() -> applyFeed(feed, ctx, out, dead), () -> feedsOf(feed), feed::toString, dead);
+        guard.run(() -> applyFeed(feed, ctx, out, dead), feed::origin, feed::toString, dead);
     }
 
     private void applyFeed(FeedUpdate feed, Context ctx, Collector<Finding> out, Consumer<DeadLetter> dead)
@@ -235,22 +236,6 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         if (deferred != null) {
             retroHunt(ctx.getCurrentKey(), paths, deferred, out, dead);
         }
-    }
-
-    /** The feed files an update came from, for a dead letter's origin. */
-    static String feedsOf(FeedUpdate feed) {
-        Set<String> files = new TreeSet<>();
-        if (feed.replaces() != null) {
-            files.add(feed.replaces());
-        }
-        feed.entries().forEach(entry -> files.add(String.valueOf(entry.feed())));
-        feed.indicators().forEach(indicator -> files.add(String.valueOf(indicator.feed())));
-        if (files.isEmpty()) {
-            return "feed update " + feed.type();
-        }
-        List<String> first = files.stream().limit(3).toList();
-        String more = files.size() > first.size() ? " and " + (files.size() - first.size()) + " more" : "";
-        return String.join(", ", first) + more;
     }
 
     private static boolean withdraws(FeedUpdate feed) {

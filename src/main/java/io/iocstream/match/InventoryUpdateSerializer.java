@@ -1,7 +1,8 @@
 package io.iocstream.match;
 
+import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Trigger;
+import io.iocstream.parse.InventoryUpdate;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;

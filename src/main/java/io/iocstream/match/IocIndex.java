@@ -1,7 +1,10 @@
 package io.iocstream.match;
 
-import io.iocstream.match.version.DependencyVersion;
-import io.iocstream.match.version.VersionSchemes;
+import io.iocstream.feeds.EcosystemNames;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.version.DependencyVersion;
+import io.iocstream.feeds.version.VersionSchemes;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;

@@ -5,8 +5,10 @@ import static io.iocstream.match.ImmutableRecordSerializer.readVarInt;
 import static io.iocstream.match.ImmutableRecordSerializer.writeString;
 import static io.iocstream.match.ImmutableRecordSerializer.writeVarInt;
 
-import io.iocstream.match.version.RangeEvent;
-import io.iocstream.match.version.VersionRange;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.version.RangeEvent;
+import io.iocstream.feeds.version.VersionRange;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

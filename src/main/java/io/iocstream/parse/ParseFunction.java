@@ -1,11 +1,10 @@
 package io.iocstream.parse;
 
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
+import io.iocstream.core.RunCounters;
 import io.iocstream.fetch.FetchedFile;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.match.InventoryUpdate;
-import io.iocstream.pipeline.DeadLetter;
-import io.iocstream.pipeline.RecordGuard;
-import io.iocstream.pipeline.RunCounters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,6 +103,11 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         String text = new String(file.content(), 0, Math.min(file.content().length, RAW_EXCERPT * 4),
                 StandardCharsets.UTF_8);
         return text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text;
+    }
+
+    /** Whether a path names a file whose facts carry IOCs whatever its size: a dependency file or a workflow. */
+    public static boolean carriesIocs(String path) {
+        return DependencyFiles.isDependencyFile(path) || WorkflowFiles.isWorkflow(path);
     }
 
     /**

@@ -2,6 +2,9 @@ package io.iocstream.pipeline;
 
 import io.iocstream.changes.ScanPlanner;
 import io.iocstream.changes.ScanRequest;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.feeds.FeedDeadLetterSplit;
+import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchOutcome;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
@@ -13,13 +16,11 @@ import io.iocstream.fetch.OutcomeRecorder;
 import io.iocstream.fetch.ResolvedScan;
 import io.iocstream.fetch.ScanResolver;
 import io.iocstream.fetch.SequentialFetcher;
-import io.iocstream.findings.Finding;
 import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
-import io.iocstream.match.FeedDeadLetterSplit;
-import io.iocstream.match.FeedUpdate;
+import io.iocstream.match.Finding;
 import io.iocstream.match.InventoryMatcher;
-import io.iocstream.match.InventoryUpdate;
+import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
 import io.iocstream.throttle.MemoryThrottle;
 import io.iocstream.throttle.ThrottleSettings;
@@ -109,7 +110,7 @@ public final class IocStreamPipeline {
     /** The baseline: one REST call per file, one at a time, as batch scanners do. */
     private Fetched fetchSequentially(DataStream<ScanRequest> scans) {
         SingleOutputStreamOperator<FetchedFile> files = throttled(scans, TypeInformation.of(ScanRequest.class))
-                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch").setParallelism(1);
+                .process(new SequentialFetcher(fetch, ParseFunction::carriesIocs)).name("fetch").uid("fetch").setParallelism(1);
         return new Fetched(files, null, files.getSideOutput(DeadLetter.TAG));
     }
 
@@ -117,7 +118,7 @@ public final class IocStreamPipeline {
     private Fetched fetchBatched(DataStream<ScanRequest> scans) {
         int capacity = fetch.tuning().capacity();
         SingleOutputStreamOperator<ResolvedScan> listed = AsyncDataStream.unorderedWait(scans,
-                new ScanResolver(fetch), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
+                new ScanResolver(fetch, ParseFunction::carriesIocs), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
                 .name("list").uid("list");
         SingleOutputStreamOperator<FileRef> wanted = listed
                 .process(new ListingSplitter()).name("split-listing").uid("split-listing");

@@ -1,6 +1,7 @@
 package io.iocstream.pipeline;
 
-import io.iocstream.findings.Finding;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.match.Finding;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 

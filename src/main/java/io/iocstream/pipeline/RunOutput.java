@@ -1,6 +1,7 @@
 package io.iocstream.pipeline;
 
-import io.iocstream.findings.Finding;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.match.Finding;
 
 /** A finding or a dead letter: both outputs in one stream, for a caller that consumes them together. */
 public record RunOutput(Finding finding, DeadLetter deadLetter) {

@@ -1,6 +1,7 @@
 package io.iocstream.pipeline;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.iocstream.core.RecordGuard;
 
 /**
  * The run summary of a bounded run (CONTRACT section 4), one JSON object. {@code peak_heap_bytes} is the highest

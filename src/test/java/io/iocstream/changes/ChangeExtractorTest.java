@@ -9,9 +9,9 @@ import io.iocstream.ingest.PushOrigin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Kinds of push on real payloads; net changed and removed paths across the commits of one push. */
 class ChangeExtractorTest {

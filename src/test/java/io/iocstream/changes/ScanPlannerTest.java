@@ -2,11 +2,10 @@ package io.iocstream.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.ingest.PushCommit;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.ingest.PushOrigin;
-import io.iocstream.pipeline.DeadLetter;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;

@@ -3,9 +3,9 @@ package io.iocstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
-import io.iocstream.findings.Finding;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;

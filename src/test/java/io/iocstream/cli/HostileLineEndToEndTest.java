@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
-import io.iocstream.findings.Finding;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,15 +2,15 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iocstream.feeds.FeedDirectorySettings;
+import io.iocstream.feeds.FeedDirectorySource;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
-import io.iocstream.findings.Finding;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgEventsSource;
-import io.iocstream.match.FeedDirectorySettings;
-import io.iocstream.match.FeedDirectorySource;
+import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.throttle.ThrottleSettings;
@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;

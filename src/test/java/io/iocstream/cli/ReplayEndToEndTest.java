@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.findings.Finding;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;

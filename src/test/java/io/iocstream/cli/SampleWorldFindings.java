@@ -2,7 +2,7 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.iocstream.findings.Finding;
+import io.iocstream.match.Finding;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 

@@ -2,7 +2,7 @@ package io.iocstream.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

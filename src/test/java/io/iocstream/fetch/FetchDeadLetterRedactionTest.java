@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.ScanMode;
 import io.iocstream.changes.ScanRequest;
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.github.CapturedLogs;
 import io.iocstream.github.StubServer;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.parse.ParseFunction;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -33,7 +34,7 @@ class FetchDeadLetterRedactionTest {
         try (StubServer server = echoingServer();
              CapturedLogs logs = CapturedLogs.start();
              var harness = ProcessFunctionTestHarnesses.forProcessFunction(new SequentialFetcher(
-                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL)))) {
+                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL), ParseFunction::carriesIocs))) {
             harness.processElement(new StreamRecord<>(request(ScanMode.TREE, List.of())));
             harness.processElement(new StreamRecord<>(request(ScanMode.PATHS, List.of("package-lock.json"))));
 

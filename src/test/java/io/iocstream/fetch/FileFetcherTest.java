@@ -4,7 +4,7 @@ import static io.iocstream.github.sim.TestWorld.C1;
 import static io.iocstream.github.sim.TestWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;

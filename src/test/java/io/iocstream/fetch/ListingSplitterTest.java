@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.ScanMode;
 import io.iocstream.changes.ScanRequest;
-import io.iocstream.findings.Trigger;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.parse.ParseFunction;
 import java.util.List;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -23,7 +24,7 @@ class ListingSplitterTest {
                 Trigger.PUSH, 1, List.of("package.json"), List.of("old.txt"));
         try (var harness = ProcessFunctionTestHarnesses.forProcessFunction(new ListingSplitter())) {
             harness.processElement(new ResolvedScan(request, null, null), 0);
-            harness.processElement(ResolvedScan.listed(request, ScanListing.of((Listings) null, request)), 0);
+            harness.processElement(ResolvedScan.listed(request, ScanListing.of((Listings) null, request, ParseFunction::carriesIocs)), 0);
 
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue).singleElement()
                     .satisfies(dead -> {

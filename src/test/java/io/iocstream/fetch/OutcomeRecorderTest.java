@@ -2,8 +2,8 @@ package io.iocstream.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.findings.Trigger;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;

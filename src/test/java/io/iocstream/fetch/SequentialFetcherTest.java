@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.ScanMode;
 import io.iocstream.changes.ScanRequest;
-import io.iocstream.findings.Trigger;
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.parse.ParseFunction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ class SequentialFetcherTest {
         TestWorld.write(world);
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
                 var harness = ProcessFunctionTestHarnesses.forProcessFunction(new SequentialFetcher(
-                        FetchSettings.of(sim.baseUrl(), null, FetchStrategy.SEQUENTIAL)))) {
+                        FetchSettings.of(sim.baseUrl(), null, FetchStrategy.SEQUENTIAL), ParseFunction::carriesIocs))) {
             harness.processElement(request("e1", null), 0);
             harness.processElement(request("e2", ScanMode.PATHS), 0);
 

@@ -5,8 +5,8 @@ import static io.iocstream.github.sim.TestWorld.C2;
 import static io.iocstream.github.sim.TestWorld.C3;
 import static io.iocstream.github.sim.TestWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;

@@ -3,7 +3,7 @@ package io.iocstream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.core.DeadLetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

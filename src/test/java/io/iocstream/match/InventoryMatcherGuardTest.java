@@ -3,12 +3,14 @@ package io.iocstream.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Finding;
-import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
-import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;

@@ -3,17 +3,20 @@ package io.iocstream.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Finding;
-import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.junit.jupiter.api.Test;
 
 /** The matcher's lifecycle on one branch: open, no duplicates, resolve, retro hunt, restore from a snapshot. */

@@ -2,10 +2,11 @@ package io.iocstream.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Trigger;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;

@@ -3,6 +3,8 @@ package io.iocstream.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.List;

@@ -1,14 +1,17 @@
 package io.iocstream.match;
 
-import static io.iocstream.match.version.RangeEvent.fixed;
-import static io.iocstream.match.version.RangeEvent.introduced;
-import static io.iocstream.match.version.RangeEvent.lastAffected;
-import static io.iocstream.match.version.RangeEvent.limit;
+import static io.iocstream.feeds.version.RangeEvent.fixed;
+import static io.iocstream.feeds.version.RangeEvent.introduced;
+import static io.iocstream.feeds.version.RangeEvent.lastAffected;
+import static io.iocstream.feeds.version.RangeEvent.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.iocstream.match.version.RangeEvent;
-import io.iocstream.match.version.VersionRange;
+import io.iocstream.feeds.EcosystemNames;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.version.RangeEvent;
+import io.iocstream.feeds.version.VersionRange;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.io.IOException;

@@ -2,11 +2,10 @@ package io.iocstream.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iocstream.changes.Trigger;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchedFile;
 import io.iocstream.fetch.FileOp;
-import io.iocstream.findings.Trigger;
-import io.iocstream.match.InventoryUpdate;
-import io.iocstream.pipeline.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

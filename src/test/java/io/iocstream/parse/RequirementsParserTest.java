@@ -1,6 +1,5 @@
 package io.iocstream.parse;
 
-import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.lockfile;
 import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.skippedIn;

@@ -1,0 +1,17 @@
+package io.iocstream.core;
+
+import org.apache.flink.util.OutputTag;
+
+/**
+ * An input the pipeline could not use, kept with enough to understand and re-drive it.
+ *
+ * @param stage  the stage that gave up: ingest, fetch, parse, feed
+ * @param origin where the input came from (file and line, repo and path, ...)
+ * @param reason one line saying why
+ * @param raw    the input itself, or what is needed to fetch it again
+ */
+public record DeadLetter(String stage, String origin, String reason, String raw) {
+
+    /** The side output every stage sends its dead letters to. */
+    public static final OutputTag<DeadLetter> TAG = new OutputTag<>("dead-letters") {};
+}

@@ -1,0 +1,24 @@
+package io.iocstream.feeds;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The severities a finding may carry, read from a feed's {@code severity} cell. */
+final class FeedSeverity {
+
+    static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
+
+    private FeedSeverity() {}
+
+    /** The cell's severity, lower-cased; {@code otherwise} when the cell is empty or absent (null). */
+    static String of(String cell, String otherwise) throws BadFeedRow {
+        if (cell == null || cell.isBlank()) {
+            return otherwise;
+        }
+        String level = cell.strip().toLowerCase(Locale.ROOT);
+        if (!LEVELS.contains(level)) {
+            throw new BadFeedRow("unknown severity '" + cell.strip() + "' (critical, high, medium or low)");
+        }
+        return level;
+    }
+}

@@ -1,0 +1,121 @@
+package io.iocstream.feeds;
+
+import io.iocstream.core.DeadLetter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An indicators CSV: {@code type,value,id} with optional {@code severity,description} columns, in any order.
+ * {@code type} is {@code sha256}, {@code file_name}, {@code domain} or {@code workflow}; a sha256 is 64 hex digits;
+ * a domain may be written as a URL, of which the host is kept. Severity defaults by kind ({@link #defaultSeverity}).
+ */
+final class IndicatorCsvReader {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
+    /** RFC 1035's limits: a name of 255 octets on the wire is 253 characters written, a label 63. */
+    static final int MAX_HOST = 253;
+    static final int MAX_LABEL = 63;
+
+    private IndicatorCsvReader() {}
+
+    /** True when a CSV header is an indicators header rather than a package list's. */
+    static boolean isIndicatorHeader(CsvHeader header) {
+        return header.column("type") >= 0 && header.column("value") >= 0;
+    }
+
+    /**
+     * Without a severity of the feed's own: a known payload's hash is certain ({@code critical}); a workflow name
+     * or a domain is a strong sign but may be quoted in docs or reused ({@code high}); a file name alone may be
+     * innocent ({@code medium}).
+     */
+    static String defaultSeverity(Indicator.Kind kind) {
+        return switch (kind) {
+            case FILE_HASH -> "critical";
+            case WORKFLOW, DOMAIN -> "high";
+            case FILE_NAME -> "medium";
+        };
+    }
+
+    static FeedDirectory.Result read(FeedFile file, CsvHeader header, List<CsvRows.Row> rows) {
+        int type = header.column("type");
+        int value = header.column("value");
+        int id = header.column("id");
+        int severity = header.column("severity");
+        int description = header.column("description");
+        List<Indicator> indicators = new ArrayList<>();
+        List<DeadLetter> deadLetters = new ArrayList<>();
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            try {
+                header.checkWidth(row);
+                String typeCell = PackageCsvReader.require(header.cell(row, type), "type");
+                Indicator.Kind kind = Indicator.Kind.ofFeedType(typeCell);
+                if (kind == null) {
+                    throw new BadFeedRow("unknown indicator type '" + typeCell + "' (sha256, file_name, domain, workflow)");
+                }
+                String descriptionCell = header.cell(row, description);
+                indicators.add(new Indicator(
+                        PackageCsvReader.orLineId(header.cell(row, id), file, row.line()),
+                        kind,
+                        value(kind, PackageCsvReader.require(header.cell(row, value), "value")),
+                        FeedSeverity.of(header.cell(row, severity), defaultSeverity(kind)),
+                        descriptionCell == null ? "" : descriptionCell.strip(),
+                        false,
+                        file.feed()));
+            } catch (BadFeedRow bad) {
+                deadLetters.add(file.deadLetter(row.line(), bad.getMessage(), row.raw()));
+            }
+        }
+        return new FeedDirectory.Result(List.of(), indicators, deadLetters);
+    }
+
+    private static String value(Indicator.Kind kind, String value) throws BadFeedRow {
+        return switch (kind) {
+            case FILE_HASH -> {
+                if (!SHA256.matcher(value).matches()) {
+                    throw new BadFeedRow("a sha256 is 64 hex digits, not '" + value + "'");
+                }
+                yield value;
+            }
+            case DOMAIN -> host(value);
+            case FILE_NAME, WORKFLOW -> value;
+        };
+    }
+
+    /** A domain cell's host: the cell itself, or the host of the URL it is written as. */
+    static String host(String value) throws BadFeedRow {
+        String candidate = value.toLowerCase(Locale.ROOT);
+        if (candidate.contains("/") || candidate.contains(":") || candidate.contains("@")) {
+            try {
+                URI uri = new URI(candidate.contains("://") ? candidate : "http://" + candidate);
+                candidate = uri.getHost();
+            } catch (URISyntaxException e) {
+                candidate = null;
+            }
+        }
+        if (candidate != null && candidate.endsWith(".")) {
+            candidate = candidate.substring(0, candidate.length() - 1);
+        }
+        if (candidate == null || candidate.isEmpty()) {
+            throw new BadFeedRow("not a host name or URL: '" + value + "'");
+        }
+        // checked label by label: one pattern repeated per label recursed once per label, and 10,000 labels
+        // overflowed the stack
+        if (candidate.length() > MAX_HOST) {
+            throw new BadFeedRow("a host name is at most " + MAX_HOST + " characters, not " + candidate.length());
+        }
+        for (String label : candidate.split("\\.", -1)) {
+            if (label.length() > MAX_LABEL) {
+                throw new BadFeedRow("a host name's labels are at most " + MAX_LABEL + " characters: '" + label + "'");
+            }
+            if (!LABEL.matcher(label).matches()) {
+                throw new BadFeedRow("not a host name or URL: '" + value + "'");
+            }
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,56 @@
+package io.iocstream.match;
+
+import io.iocstream.changes.Trigger;
+import io.iocstream.parse.Dependency;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/** Makes findings with stable ids: the same repo, ref, path and indicator always give the same id. */
+public final class Findings {
+
+    private Findings() {}
+
+    /** A new finding of {@code hit} in a file of a branch. */
+    public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
+        return of(Finding.OPEN, repo, ref, commit, path, hit, trigger);
+    }
+
+    /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger. */
+    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
+        return of(Finding.RESOLVED, repo, ref, commit, path, hit, trigger);
+    }
+
+    private static Finding of(String status, String repo, String ref, String commit, String path, Hit hit,
+            Trigger trigger) {
+        Dependency dep = hit.dependency();
+        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status, trigger.wire(),
+                repo, ref, commit, path, hit.kind(), dep == null ? null : dep.ecosystem(),
+                dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
+                hit.severity(), Instant.now().toString());
+    }
+
+    /**
+     * Keyed on the version as the index compares it, so that a tag's {@code v} written or not is one finding, and
+     * ids stay those made before findings reported the written version.
+     */
+    public static String packageFindingId(String repo, String ref, String path, Dependency dep) {
+        String version = VersionSpelling.normalised(dep.ecosystem(), dep.version());
+        return findingId(repo, ref, path, "package", dep.ecosystem() + ":" + dep.name() + "@" + version);
+    }
+
+    public static String findingId(String repo, String ref, String path, String kind, String indicator) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {repo, ref, path, kind, indicator}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

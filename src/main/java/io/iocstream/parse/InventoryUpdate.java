@@ -1,0 +1,43 @@
+package io.iocstream.parse;
+
+import io.iocstream.changes.Trigger;
+import io.iocstream.fetch.FetchedFile;
+import io.iocstream.fetch.FileOp;
+import java.util.List;
+
+/**
+ * A change to one branch's inventory: a file's facts (read, or only listed), a removed file, a whole-tree
+ * snapshot, a deleted ref, a file that failed, or an empty scan. Keyed by {@link #branchKey()}. The records of
+ * one scan share {@code seq} and know their number, {@code scanSize}.
+ *
+ * @param facts for {@link FileOp#CONTENT} and {@link FileOp#LISTED}, else null
+ */
+public record InventoryUpdate(
+        String repo,
+        String ref,
+        String commit,
+        String path,
+        Trigger trigger,
+        long seq,
+        int scanSize,
+        FileOp op,
+        FileFacts facts,
+        List<String> presentPaths) {
+
+    public InventoryUpdate {
+        presentPaths = List.copyOf(presentPaths);
+    }
+
+    public static InventoryUpdate of(FetchedFile file, FileOp op, FileFacts facts) {
+        return new InventoryUpdate(file.repo(), file.ref(), file.commit(), file.path(), file.trigger(), file.seq(),
+                file.scanSize(), op, facts, file.presentPaths());
+    }
+
+    public String branchKey() {
+        return branchKey(repo, ref);
+    }
+
+    public static String branchKey(String repo, String ref) {
+        return repo + " " + ref;
+    }
+}

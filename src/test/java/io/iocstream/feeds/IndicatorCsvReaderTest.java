@@ -1,0 +1,120 @@
+package io.iocstream.feeds;
+
+import static io.iocstream.feeds.PackageListReaderTest.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.iocstream.core.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Indicators CSVs, constructed for these tests (example hosts, hashes of test strings). */
+class IndicatorCsvReaderTest {
+
+    @Test
+    void everyKindWithTheFeedsSeverityOrTheKindsDefault(@TempDir Path root) throws Exception {
+        String hash = sha256("constructed payload");
+        Path file = write(root, "indicators/constructed.csv", """
+                type,value,id,severity,description
+                sha256,%s,CONSTRUCTED-H,,"a test payload, hashed"
+                file_name,setup_example.js,,,
+                domain,https://Evil.Example.COM:8443/upload?x=1,CONSTRUCTED-D,low,
+                domain,Exfil.Example.NET,,,
+                workflow,Constructed Workflow,CONSTRUCTED-W,,
+                """.formatted(hash.toUpperCase()));
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.packages()).isEmpty();
+        assertThat(read.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value, Indicator::severity,
+                Indicator::description, Indicator::feed).containsExactly(
+                tuple("CONSTRUCTED-H", Indicator.Kind.FILE_HASH, hash, "critical", "a test payload, hashed",
+                        "indicators/constructed.csv"),
+                tuple("indicators/constructed.csv:3", Indicator.Kind.FILE_NAME, "setup_example.js", "medium", "",
+                        "indicators/constructed.csv"),
+                tuple("CONSTRUCTED-D", Indicator.Kind.DOMAIN, "evil.example.com", "low", "",
+                        "indicators/constructed.csv"),
+                tuple("indicators/constructed.csv:5", Indicator.Kind.DOMAIN, "exfil.example.net", "high", "",
+                        "indicators/constructed.csv"),
+                tuple("CONSTRUCTED-W", Indicator.Kind.WORKFLOW, "Constructed Workflow", "high", "",
+                        "indicators/constructed.csv"));
+        assertThat(read.indicators()).noneMatch(Indicator::withdrawn);
+    }
+
+    @Test
+    void theMinimalHeaderIsEnoughAndColumnsMayComeInAnyOrder(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", "ID,Value,Type\nCONSTRUCTED-1,example.org,DOMAIN\n");
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value)
+                .containsExactly(tuple("CONSTRUCTED-1", Indicator.Kind.DOMAIN, "example.org"));
+    }
+
+    @Test
+    void badRowsAreDeadLettersAndTheGoodRowsStillLoad(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", """
+                type,value,id,severity,description
+                file_name,good-one.js,,,
+                md5,d41d8cd98f00b204e9800998ecf8427e,,,
+                sha256,%s,,,
+                sha256,%s,,,
+                domain,,,,
+                domain,not a host,,,
+                domain,https://,,,
+                workflow,Constructed,,urgent,
+                file_name
+                file_name,good-two.js,,,
+                """.formatted(sha256("x").substring(1), sha256("x") + "0"));
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.indicators()).extracting(Indicator::value).containsExactly("good-one.js", "good-two.js");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin).containsExactly(
+                file + ":3", file + ":4", file + ":5", file + ":6", file + ":7", file + ":8", file + ":9",
+                file + ":10");
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).satisfiesExactly(
+                r -> assertThat(r).startsWith("unknown indicator type 'md5'"),
+                r -> assertThat(r).startsWith("a sha256 is 64 hex digits"),
+                r -> assertThat(r).startsWith("a sha256 is 64 hex digits"),
+                r -> assertThat(r).isEqualTo("empty value"),
+                r -> assertThat(r).startsWith("not a host name or URL"),
+                r -> assertThat(r).startsWith("not a host name or URL"),
+                r -> assertThat(r).startsWith("unknown severity 'urgent'"),
+                r -> assertThat(r).startsWith("too few cells"));
+        assertThat(read.deadLetters().get(0).raw()).isEqualTo("md5,d41d8cd98f00b204e9800998ecf8427e,,,");
+    }
+
+    @Test
+    void aDomainOfTenThousandLabelsIsADeadLetterNotAStackOverflow(@TempDir Path root) throws Exception {
+        String labels = "a.".repeat(10_000) + "example.com";
+        Path file = write(root, "constructed.csv", """
+                type,value,id
+                domain,%s,CONSTRUCTED-1
+                domain,https://%s/upload,CONSTRUCTED-2
+                domain,%s.example.com,CONSTRUCTED-3
+                domain,good.example.com,CONSTRUCTED-4
+                """.formatted(labels, labels, "b".repeat(64)));
+
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+
+        assertThat(read.indicators()).extracting(Indicator::value).containsExactly("good.example.com");
+        assertThat(read.deadLetters()).extracting(DeadLetter::origin, DeadLetter::reason).containsExactly(
+                tuple(file + ":2", "a host name is at most 253 characters, not 20011"),
+                tuple(file + ":3", "a host name is at most 253 characters, not 20011"),
+                tuple(file + ":4", "a host name's labels are at most 63 characters: '%s'".formatted("b".repeat(64))));
+    }
+
+    @Test
+    void eachKindHasADocumentedDefaultSeverity() {
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.FILE_HASH)).isEqualTo("critical");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.WORKFLOW)).isEqualTo("high");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.DOMAIN)).isEqualTo("high");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.FILE_NAME)).isEqualTo("medium");
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}
