@@ -2,6 +2,7 @@ package io.iocstream.changes;
 
 import io.iocstream.findings.Trigger;
 import io.iocstream.ingest.PushEvent;
+import io.iocstream.ingest.PushOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,20 +14,26 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Turns pushes of one repository (the key) into scan requests. It remembers which commits it has already
- * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree.
+ * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree. A baseline
+ * request ({@link PushOrigin#BASELINE}) is planned only for a ref never scanned before: pushes keep a scanned ref
+ * up to date, and a listing's head may be older than a push already applied (counted in {@value #BASELINES_SKIPPED}).
  */
 public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanRequest> {
 
     /** How many scanned commit shas a repository remembers; older ones fall back to a baseline scan. */
     static final int KNOWN_COMMITS = 512;
+    /** Metric: baseline requests for refs already scanned, so left out. */
+    public static final String BASELINES_SKIPPED = "baselinesSkipped";
 
     private transient ValueState<LinkedHashSet<String>> knownCommits;
     private transient MapState<String, Long> lastSeqByRef;
+    private transient Counter baselinesSkipped;
 
     @Override
     public void open(OpenContext openContext) {
@@ -34,19 +41,25 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
                 "known-commits", TypeInformation.of(new TypeHint<LinkedHashSet<String>>() {})));
         lastSeqByRef = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("push-seq-by-ref", Types.STRING, Types.LONG));
+        baselinesSkipped = getRuntimeContext().getMetricGroup().counter(BASELINES_SKIPPED);
     }
 
     @Override
     public void processElement(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
         // one sequence per ref, without gaps: the matcher applies a ref's scans strictly in this order
         Long last = lastSeqByRef.get(push.ref());
+        if (push.origin() == PushOrigin.BASELINE && last != null) {
+            baselinesSkipped.inc();
+            return;
+        }
         long seq = last == null ? 1 : last + 1;
         lastSeqByRef.put(push.ref(), seq);
         LinkedHashSet<String> known = knownCommits.value() == null ? new LinkedHashSet<>() : knownCommits.value();
 
         out.collect(plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq));
 
-        if (!push.deleted()) {
+        // a baseline without a commit learns its head only when listed
+        if (!push.deleted() && push.after() != null) {
             known.remove(push.after());
             known.add(push.after());
             while (known.size() > KNOWN_COMMITS) {
