@@ -13,7 +13,9 @@ final class FetchDeadLetters {
     private FetchDeadLetters() {}
 
     static DeadLetter listing(ScanRequest request, String reason) {
-        return new DeadLetter("fetch", request.repo() + "@" + request.commit(),
+        // a baseline of a head whose lookup failed has no commit: its ref says what was asked
+        String at = request.commit() != null ? request.commit() : request.ref();
+        return new DeadLetter("fetch", request.repo() + "@" + at,
                 request.mode() + " listing failed: " + reason, json(request));
     }
 
