@@ -28,6 +28,10 @@ final class GenWorldCommand implements Callable<Integer> {
     @Option(names = "--big-files", defaultValue = "0", description = "Repositories that also get a 20-80 MB lockfile.")
     int bigFiles;
 
+    @Option(names = "--dormant", defaultValue = "0",
+            description = "More repositories that are never pushed to, found only by listing the organisation.")
+    int dormant;
+
     @Override
     public Integer call() throws Exception {
         if (repos < 1) {
@@ -39,11 +43,14 @@ final class GenWorldCommand implements Callable<Integer> {
         if (bigFiles < 0 || bigFiles > repos) {
             throw new UsageException("--big-files must be between 0 and --repos, got " + bigFiles);
         }
+        if (dormant < 0) {
+            throw new UsageException("--dormant must be at least 0, got " + dormant);
+        }
         if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
             throw new UsageException("--out must be a new or empty directory: " + out);
         }
         WorldGenerator.Summary summary = new WorldGenerator(
-                new WorldGenerator.Settings(out, repos, pushes, seed, bigFiles)).generate();
+                new WorldGenerator.Settings(out, repos, pushes, seed, bigFiles, dormant)).generate();
         System.out.printf("Wrote %s: %d repositories, %d pushes, %d commits, %d IOC entries, %d expected findings%n",
                 out, summary.repos(), summary.pushes(), summary.commits(), summary.iocEntries(),
                 summary.expectedFindings());
