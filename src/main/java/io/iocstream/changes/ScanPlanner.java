@@ -3,6 +3,7 @@ package io.iocstream.changes;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.ingest.PushEvent;
+import io.iocstream.ingest.PushOrigin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,21 +15,27 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Turns pushes of one repository (the key) into scan requests. It remembers which commits it has already
- * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree.
+ * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree. A baseline
+ * request ({@link PushOrigin#BASELINE}) is planned only for a ref never scanned before: pushes keep a scanned ref
+ * up to date, and a listing's head may be older than a push already applied (counted in {@value #BASELINES_SKIPPED}).
  */
 public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanRequest> {
 
     /** How many scanned commit shas a repository remembers; older ones fall back to a baseline scan. */
     static final int KNOWN_COMMITS = 512;
+    /** Metric: baseline requests for refs already scanned, so left out. */
+    public static final String BASELINES_SKIPPED = "baselinesSkipped";
 
     private transient ValueState<LinkedHashSet<String>> knownCommits;
     private transient MapState<String, Long> lastSeqByRef;
     private transient RecordGuard guard;
+    private transient Counter baselinesSkipped;
 
     @Override
     public void open(OpenContext openContext) {
@@ -37,6 +44,7 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
         lastSeqByRef = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("push-seq-by-ref", Types.STRING, Types.LONG));
         guard = RecordGuard.of("changes", getRuntimeContext());
+        baselinesSkipped = getRuntimeContext().getMetricGroup().counter(BASELINES_SKIPPED);
     }
 
     @Override
@@ -48,6 +56,10 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
     private void scan(PushEvent push, Collector<ScanRequest> out) throws Exception {
         // one sequence per ref, without gaps: the matcher applies a ref's scans strictly in this order
         Long last = lastSeqByRef.get(push.ref());
+        if (push.origin() == PushOrigin.BASELINE && last != null) {
+            baselinesSkipped.inc();
+            return;
+        }
         long seq = last == null ? 1 : last + 1;
         LinkedHashSet<String> known = knownCommits.value() == null ? new LinkedHashSet<>() : knownCommits.value();
         // planned before any state is written, so a push that fails leaves no gap in its ref's sequence
@@ -55,7 +67,8 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
         lastSeqByRef.put(push.ref(), seq);
         out.collect(request);
 
-        if (!push.deleted()) {
+        // a baseline without a commit learns its head only when listed
+        if (!push.deleted() && push.after() != null) {
             known.remove(push.after());
             known.add(push.after());
             while (known.size() > KNOWN_COMMITS) {

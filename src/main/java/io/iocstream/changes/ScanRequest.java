@@ -6,6 +6,8 @@ import java.util.List;
  * One unit of work for the fetch stage: which commit of which ref to look at, and how to learn what changed.
  *
  * @param before  the ref's previous sha (used by {@link ScanMode#COMPARE})
+ * @param commit  the commit to scan; null for a baseline of a branch's head, which the fetch stage looks up when
+ *                it lists the tree
  * @param seq     per-ref push sequence, without gaps: the matcher applies a ref's scans in this order
  * @param paths   for {@link ScanMode#PATHS}: changed paths present at {@code commit}
  * @param removed for {@link ScanMode#PATHS}: paths gone at {@code commit}

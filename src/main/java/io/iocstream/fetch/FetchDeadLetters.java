@@ -17,7 +17,8 @@ final class FetchDeadLetters {
     }
 
     static String origin(ScanRequest request) {
-        return request.repo() + "@" + request.commit();
+        // a baseline of a head whose lookup failed has no commit: its ref says what was asked
+        return request.repo() + "@" + (request.commit() != null ? request.commit() : request.ref());
     }
 
     static DeadLetter file(FileRef file, String reason) {

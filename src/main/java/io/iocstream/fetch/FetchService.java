@@ -128,6 +128,12 @@ final class FetchService implements AutoCloseable {
                 CompletableFuture<TreeListing> after = FetchService.this.tree(repo, head);
                 return Listings.diff(await(before), await(after));
             }
+
+            @Override
+            public java.util.Optional<String> branchHead(String repo, String branch) throws IOException {
+                // one small REST call per baseline of a head, not worth a batch
+                return client.branchHead(repo, branch);
+            }
         };
     }
 

@@ -72,5 +72,10 @@ public record FetchedFile(
         public ScanContext ofSize(int size) {
             return new ScanContext(repo, ref, commit, trigger, seq, size);
         }
+
+        /** The same scan at a commit looked up when it was listed. */
+        public ScanContext atCommit(String headCommit) {
+            return new ScanContext(repo, ref, headCommit, trigger, seq, scanSize);
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -21,6 +22,9 @@ interface Listings {
     /** What changed between two commits; {@link CompareResult#truncated()} when only the tree can tell. */
     CompareResult compare(String repo, String base, String head) throws IOException;
 
+    /** The commit a branch points at now; empty for a branch that does not exist or an empty repository. */
+    Optional<String> branchHead(String repo, String branch) throws IOException;
+
     /** The REST API: the compare endpoint (capped at 300 files) and recursive trees. */
     static Listings rest(GitHubClient client) {
         return new Listings() {
@@ -32,6 +36,11 @@ interface Listings {
             @Override
             public CompareResult compare(String repo, String base, String head) throws IOException {
                 return client.compare(repo, base, head);
+            }
+
+            @Override
+            public Optional<String> branchHead(String repo, String branch) throws IOException {
+                return client.branchHead(repo, branch);
             }
         };
     }

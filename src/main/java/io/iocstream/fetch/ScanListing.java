@@ -10,6 +10,7 @@ import io.iocstream.github.TreeListing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * changed files are read for a push. Shared by every fetch strategy. Every record of one scan carries the scan's
  * size, and a scan that changes no file still sends one {@link FileOp#EMPTY} record, so the matcher can tell
  * when a scan is whole and apply a ref's scans in order. A tree that GitHub truncated at its cap sends EMPTY in
- * place of its SNAPSHOT: the files listed are read, but absence from an incomplete listing resolves nothing.
+ * place of its SNAPSHOT: the files listed are read, but absence from an incomplete listing resolves nothing. A
+ * baseline without a commit is listed at its branch's head, looked up here, and its records carry that commit.
  *
  * @param toFetch    files to read
  * @param ready      records that need no fetching: removed or only-listed paths, a tree snapshot, a deleted ref,
@@ -32,6 +34,7 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
     static final long CONTENT_SCAN_MAX_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(ScanListing.class);
+    private static final String BRANCH_PREFIX = "refs/heads/";
 
     public static ScanListing of(GitHubClient client, ScanRequest request, IocFiles iocFiles) throws IOException {
         return of(Listings.rest(client), request, iocFiles);
@@ -43,8 +46,23 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
             case DELETE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refDeleted(at)), 0);
             case PATHS -> changes(at, request.paths(), request.removed(), List.of());
             case COMPARE -> compare(client, request, at, iocFiles);
-            case TREE -> tree(client, at, iocFiles);
+            case TREE -> request.commit() != null ? tree(client, at, iocFiles) : treeAtHead(client, at, iocFiles);
         };
+    }
+
+    /**
+     * A baseline of a branch's head (a listed repository, a repository event): the head is looked up now; a branch
+     * that does not exist yet (an empty repository) has nothing to scan, and its first push will be its baseline.
+     */
+    private static ScanListing treeAtHead(Listings client, ScanContext scan, IocFiles iocFiles) throws IOException {
+        String branch = scan.ref().substring(BRANCH_PREFIX.length());
+        Optional<String> head = client.branchHead(scan.repo(), branch);
+        if (head.isEmpty()) {
+            LOG.info("{} has no {} to baseline yet (an empty repository?); its first push will be its baseline",
+                    scan.repo(), scan.ref());
+            return new ScanListing(List.of(), List.of(FetchedFile.empty(scan)), 0);
+        }
+        return tree(client, scan.atCommit(head.get()), iocFiles);
     }
 
     /** The one record a scan whose listing failed sends, so later scans of its ref are not held up. */

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A blocking GitHub client for the calls the scanner needs: file contents (size-capped), recursive trees,
- * compares, GraphQL batches of blobs, and an organisation's events (conditional, paged). A {@link RateBudget} kept from the response headers makes it wait for
+ * compares, GraphQL batches of blobs, an organisation's events (conditional, paged), the repositories of an
+ * organisation or App installation (paged), branch heads and the rate-limit status. A {@link RateBudget} kept from the response headers makes it wait for
  * the reset instead of collecting 403s once a budget is spent.
  * It only ever talks to the configured base URL's origin, never follows redirects, and retries 5xx, rate limits
  * and I/O errors as {@link RetryPolicy} says. What a server sends back reaches its exceptions and log lines only
@@ -45,6 +46,11 @@ public final class GitHubClient implements AutoCloseable {
     private static final long ERROR_BODY_PEEK_BYTES = 8 * 1024;
     /** GitHub's largest page size for events. */
     public static final int EVENTS_PER_PAGE = 100;
+    /** GitHub's largest page size for repository listings. */
+    public static final int REPOSITORIES_PER_PAGE = 100;
+    /** The rate-limit budgets the job spends: REST and GraphQL. */
+    private static final List<String> SPENT_RESOURCES = List.of("core", "graphql");
+    private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}");
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
     /** Events API ids are decimal numbers. */
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
@@ -248,6 +254,108 @@ public final class GitHubClient implements AutoCloseable {
             }
             return new EventsPage(false, events, response.header("ETag"), next, interval);
         });
+    }
+
+    /**
+     * The first page of {@code org}'s repositories, every type (public, private, forks, archived), oldest first so
+     * that repositories created while the listing pages on are added at its end.
+     */
+    public RepositoriesPage orgRepositories(String org, int perPage) throws IOException {
+        HttpUrl url = base.newBuilder().addPathSegment("orgs").addPathSegment(requireSegment(org, "org"))
+                .addPathSegment("repos").addQueryParameter("type", "all").addQueryParameter("sort", "created")
+                .addQueryParameter("direction", "asc").addQueryParameter("per_page", Integer.toString(perPage))
+                .build();
+        return repositoriesPage(url);
+    }
+
+    /** The first page of the repositories the App installation whose token this client holds may read. */
+    public RepositoriesPage installationRepositories(int perPage) throws IOException {
+        HttpUrl url = base.newBuilder().addPathSegment("installation").addPathSegment("repositories")
+                .addQueryParameter("per_page", Integer.toString(perPage)).build();
+        return repositoriesPage(url);
+    }
+
+    /**
+     * A following page of repositories, from {@link RepositoriesPage#nextUrl()}. The URL must lie under the
+     * configured base URL; any other is refused before a request is made.
+     */
+    public RepositoriesPage repositoriesPage(String nextUrl) throws IOException {
+        HttpUrl url = HttpUrl.parse(nextUrl);
+        if (url == null || !guard.underBase(url)) {
+            throw new ForeignHostException("refusing a next page outside " + base);
+        }
+        return repositoriesPage(url);
+    }
+
+    private RepositoriesPage repositoriesPage(HttpUrl url) throws IOException {
+        return exchange(request(url, JSON).get().build(), "core", response -> {
+            JsonNode page = readJson(response.body().bytes(), url);
+            // an organisation's listing is an array; an installation's wraps it in {"repositories": [...]}
+            JsonNode listed = page.isArray() ? page : page.path("repositories");
+            if (!listed.isArray()) {
+                throw new GitHubApiException(502, "repository listing is not a JSON array ("
+                        + redactor.redact(url.encodedPath()) + ")");
+            }
+            List<ListedRepository> repositories = new ArrayList<>(listed.size());
+            for (JsonNode repository : listed) {
+                JsonNode branch = repository.path("default_branch");
+                repositories.add(new ListedRepository(repository.path("full_name").asText(""),
+                        branch.isTextual() ? branch.asText() : null));
+            }
+            return new RepositoriesPage(repositories, LinkHeader.url(response.header("Link"), "next"));
+        });
+    }
+
+    /**
+     * The commit {@code branch} points at, through {@code GET /repos/O/R/git/ref/heads/BRANCH}; empty when the
+     * branch does not exist or the repository has no commit yet (GitHub answers 409 "Git Repository is empty").
+     */
+    public Optional<String> branchHead(String repo, String branch) throws IOException {
+        HttpUrl.Builder builder = repoUrl(repo).addPathSegment("git").addPathSegment("ref").addPathSegment("heads");
+        for (String segment : branch.split("/", -1)) {
+            builder.addPathSegment(requireSegment(segment, "branch"));
+        }
+        HttpUrl url = builder.build();
+        JsonNode ref;
+        try {
+            ref = readJson(get(url, JSON), url);
+        } catch (GitHubNotFoundException e) {
+            return Optional.empty();
+        } catch (GitHubApiException e) {
+            if (e.status() == 409) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        String sha = ref.path("object").path("sha").asText("");
+        if (!"commit".equals(ref.path("object").path("type").asText()) || !COMMIT_SHA.matcher(sha).matches()) {
+            throw new GitHubApiException(502, "branch " + redactor.redact(url.encodedPath())
+                    + " does not point at a commit");
+        }
+        return Optional.of(sha);
+    }
+
+    /**
+     * What {@code GET /rate_limit} says of the REST and GraphQL budgets; empty where rate limiting is off (GitHub
+     * Enterprise answers 404). GitHub does not charge this request.
+     */
+    public List<RateWindow> rateLimits() throws IOException {
+        HttpUrl url = base.newBuilder().addPathSegment("rate_limit").build();
+        JsonNode root;
+        try {
+            root = readJson(get(url, JSON), url);
+        } catch (GitHubNotFoundException e) {
+            return List.of();
+        }
+        List<RateWindow> windows = new ArrayList<>();
+        for (String resource : SPENT_RESOURCES) {
+            JsonNode window = root.path("resources").path(resource);
+            if (window.isObject()) {
+                windows.add(new RateWindow(resource, window.path("limit").asLong(), window.path("remaining").asLong(),
+                        window.path("reset").asLong()));
+            }
+        }
+        return windows;
     }
 
     private static Duration pollInterval(String header) {

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -15,11 +16,17 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Reads raw event lines into push events. Every line that is not a usable push goes to the dead-letter output
- * with its origin ({@code SOURCE line N}) and the reason. Runs with parallelism 1 so line numbers are exact;
- * the count survives restarts in operator state.
+ * Reads raw event lines into push events and baseline requests. Every line that is not usable goes to the
+ * dead-letter output with its origin ({@code SOURCE line N}) and the reason; a repository event that needs no scan
+ * is counted in the {@value #EVENTS_IGNORED} metric. Runs with parallelism 1 so line numbers are exact; the count
+ * survives restarts in operator state.
  */
 public class IngestFunction extends ProcessFunction<String, PushEvent> implements CheckpointedFunction {
+
+    /** Metric: baseline requests taken in (listed repositories, repository events, baseline lines). */
+    public static final String BASELINE_REQUESTS = "baselineRequests";
+    /** Metric: well-formed events that ask for no scan (a repository deleted, archived, ...). */
+    public static final String EVENTS_IGNORED = "eventsIgnored";
 
     /** Dead letters keep at most this much of a raw line. */
     static final int RAW_LIMIT = 64 * 1024;
@@ -30,6 +37,8 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     private transient LongCounter eventsIn;
     private transient LongCounter pushes;
     private transient RecordGuard guard;
+    private transient Counter baselineRequests;
+    private transient Counter eventsIgnored;
 
     public IngestFunction(String sourceName) {
         this.sourceName = sourceName;
@@ -40,6 +49,8 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
         eventsIn = getRuntimeContext().getLongCounter(RunCounters.EVENTS_IN);
         pushes = getRuntimeContext().getLongCounter(RunCounters.PUSHES);
         guard = RecordGuard.of("ingest", getRuntimeContext());
+        baselineRequests = getRuntimeContext().getMetricGroup().counter(BASELINE_REQUESTS);
+        eventsIgnored = getRuntimeContext().getMetricGroup().counter(EVENTS_IGNORED);
     }
 
     @Override
@@ -53,8 +64,14 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     private void read(String line, Context ctx, Collector<PushEvent> out) {
         ParsedEvent parsed = PushEventParser.parse(line);
         if (parsed.event() != null) {
-            pushes.add(1);
+            if (parsed.event().origin() == PushOrigin.BASELINE) {
+                baselineRequests.inc();
+            } else {
+                pushes.add(1);
+            }
             out.collect(parsed.event());
+        } else if (parsed.ignored() != null) {
+            eventsIgnored.inc();
         } else {
             String raw = Utf8LineFormat.readable(line.length() > RAW_LIMIT ? line.substring(0, RAW_LIMIT) : line);
             ctx.output(DeadLetter.TAG, new DeadLetter("ingest", origin(), parsed.reason(), raw));

@@ -8,7 +8,8 @@ import java.util.List;
  * @param eventId  the Events API id, or for webhooks a stable id derived from repo, ref, before and after
  * @param repo     {@code owner/name}
  * @param before   the ref's sha before the push (all zeros on create)
- * @param after    the ref's sha after the push (all zeros on delete)
+ * @param after    the ref's sha after the push (all zeros on delete); for a {@link PushOrigin#BASELINE} request the
+ *                 commit to scan, or null for the ref's head when the scan is listed
  * @param commits  the pushed commits with their file lists; {@code null} when the origin carries none
  */
 public record PushEvent(
@@ -27,6 +28,11 @@ public record PushEvent(
 
     public PushEvent {
         commits = commits == null ? null : List.copyOf(commits);
+    }
+
+    /** A request to baseline {@code ref} at {@code commit} (null: its head when listed), as a created ref. */
+    public static PushEvent baseline(String eventId, String repo, String ref, String commit) {
+        return new PushEvent(eventId, PushOrigin.BASELINE, repo, ref, ZERO_SHA, commit, true, false, false, null);
     }
 
     public boolean hasFileLists() {

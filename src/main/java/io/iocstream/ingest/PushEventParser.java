@@ -9,11 +9,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads one raw event — a webhook {@code push} payload, an Events API {@code PushEvent} or a GH Archive line —
- * into a {@link PushEvent}. Never throws: anything that is not a usable push comes back rejected with a reason.
+ * Reads one raw event — a webhook {@code push} payload, an Events API {@code PushEvent}, a GH Archive line, a
+ * webhook {@code repository} event or an {@code {"iocstream": "baseline"}} request — into a {@link PushEvent}.
+ * Never throws: anything that is not a usable push comes back rejected with a reason; a repository event that
+ * asks for no scan comes back ignored.
  */
 public final class PushEventParser {
 
@@ -21,6 +24,16 @@ public final class PushEventParser {
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
     /** Events API (and GH Archive) event ids are decimal numbers. */
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
+    private static final String BRANCH_PREFIX = "refs/heads/";
+
+    /** The actions of GitHub's webhook {@code repository} event. */
+    private static final Set<String> REPOSITORY_ACTIONS = Set.of("created", "deleted", "archived", "unarchived",
+            "edited", "renamed", "transferred", "publicized", "privatized");
+    /** Those that bring a repository into view under its name: its default branch gets a baseline. */
+    private static final Set<String> BASELINE_ACTIONS = Set.of("created", "renamed", "transferred", "publicized");
+    /** Every top-level field a {@code repository} event body has; other events carry an object of their own. */
+    private static final Set<String> REPOSITORY_EVENT_FIELDS = Set.of("action", "repository", "changes", "sender",
+            "organization", "installation", "enterprise");
 
     private PushEventParser() {}
 
@@ -42,8 +55,14 @@ public final class PushEventParser {
             return ParsedEvent.rejected("not a JSON object");
         }
         try {
+            if (root.has("iocstream")) {
+                return baselineRequest(root);
+            }
             if (root.has("type") && root.has("payload")) {
                 return eventsApi(root);
+            }
+            if (isRepositoryEvent(root)) {
+                return repositoryEvent(root);
             }
             return webhook(root);
         } catch (RejectedException e) {
@@ -92,6 +111,57 @@ public final class PushEventParser {
                 before.equals(PushEvent.ZERO_SHA), head.equals(PushEvent.ZERO_SHA), false, null));
     }
 
+    /**
+     * {@code {"iocstream": "baseline", "repository": "o/r", "ref": "refs/heads/main", "commit": SHA}}: scan the ref's
+     * whole tree at the commit; without a commit, at the branch's head when the scan is listed.
+     */
+    private static ParsedEvent baselineRequest(JsonNode root) throws RejectedException {
+        String request = root.path("iocstream").asText("");
+        if (!request.equals("baseline")) {
+            throw new RejectedException("unknown iocstream request: '" + abbreviate(request) + "' (only 'baseline')");
+        }
+        String repo = repo(root.path("repository"), "repository");
+        String ref = ref(root, "ref");
+        String commit = root.hasNonNull("commit") ? sha(root, "commit") : null;
+        if (commit == null && !ref.startsWith(BRANCH_PREFIX)) {
+            // a branch's head is one lookup; a tag may point at a tag object, not a commit
+            throw new RejectedException("a baseline without 'commit' must name a branch (refs/heads/...), not: "
+                    + abbreviate(ref));
+        }
+        return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, commit), repo, ref, commit));
+    }
+
+    private static boolean isRepositoryEvent(JsonNode root) {
+        if (!root.path("action").isTextual() || !REPOSITORY_ACTIONS.contains(root.path("action").asText())
+                || !root.path("repository").isObject()) {
+            return false;
+        }
+        for (var fields = root.fieldNames(); fields.hasNext(); ) {
+            if (!REPOSITORY_EVENT_FIELDS.contains(fields.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A webhook {@code repository} event: a baseline of the default branch at its head, or nothing to scan. */
+    private static ParsedEvent repositoryEvent(JsonNode root) throws RejectedException {
+        String action = root.path("action").asText();
+        if (!BASELINE_ACTIONS.contains(action)) {
+            return ParsedEvent.ignored("repository event '" + action + "'");
+        }
+        JsonNode repository = root.path("repository");
+        String repo = repo(repository.path("full_name"), "repository.full_name");
+        String branch = text(repository, "default_branch", "repository.default_branch");
+        String ref = BRANCH_PREFIX + branch;
+        String violation = GitRefName.violation(ref);
+        if (violation != null) {
+            throw new RejectedException("invalid default branch in 'repository.default_branch': " + violation
+                    + " (git check-ref-format): " + abbreviate(branch));
+        }
+        return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, null), repo, ref, null));
+    }
+
     private static String text(JsonNode node, String field) throws RejectedException {
         return text(node, field, field);
     }
@@ -99,7 +169,7 @@ public final class PushEventParser {
     private static String text(JsonNode node, String field, String where) throws RejectedException {
         JsonNode value = node.path(field);
         if (!value.isTextual() && !value.isNumber() || value.asText().isBlank()) {
-            throw new RejectedException("not a push event: missing field '" + where + "'");
+            throw new RejectedException("missing field '" + where + "'");
         }
         return value.asText();
     }
@@ -128,7 +198,7 @@ public final class PushEventParser {
 
     private static String repo(JsonNode node, String field) throws RejectedException {
         if (!node.isTextual()) {
-            throw new RejectedException("not a push event: missing field '" + field + "'");
+            throw new RejectedException("missing field '" + field + "'");
         }
         String violation = RepoFullName.violation(node.asText());
         if (violation != null) {
@@ -150,9 +220,16 @@ public final class PushEventParser {
 
     /** Webhook payloads carry no id of their own; the delivery is identified by what it moved. */
     private static String webhookId(String repo, String ref, String before, String after) {
+        return digest(repo + "\n" + ref + "\n" + before + "\n" + after);
+    }
+
+    private static String baselineId(String repo, String ref, String commit) {
+        return digest("baseline\n" + repo + "\n" + ref + "\n" + (commit == null ? "head" : commit));
+    }
+
+    private static String digest(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((repo + "\n" + ref + "\n" + before + "\n" + after).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

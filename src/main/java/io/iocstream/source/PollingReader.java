@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.core.io.InputStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
     private final PollerFactory<T, P> factory;
     private final PositionCodec<P> codec;
     private final String name;
+    private final SourceReaderContext context;
     private final AtomicReference<Arrival<T, P>> arrived = new AtomicReference<>();
     private final ArrayDeque<Poll.Chunk<T, P>> pending = new ArrayDeque<>();
     private ScheduledExecutorService pollThread;
@@ -41,10 +43,12 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
     private long nextPollAtNanos;
     private CompletableFuture<Void> available = new CompletableFuture<>();
 
-    PollingReader(PollerFactory<T, P> factory, PositionCodec<P> codec, String name) {
+    /** @param context the reader's context in a job, for metrics; null in tests that drive the reader by hand */
+    PollingReader(PollerFactory<T, P> factory, PositionCodec<P> codec, String name, SourceReaderContext context) {
         this.factory = factory;
         this.codec = codec;
         this.name = name;
+        this.context = context;
     }
 
     @Override
@@ -58,6 +62,9 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
             poller = factory.create();
         } catch (IOException e) {
             throw new IllegalStateException("cannot open the poller of " + name, e);
+        }
+        if (context != null) {
+            poller.registerMetrics(context.metricGroup());
         }
     }
 

@@ -68,7 +68,7 @@ public final class PollingSource<T, P> implements Source<T, PollingSplit<P>, Lis
 
     @Override
     public SourceReader<T, PollingSplit<P>> createReader(SourceReaderContext readerContext) {
-        return new PollingReader<>(poller, codec, name);
+        return new PollingReader<>(poller, codec, name, readerContext);
     }
 
     @Override

@@ -31,8 +31,17 @@ import java.util.TreeSet;
  */
 public final class WorldGenerator {
 
-    /** What to generate. {@code bigFiles} repositories also get one lockfile of 20 to 80 MB. */
-    public record Settings(Path out, int repos, int pushes, long seed, int bigFiles) {}
+    /**
+     * What to generate. {@code bigFiles} repositories also get one lockfile of 20 to 80 MB. {@code dormant} more
+     * repositories ({@code acme/dormant-NNNN}) get a tree of one commit and no push at all: only a listing of the
+     * organisation finds them, and their findings have trigger {@code baseline}.
+     */
+    public record Settings(Path out, int repos, int pushes, long seed, int bigFiles, int dormant) {
+
+        public Settings(Path out, int repos, int pushes, long seed, int bigFiles) {
+            this(out, repos, pushes, seed, bigFiles, 0);
+        }
+    }
 
     /** What was generated. */
     public record Summary(int repos, int pushes, int commits, int expectedFindings, int iocEntries) {}
@@ -125,6 +134,12 @@ public final class WorldGenerator {
                 events.newLine();
             }
         }
+        // after the pushes, so that a world without dormant repositories is the one the same seed always wrote
+        for (int i = 0; i < settings.dormant(); i++) {
+            Repo repo = new Repo(String.format("%s/dormant-%04d", ORG, i + 1), 800000 + i);
+            dormant(repo);
+            repos.add(repo);
+        }
         for (Repo repo : repos) {
             for (Ref ref : repo.refs.values()) {
                 expectRetroHunt(repo, ref);
@@ -137,7 +152,7 @@ public final class WorldGenerator {
             }
         }
         Files.writeString(out.resolve("README.md"), readme());
-        return new Summary(settings.repos(), settings.pushes(), commits, expected.size(),
+        return new Summary(settings.repos() + settings.dormant(), settings.pushes(), commits, expected.size(),
                 active.size() + withheld.size());
     }
 
@@ -191,6 +206,16 @@ public final class WorldGenerator {
         return random.nextDouble() < 0.2
                 ? eventsApi(repo, ref.name, before, ref.head)
                 : webhook(repo, ref.name, before, ref.head, false, false, List.copyOf(changed.keySet()));
+    }
+
+    /** A repository that is never pushed to: its first tree, the one commit of its default branch. */
+    private void dormant(Repo repo) throws IOException {
+        Ref main = new Ref(MAIN);
+        repo.refs.put(MAIN, main);
+        commit(repo, main, initialTree(repo));
+        for (String path : main.locks.keySet()) {
+            reconcile(repo, main, path, "baseline");
+        }
     }
 
     /** The first tree of a repository: a README, a source file and one to three lockfiles. */
@@ -472,8 +497,12 @@ public final class WorldGenerator {
     private String readme() {
         return "# Generated iocstream world\n\n"
                 + "Written by `iocstream gen-world --repos " + settings.repos() + " --pushes " + settings.pushes()
-                + " --seed " + settings.seed() + " --big-files " + settings.bigFiles() + "`; the same arguments "
-                + "write the same world.\n\n"
+                + " --seed " + settings.seed() + " --big-files " + settings.bigFiles()
+                + (settings.dormant() == 0 ? "" : " --dormant " + settings.dormant())
+                + "`; the same arguments write the same world.\n\n"
+                + (settings.dormant() == 0 ? "" : "The `acme/dormant-NNNN` repositories are never pushed to: each has "
+                        + "one commit, the head of its default branch `main`, which only a listing of the "
+                        + "organisation finds.\n\n")
                 + "Package names are real npm names; clean versions are random semver-shaped versions that no IOC "
                 + "entry names. `iocs/` and `iocs-later/` hold OSV entries made from the bare npm lines of the "
                 + "Shai-Hulud compromised-packages list (Cobenian/shai-hulud-detect, MIT), id "

@@ -62,6 +62,37 @@ class ScanPlannerTest {
     }
 
     @Test
+    void aBaselineRequestScansTheTreeOfARefNeverScannedAndOnlyThen() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(PushEvent.baseline("b1", "acme/dormant", "refs/heads/main", null), 1);
+            harness.processElement(PushEvent.baseline("b2", "acme/dormant", "refs/heads/main", null), 2);
+            harness.processElement(PushEvent.baseline("b3", "acme/dormant", "refs/heads/main", A), 3);
+            assertThat(output(harness)).singleElement().satisfies(scan -> {
+                assertThat(scan.mode()).isEqualTo(ScanMode.TREE);
+                assertThat(scan.trigger()).isEqualTo(Trigger.BASELINE);
+                assertThat(scan.commit()).as("its head, looked up when the tree is listed").isNull();
+                assertThat(scan.seq()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
+    void aListedHeadOlderThanAPushAlreadyScannedIsNotScannedOverIt() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);
+            // listed before the push, arriving after it: its tree would take the ref back to A
+            harness.processElement(PushEvent.baseline("b", "acme/app", "refs/heads/main", A), 2);
+            harness.processElement(PushEvent.baseline("c", "acme/app", "refs/heads/dev", A), 3);
+            harness.processElement(webhook("acme/app", B, C, false, false, "x"), 4);
+            assertThat(output(harness)).extracting(ScanRequest::ref, ScanRequest::mode, ScanRequest::commit,
+                    ScanRequest::seq).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("refs/heads/main", ScanMode.TREE, B, 1L),
+                            org.assertj.core.groups.Tuple.tuple("refs/heads/dev", ScanMode.TREE, A, 1L),
+                            org.assertj.core.groups.Tuple.tuple("refs/heads/main", ScanMode.PATHS, C, 2L));
+        }
+    }
+
+    @Test
     void eventsApiPushesWithAKnownBeforeUseCompare() throws Exception {
         try (var harness = harness()) {
             harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);

@@ -14,6 +14,7 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
 import io.iocstream.parse.ParseFunction;
+import io.iocstream.ingest.PushEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,6 +80,44 @@ class ScanListingTest {
                 service.release();
             }
         }
+    }
+
+    @Test
+    void aBaselineOfABranchHeadIsListedAtTheCommitTheBranchPointsAt() throws Exception {
+        Files.writeString(world.resolve("repos/acme/widget/HEAD"), C2);
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+             GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null))) {
+            FetchService service = FetchService.acquire(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE));
+            try {
+                for (ScanListing listing : List.of(ScanListing.of(client, headBaseline(REPO), ParseFunction::carriesIocs),
+                        ScanListing.of(service.listings(), headBaseline(REPO), ParseFunction::carriesIocs))) {
+                    assertThat(last(listing).op()).isEqualTo(FileOp.SNAPSHOT);
+                    assertThat(last(listing).presentPaths()).contains("src/lib/added.js");
+                    assertThat(listing.toFetch()).isNotEmpty().allMatch(ref -> ref.commit().equals(C2));
+                    assertThat(listing.ready()).allMatch(file -> file.commit().equals(C2));
+                    assertWhole(listing);
+                }
+            } finally {
+                service.release();
+            }
+        }
+    }
+
+    @Test
+    void aBaselineOfAnEmptyRepositoryIsAnEmptyScan() throws Exception {
+        Files.createDirectories(world.resolve("repos/acme/new"));
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+             GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null))) {
+            ScanListing listing = ScanListing.of(client, headBaseline("acme/new"), ParseFunction::carriesIocs);
+
+            assertThat(listing.toFetch()).isEmpty();
+            assertThat(listing.ready()).singleElement().satisfies(f -> assertThat(f.op()).isEqualTo(FileOp.EMPTY));
+        }
+    }
+
+    private static ScanRequest headBaseline(String repo) {
+        return new ScanRequest("b1", repo, "refs/heads/main", PushEvent.ZERO_SHA, null, ScanMode.TREE,
+                Trigger.BASELINE, 1, List.of(), List.of());
     }
 
     private static void assertNoSnapshot(ScanListing listing) {

@@ -37,6 +37,17 @@ class IngestFunctionTest {
     }
 
     @Test
+    void aRepositoryEventBecomesABaselineRequestAndOneThatAsksForNothingIsNoDeadLetter() throws Exception {
+        try (var harness = harness(null)) {
+            harness.processElement(oneLine("src/test/resources/repository/octokit-created.payload.json"), 0);
+            harness.processElement(oneLine("src/test/resources/repository/octokit-privatized.payload.json"), 0);
+            assertThat(harness.extractOutputValues()).singleElement()
+                    .satisfies(push -> assertThat(push.origin()).isEqualTo(PushOrigin.BASELINE));
+            assertThat(deadLetters(harness)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutStateTheCountStartsOver() throws Exception {
         try (var harness = harness(null)) {
             harness.processElement("not json", 0);
@@ -44,8 +55,13 @@ class IngestFunctionTest {
         }
     }
 
+    private static String oneLine(String file) throws Exception {
+        return new ObjectMapper().readTree(Files.readString(Path.of(file))).toString();
+    }
+
     private static List<DeadLetter> deadLetters(OneInputStreamOperatorTestHarness<String, PushEvent> harness) {
-        return harness.getSideOutput(DeadLetter.TAG).stream().map(StreamRecord::getValue).toList();
+        var side = harness.getSideOutput(DeadLetter.TAG);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
     }
 
     private static OneInputStreamOperatorTestHarness<String, PushEvent> harness(OperatorSubtaskState state)

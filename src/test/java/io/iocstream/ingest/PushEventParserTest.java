@@ -129,6 +129,76 @@ class PushEventParserTest {
     }
 
     @Test
+    void aBaselineRequestIsACreatedRefAtItsCommit() {
+        PushEvent baseline = PushEventParser.parse("""
+                {"iocstream": "baseline", "repository": "acme/app", "ref": "refs/heads/main",
+                 "commit": "1111111111111111111111111111111111111111"}""").event();
+        assertThat(baseline.origin()).isEqualTo(PushOrigin.BASELINE);
+        assertThat(baseline.repo()).isEqualTo("acme/app");
+        assertThat(baseline.ref()).isEqualTo("refs/heads/main");
+        assertThat(baseline.after()).isEqualTo("1111111111111111111111111111111111111111");
+        assertThat(baseline.before()).isEqualTo(PushEvent.ZERO_SHA);
+        assertThat(baseline.created()).isTrue();
+        assertThat(baseline.hasFileLists()).isFalse();
+        assertThat(baseline.eventId()).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void aBaselineRequestWithoutACommitLeavesTheHeadToTheListing() {
+        PushEvent baseline = PushEventParser.parse(
+                "{\"iocstream\": \"baseline\", \"repository\": \"acme/app\", \"ref\": \"refs/heads/dev/x\"}").event();
+        assertThat(baseline.origin()).isEqualTo(PushOrigin.BASELINE);
+        assertThat(baseline.after()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "created|Octocoders/Hello-World",
+        "renamed|Octocoders/Hello-World",
+        "transferred|Octocoders/Hello-World",
+        "publicized|Codertocat/Hello-World",
+    })
+    void aRealRepositoryEventThatBringsARepositoryIntoViewIsABaselineOfItsDefaultBranch(String action, String repo)
+            throws Exception {
+        ParsedEvent parsed = PushEventParser.parse(
+                Files.readString(Path.of("src/test/resources/repository/octokit-" + action + ".payload.json")));
+        assertThat(parsed.reason()).isNull();
+        assertThat(parsed.event().origin()).isEqualTo(PushOrigin.BASELINE);
+        assertThat(parsed.event().repo()).isEqualTo(repo);
+        assertThat(parsed.event().ref()).isEqualTo("refs/heads/master");
+        assertThat(parsed.event().after()).as("the head is looked up when the scan is listed").isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"privatized", "edited"})
+    void otherRepositoryEventsAreIgnoredNotDeadLetters(String action) throws Exception {
+        ParsedEvent parsed = PushEventParser.parse(
+                Files.readString(Path.of("src/test/resources/repository/octokit-" + action + ".payload.json")));
+        assertThat(parsed.event()).isNull();
+        assertThat(parsed.reason()).isNull();
+        assertThat(parsed.ignored()).isEqualTo("repository event '" + action + "'");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"iocstream\": \"rescan\", \"repository\": \"o/r\", \"ref\": \"refs/heads/main\"}|unknown iocstream request: 'rescan'",
+        "{\"iocstream\": \"baseline\", \"repository\": \"o/r\"}|missing field 'ref'",
+        "{\"iocstream\": \"baseline\", \"repository\": \"no-slash\", \"ref\": \"refs/heads/main\"}|malformed repository name in 'repository'",
+        "{\"iocstream\": \"baseline\", \"repository\": \"o/r\", \"ref\": \"refs/heads/a..b\"}|invalid ref in 'ref'",
+        "{\"iocstream\": \"baseline\", \"repository\": \"o/r\", \"ref\": \"refs/heads/main\", \"commit\": \"HEAD\"}|malformed sha in 'commit'",
+        "{\"iocstream\": \"baseline\", \"repository\": \"o/r\", \"ref\": \"refs/tags/v1\"}|a baseline without 'commit' must name a branch",
+        "{\"action\": \"created\", \"repository\": {\"full_name\": \"o/r\"}}|missing field 'repository.default_branch'",
+        "{\"action\": \"created\", \"repository\": {\"full_name\": \"o/r\", \"default_branch\": \"a b\"}}|invalid default branch",
+        "{\"action\": \"publicized\", \"repository\": {\"full_name\": \"../r\", \"default_branch\": \"main\"}}|malformed repository name in 'repository.full_name'",
+        "{\"action\": \"created\", \"repository\": {\"full_name\": \"o/r\"}, \"label\": {}}|not a push event",
+    })
+    void aBadBaselineRequestOrRepositoryEventIsRejectedWithAReason(String line, String reason) {
+        ParsedEvent parsed = PushEventParser.parse(line);
+        assertThat(parsed.event()).isNull();
+        assertThat(parsed.reason()).contains(reason);
+    }
+
+    @Test
     void nullIsRejectedToo() {
         assertThat(PushEventParser.parse(null).reason()).isEqualTo("empty line");
     }

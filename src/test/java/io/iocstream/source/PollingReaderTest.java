@@ -64,7 +64,7 @@ class PollingReaderTest {
     }
 
     private static PollingReader<String, Integer> reader(int position) {
-        PollingReader<String, Integer> reader = new PollingReader<>(OneChunk::new, new IntCodec(), "test");
+        PollingReader<String, Integer> reader = new PollingReader<>(OneChunk::new, new IntCodec(), "test", null);
         reader.start();
         reader.addSplits(List.of(new PollingSplit<>("test", position)));
         return reader;

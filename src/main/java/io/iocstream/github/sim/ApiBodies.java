@@ -30,5 +30,19 @@ final class ApiBodies {
 
     record RateLimit(Map<String, Rate> resources, Rate rate) {}
 
+    /** The fields of a listed repository that iocstream reads, and a few that identify it. */
+    record Repository(long id, String name, String fullName,
+                      @com.fasterxml.jackson.annotation.JsonProperty("private") boolean isPrivate, Owner owner,
+                      String defaultBranch, boolean fork, boolean archived, String visibility, String url) {}
+
+    record Owner(String login, String type) {}
+
+    /** {@code GET /installation/repositories} wraps its page in an object. */
+    record InstallationRepositories(int totalCount, String repositorySelection, List<Repository> repositories) {}
+
+    record GitRef(String ref, String url, GitObject object) {}
+
+    record GitObject(String sha, String type, String url) {}
+
     record Rate(int limit, int used, int remaining, long reset, String resource) {}
 }

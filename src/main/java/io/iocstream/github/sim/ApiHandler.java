@@ -135,6 +135,8 @@ final class ApiHandler implements HttpHandler {
         }
         if (graphQl) {
             graphQl(exchange, rate.get());
+        } else if (isRepositoryListing(decoded)) {
+            repositories(exchange, decoded.get(), rate.get());
         } else {
             route(exchange, decoded, rate.get());
         }
@@ -223,12 +225,105 @@ final class ApiHandler implements HttpHandler {
                     || "true".equals(query.get("recursive")), rate);
         } else if (endpoint.equals("git") && s.size() == 6 && s.get(4).equals("blobs")) {
             blob(exchange, owner, name, s.get(5), rate);
+        } else if (endpoint.equals("git") && s.size() >= 7 && s.get(4).equals("ref") && s.get(5).equals("heads")) {
+            branchRef(exchange, owner, name, String.join("/", s.subList(6, s.size())), rate);
         } else if (endpoint.equals("compare") && s.size() == 5 && s.get(4).contains("...")) {
             String[] baseHead = s.get(4).split("\\.\\.\\.", 2);
             compare(exchange, owner, name, baseHead[0], baseHead[1], rate);
         } else {
             notFound(exchange, rate);
         }
+    }
+
+    /** {@code /orgs/ORG/repos} or {@code /installation/repositories}. */
+    private static boolean isRepositoryListing(Optional<List<String>> segments) {
+        return segments.isPresent() && (segments.get().equals(List.of("installation", "repositories"))
+                || segments.get().size() == 3 && segments.get().get(0).equals("orgs")
+                        && segments.get().get(2).equals("repos"));
+    }
+
+    /**
+     * A page of an organisation's repositories (the directories under {@code repos/ORG/}), or of an installation's
+     * (every repository of the world), sorted by name, paged by {@code per_page} and {@code page} with GitHub's
+     * {@code Link} header; the other query parameters are carried into the links as GitHub does.
+     */
+    private void repositories(HttpExchange exchange, List<String> segments, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        boolean installation = segments.get(0).equals("installation");
+        String org = installation ? null : segments.get(1);
+        if (!installation && !repos.ownerExists(org)) {
+            notFound(exchange, rate);
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        int perPage = Math.max(1, Math.min(intParam(query.get("per_page"), 30), 100));
+        int page = Math.max(1, intParam(query.get("page"), 1));
+        List<String> all = repos.repositories(org);
+        int lastPage = Math.max(1, (all.size() + perPage - 1) / perPage);
+        List<ApiBodies.Repository> listed = new ArrayList<>();
+        for (String fullName : all.subList(Math.min((page - 1) * perPage, all.size()),
+                Math.min(page * perPage, all.size()))) {
+            String owner = fullName.substring(0, fullName.indexOf('/'));
+            listed.add(new ApiBodies.Repository(Integer.toUnsignedLong(fullName.hashCode()),
+                    fullName.substring(owner.length() + 1), fullName, true,
+                    new ApiBodies.Owner(owner, "Organization"), WorldRepos.DEFAULT_BRANCH, false, false, "private",
+                    baseUrl + "/repos/" + fullName));
+        }
+        String path = installation ? "/installation/repositories" : "/orgs/" + org + "/repos";
+        String link = pageLinks(baseUrl + path, query, page, lastPage);
+        if (link != null) {
+            exchange.getResponseHeaders().set("Link", link);
+        }
+        counter.count("repositories");
+        sendJson(exchange, 200, installation
+                ? new ApiBodies.InstallationRepositories(all.size(), "all", listed) : listed, rate);
+    }
+
+    /** GitHub's {@code Link} header for page {@code page} of {@code lastPage}, keeping the request's parameters. */
+    private static String pageLinks(String url, Map<String, String> query, int page, int lastPage) {
+        StringBuilder kept = new StringBuilder(url).append('?');
+        new java.util.TreeMap<>(query).forEach((key, value) -> {
+            if (!key.equals("page")) {
+                kept.append(java.net.URLEncoder.encode(key, StandardCharsets.UTF_8)).append('=')
+                        .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        String at = kept.append("page=").toString();
+        List<String> rels = new ArrayList<>();
+        if (page > 1) {
+            rels.add("<" + at + (page - 1) + ">; rel=\"prev\"");
+        }
+        if (page < lastPage) {
+            rels.add("<" + at + (page + 1) + ">; rel=\"next\"");
+            rels.add("<" + at + lastPage + ">; rel=\"last\"");
+        }
+        if (page > 1) {
+            rels.add("<" + at + 1 + ">; rel=\"first\"");
+        }
+        return rels.isEmpty() ? null : String.join(", ", rels);
+    }
+
+    /**
+     * {@code GET /repos/O/R/git/ref/heads/BRANCH}: the default branch's head (see {@link WorldRepos}); 409 for a
+     * repository without commits, as GitHub answers for an empty repository; 404 for any other branch.
+     */
+    private void branchRef(HttpExchange exchange, String owner, String name, String branch,
+                           RateLimitWindow.Snapshot rate) throws IOException {
+        if (branch.equals(WorldRepos.DEFAULT_BRANCH) && repos.isEmpty(owner, name)) {
+            counter.count("git_refs");
+            sendJson(exchange, 409, new ApiBodies.Error("Git Repository is empty.", DOCS, "409"), rate);
+            return;
+        }
+        Optional<String> head = branch.equals(WorldRepos.DEFAULT_BRANCH)
+                ? repos.defaultBranchHead(owner, name) : Optional.empty();
+        if (head.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        String repoUrl = baseUrl + "/repos/" + owner + "/" + name;
+        counter.count("git_refs");
+        sendJson(exchange, 200, new ApiBodies.GitRef("refs/heads/" + branch, repoUrl + "/git/refs/heads/" + branch,
+                new ApiBodies.GitObject(head.get(), "commit", repoUrl + "/git/commits/" + head.get())), rate);
     }
 
     private static boolean isOrgEvents(Optional<List<String>> segments) {

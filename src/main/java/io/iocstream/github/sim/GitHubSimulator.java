@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, rate_limit) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit
+ * org events, an organisation's or installation's repositories, branch refs, rate_limit) from a world directory's
+ * {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit
  * headers, and with the latency and 5xx errors asked for in {@link SimulatorOptions}.
  */
 public final class GitHubSimulator implements AutoCloseable {
@@ -67,7 +68,8 @@ public final class GitHubSimulator implements AutoCloseable {
 
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
-     * {@code org_events}, {@code org_events_not_modified}, {@code rate_limit}, {@code rate_limited}, {@code injected_error}, {@code not_found}. Each answered request
+     * {@code org_events}, {@code org_events_not_modified}, {@code repositories}, {@code git_refs}, {@code rate_limit},
+     * {@code rate_limited}, {@code injected_error}, {@code not_found}. Each answered request
      * counts once, under the kind of answer it got.
      */
     public Map<String, Long> requestCounts() {

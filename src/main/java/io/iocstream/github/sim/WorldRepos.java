@@ -6,6 +6,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,8 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Read-only access to {@code WORLD/repos/OWNER/NAME/COMMIT/...}. Every name that arrives from a request is checked
  * here, and every resolved file must really lie under the repos directory, so a request can never escape it.
+ * Every repository's default branch is {@value #DEFAULT_BRANCH}; its head is the commit named in the optional
+ * {@code repos/OWNER/NAME/HEAD} file, else the repository's only commit directory.
  */
 final class WorldRepos {
+
+    static final String DEFAULT_BRANCH = "main";
+    static final String HEAD_FILE = "HEAD";
 
     private final Path reposRoot;
     private final Map<String, CompletableFuture<CommitTree>> trees = new ConcurrentHashMap<>();
@@ -39,6 +46,63 @@ final class WorldRepos {
     boolean repositoryExists(String owner, String name) {
         return isSafeSegment(owner) && isSafeSegment(name)
                 && contained(reposRoot.resolve(owner).resolve(name)).filter(Files::isDirectory).isPresent();
+    }
+
+    /** The repositories of {@code owner}, or of every owner when it is null, as {@code owner/name}, sorted. */
+    List<String> repositories(String owner) throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(reposRoot)) {
+            return names;
+        }
+        for (Path ownerDir : directories(reposRoot)) {
+            String login = ownerDir.getFileName().toString();
+            if (owner == null || owner.equals(login)) {
+                for (Path repoDir : directories(ownerDir)) {
+                    names.add(login + "/" + repoDir.getFileName());
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    boolean ownerExists(String owner) {
+        return isSafeSegment(owner) && contained(reposRoot.resolve(owner)).filter(Files::isDirectory).isPresent();
+    }
+
+    /**
+     * The commit {@value #DEFAULT_BRANCH} points at: the one the {@code HEAD} file names, else the only commit
+     * directory; empty when the repository has several commits and no {@code HEAD} file, or none at all.
+     */
+    Optional<String> defaultBranchHead(String owner, String name) throws IOException {
+        if (!repositoryExists(owner, name)) {
+            return Optional.empty();
+        }
+        Path repoDir = reposRoot.resolve(owner).resolve(name);
+        Path headFile = repoDir.resolve(HEAD_FILE);
+        if (Files.isRegularFile(headFile, LinkOption.NOFOLLOW_LINKS)) {
+            String head = Files.readString(headFile).strip();
+            return commitDir(owner, name, head).map(dir -> head);
+        }
+        List<Path> commits = directories(repoDir);
+        return commits.size() == 1 ? Optional.of(commits.get(0).getFileName().toString()) : Optional.empty();
+    }
+
+    /** Whether the repository has no commit directory at all: GitHub's empty repository. */
+    boolean isEmpty(String owner, String name) throws IOException {
+        return repositoryExists(owner, name) && directories(reposRoot.resolve(owner).resolve(name)).isEmpty();
+    }
+
+    private static List<Path> directories(Path parent) throws IOException {
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(parent)) {
+            for (Path child : children) {
+                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    dirs.add(child);
+                }
+            }
+        }
+        return dirs;
     }
 
     Optional<Path> commitDir(String owner, String name, String commit) {
