@@ -1,12 +1,10 @@
 package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,17 +87,9 @@ final class BenchCommand implements Callable<Integer> {
         for (FetchStrategy strategy : strategies) {
             Path findingsFile = dir.resolve(strategy.name().toLowerCase() + ".jsonl");
             RunSummary summary = ReplayRun.run(ReplayCommand.options(opened, findingsFile, null, parallelism,
-                    strategy, latencyMs, 0, true), new ReplayRun.Listener() {
-                        @Override
-                        public void finding(Finding finding) {}
-
-                        @Override
-                        public void deadLetter(DeadLetter deadLetter) {}
-                    });
+                    strategy, latencyMs, 0, true), ReplayRun.Listener.SILENT);
             List<Finding> findings = new ArrayList<>();
-            for (String line : Files.readAllLines(findingsFile)) {
-                findings.add(JSON.readValue(line, Finding.class));
-            }
+            findings.addAll(ReplayOutput.findings(findingsFile));
             String exact = DemoCommand.compareWithExpected(opened, findings);
             allExact &= exact.startsWith("All ");
             baseline = baseline == null ? summary : baseline;

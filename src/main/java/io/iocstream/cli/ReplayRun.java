@@ -67,6 +67,15 @@ final class ReplayRun {
 
     /** Sees every finding and dead letter as the run makes it. */
     interface Listener {
+        /** Hears nothing as it happens: for callers that read the output files when the run is over. */
+        Listener SILENT = new Listener() {
+            @Override
+            public void finding(Finding finding) {}
+
+            @Override
+            public void deadLetter(DeadLetter deadLetter) {}
+        };
+
         void finding(Finding finding);
 
         void deadLetter(DeadLetter deadLetter);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
@@ -75,16 +74,8 @@ class EveryFormatEndToEndTest {
         writeWorld(world);
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 2,
-                FetchStrategy.ADAPTIVE, 0, 0, true), new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
+                FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
+        findings.addAll(ReplayOutput.findings(out));
     }
 
     @Test

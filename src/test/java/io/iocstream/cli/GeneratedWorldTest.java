@@ -2,13 +2,10 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GeneratedWorldTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path dir;
 
@@ -36,18 +31,10 @@ class GeneratedWorldTest {
         Path out = dir.resolve("findings.jsonl");
 
         RunSummary summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, FetchStrategy.ADAPTIVE, 0, 0,
-                true), new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
+                true), ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
+        findings.addAll(ReplayOutput.findings(out));
         assertThat(DemoCommand.compareWithExpected(world, findings))
                 .isEqualTo("All " + generated.expectedFindings() + " findings match the world's expected.jsonl.");
         assertThat(summary.pushes()).isEqualTo(generated.pushes());

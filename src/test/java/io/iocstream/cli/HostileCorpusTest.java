@@ -51,19 +51,9 @@ class HostileCorpusTest {
         world = World.open(CORPUS);
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, FetchStrategy.ADAPTIVE, 0, 0, true),
-                new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
-        for (String line : Files.readAllLines(ReplayRun.deadLetterPath(out))) {
-            deadLetters.add(JSON.readValue(line, DeadLetter.class));
-        }
+                ReplayRun.Listener.SILENT);
+        findings.addAll(ReplayOutput.findings(out));
+        deadLetters.addAll(ReplayOutput.deadLetters(out));
     }
 
     @Test

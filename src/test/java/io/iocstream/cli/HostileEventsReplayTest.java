@@ -46,24 +46,14 @@ class HostileEventsReplayTest {
 
         Path out = dir.resolve("findings.jsonl");
         RunSummary summary = ReplayRun.run(ReplayCommand.options(world, out, null, 1, FetchStrategy.SEQUENTIAL, 0, 0,
-                true), new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
+                true), ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
+        findings.addAll(ReplayOutput.findings(out));
         assertThat(findings).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
         List<DeadLetter> deadLetters = new ArrayList<>();
-        for (String line : Files.readAllLines(ReplayRun.deadLetterPath(out))) {
-            deadLetters.add(JSON.readValue(line, DeadLetter.class));
-        }
+        deadLetters.addAll(ReplayOutput.deadLetters(out));
         assertThat(deadLetters).filteredOn(d -> Integer.parseInt(d.origin().replaceAll(".* line ", "")) > 12)
                 .extracting(DeadLetter::origin, DeadLetter::reason)
                 .containsExactly(

@@ -52,19 +52,9 @@ class HostileLineEndToEndTest {
 
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 1,
-                FetchStrategy.ADAPTIVE, 0, 0, true), new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
-        for (String line : Files.readAllLines(ReplayRun.deadLetterPath(out))) {
-            deadLetters.add(JSON.readValue(line, DeadLetter.class));
-        }
+                FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
+        findings.addAll(ReplayOutput.findings(out));
+        deadLetters.addAll(ReplayOutput.deadLetters(out));
     }
 
     @Test

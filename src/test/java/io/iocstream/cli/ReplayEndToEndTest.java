@@ -3,7 +3,6 @@ package io.iocstream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     static Path dir;
     static World world;
@@ -35,21 +32,11 @@ class ReplayEndToEndTest {
         world = World.open(SampleWorld.unpack(dir.resolve("world")));
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(world, out, dir.resolve("summary.json"), 2,
-                io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0, true), new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
+                io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0, true), ReplayRun.Listener.SILENT);
         findings = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
+        findings.addAll(ReplayOutput.findings(out));
         deadLetters = new ArrayList<>();
-        for (String line : Files.readAllLines(ReplayRun.deadLetterPath(out))) {
-            deadLetters.add(JSON.readValue(line, DeadLetter.class));
-        }
+        deadLetters.addAll(ReplayOutput.deadLetters(out));
     }
 
     @Test

@@ -2,12 +2,9 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +14,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every fetch strategy finds the same, also when one request in ten fails and latency has a long tail. */
 class ReplayStrategiesTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -30,18 +25,10 @@ class ReplayStrategiesTest {
         Path out = dir.resolve("findings.jsonl");
         RunSummary summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, strategy, 2, 0.1, true)
                 .withLongTail(true),
-                new ReplayRun.Listener() {
-                    @Override
-                    public void finding(Finding finding) {}
-
-                    @Override
-                    public void deadLetter(DeadLetter deadLetter) {}
-                });
+                ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
-        for (String line : Files.readAllLines(out)) {
-            findings.add(JSON.readValue(line, Finding.class));
-        }
+        findings.addAll(ReplayOutput.findings(out));
         assertThat(DemoCommand.compareWithExpected(world, findings))
                 .isEqualTo("All 8 findings match the world's expected.jsonl.");
         assertThat(summary.deadLetters()).as("only the three bad event lines").isEqualTo(3);
