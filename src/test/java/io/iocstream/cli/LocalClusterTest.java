@@ -64,4 +64,21 @@ class LocalClusterTest {
                 .extracting(event -> event.getLoggerName() + ": " + event.getMessage().getFormattedMessage())
                 .isEmpty();
     }
+
+    @Test
+    void aClosedClusterTakesNoMoreJobs() throws Exception {
+        StreamExecutionEnvironment late;
+        try (LocalCluster cluster = LocalCluster.start(1)) {
+            StreamExecutionEnvironment env = cluster.environment(1);
+            CloseableIterator<Long> results = env.fromSequence(1, 3).collectAsync();
+            env.executeAsync("first").getJobExecutionResult().get();
+            results.close();
+            late = cluster.environment(1);
+        }
+        late.fromSequence(1, 3).collectAsync();
+        // refused before Flink's client writes the job's plan to java.io.tmpdir, which the closing cluster cleaned
+        assertThatThrownBy(() -> late.executeAsync("too late")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the local cluster is closing");
+        assertThat(logged).filteredOn(event -> event.getLevel().isMoreSpecificThan(Level.ERROR)).isEmpty();
+    }
 }
