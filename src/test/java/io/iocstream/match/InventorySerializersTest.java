@@ -3,6 +3,7 @@ package io.iocstream.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.Severity;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
@@ -28,9 +29,9 @@ class InventorySerializersTest {
 
     @Test
     void pathStatesRoundTripWithFactsTombstonesAndOpenHits() throws Exception {
-        Hit packageHit = new Hit("package", new Dependency("npm", "chalk", "5.6.1"), null,
-                List.of("GHSA-1", "MAL-2025-46969"), "critical");
-        Hit domainHit = new Hit("domain", null, "webhook.site", List.of("iocs.csv:2"), "high");
+        Hit packageHit = new Hit(FindingKind.PACKAGE, new Dependency("npm", "chalk", "5.6.1"), null,
+                List.of("GHSA-1", "MAL-2025-46969"), Severity.CRITICAL);
+        Hit domainHit = new Hit(FindingKind.DOMAIN, null, "webhook.site", List.of("iocs.csv:2"), Severity.HIGH);
         List<PathState> states = List.of(
                 new PathState(3, "c3", MIXED, Map.of("id-1", packageHit, "id-2", domainHit)),
                 new PathState(1, "c1", FileFacts.PATH_ONLY, Map.of()),
