@@ -7,6 +7,7 @@ import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
+import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
@@ -455,12 +456,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         if (fresh.size() == 0) {
             return;
         }
-        String repo = repoOf(branchKey);
-        String ref = refOf(branchKey);
+        BranchKey branch = BranchKey.parse(branchKey);
+        String repo = branch.repo();
+        String ref = branch.ref();
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            List<Hit> hits = lookUp(fresh, branchKey, entry.getKey(), state, dead);
+            List<Hit> hits = lookUp(fresh, branch, entry.getKey(), state, dead);
             if (hits == null || hits.isEmpty()) {
                 continue;
             }
@@ -486,12 +488,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      */
     private void judgeOpenFindings(String branchKey, MapState<String, PathState> inventory, IocIndex index,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
+        BranchKey branch = BranchKey.parse(branchKey);
         Map<String, PathState> changed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : inventory.entries()) {
             PathState state = entry.getValue();
-            List<Hit> hits = state.open().isEmpty() ? null : lookUp(index, branchKey, entry.getKey(), state, dead);
+            List<Hit> hits = state.open().isEmpty() ? null : lookUp(index, branch, entry.getKey(), state, dead);
             if (hits != null) {
-                changed.put(entry.getKey(), reconcile(repoOf(branchKey), refOf(branchKey), state.commit(),
+                changed.put(entry.getKey(), reconcile(branch.repo(), branch.ref(), state.commit(),
                         state.seq(), Trigger.RETRO_HUNT, entry.getKey(), state, state.facts(), hits, out));
             }
         }
@@ -499,22 +502,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */
-    private List<Hit> lookUp(IocIndex index, String branchKey, String path, PathState state,
+    private List<Hit> lookUp(IocIndex index, BranchKey branch, String path, PathState state,
             Consumer<DeadLetter> dead) {
         return guard.call(() -> hitsOf(index, path, state.facts()),
-                () -> origin(repoOf(branchKey), refOf(branchKey), state.commit(), path),
+                () -> origin(branch.repo(), branch.ref(), state.commit(), path),
                 () -> "hunt " + state.facts(), dead);
     }
 
     private static String origin(String repo, String ref, String commit, String path) {
         return repo + "@" + commit + ":" + path + " (" + ref + ")";
-    }
-
-    private static String repoOf(String branchKey) {
-        return branchKey.substring(0, branchKey.indexOf(' '));
-    }
-
-    private static String refOf(String branchKey) {
-        return branchKey.substring(branchKey.indexOf(' ') + 1);
     }
 }
