@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
+import io.iocstream.match.FindingKind;
 import io.iocstream.pipeline.RunSummary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static String describe(Finding f) {
-        String what = "package".equals(f.kind())
+        String what = FindingKind.PACKAGE.wire().equals(f.kind())
                 ? f.ecosystem() + " " + f.packageName() + "@" + f.version()
                 : f.kind() + " " + f.indicator();
         return String.format("  %-8s %-8s %-10s %-22s %-18s %-28s %-26s %s", f.status().toUpperCase(),

@@ -12,6 +12,7 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
 import io.iocstream.match.Finding;
+import io.iocstream.match.FindingStatus;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunOutput;
@@ -146,7 +147,7 @@ final class ReplayRun {
                 Finding finding = result.finding();
                 writeLine(findingsOut.writer(), finding);
                 listener.finding(finding);
-                if (Finding.OPEN.equals(finding.status())) {
+                if (FindingStatus.OPEN.wire().equals(finding.status())) {
                     open++;
                 } else {
                     resolved++;

@@ -1,12 +1,9 @@
 package io.iocstream.feeds;
 
-import java.util.List;
 import java.util.Locale;
 
 /** The severities a finding may carry, read from a feed's {@code severity} cell. */
 final class FeedSeverity {
-
-    static final List<String> LEVELS = List.of("critical", "high", "medium", "low");
 
     private FeedSeverity() {}
 
@@ -16,7 +13,7 @@ final class FeedSeverity {
             return otherwise;
         }
         String level = cell.strip().toLowerCase(Locale.ROOT);
-        if (!LEVELS.contains(level)) {
+        if (Severity.lookUp(level) == null) {
             throw new BadFeedRow("unknown severity '" + cell.strip() + "' (critical, high, medium or low)");
         }
         return level;

@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param id          the feed's id, or {@code FEEDFILE:LINE} when the row carries none
  * @param kind        what the value is compared with
  * @param value       the feed's value; lower-cased for hashes and domains
- * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low}
+ * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low} ({@link Severity#wire()})
  * @param description the feed's words, or empty
  * @param withdrawn   withdrawn indicators never match
  * @param feed        the feed file it came from
@@ -16,29 +16,22 @@ import java.util.Locale;
 public record Indicator(String id, Kind kind, String value, String severity, String description, boolean withdrawn,
         String feed) {
 
-    /** The indicator kinds; {@link #wire()} is the finding's {@code kind}. */
+    /** The indicator kinds. */
     public enum Kind {
-        FILE_HASH("sha256", "file_hash"),
-        FILE_NAME("file_name", "file_name"),
-        DOMAIN("domain", "domain"),
-        WORKFLOW("workflow", "workflow");
+        FILE_HASH("sha256"),
+        FILE_NAME("file_name"),
+        DOMAIN("domain"),
+        WORKFLOW("workflow");
 
         private final String feedType;
-        private final String wire;
 
-        Kind(String feedType, String wire) {
+        Kind(String feedType) {
             this.feedType = feedType;
-            this.wire = wire;
         }
 
         /** The {@code type} column's word in an indicators CSV. */
         public String feedType() {
             return feedType;
-        }
-
-        /** The finding's {@code kind}. */
-        public String wire() {
-            return wire;
         }
 
         /** The kind a feed's {@code type} cell names, or null. */
@@ -53,6 +46,7 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
     }
 
     public Indicator {
+        Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         value = switch (kind) {
             case FILE_HASH, DOMAIN -> value.strip().toLowerCase(Locale.ROOT);
             case FILE_NAME, WORKFLOW -> value.strip();

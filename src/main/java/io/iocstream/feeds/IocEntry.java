@@ -17,7 +17,7 @@ import java.util.Set;
  * @param allVersions true when every version is affected (OSV {@code introduced: "0"} with no end)
  * @param ranges      OSV {@code SEMVER} and {@code ECOSYSTEM} ranges; a version in any of them is affected
  * @param withdrawn   withdrawn entries never match
- * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low}
+ * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low} ({@link Severity#wire()})
  * @param feed        the feed file the entry came from
  */
 public record IocEntry(
@@ -32,6 +32,7 @@ public record IocEntry(
         String feed) implements Serializable {
 
     public IocEntry {
+        Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         versions = Set.copyOf(versions);
         ranges = List.copyOf(ranges);
     }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One finding as the findings contract (docs/findings.md) writes it: one JSON object a line.
- * Field names are the wire names.
+ * One finding as the findings contract (docs/findings.md) writes it: one JSON object a line. Field names are the
+ * wire names, and status, trigger, kind and severity hold their enums' wire words ({@link FindingStatus},
+ * {@code Trigger}, {@link FindingKind}, {@code Severity}): this record is the JSON edge.
  */
 public record Finding(
         @JsonProperty("schema_version") int schemaVersion,
@@ -26,8 +27,6 @@ public record Finding(
         @JsonProperty("detected_at") String detectedAt) {
 
     public static final int SCHEMA_VERSION = 1;
-    public static final String OPEN = "open";
-    public static final String RESOLVED = "resolved";
 
     public Finding {
         iocIds = List.copyOf(iocIds);

@@ -15,21 +15,22 @@ public final class Findings {
 
     /** A new finding of {@code hit} in a file of a branch. */
     public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(Finding.OPEN, repo, ref, commit, path, hit, trigger);
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger);
     }
 
     /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger. */
     public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(Finding.RESOLVED, repo, ref, commit, path, hit, trigger);
+        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger);
     }
 
-    private static Finding of(String status, String repo, String ref, String commit, String path, Hit hit,
+    /** The finding as the contract writes it: the enums' words from here on. */
+    private static Finding of(FindingStatus status, String repo, String ref, String commit, String path, Hit hit,
             Trigger trigger) {
         Dependency dep = hit.dependency();
-        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status, trigger.wire(),
-                repo, ref, commit, path, hit.kind(), dep == null ? null : dep.ecosystem(),
+        return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status.wire(),
+                trigger.wire(), repo, ref, commit, path, hit.kind().wire(), dep == null ? null : dep.ecosystem(),
                 dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
-                hit.severity(), Instant.now().toString());
+                hit.severity().wire(), Instant.now().toString());
     }
 
     /**
@@ -38,13 +39,13 @@ public final class Findings {
      */
     public static String packageFindingId(String repo, String ref, String path, Dependency dep) {
         String version = VersionSpelling.normalised(dep.ecosystem(), dep.version());
-        return findingId(repo, ref, path, "package", dep.ecosystem() + ":" + dep.name() + "@" + version);
+        return findingId(repo, ref, path, FindingKind.PACKAGE, dep.ecosystem() + ":" + dep.name() + "@" + version);
     }
 
-    public static String findingId(String repo, String ref, String path, String kind, String indicator) {
+    public static String findingId(String repo, String ref, String path, FindingKind kind, String indicator) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String part : new String[] {repo, ref, path, kind, indicator}) {
+            for (String part : new String[] {repo, ref, path, kind.wire(), indicator}) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }

@@ -137,7 +137,7 @@ final class IndicatorIndex {
         if (hit != null) {
             for (Indicator indicator : hit) {
                 if (!indicator.withdrawn()) {
-                    found.computeIfAbsent(kind.wire() + ":" + value, k -> new ArrayList<>()).add(indicator);
+                    found.computeIfAbsent(kind + ":" + value, k -> new ArrayList<>()).add(indicator);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import io.iocstream.feeds.Severity;
 import io.iocstream.parse.Dependency;
 import java.io.IOException;
 import java.util.HashMap;
@@ -9,7 +10,10 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
-/** {@link PathState} in keyed state: the facts through {@link FileFactsSerializer}, then the open hits. */
+/**
+ * {@link PathState} in keyed state: the facts through {@link FileFactsSerializer}, then the open hits, their kind and
+ * severity as the words findings write (the format of every savepoint so far).
+ */
 public final class PathStateSerializer extends ImmutableRecordSerializer<PathState> {
 
     public static final PathStateSerializer INSTANCE = new PathStateSerializer();
@@ -43,7 +47,7 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
     }
 
     private static void writeHit(Hit hit, DataOutputView target) throws IOException {
-        writeString(hit.kind(), target);
+        writeString(hit.kind().wire(), target);
         target.writeBoolean(hit.dependency() != null);
         if (hit.dependency() != null) {
             writeString(hit.dependency().ecosystem(), target);
@@ -52,15 +56,15 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
         }
         writeString(hit.indicator(), target);
         writeStrings(hit.iocIds(), target);
-        writeString(hit.severity(), target);
+        writeString(hit.severity().wire(), target);
     }
 
     private static Hit readHit(DataInputView source) throws IOException {
-        String kind = readString(source);
+        FindingKind kind = FindingKind.ofWire(readString(source));
         Dependency dependency = source.readBoolean()
                 ? new Dependency(readString(source), readString(source), readString(source)) : null;
         return new Hit(kind, dependency, readString(source), readStrings(source),
-                readString(source));
+                Severity.ofWire(readString(source)));
     }
 
     @Override

@@ -33,11 +33,13 @@ public record InventoryUpdate(
                 file.scanSize(), op, facts, file.presentPaths());
     }
 
-    public String branchKey() {
-        return branchKey(repo, ref);
+    /** The branch this update changes. */
+    public BranchKey branch() {
+        return new BranchKey(repo, ref);
     }
 
-    public static String branchKey(String repo, String ref) {
-        return repo + " " + ref;
+    /** The key of its branch's inventory in keyed state ({@link BranchKey#key()}). */
+    public String branchKey() {
+        return branch().key();
     }
 }

@@ -3,10 +3,12 @@ package io.iocstream.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.Severity;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -28,9 +30,9 @@ class InventorySerializersTest {
 
     @Test
     void pathStatesRoundTripWithFactsTombstonesAndOpenHits() throws Exception {
-        Hit packageHit = new Hit("package", new Dependency("npm", "chalk", "5.6.1"), null,
-                List.of("GHSA-1", "MAL-2025-46969"), "critical");
-        Hit domainHit = new Hit("domain", null, "webhook.site", List.of("iocs.csv:2"), "high");
+        Hit packageHit = new Hit(FindingKind.PACKAGE, new Dependency("npm", "chalk", "5.6.1"), null,
+                List.of("GHSA-1", "MAL-2025-46969"), Severity.CRITICAL);
+        Hit domainHit = new Hit(FindingKind.DOMAIN, null, "webhook.site", List.of("iocs.csv:2"), Severity.HIGH);
         List<PathState> states = List.of(
                 new PathState(3, "c3", MIXED, Map.of("id-1", packageHit, "id-2", domainHit)),
                 new PathState(1, "c1", FileFacts.PATH_ONLY, Map.of()),
@@ -40,6 +42,33 @@ class InventorySerializersTest {
                         Map.of()));
         for (PathState state : states) {
             assertThat(roundTrip(PathStateSerializer.INSTANCE, state)).isEqualTo(state);
+        }
+    }
+
+    /**
+     * A hit's kind and severity are enums now, written as the words the serializer wrote when they were strings: these
+     * bytes are what it wrote then (at 68c6fb5), so savepoints taken before still restore.
+     */
+    @Test
+    void pathStatesKeepTheFormatOfEarlierSavepoints() throws Exception {
+        Hit packageHit = new Hit(FindingKind.PACKAGE, new Dependency("npm", "chalk", "5.6.1"), null,
+                List.of("GHSA-1", "MAL-2025-46969"), Severity.CRITICAL);
+        Hit domainHit = new Hit(FindingKind.DOMAIN, null, "webhook.site", List.of("iocs.csv:2"), Severity.HIGH);
+        Map<PathState, String> written = Map.of(
+                new PathState(3, "c3", new FileFacts(List.of(new Dependency("npm", "chalk", "5.6.1")), "ab",
+                        List.of("webhook.site"), List.of()), Map.of("id-1", packageHit)),
+                "00000000000000030563330101076e706d01000b6368616c6b0b352e362e310561620119776562686f6f6b2e736974650000"
+                        + "010969642d310f7061636b61676501076e706d0b6368616c6b0b352e362e3100020d474853412d311d4d414c2d3230"
+                        + "32352d343639363911637269746963616c",
+                new PathState(4, "c4", null, Map.of("id-2", domainHit)),
+                "000000000000000405633400010969642d320d646f6d61696e0019776562686f6f6b2e736974650115696f63732e6373763a"
+                        + "320968696768");
+        for (Map.Entry<PathState, String> state : written.entrySet()) {
+            byte[] bytes = HexFormat.of().parseHex(state.getValue());
+            assertThat(InstantiationUtil.serializeToByteArray(PathStateSerializer.INSTANCE, state.getKey()))
+                    .isEqualTo(bytes);
+            assertThat(InstantiationUtil.deserializeFromByteArray(PathStateSerializer.INSTANCE, bytes))
+                    .isEqualTo(state.getKey());
         }
     }
 

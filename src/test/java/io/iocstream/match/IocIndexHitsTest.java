@@ -29,7 +29,8 @@ class IocIndexHitsTest {
         index.add(indicator("i:2", Indicator.Kind.FILE_NAME, "bundle.js", "high"));
         index.add(indicator("i:3", Indicator.Kind.FILE_NAME, ".github/workflows/shai-hulud-workflow.yml", "critical"));
 
-        assertThat(index.hits("lib/bundle.js", FileFacts.PATH_ONLY)).extracting(Hit::kind, Hit::indicator)
+        assertThat(index.hits("lib/bundle.js", FileFacts.PATH_ONLY))
+                .extracting(IocIndexHitsTest::kind, Hit::indicator)
                 .containsExactly(tuple("file_name", "bundle.js"));
         assertThat(index.hits("bundle.js", FileFacts.PATH_ONLY)).hasSize(1);
         assertThat(index.hits(".github/workflows/shai-hulud-workflow.yml", FileFacts.PATH_ONLY)).hasSize(1);
@@ -45,7 +46,7 @@ class IocIndexHitsTest {
         index.add(indicator("other:7", Indicator.Kind.FILE_HASH, BUNDLE_SHA, "critical"));
 
         assertThat(index.hits("a.js", facts(BUNDLE_SHA, List.of(), List.of())))
-                .extracting(Hit::kind, Hit::indicator, Hit::iocIds, Hit::severity)
+                .extracting(IocIndexHitsTest::kind, Hit::indicator, Hit::iocIds, IocIndexHitsTest::severity)
                 .containsExactly(tuple("file_hash", BUNDLE_SHA, List.of("i:2", "other:7"), "critical"));
         assertThat(index.hits("a.js", facts(BUNDLE_SHA.replace('4', '5'), List.of(), List.of()))).isEmpty();
     }
@@ -68,7 +69,7 @@ class IocIndexHitsTest {
         index.add(indicator("i:5", Indicator.Kind.WORKFLOW, "SHA1HULUD", "critical"));
         FileFacts runner = facts(null, List.of(), List.of("Discussion Create", "SHA1HULUD"));
 
-        assertThat(index.hits(".github/workflows/discussion.yaml", runner)).extracting(Hit::kind)
+        assertThat(index.hits(".github/workflows/discussion.yaml", runner)).extracting(IocIndexHitsTest::kind)
                 .containsExactly("workflow");
         assertThat(index.hits("ci/discussion.yaml", runner)).isEmpty();
         assertThat(index.hits(".github/workflows/ci.yml", facts(null, List.of(), List.of("sha1hulud")))).isEmpty();
@@ -93,7 +94,7 @@ class IocIndexHitsTest {
 
         assertThat(index.hits("package-lock.json", facts(null, List.of("webhook.site"), List.of(),
                 new Dependency("npm", "chalk", "5.6.1"), new Dependency("npm", "chalk", "5.6.0"))))
-                .extracting(Hit::kind, Hit::indicator, Hit::dependency)
+                .extracting(IocIndexHitsTest::kind, Hit::indicator, Hit::dependency)
                 .containsExactlyInAnyOrder(tuple("domain", "webhook.site", null),
                         tuple("package", null, new Dependency("npm", "chalk", "5.6.1")));
     }
@@ -121,5 +122,15 @@ class IocIndexHitsTest {
         Hit untagged = Hit.ofPackage(new Dependency("Packagist", "symfony/http-kernel", "5.0.2"), List.of());
         assertThat(hit.findingId("acme/app", "refs/heads/main", "composer.lock"))
                 .isEqualTo(untagged.findingId("acme/app", "refs/heads/main", "composer.lock"));
+    }
+
+    /** The kind as a finding writes it. */
+    private static String kind(Hit hit) {
+        return hit.kind().wire();
+    }
+
+    /** The severity as a finding writes it. */
+    private static String severity(Hit hit) {
+        return hit.severity().wire();
     }
 }

@@ -297,7 +297,7 @@ class IocIndexTest {
                 SHA, List.of("eu.webhook.site", "falsely.example"), List.of("evil-runner"));
         String path = ".github/workflows/bundle.yml";
         List<Hit> hits = INDEX.hits(path, facts);
-        assertThat(hits).extracting(Hit::kind, Hit::iocIds).containsExactlyInAnyOrder(
+        assertThat(hits).extracting(hit -> hit.kind().wire(), Hit::iocIds).containsExactlyInAnyOrder(
                 tuple("file_name", List.of("N-1")), tuple("file_hash", List.of("H-1", "H-2")),
                 tuple("domain", List.of("D-1")), tuple("workflow", List.of("W-1")),
                 tuple("package", List.of("NPM-SEVERAL")), tuple("package", List.of("PYPI-EXACT")));

@@ -1,0 +1,177 @@
+package io.iocstream.match;
+
+import io.iocstream.changes.Trigger;
+import io.iocstream.fetch.FileOp;
+import io.iocstream.parse.BranchKey;
+import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.InventoryUpdate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rules of one branch's inventory: what a change to a path, a hunt for new IOC entries or a second judgement of
+ * open findings makes of its paths' states, and which findings that opens and resolves. Plain code: the matcher
+ * reads the states from keyed state, calls these, and writes back the states they return. A path's hits are looked
+ * up before anything of it is emitted, so a lookup that fails (a dead letter) leaves the path as it was.
+ */
+final class BranchInventory {
+
+    /** A path's hits in a hunt, or null when the lookup failed on it (the caller dead-lettered it). */
+    @FunctionalInterface
+    interface Lookup {
+        List<Hit> hits(String path, PathState state);
+    }
+
+    private final BranchKey branch;
+    private final Consumer<Finding> findings;
+
+    BranchInventory(BranchKey branch, Consumer<Finding> findings) {
+        this.branch = branch;
+        this.findings = findings;
+    }
+
+    /**
+     * A file record (content, listing, removal or failure) applied to its path: the path's new state, with findings
+     * opened for new hits and resolved for hits gone; null when it leaves the path as it was (an older change than
+     * the path's, or a failure that carries nothing).
+     */
+    PathState change(InventoryUpdate update, PathState before, IocIndex index) {
+        FileFacts facts = factsAfter(update, before);
+        if ((before != null && before.seq() > update.seq()) || (update.op() == FileOp.FAILED && facts == null)) {
+            return null;
+        }
+        List<Hit> hits = hitsOf(index, update.path(), facts);
+        return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits);
+    }
+
+    /**
+     * A snapshot of the tree or a deleted ref: every path older than it and not among its present paths is gone, and
+     * its findings resolve. The new states of those paths (tombstones).
+     */
+    Map<String, PathState> removeAbsent(InventoryUpdate update, Iterable<Map.Entry<String, PathState>> paths) {
+        Set<String> present = new HashSet<>(update.presentPaths());
+        Map<String, PathState> gone = new HashMap<>();
+        for (Map.Entry<String, PathState> entry : paths) {
+            if (!present.contains(entry.getKey()) && entry.getValue().seq() < update.seq()) {
+                gone.put(entry.getKey(), entry.getValue());
+            }
+        }
+        Map<String, PathState> removed = new HashMap<>();
+        for (Map.Entry<String, PathState> entry : gone.entrySet()) {
+            removed.put(entry.getKey(), reconcile(update.commit(), update.seq(), update.trigger(), entry.getKey(),
+                    entry.getValue(), null, List.of()));
+        }
+        return removed;
+    }
+
+    /**
+     * Looks for new entries in every path ({@code lookUp} knows them), opening findings that are not open yet. The
+     * new states of the paths that gained findings.
+     */
+    Map<String, PathState> retroHunt(Iterable<Map.Entry<String, PathState>> paths, Lookup lookUp) {
+        Map<String, PathState> changed = new HashMap<>();
+        for (Map.Entry<String, PathState> entry : paths) {
+            String path = entry.getKey();
+            PathState state = entry.getValue();
+            List<Hit> hits = lookUp.hits(path, state);
+            if (hits == null || hits.isEmpty()) {
+                continue;
+            }
+            Map<String, Hit> open = new HashMap<>(state.open());
+            for (Hit hit : hits) {
+                String id = hit.findingId(branch.repo(), branch.ref(), path);
+                if (!open.containsKey(id)) {
+                    findings.accept(Findings.open(branch.repo(), branch.ref(), state.commit(), path, hit,
+                            Trigger.RETRO_HUNT));
+                    open.put(id, hit);
+                }
+            }
+            if (open.size() != state.open().size()) {
+                changed.put(path, new PathState(state.seq(), state.commit(), state.facts(), open));
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Entries left the index: every open finding is judged again against what it still holds ({@code lookUp}), so
+     * one that no entry supports any more resolves (whichever entries it was opened for: another feed may have named
+     * the same package since, and a list's line ids shift when it is edited). The new states of the paths judged.
+     */
+    Map<String, PathState> judgeOpenFindings(Iterable<Map.Entry<String, PathState>> paths, Lookup lookUp) {
+        Map<String, PathState> changed = new HashMap<>();
+        for (Map.Entry<String, PathState> entry : paths) {
+            PathState state = entry.getValue();
+            List<Hit> hits = state.open().isEmpty() ? null : lookUp.hits(entry.getKey(), state);
+            if (hits != null) {
+                changed.put(entry.getKey(), reconcile(state.commit(), state.seq(), Trigger.RETRO_HUNT, entry.getKey(),
+                        state, state.facts(), hits));
+            }
+        }
+        return changed;
+    }
+
+    /** Everything {@code index} hits in a path's facts; nothing for a path that is gone or before the feeds load. */
+    static List<Hit> hitsOf(IocIndex index, String path, FileFacts facts) {
+        return index == null || facts == null ? List.of() : index.hits(path, facts);
+    }
+
+    /**
+     * What the inventory knows of a path after this record: a read file's facts; none for a removed one; for a
+     * file only listed (too large to read) the content facts read before, if any, since a listing says nothing
+     * of its bytes; for a file that failed to parse its new hash and hosts with the dependencies and workflow
+     * facts read before (a broken lockfile must not make a bad version look gone, and must not hide its hash);
+     * for a file read in part, what it says now and what it said before (a skipped entry may be the one that held
+     * a bad version); null for a FAILED record that carries nothing (a fetch that failed): the path stays as it was.
+     */
+    private static FileFacts factsAfter(InventoryUpdate update, PathState before) {
+        FileFacts known = before != null && before.present() ? before.facts() : null;
+        FileFacts facts = update.facts();
+        return switch (update.op()) {
+            case REMOVED -> null;
+            case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
+            case FAILED -> facts == null ? null : new FileFacts(
+                    known == null ? List.of() : known.dependencies(), facts.sha256(), facts.hosts(),
+                    known == null ? List.of() : known.workflowValues());
+            case CONTENT -> known == null || !facts.readInPart() ? facts : new FileFacts(
+                    union(facts.dependencies(), known.dependencies()), facts.sha256(), facts.hosts(),
+                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries());
+            default -> facts;
+        };
+    }
+
+    private static <T> List<T> union(List<T> now, List<T> before) {
+        Set<T> union = new LinkedHashSet<>(now);
+        union.addAll(before);
+        return new ArrayList<>(union);
+    }
+
+    /**
+     * Opens findings for new {@code hits}, those of the path's {@code facts} (null: the path is gone), and resolves
+     * the path's findings that are no longer hit.
+     */
+    private PathState reconcile(String commit, long seq, Trigger trigger, String path, PathState before,
+            FileFacts facts, List<Hit> hits) {
+        Map<String, Hit> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
+        Set<String> stillHit = new HashSet<>();
+        for (Hit hit : hits) {
+            String id = hit.findingId(branch.repo(), branch.ref(), path);
+            stillHit.add(id);
+            if (open.put(id, hit) == null) {
+                findings.accept(Findings.open(branch.repo(), branch.ref(), commit, path, hit, trigger));
+            }
+        }
+        for (String id : new ArrayList<>(open.keySet())) {
+            if (!stillHit.contains(id)) {
+                findings.accept(Findings.resolved(branch.repo(), branch.ref(), commit, path, open.remove(id), trigger));
+            }
+        }
+        return new PathState(seq, commit, facts, open);
+    }
+}
