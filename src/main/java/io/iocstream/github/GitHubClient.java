@@ -59,12 +59,13 @@ public final class GitHubClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     // ASCII lines: a lone surrogate that an event spelt as an escape stays one, for the ingest's ref rules to refuse
     private final ObjectWriter eventLine = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
-    private final RateBudget budget = new RateBudget();
+    private final RateBudget budget;
     private final TokenRedactor redactor;
 
     public GitHubClient(GitHubClientConfig config) {
         this.config = config;
         this.redactor = new TokenRedactor(config.token());
+        this.budget = new RateBudget(config.rateLimitShare());
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
         this.graphQl = graphQlUrl(base);
@@ -158,7 +159,7 @@ public final class GitHubClient implements AutoCloseable {
         return TreeQuery.read(wanted, response);
     }
 
-    /** The smallest remaining fraction of the rate budgets the responses reported; 1 before any. */
+    /** The smallest fraction of this client's share of the rate limits still left, as answers reported; 1 before any. */
     public double rateBudgetLeft() {
         return budget.left();
     }
@@ -298,18 +299,14 @@ public final class GitHubClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} until it succeeds or the retry policy gives up, first waiting for the reset when the
-     * rate budget of {@code resource} is spent.
+     * Sends {@code request} until it succeeds or the retry policy gives up, each attempt first waiting, when this
+     * client's share of the rate limit of {@code resource} is spent, for the reset.
      */
     private <T> T exchange(Request request, String resource, ResponseReader<T> reader) throws IOException {
         // a next page's path comes from the server's Link header
         String what = redactor.redact(request.method() + " " + request.url().encodedPath());
         for (int attempt = 0; ; attempt++) {
-            Duration spent = budget.waitBefore(resource, Instant.now());
-            if (!spent.isZero()) {
-                LOG.info("rate budget for {} is spent; waiting {} s for its reset", resource, spent.toSeconds());
-                sleep(spent);
-            }
+            awaitBudget(resource);
             Duration wait;
             try (Response response = http.newCall(request).execute()) {
                 budget.update(response.header("x-ratelimit-resource", resource),
@@ -345,6 +342,20 @@ public final class GitHubClient implements AutoCloseable {
                 wait = retryPolicy.delayForIoError(attempt);
                 LOG.debug("{} failed ({}), retry {} of {} in {} ms", what, failure, attempt + 1,
                         config.maxRetries(), wait.toMillis());
+            } finally {
+                budget.settle(resource);
+            }
+            sleep(wait);
+        }
+    }
+
+    /** Waits until this client's share of {@code resource}'s rate limit lets one more request go, and reserves it. */
+    private void awaitBudget(String resource) throws InterruptedIOException {
+        for (Duration wait = budget.reserve(resource, Instant.now()); !wait.isZero();
+                wait = budget.reserve(resource, Instant.now())) {
+            if (wait.compareTo(Duration.ofSeconds(1)) >= 0) {
+                LOG.info("this client's share of the {} rate limit is spent; waiting {} s for its reset", resource,
+                        wait.toSeconds());
             }
             sleep(wait);
         }

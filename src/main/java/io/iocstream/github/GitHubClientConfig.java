@@ -5,7 +5,8 @@ import java.util.Objects;
 import okhttp3.HttpUrl;
 
 /**
- * How a {@link GitHubClient} reaches GitHub (or the simulator) and how patiently it retries.
+ * How a {@link GitHubClient} reaches GitHub (or the simulator), how much of each rate-limit window it may spend and
+ * how patiently it retries.
  *
  * @param baseUrl        the API root, e.g. {@code https://api.github.com} or GitHub Enterprise's
  *                       {@code https://HOST/api/v3}; nothing outside it is contacted but its GraphQL URL
@@ -14,6 +15,8 @@ import okhttp3.HttpUrl;
  * @param maxRetries     retries after the first attempt, for 5xx, rate limits and I/O errors
  * @param initialBackoff first wait of the exponential backoff
  * @param maxBackoff     cap of the exponential backoff, and of the floor used for secondary rate limits
+ * @param rateLimitShare the most of each rate-limit window the client spends, in (0, 1]; the rest is left to
+ *                       other automation on the same token (the batch tools' {@code rate_limit_buffer})
  */
 public record GitHubClientConfig(
         String baseUrl,
@@ -22,7 +25,11 @@ public record GitHubClientConfig(
         Duration readTimeout,
         int maxRetries,
         Duration initialBackoff,
-        Duration maxBackoff) {
+        Duration maxBackoff,
+        double rateLimitShare) {
+
+    /** The batch tools' default {@code rate_limit_buffer}: a fifth of each window stays for others. */
+    public static final double DEFAULT_RATE_LIMIT_SHARE = 0.8;
 
     public GitHubClientConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -47,25 +54,35 @@ public record GitHubClientConfig(
         if (maxBackoff.compareTo(initialBackoff) < 0) {
             throw new IllegalArgumentException("maxBackoff must be >= initialBackoff");
         }
+        if (!(rateLimitShare > 0 && rateLimitShare <= 1)) {
+            throw new IllegalArgumentException("rateLimitShare must be within (0, 1], was " + rateLimitShare);
+        }
     }
 
-    /** Defaults: connect 10 s, read 30 s, 5 retries, backoff from 200 ms up to 60 s. */
+    /** Defaults: connect 10 s, read 30 s, 5 retries, backoff from 200 ms up to 60 s, 80% of each rate-limit window. */
     public static GitHubClientConfig forBaseUrl(String baseUrl, String token) {
         return new GitHubClientConfig(baseUrl, token, Duration.ofSeconds(10), Duration.ofSeconds(30), 5,
-                Duration.ofMillis(200), Duration.ofSeconds(60));
+                Duration.ofMillis(200), Duration.ofSeconds(60), DEFAULT_RATE_LIMIT_SHARE);
     }
 
     /** The same settings with other retry limits, for tests and impatient callers. */
     public GitHubClientConfig withRetries(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
         return new GitHubClientConfig(baseUrl, token, connectTimeout, readTimeout, maxRetries, initialBackoff,
-                maxBackoff);
+                maxBackoff, rateLimitShare);
+    }
+
+    /** The same settings spending at most {@code share} of each rate-limit window. */
+    public GitHubClientConfig withRateLimitShare(double share) {
+        return new GitHubClientConfig(baseUrl, token, connectTimeout, readTimeout, maxRetries, initialBackoff,
+                maxBackoff, share);
     }
 
     @Override
     public String toString() {
         return "GitHubClientConfig[baseUrl=" + baseUrl + ", token=" + (token == null ? "null" : "***")
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxRetries=" + maxRetries
-                + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff + "]";
+                + ", initialBackoff=" + initialBackoff + ", maxBackoff=" + maxBackoff
+                + ", rateLimitShare=" + rateLimitShare + "]";
     }
 
     private static boolean isLoopback(String host) {

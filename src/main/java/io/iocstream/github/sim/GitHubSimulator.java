@@ -29,12 +29,15 @@ public final class GitHubSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestCounter counter;
+    private final RateLimitWindow rateLimit;
     private final String baseUrl;
 
-    private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter, String baseUrl) {
+    private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
+            RateLimitWindow rateLimit, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
+        this.rateLimit = rateLimit;
         this.baseUrl = baseUrl;
     }
 
@@ -57,7 +60,7 @@ public final class GitHubSimulator implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -72,6 +75,11 @@ public final class GitHubSimulator implements AutoCloseable {
      */
     public Map<String, Long> requestCounts() {
         return counter.snapshot();
+    }
+
+    /** The lowest {@code x-ratelimit-remaining} answered so far, in any window: how far clients drove the limit. */
+    public int lowestRateLimitRemaining() {
+        return rateLimit.lowestRemaining();
     }
 
     /** Every request received, whatever its answer. */
