@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,11 +63,15 @@ public final class GitHubClient implements AutoCloseable {
     private final ObjectWriter eventLine = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
     private final RateBudget budget;
     private final TokenRedactor redactor;
+    /** The App's installation tokens; null unless the client is a GitHub App. */
+    private final InstallationTokens installationTokens;
 
     public GitHubClient(GitHubClientConfig config) {
         this.config = config;
         this.redactor = new TokenRedactor(config.token());
         this.budget = new RateBudget(config.rateLimitShare());
+        this.installationTokens = config.credentials() instanceof GitHubCredentials.App app
+                ? new InstallationTokens(app, this::mintInstallationToken, redactor, Clock.systemUTC()) : null;
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
         this.graphQl = graphQlUrl(base);
@@ -271,15 +277,51 @@ public final class GitHubClient implements AutoCloseable {
         return execute(request(url, accept).get().build(), "core", ResponseBody::bytes);
     }
 
+    /** A request without credentials: {@link #exchange} adds them to each attempt. */
     private Request.Builder request(HttpUrl url, String accept) {
-        Request.Builder request = new Request.Builder().url(url)
+        return new Request.Builder().url(url)
                 .header("Accept", accept)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", "iocstream");
-        if (config.token() != null) {
-            request.header("Authorization", "Bearer " + config.token());
+    }
+
+    /**
+     * Trades the App's JWT for an installation token ({@code POST /app/installations/ID/access_tokens}, which
+     * answers {@code token} and {@code expires_at}); called by {@link InstallationTokens} when it needs one.
+     */
+    private InstallationTokens.Minted mintInstallationToken(String jwt) throws IOException {
+        long installation = ((GitHubCredentials.App) config.credentials()).installationId();
+        HttpUrl url = base.newBuilder().addPathSegment("app").addPathSegment("installations")
+                .addPathSegment(Long.toString(installation)).addPathSegment("access_tokens").build();
+        Request post = request(url, JSON).header("Authorization", "Bearer " + jwt)
+                .post(RequestBody.create(new byte[0])).build();
+        return execute(post, "core", body -> {
+            JsonNode answer;
+            try {
+                answer = json.readTree(body.bytes());
+            } catch (JsonProcessingException e) {
+                // without the parser's message: it would quote the body, and the body holds the token
+                throw new IOException("malformed JSON from " + url.encodedPath());
+            }
+            String token = answer.path("token").asText("");
+            String expiresAt = answer.path("expires_at").asText("");
+            try {
+                if (!token.isBlank()) {
+                    return new InstallationTokens.Minted(token, Instant.parse(expiresAt));
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw new IOException(url.encodedPath() + " answered no token and expires_at");
+        });
+    }
+
+    /** The {@code Authorization} header this client sends now, or null when it is anonymous. */
+    private String authorization() throws IOException {
+        if (installationTokens != null) {
+            return "Bearer " + installationTokens.current();
         }
-        return request;
+        return config.token() == null ? null : "Bearer " + config.token();
     }
 
     /** Reads a successful response's body. */
@@ -299,16 +341,24 @@ public final class GitHubClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} until it succeeds or the retry policy gives up, each attempt first waiting, when this
-     * client's share of the rate limit of {@code resource} is spent, for the reset.
+     * Sends {@code request} with the client's credentials until it succeeds or the retry policy gives up, each
+     * attempt first waiting, when this client's share of the rate limit of {@code resource} is spent, for the reset.
+     * An App's installation token that GitHub refuses (401) is replaced once, at once.
      */
     private <T> T exchange(Request request, String resource, ResponseReader<T> reader) throws IOException {
         // a next page's path comes from the server's Link header
         String what = redactor.redact(request.method() + " " + request.url().encodedPath());
+        // the token exchange brings its own (a JWT); everything else is sent with the client's credentials
+        boolean ownCredentials = request.header("Authorization") == null;
+        boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
+            // before the budget is reserved: minting an installation token spends from it too
+            String authorization = ownCredentials ? authorization() : null;
+            Request attempted = authorization == null ? request
+                    : request.newBuilder().header("Authorization", authorization).build();
             awaitBudget(resource);
             Duration wait;
-            try (Response response = http.newCall(request).execute()) {
+            try (Response response = http.newCall(attempted).execute()) {
                 budget.update(response.header("x-ratelimit-resource", resource),
                         response.header("x-ratelimit-limit"), response.header("x-ratelimit-remaining"),
                         response.header("x-ratelimit-reset"));
@@ -318,6 +368,13 @@ public final class GitHubClient implements AutoCloseable {
                 int status = response.code();
                 if (status == 404) {
                     throw new GitHubNotFoundException(what);
+                }
+                if (status == 401 && installationTokens != null && ownCredentials && !renewed) {
+                    // revoked, or expired early by GitHub's clock: one new installation token, at once
+                    installationTokens.refused(authorization.substring("Bearer ".length()));
+                    renewed = true;
+                    attempt--;
+                    continue;
                 }
                 String message = errorMessage(response);
                 boolean retryable = RetryPolicy.isRetryable(status, response.headers(), message);

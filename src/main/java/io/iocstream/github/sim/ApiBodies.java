@@ -31,4 +31,8 @@ final class ApiBodies {
     record RateLimit(Map<String, Rate> resources, Rate rate) {}
 
     record Rate(int limit, int used, int remaining, long reset, String resource) {}
+
+    /** What {@code POST /app/installations/ID/access_tokens} answers (201). */
+    record InstallationToken(String token, String expiresAt, Map<String, String> permissions,
+                             String repositorySelection) {}
 }

@@ -24,7 +24,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes and answers the simulated GitHub REST calls, applying the rate limit and the injected faults first. */
+/**
+ * Routes and answers the simulated GitHub REST calls, checking credentials (when asked to) and applying the rate
+ * limit and the injected faults first.
+ */
 final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -47,12 +50,13 @@ final class ApiHandler implements HttpHandler {
     private final int treeEntryCap;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxConcurrent;
+    private final InstallationTokenIssuer tokens;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
-               String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap) {
+               String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap, InstallationTokenIssuer tokens) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -64,6 +68,7 @@ final class ApiHandler implements HttpHandler {
         this.pollIntervalSeconds = pollIntervalSeconds;
         this.treeEntryCap = treeEntryCap;
         this.maxConcurrent = faults.maxConcurrent();
+        this.tokens = tokens;
     }
 
     @Override
@@ -110,7 +115,18 @@ final class ApiHandler implements HttpHandler {
     private void serveWithinLimits(HttpExchange exchange) throws IOException, InterruptedException {
         faults.delay();
         List<String> segments = rawSegments(exchange.getRequestURI().getRawPath());
-        boolean graphQl = "POST".equals(exchange.getRequestMethod()) && segments.equals(List.of("graphql"));
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        if (post && segments.size() == 4 && segments.get(0).equals("app") && segments.get(1).equals("installations")
+                && segments.get(3).equals("access_tokens")) {
+            accessTokens(exchange, segments.get(2));
+            return;
+        }
+        if (tokens.required() && !tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            counter.count("unauthorized");
+            sendJson(exchange, 401, new ApiBodies.Error("Bad credentials", DOCS, "401"), rateLimit.peek());
+            return;
+        }
+        boolean graphQl = post && segments.equals(List.of("graphql"));
         if (!"GET".equals(exchange.getRequestMethod()) && !graphQl) {
             notFound(exchange, rateLimit.peek());
             return;
@@ -137,6 +153,35 @@ final class ApiHandler implements HttpHandler {
             graphQl(exchange, rate.get());
         } else {
             route(exchange, decoded, rate.get());
+        }
+    }
+
+    /**
+     * {@code POST /app/installations/ID/access_tokens}: an installation token for a JWT the App signed, answered as
+     * GitHub does (201, {@code token} and {@code expires_at}), or 401 with GitHub's reason. Not rate limited: GitHub
+     * counts App requests apart from the installation's.
+     */
+    private void accessTokens(HttpExchange exchange, String installation) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        long id;
+        try {
+            id = Long.parseLong(installation);
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (!tokens.servesApp() || id <= 0) {
+            notFound(exchange, rateLimit.peek());
+            return;
+        }
+        try {
+            InstallationTokenIssuer.Issued token = tokens.issue(exchange.getRequestHeaders().getFirst("Authorization"),
+                    id);
+            counter.count("access_tokens");
+            sendJson(exchange, 201, new ApiBodies.InstallationToken(token.token(), token.expiresAt().toString(),
+                    Map.of("contents", "read", "metadata", "read"), "all"), rateLimit.peek());
+        } catch (InstallationTokenIssuer.Refused refused) {
+            counter.count("access_tokens_refused");
+            sendJson(exchange, 401, new ApiBodies.Error(refused.getMessage(), DOCS, "401"), rateLimit.peek());
         }
     }
 

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, rate_limit) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit
- * headers, and with the latency and 5xx errors asked for in {@link SimulatorOptions}.
+ * org events, rate_limit, GitHub App installation tokens) from a world directory's
+ * {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit headers, and with the latency, 5xx errors and
+ * credentials asked for in {@link SimulatorOptions}.
  */
 public final class GitHubSimulator implements AutoCloseable {
 
@@ -30,14 +31,16 @@ public final class GitHubSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final RequestCounter counter;
     private final RateLimitWindow rateLimit;
+    private final InstallationTokenIssuer tokens;
     private final String baseUrl;
 
     private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
-            RateLimitWindow rateLimit, String baseUrl) {
+            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
         this.rateLimit = rateLimit;
+        this.tokens = tokens;
         this.baseUrl = baseUrl;
     }
 
@@ -54,13 +57,14 @@ public final class GitHubSimulator implements AutoCloseable {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         RequestCounter counter = new RequestCounter();
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
+        InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap()));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, rateLimit, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -70,7 +74,9 @@ public final class GitHubSimulator implements AutoCloseable {
 
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
-     * {@code org_events}, {@code org_events_not_modified}, {@code rate_limit}, {@code rate_limited}, {@code injected_error}, {@code not_found}. Each answered request
+     * {@code org_events}, {@code org_events_not_modified}, {@code rate_limit}, {@code rate_limited},
+     * {@code injected_error}, {@code not_found}, {@code access_tokens} (installation tokens minted),
+     * {@code access_tokens_refused} (a JWT refused), {@code unauthorized} (no accepted token). Each answered request
      * counts once, under the kind of answer it got.
      */
     public Map<String, Long> requestCounts() {
@@ -80,6 +86,11 @@ public final class GitHubSimulator implements AutoCloseable {
     /** The lowest {@code x-ratelimit-remaining} answered so far, in any window: how far clients drove the limit. */
     public int lowestRateLimitRemaining() {
         return rateLimit.lowestRemaining();
+    }
+
+    /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */
+    public void revokeInstallationTokens() {
+        tokens.revokeAll();
     }
 
     /** Every request received, whatever its answer. */
