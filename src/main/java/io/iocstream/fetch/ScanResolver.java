@@ -11,10 +11,12 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public class ScanResolver extends RichAsyncFunction<ScanRequest, ResolvedScan> {
 
     private final FetchSettings settings;
+    private final PriorityFiles priority;
     private transient FetchService service;
 
-    public ScanResolver(FetchSettings settings) {
+    public ScanResolver(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
+        this.priority = priority;
     }
 
     @Override
@@ -26,7 +28,7 @@ public class ScanResolver extends RichAsyncFunction<ScanRequest, ResolvedScan> {
     public void asyncInvoke(ScanRequest request, ResultFuture<ResolvedScan> result) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return ResolvedScan.listed(request, ScanListing.of(service.listings(), request));
+                return ResolvedScan.listed(request, ScanListing.of(service.listings(), request, priority));
             } catch (java.io.IOException | RuntimeException e) {
                 return ResolvedScan.failed(request, String.valueOf(e.getMessage()));
             }

@@ -20,6 +20,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FetchSettings settings;
+    private final PriorityFiles priority;
     private transient GitHubClient client;
     private transient long requestsCounted;
     private transient LongCounter filesConsidered;
@@ -27,8 +28,9 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private transient LongCounter bytesFetched;
     private transient LongCounter apiRequests;
 
-    public SequentialFetcher(FetchSettings settings) {
+    public SequentialFetcher(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
+        this.priority = priority;
     }
 
     @Override
@@ -50,7 +52,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     @Override
     public void processElement(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
         try {
-            ScanListing listing = ScanListing.of(client, request);
+            ScanListing listing = ScanListing.of(client, request, priority);
             filesConsidered.add(listing.considered());
             listing.ready().forEach(out::collect);
             for (FileRef file : listing.toFetch()) {

@@ -165,9 +165,14 @@ public final class GitHubClient implements AutoCloseable {
         return TreeQuery.read(wanted, response);
     }
 
-    /** The smallest fraction of this client's share of the rate limits still left, as answers reported; 1 before any. */
+    /** The smallest fraction of this client's share of the rate limits left, as answers reported; 1 before any. */
     public double rateBudgetLeft() {
         return budget.left();
+    }
+
+    /** How many more requests this client's share of the rate limits allows now; Long.MAX_VALUE before any answer. */
+    public long rateRequestsLeft() {
+        return budget.requestsLeft(Instant.now());
     }
 
     /** Every file (blob) of the commit's tree, recursively, and whether GitHub truncated the listing. */

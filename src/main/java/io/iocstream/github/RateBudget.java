@@ -69,6 +69,20 @@ public final class RateBudget {
     }
 
     /**
+     * How many more requests this client's share allows now, over the resources seen (those in flight counted as
+     * spent); {@link Long#MAX_VALUE} before any answer.
+     */
+    public synchronized long requestsLeft(Instant now) {
+        long left = Long.MAX_VALUE;
+        for (Map.Entry<String, Window> entry : windows.entrySet()) {
+            Window w = entry.getValue();
+            long remaining = now.isBefore(resetOf(w)) ? w.remaining() : w.limit();
+            left = Math.min(left, Math.max(0, remaining - reserve(w) - inFlight.getOrDefault(entry.getKey(), 0)));
+        }
+        return left;
+    }
+
+    /**
      * Asks to send one request to {@code resource} now. Zero means it may go, and it counts against the share until
      * {@link #settle}; otherwise the caller waits the time returned and asks again: until the reset when the share
      * of the window is spent, briefly when only requests still in flight hold the rest.

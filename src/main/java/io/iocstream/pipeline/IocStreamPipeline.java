@@ -10,6 +10,7 @@ import io.iocstream.fetch.FileFetcher;
 import io.iocstream.fetch.FileRef;
 import io.iocstream.fetch.ListingSplitter;
 import io.iocstream.fetch.OutcomeRecorder;
+import io.iocstream.fetch.PriorityFiles;
 import io.iocstream.fetch.ResolvedScan;
 import io.iocstream.fetch.ScanResolver;
 import io.iocstream.fetch.SequentialFetcher;
@@ -20,7 +21,9 @@ import io.iocstream.match.FeedDeadLetterSplit;
 import io.iocstream.match.FeedUpdate;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.match.InventoryUpdate;
+import io.iocstream.parse.DependencyFiles;
 import io.iocstream.parse.ParseFunction;
+import io.iocstream.parse.WorkflowFiles;
 import io.iocstream.throttle.MemoryThrottle;
 import io.iocstream.throttle.ThrottleSettings;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +43,9 @@ public final class IocStreamPipeline {
 
     /** How long one file may take, retries and rate-limit waits included, before it times out. */
     static final long FETCH_TIMEOUT_MINUTES = 15;
+
+    /** Dependency files and workflows: what the fetch stage reads first, and whatever their size. */
+    public static final PriorityFiles IOC_FILES = IocStreamPipeline::carriesIocs;
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
@@ -105,7 +111,7 @@ public final class IocStreamPipeline {
     /** The baseline: one REST call per file, one at a time, as batch scanners do. */
     private Fetched fetchSequentially(DataStream<ScanRequest> scans) {
         SingleOutputStreamOperator<FetchedFile> files = throttled(scans, TypeInformation.of(ScanRequest.class))
-                .process(new SequentialFetcher(fetch)).name("fetch").uid("fetch").setParallelism(1);
+                .process(new SequentialFetcher(fetch, IOC_FILES)).name("fetch").uid("fetch").setParallelism(1);
         return new Fetched(files, null, files.getSideOutput(DeadLetter.TAG));
     }
 
@@ -113,7 +119,7 @@ public final class IocStreamPipeline {
     private Fetched fetchBatched(DataStream<ScanRequest> scans) {
         int capacity = fetch.tuning().capacity();
         SingleOutputStreamOperator<ResolvedScan> listed = AsyncDataStream.unorderedWait(scans,
-                new ScanResolver(fetch), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
+                new ScanResolver(fetch, IOC_FILES), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
                 .name("list").uid("list");
         SingleOutputStreamOperator<FileRef> wanted = listed
                 .process(new ListingSplitter()).name("split-listing").uid("split-listing");
@@ -128,6 +134,10 @@ public final class IocStreamPipeline {
 
         return new Fetched(files, wanted.getSideOutput(ListingSplitter.READY),
                 wanted.getSideOutput(DeadLetter.TAG).union(files.getSideOutput(DeadLetter.TAG)));
+    }
+
+    private static boolean carriesIocs(String path) {
+        return DependencyFiles.isDependencyFile(path) || WorkflowFiles.isWorkflow(path);
     }
 
     private <T> DataStream<T> throttled(DataStream<T> input, TypeInformation<T> type) {

@@ -8,6 +8,7 @@ import io.iocstream.findings.Trigger;
 import io.iocstream.github.CapturedLogs;
 import io.iocstream.github.StubServer;
 import io.iocstream.pipeline.DeadLetter;
+import io.iocstream.pipeline.IocStreamPipeline;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -33,7 +34,8 @@ class FetchDeadLetterRedactionTest {
         try (StubServer server = echoingServer();
              CapturedLogs logs = CapturedLogs.start();
              var harness = ProcessFunctionTestHarnesses.forProcessFunction(new SequentialFetcher(
-                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL)))) {
+                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL),
+                     IocStreamPipeline.IOC_FILES))) {
             harness.processElement(new StreamRecord<>(request(ScanMode.TREE, List.of())));
             harness.processElement(new StreamRecord<>(request(ScanMode.PATHS, List.of("package-lock.json"))));
 

@@ -15,6 +15,7 @@ class RateBudgetTest {
     void withTheWholeWindowItWaitsOnlyWhenASpentResourceHasNotReset() {
         RateBudget budget = new RateBudget(1.0);
         assertThat(budget.left()).isEqualTo(1.0);
+        assertThat(budget.requestsLeft(NOW)).isEqualTo(Long.MAX_VALUE);
         assertThat(take(budget, "core")).isZero();
 
         budget.update("core", "5000", "250", "1060");
@@ -51,8 +52,13 @@ class RateBudgetTest {
         // two out, none answered: 7 - 2 leaves only the others' five
         assertThat(budget.reserve("core", NOW)).isEqualTo(RateBudget.IN_FLIGHT_POLL);
 
+        assertThat(budget.requestsLeft(NOW)).isZero();
+
         budget.settle("core");
+        assertThat(budget.requestsLeft(NOW)).isEqualTo(1);
         assertThat(budget.reserve("core", NOW)).isZero();
+        // once the window has reset, the whole share is back but for what is still in flight
+        assertThat(budget.requestsLeft(Instant.ofEpochSecond(1_061))).isEqualTo(3);
     }
 
     @Test

@@ -86,7 +86,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
                 pollIntervalSeconds, cap, auth);
     }
 
-    /** The same options taking (and, if {@link SimulatorAuth#requiringCredentials() asked}, insisting on) {@code auth}. */
+    /** The same options taking the credentials of {@code auth}, and insisting on them if it says so. */
     public SimulatorOptions withAuth(SimulatorAuth auth) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
                 pollIntervalSeconds, treeEntryCap, auth);
