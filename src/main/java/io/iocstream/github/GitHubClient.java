@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -50,6 +51,7 @@ public final class GitHubClient implements AutoCloseable {
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
     /** Events API ids are decimal numbers. */
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern CONTROL_RUNS = Pattern.compile("[\\p{Cntrl}\\s&&[^ ]][\\p{Cntrl}\\s]*");
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
@@ -443,24 +445,60 @@ public final class GitHubClient implements AutoCloseable {
         }
     }
 
-    /** The message of an error answer, redacted: its JSON {@code message}, else its (peeked) text or status line. */
+    /**
+     * The message of an error answer, redacted and on one line: where a redirect points (it is never followed), else
+     * its JSON {@code message} with the {@code errors} GitHub lists for a 422, else its (peeked) text or status line.
+     */
     private String errorMessage(Response response) {
+        if (response.isRedirect()) {
+            // the host only: a redirect's query may carry a token (codeload's archive links of private repositories)
+            HttpUrl target = response.header("Location") == null ? null
+                    : response.request().url().resolve(response.header("Location"));
+            return "redirected to " + (target == null ? "nowhere" : target.scheme() + "://" + target.host())
+                    + ", not followed: only " + base + " is contacted";
+        }
         String text;
         try {
             text = response.peekBody(ERROR_BODY_PEEK_BYTES).string();
         } catch (IOException e) {
-            return redactor.redact(response.message());
+            return oneLine(redactor.redact(response.message()));
         }
         try {
             JsonNode node = json.readTree(text);
             if (node != null && node.hasNonNull("message")) {
                 // redacted once decoded: JSON may spell the token with escapes
-                return redactor.redact(node.get("message").asText());
+                return oneLine(redactor.redact(node.get("message").asText() + errorDetails(node.path("errors"))));
             }
         } catch (IOException notJson) {
             // proxies and load balancers answer in HTML or plain text
         }
-        return text.isBlank() ? redactor.redact(response.message()) : redactor.redactCut(text.strip());
+        return oneLine(text.isBlank() ? redactor.redact(response.message()) : redactor.redactCut(text.strip()));
+    }
+
+    /**
+     * GitHub's validation errors, e.g. {@code {"resource": "Label", "field": "color", "code": "invalid"}}, as
+     * {@code " (Label.color invalid)"}; empty when there are none.
+     */
+    private static String errorDetails(JsonNode errors) {
+        List<String> details = new ArrayList<>();
+        for (JsonNode error : errors) {
+            if (error.isTextual()) {
+                details.add(error.asText());
+            } else if (error.hasNonNull("message")) {
+                details.add(error.get("message").asText());
+            } else {
+                String where = java.util.stream.Stream.of(error.path("resource").asText(""),
+                        error.path("field").asText("")).filter(part -> !part.isBlank())
+                        .collect(Collectors.joining("."));
+                details.add((where + " " + error.path("code").asText("")).strip());
+            }
+        }
+        return details.isEmpty() ? "" : " (" + String.join("; ", details) + ")";
+    }
+
+    /** Line breaks and other control characters become spaces: an error message is one line of a log or dead letter. */
+    private static String oneLine(String text) {
+        return text == null ? null : CONTROL_RUNS.matcher(text).replaceAll(" ");
     }
 
     /** A successful answer's JSON; a parse error quotes the body, so its message is redacted and its cause left out. */

@@ -7,9 +7,11 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, rate_limit, GitHub App installation tokens) from a world directory's
+ * org events, rate_limit, commit statuses, GitHub App installation tokens) from a world directory's
  * {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit headers, and with the latency, 5xx errors and
  * credentials asked for in {@link SimulatorOptions}.
  */
@@ -32,15 +34,17 @@ public final class GitHubSimulator implements AutoCloseable {
     private final RequestCounter counter;
     private final RateLimitWindow rateLimit;
     private final InstallationTokenIssuer tokens;
+    private final List<CommitStatus> statuses;
     private final String baseUrl;
 
     private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
-            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, String baseUrl) {
+            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
         this.rateLimit = rateLimit;
         this.tokens = tokens;
+        this.statuses = statuses;
         this.baseUrl = baseUrl;
     }
 
@@ -58,13 +62,14 @@ public final class GitHubSimulator implements AutoCloseable {
         RequestCounter counter = new RequestCounter();
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
         InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
+        List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -75,7 +80,7 @@ public final class GitHubSimulator implements AutoCloseable {
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
      * {@code org_events}, {@code org_events_not_modified}, {@code rate_limit}, {@code rate_limited},
-     * {@code injected_error}, {@code not_found}, {@code access_tokens} (installation tokens minted),
+     * {@code injected_error}, {@code not_found}, {@code statuses}, {@code access_tokens} (installation tokens minted),
      * {@code access_tokens_refused} (a JWT refused), {@code unauthorized} (no accepted token). Each answered request
      * counts once, under the kind of answer it got.
      */
@@ -86,6 +91,11 @@ public final class GitHubSimulator implements AutoCloseable {
     /** The lowest {@code x-ratelimit-remaining} answered so far, in any window: how far clients drove the limit. */
     public int lowestRateLimitRemaining() {
         return rateLimit.lowestRemaining();
+    }
+
+    /** The commit statuses clients set ({@code POST /repos/OWNER/NAME/statuses/SHA}), in the order they came. */
+    public List<CommitStatus> commitStatuses() {
+        return List.copyOf(statuses);
     }
 
     /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */
