@@ -215,11 +215,19 @@ final class FetchService implements AutoCloseable {
     }
 
     private boolean treesReady() {
-        return inFlight < controller.concurrency() && trees.ready(TREE_BATCH, tuning.maxWait().toNanos());
+        return inFlight < concurrency() && trees.ready(TREE_BATCH, tuning.maxWait().toNanos());
     }
 
     private boolean filesReady() {
-        return inFlight < controller.concurrency() && queue.ready(controller.batchSize(), tuning.maxWait().toNanos());
+        return inFlight < concurrency() && queue.ready(controller.batchSize(), tuning.maxWait().toNanos());
+    }
+
+    /**
+     * Requests that may be in flight: no more than the rate budget has left (at least one), since the others would
+     * only wait for the reset, and then the batches formed first (a scan's priority files) are the ones that go.
+     */
+    private int concurrency() {
+        return (int) Math.min(controller.concurrency(), Math.max(1, client.rateRequestsLeft()));
     }
 
     private long nextDeadlineMillis() {

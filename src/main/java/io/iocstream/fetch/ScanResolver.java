@@ -11,12 +11,12 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public class ScanResolver extends RichAsyncFunction<ScanRequest, ResolvedScan> {
 
     private final FetchSettings settings;
-    private final IocFiles iocFiles;
+    private final PriorityFiles priority;
     private transient FetchService service;
 
-    public ScanResolver(FetchSettings settings, IocFiles iocFiles) {
+    public ScanResolver(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
-        this.iocFiles = iocFiles;
+        this.priority = priority;
     }
 
     @Override
@@ -28,7 +28,7 @@ public class ScanResolver extends RichAsyncFunction<ScanRequest, ResolvedScan> {
     public void asyncInvoke(ScanRequest request, ResultFuture<ResolvedScan> result) {
         CompletableFuture.supplyAsync(() -> {
             try {
-                return ResolvedScan.listed(request, ScanListing.of(service.listings(), request, iocFiles));
+                return ResolvedScan.listed(request, ScanListing.of(service.listings(), request, priority));
             } catch (java.io.IOException | RuntimeException e) {
                 return ResolvedScan.failed(request, String.valueOf(e.getMessage()));
             }

@@ -3,7 +3,6 @@ package io.iocstream.fetch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
-import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
 import io.iocstream.github.GitHubClient;
 import java.io.IOException;
@@ -21,18 +20,17 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FetchSettings settings;
-    private final IocFiles iocFiles;
+    private final PriorityFiles priority;
     private transient GitHubClient client;
     private transient long requestsCounted;
     private transient LongCounter filesConsidered;
     private transient LongCounter filesFetched;
     private transient LongCounter bytesFetched;
     private transient LongCounter apiRequests;
-    private transient RecordGuard guard;
 
-    public SequentialFetcher(FetchSettings settings, IocFiles iocFiles) {
+    public SequentialFetcher(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
-        this.iocFiles = iocFiles;
+        this.priority = priority;
     }
 
     @Override
@@ -42,7 +40,6 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
         filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
         bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
         apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
-        guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
     @Override
@@ -54,13 +51,8 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
 
     @Override
     public void processElement(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
-        guard.run(() -> fetch(request, ctx, out), () -> FetchDeadLetters.origin(request),
-                () -> FetchDeadLetters.json(request), deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
-    }
-
-    private void fetch(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
         try {
-            ScanListing listing = ScanListing.of(client, request, iocFiles);
+            ScanListing listing = ScanListing.of(client, request, priority);
             filesConsidered.add(listing.considered());
             listing.ready().forEach(out::collect);
             for (FileRef file : listing.toFetch()) {

@@ -8,14 +8,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -54,6 +57,7 @@ public final class GitHubClient implements AutoCloseable {
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
     /** Events API ids are decimal numbers. */
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
+    private static final Pattern CONTROL_RUNS = Pattern.compile("[\\p{Cntrl}\\s&&[^ ]][\\p{Cntrl}\\s]*");
 
     private final GitHubClientConfig config;
     private final HttpUrl base;
@@ -65,12 +69,17 @@ public final class GitHubClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     // ASCII lines: a lone surrogate that an event spelt as an escape stays one, for the ingest's ref rules to refuse
     private final ObjectWriter eventLine = json.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
-    private final RateBudget budget = new RateBudget();
+    private final RateBudget budget;
     private final TokenRedactor redactor;
+    /** The App's installation tokens; null unless the client is a GitHub App. */
+    private final InstallationTokens installationTokens;
 
     public GitHubClient(GitHubClientConfig config) {
         this.config = config;
         this.redactor = new TokenRedactor(config.token());
+        this.budget = new RateBudget(config.rateLimitShare());
+        this.installationTokens = config.credentials() instanceof GitHubCredentials.App app
+                ? new InstallationTokens(app, this::mintInstallationToken, redactor, Clock.systemUTC()) : null;
         this.base = HttpUrl.get(config.baseUrl());
         this.retryPolicy = RetryPolicy.of(config);
         this.graphQl = graphQlUrl(base);
@@ -164,9 +173,14 @@ public final class GitHubClient implements AutoCloseable {
         return TreeQuery.read(wanted, response);
     }
 
-    /** The smallest remaining fraction of the rate budgets the responses reported; 1 before any. */
+    /** The smallest fraction of this client's share of the rate limits left, as answers reported; 1 before any. */
     public double rateBudgetLeft() {
         return budget.left();
+    }
+
+    /** How many more requests this client's share of the rate limits allows now; Long.MAX_VALUE before any answer. */
+    public long rateRequestsLeft() {
+        return budget.requestsLeft(Instant.now());
     }
 
     /** Every file (blob) of the commit's tree, recursively, and whether GitHub truncated the listing. */
@@ -378,15 +392,51 @@ public final class GitHubClient implements AutoCloseable {
         return execute(request(url, accept).get().build(), "core", ResponseBody::bytes);
     }
 
+    /** A request without credentials: {@link #exchange} adds them to each attempt. */
     private Request.Builder request(HttpUrl url, String accept) {
-        Request.Builder request = new Request.Builder().url(url)
+        return new Request.Builder().url(url)
                 .header("Accept", accept)
                 .header("X-GitHub-Api-Version", API_VERSION)
                 .header("User-Agent", "iocstream");
-        if (config.token() != null) {
-            request.header("Authorization", "Bearer " + config.token());
+    }
+
+    /**
+     * Trades the App's JWT for an installation token ({@code POST /app/installations/ID/access_tokens}, which
+     * answers {@code token} and {@code expires_at}); called by {@link InstallationTokens} when it needs one.
+     */
+    private InstallationTokens.Minted mintInstallationToken(String jwt) throws IOException {
+        long installation = ((GitHubCredentials.App) config.credentials()).installationId();
+        HttpUrl url = base.newBuilder().addPathSegment("app").addPathSegment("installations")
+                .addPathSegment(Long.toString(installation)).addPathSegment("access_tokens").build();
+        Request post = request(url, JSON).header("Authorization", "Bearer " + jwt)
+                .post(RequestBody.create(new byte[0])).build();
+        return execute(post, "core", body -> {
+            JsonNode answer;
+            try {
+                answer = json.readTree(body.bytes());
+            } catch (JsonProcessingException e) {
+                // without the parser's message: it would quote the body, and the body holds the token
+                throw new IOException("malformed JSON from " + url.encodedPath());
+            }
+            String token = answer.path("token").asText("");
+            String expiresAt = answer.path("expires_at").asText("");
+            try {
+                if (!token.isBlank()) {
+                    return new InstallationTokens.Minted(token, Instant.parse(expiresAt));
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            throw new IOException(url.encodedPath() + " answered no token and expires_at");
+        });
+    }
+
+    /** The {@code Authorization} header this client sends now, or null when it is anonymous. */
+    private String authorization() throws IOException {
+        if (installationTokens != null) {
+            return "Bearer " + installationTokens.current();
         }
-        return request;
+        return config.token() == null ? null : "Bearer " + config.token();
     }
 
     /** Reads a successful response's body. */
@@ -406,20 +456,24 @@ public final class GitHubClient implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} until it succeeds or the retry policy gives up, first waiting for the reset when the
-     * rate budget of {@code resource} is spent.
+     * Sends {@code request} with the client's credentials until it succeeds or the retry policy gives up, each
+     * attempt first waiting, when this client's share of the rate limit of {@code resource} is spent, for the reset.
+     * An App's installation token that GitHub refuses (401) is replaced once, at once.
      */
     private <T> T exchange(Request request, String resource, ResponseReader<T> reader) throws IOException {
         // a next page's path comes from the server's Link header
         String what = redactor.redact(request.method() + " " + request.url().encodedPath());
+        // the token exchange brings its own (a JWT); everything else is sent with the client's credentials
+        boolean ownCredentials = request.header("Authorization") == null;
+        boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
-            Duration spent = budget.waitBefore(resource, Instant.now());
-            if (!spent.isZero()) {
-                LOG.info("rate budget for {} is spent; waiting {} s for its reset", resource, spent.toSeconds());
-                sleep(spent);
-            }
+            // before the budget is reserved: minting an installation token spends from it too
+            String authorization = ownCredentials ? authorization() : null;
+            Request attempted = authorization == null ? request
+                    : request.newBuilder().header("Authorization", authorization).build();
+            awaitBudget(resource);
             Duration wait;
-            try (Response response = http.newCall(request).execute()) {
+            try (Response response = http.newCall(attempted).execute()) {
                 budget.update(response.header("x-ratelimit-resource", resource),
                         response.header("x-ratelimit-limit"), response.header("x-ratelimit-remaining"),
                         response.header("x-ratelimit-reset"));
@@ -429,6 +483,13 @@ public final class GitHubClient implements AutoCloseable {
                 int status = response.code();
                 if (status == 404) {
                     throw new GitHubNotFoundException(what);
+                }
+                if (status == 401 && installationTokens != null && ownCredentials && !renewed) {
+                    // revoked, or expired early by GitHub's clock: one new installation token, at once
+                    installationTokens.refused(authorization.substring("Bearer ".length()));
+                    renewed = true;
+                    attempt--;
+                    continue;
                 }
                 String message = errorMessage(response);
                 boolean retryable = RetryPolicy.isRetryable(status, response.headers(), message);
@@ -453,6 +514,20 @@ public final class GitHubClient implements AutoCloseable {
                 wait = retryPolicy.delayForIoError(attempt);
                 LOG.debug("{} failed ({}), retry {} of {} in {} ms", what, failure, attempt + 1,
                         config.maxRetries(), wait.toMillis());
+            } finally {
+                budget.settle(resource);
+            }
+            sleep(wait);
+        }
+    }
+
+    /** Waits until this client's share of {@code resource}'s rate limit lets one more request go, and reserves it. */
+    private void awaitBudget(String resource) throws InterruptedIOException {
+        for (Duration wait = budget.reserve(resource, Instant.now()); !wait.isZero();
+                wait = budget.reserve(resource, Instant.now())) {
+            if (wait.compareTo(Duration.ofSeconds(1)) >= 0) {
+                LOG.info("this client's share of the {} rate limit is spent; waiting {} s for its reset", resource,
+                        wait.toSeconds());
             }
             sleep(wait);
         }
@@ -478,24 +553,60 @@ public final class GitHubClient implements AutoCloseable {
         }
     }
 
-    /** The message of an error answer, redacted: its JSON {@code message}, else its (peeked) text or status line. */
+    /**
+     * The message of an error answer, redacted and on one line: where a redirect points (it is never followed), else
+     * its JSON {@code message} with the {@code errors} GitHub lists for a 422, else its (peeked) text or status line.
+     */
     private String errorMessage(Response response) {
+        if (response.isRedirect()) {
+            // the host only: a redirect's query may carry a token (codeload's archive links of private repositories)
+            HttpUrl target = response.header("Location") == null ? null
+                    : response.request().url().resolve(response.header("Location"));
+            return "redirected to " + (target == null ? "nowhere" : target.scheme() + "://" + target.host())
+                    + ", not followed: only " + base + " is contacted";
+        }
         String text;
         try {
             text = response.peekBody(ERROR_BODY_PEEK_BYTES).string();
         } catch (IOException e) {
-            return redactor.redact(response.message());
+            return oneLine(redactor.redact(response.message()));
         }
         try {
             JsonNode node = json.readTree(text);
             if (node != null && node.hasNonNull("message")) {
                 // redacted once decoded: JSON may spell the token with escapes
-                return redactor.redact(node.get("message").asText());
+                return oneLine(redactor.redact(node.get("message").asText() + errorDetails(node.path("errors"))));
             }
         } catch (IOException notJson) {
             // proxies and load balancers answer in HTML or plain text
         }
-        return text.isBlank() ? redactor.redact(response.message()) : redactor.redactCut(text.strip());
+        return oneLine(text.isBlank() ? redactor.redact(response.message()) : redactor.redactCut(text.strip()));
+    }
+
+    /**
+     * GitHub's validation errors, e.g. {@code {"resource": "Label", "field": "color", "code": "invalid"}}, as
+     * {@code " (Label.color invalid)"}; empty when there are none.
+     */
+    private static String errorDetails(JsonNode errors) {
+        List<String> details = new ArrayList<>();
+        for (JsonNode error : errors) {
+            if (error.isTextual()) {
+                details.add(error.asText());
+            } else if (error.hasNonNull("message")) {
+                details.add(error.get("message").asText());
+            } else {
+                String where = java.util.stream.Stream.of(error.path("resource").asText(""),
+                        error.path("field").asText("")).filter(part -> !part.isBlank())
+                        .collect(Collectors.joining("."));
+                details.add((where + " " + error.path("code").asText("")).strip());
+            }
+        }
+        return details.isEmpty() ? "" : " (" + String.join("; ", details) + ")";
+    }
+
+    /** Line breaks and other control characters become spaces: an error message is one line of a log or dead letter. */
+    private static String oneLine(String text) {
+        return text == null ? null : CONTROL_RUNS.matcher(text).replaceAll(" ");
     }
 
     /** A successful answer's JSON; a parse error quotes the body, so its message is redacted and its cause left out. */

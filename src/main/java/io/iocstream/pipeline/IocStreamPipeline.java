@@ -13,6 +13,7 @@ import io.iocstream.fetch.FileFetcher;
 import io.iocstream.fetch.FileRef;
 import io.iocstream.fetch.ListingSplitter;
 import io.iocstream.fetch.OutcomeRecorder;
+import io.iocstream.fetch.PriorityFiles;
 import io.iocstream.fetch.ResolvedScan;
 import io.iocstream.fetch.ScanResolver;
 import io.iocstream.fetch.SequentialFetcher;
@@ -41,6 +42,9 @@ public final class IocStreamPipeline {
 
     /** How long one file may take, retries and rate-limit waits included, before it times out. */
     static final long FETCH_TIMEOUT_MINUTES = 15;
+
+    /** Dependency files and workflows: what the fetch stage reads first, and whatever their size. */
+    public static final PriorityFiles IOC_FILES = ParseFunction::carriesIocs;
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
@@ -110,7 +114,7 @@ public final class IocStreamPipeline {
     /** The baseline: one REST call per file, one at a time, as batch scanners do. */
     private Fetched fetchSequentially(DataStream<ScanRequest> scans) {
         SingleOutputStreamOperator<FetchedFile> files = throttled(scans, TypeInformation.of(ScanRequest.class))
-                .process(new SequentialFetcher(fetch, ParseFunction::carriesIocs)).name("fetch").uid("fetch").setParallelism(1);
+                .process(new SequentialFetcher(fetch, IOC_FILES)).name("fetch").uid("fetch").setParallelism(1);
         return new Fetched(files, null, files.getSideOutput(DeadLetter.TAG));
     }
 
@@ -118,7 +122,7 @@ public final class IocStreamPipeline {
     private Fetched fetchBatched(DataStream<ScanRequest> scans) {
         int capacity = fetch.tuning().capacity();
         SingleOutputStreamOperator<ResolvedScan> listed = AsyncDataStream.unorderedWait(scans,
-                new ScanResolver(fetch, ParseFunction::carriesIocs), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
+                new ScanResolver(fetch, IOC_FILES), FETCH_TIMEOUT_MINUTES, TimeUnit.MINUTES, 64)
                 .name("list").uid("list");
         SingleOutputStreamOperator<FileRef> wanted = listed
                 .process(new ListingSplitter()).name("split-listing").uid("split-listing");

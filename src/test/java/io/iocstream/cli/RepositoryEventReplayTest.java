@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
-import io.iocstream.core.DeadLetter;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
 import java.nio.file.Files;

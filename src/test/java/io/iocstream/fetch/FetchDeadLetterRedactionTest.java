@@ -9,6 +9,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.github.CapturedLogs;
 import io.iocstream.github.StubServer;
 import io.iocstream.parse.ParseFunction;
+import io.iocstream.pipeline.IocStreamPipeline;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -34,7 +35,8 @@ class FetchDeadLetterRedactionTest {
         try (StubServer server = echoingServer();
              CapturedLogs logs = CapturedLogs.start();
              var harness = ProcessFunctionTestHarnesses.forProcessFunction(new SequentialFetcher(
-                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL), ParseFunction::carriesIocs))) {
+                     FetchSettings.of(server.baseUrl(), TOKEN_VARIABLE, FetchStrategy.SEQUENTIAL),
+                     IocStreamPipeline.IOC_FILES))) {
             harness.processElement(new StreamRecord<>(request(ScanMode.TREE, List.of())));
             harness.processElement(new StreamRecord<>(request(ScanMode.PATHS, List.of("package-lock.json"))));
 

@@ -13,8 +13,9 @@ import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
-import io.iocstream.parse.ParseFunction;
 import io.iocstream.ingest.PushEvent;
+import io.iocstream.parse.ParseFunction;
+import io.iocstream.pipeline.IocStreamPipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ class ScanListingTest {
     void aWholeTreeEndsInASnapshotOfEveryPath() throws Exception {
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
              GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null))) {
-            ScanListing listing = ScanListing.of(client, request(ScanMode.TREE), ParseFunction::carriesIocs);
+            ScanListing listing = ScanListing.of(client, request(ScanMode.TREE), IocStreamPipeline.IOC_FILES);
 
             assertThat(last(listing).op()).isEqualTo(FileOp.SNAPSHOT);
             assertThat(last(listing).presentPaths()).hasSize(listing.considered()).contains("a/b/c/d/e/f/g/deep.txt");
@@ -61,7 +62,7 @@ class ScanListingTest {
     void aTruncatedTreeReadsWhatItListsAndSendsNoSnapshot() throws Exception {
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults().withTreeEntryCap(CAP), 0);
              GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null))) {
-            ScanListing listing = ScanListing.of(client, request(ScanMode.TREE), ParseFunction::carriesIocs);
+            ScanListing listing = ScanListing.of(client, request(ScanMode.TREE), IocStreamPipeline.IOC_FILES);
 
             assertThat(listing.considered()).isPositive().isLessThan(CAP);
             assertNoSnapshot(listing);
@@ -73,9 +74,11 @@ class ScanListingTest {
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults().withTreeEntryCap(CAP), 0)) {
             FetchService service = FetchService.acquire(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE));
             try {
-                assertNoSnapshot(ScanListing.of(service.listings(), request(ScanMode.TREE), ParseFunction::carriesIocs));
+                assertNoSnapshot(ScanListing.of(service.listings(), request(ScanMode.TREE),
+                        IocStreamPipeline.IOC_FILES));
                 // a diff of two cut trees would take paths past the cap for removed: it goes to the tree instead
-                assertNoSnapshot(ScanListing.of(service.listings(), request(ScanMode.COMPARE), ParseFunction::carriesIocs));
+                assertNoSnapshot(ScanListing.of(service.listings(), request(ScanMode.COMPARE),
+                        IocStreamPipeline.IOC_FILES));
             } finally {
                 service.release();
             }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,24 +105,6 @@ class BlobBatchTest {
             assertThatThrownBy(() -> client.fileContent(REPO, C1, "big.json", 64 * 1024 - 1))
                     .isInstanceOfSatisfying(GitHubApiException.class, e -> assertThat(e.status()).isEqualTo(413));
         }
-    }
-
-    @Test
-    void theRateBudgetWaitsOnlyWhenASpentResourceHasNotReset() {
-        RateBudget budget = new RateBudget();
-        Instant now = Instant.ofEpochSecond(1_000);
-        assertThat(budget.left()).isEqualTo(1.0);
-        assertThat(budget.waitBefore("core", now)).isZero();
-
-        budget.update("core", "5000", "250", "1060");
-        budget.update("graphql", "5000", "0", "1030");
-        assertThat(budget.left()).isZero();
-        assertThat(budget.waitBefore("core", now)).isZero();
-        assertThat(budget.waitBefore("graphql", now)).isEqualTo(Duration.ofSeconds(31));
-        assertThat(budget.waitBefore("graphql", Instant.ofEpochSecond(2_000))).isZero();
-
-        budget.update("core", "garbage", "1", "2");
-        assertThat(budget.waitBefore("core", now)).isZero();
     }
 
     private static GitHubClientConfig fast(String baseUrl) {

@@ -44,5 +44,21 @@ final class ApiBodies {
 
     record GitObject(String sha, String type, String url) {}
 
+    /** What {@code POST /repos/OWNER/NAME/statuses/SHA} answers (201), with GitHub's field names. */
+    record Status(String url, String avatarUrl, long id, String nodeId, String state, String description,
+                  String targetUrl, String context, String createdAt, String updatedAt, User creator) {}
+
+    record User(String login, long id, String nodeId, String avatarUrl, String url, String htmlUrl, String type,
+                boolean siteAdmin) {}
+
+    /** A 422's body: GitHub's message and what failed validation. */
+    record ValidationError(String message, List<ValidationDetail> errors, String documentationUrl, String status) {}
+
+    record ValidationDetail(String resource, String code, String field) {}
+
     record Rate(int limit, int used, int remaining, long reset, String resource) {}
+
+    /** What {@code POST /app/installations/ID/access_tokens} answers (201). */
+    record InstallationToken(String token, String expiresAt, Map<String, String> permissions,
+                             String repositorySelection) {}
 }

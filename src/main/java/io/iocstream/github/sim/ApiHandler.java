@@ -24,7 +24,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes and answers the simulated GitHub REST calls, applying the rate limit and the injected faults first. */
+/**
+ * Routes and answers the simulated GitHub REST calls, checking credentials (when asked to) and applying the rate
+ * limit and the injected faults first.
+ */
 final class ApiHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -35,6 +38,11 @@ final class ApiHandler implements HttpHandler {
     private static final String SLOW_BODY = "iocstream.slow-body";
     private static final long SLOW_BODY_PAUSE_MS = 200;
     private static final int WRITE_CHUNK = 16 * 1024;
+    private static final int STATUS_BODY_MAX_BYTES = 64 * 1024;
+    private static final List<String> STATUS_STATES = List.of("error", "failure", "pending", "success");
+    /** Who set the statuses: the simulator's one App. */
+    private static final ApiBodies.User SIMULATED_APP = new ApiBodies.User("iocstream-sim[bot]", 1, "BOT_sim",
+            "https://avatars.githubusercontent.com/in/1", null, null, "Bot", false);
 
     private final WorldRepos repos;
     private final RateLimitWindow rateLimit;
@@ -47,12 +55,15 @@ final class ApiHandler implements HttpHandler {
     private final int treeEntryCap;
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxConcurrent;
+    private final InstallationTokenIssuer tokens;
+    private final List<CommitStatus> statuses;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
-               String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap) {
+               String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap, InstallationTokenIssuer tokens,
+               List<CommitStatus> statuses) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -64,6 +75,8 @@ final class ApiHandler implements HttpHandler {
         this.pollIntervalSeconds = pollIntervalSeconds;
         this.treeEntryCap = treeEntryCap;
         this.maxConcurrent = faults.maxConcurrent();
+        this.tokens = tokens;
+        this.statuses = statuses;
     }
 
     @Override
@@ -110,8 +123,21 @@ final class ApiHandler implements HttpHandler {
     private void serveWithinLimits(HttpExchange exchange) throws IOException, InterruptedException {
         faults.delay();
         List<String> segments = rawSegments(exchange.getRequestURI().getRawPath());
-        boolean graphQl = "POST".equals(exchange.getRequestMethod()) && segments.equals(List.of("graphql"));
-        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl) {
+        boolean post = "POST".equals(exchange.getRequestMethod());
+        if (post && segments.size() == 4 && segments.get(0).equals("app") && segments.get(1).equals("installations")
+                && segments.get(3).equals("access_tokens")) {
+            accessTokens(exchange, segments.get(2));
+            return;
+        }
+        if (tokens.required() && !tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            counter.count("unauthorized");
+            sendJson(exchange, 401, new ApiBodies.Error("Bad credentials", DOCS, "401"), rateLimit.peek());
+            return;
+        }
+        boolean graphQl = post && segments.equals(List.of("graphql"));
+        boolean statusPost = post && segments.size() == 5 && segments.get(0).equals("repos")
+                && segments.get(3).equals("statuses");
+        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl && !statusPost) {
             notFound(exchange, rateLimit.peek());
             return;
         }
@@ -137,9 +163,86 @@ final class ApiHandler implements HttpHandler {
             graphQl(exchange, rate.get());
         } else if (isRepositoryListing(decoded)) {
             repositories(exchange, decoded.get(), rate.get());
+        } else if (statusPost && decoded.isPresent()) {
+            createStatus(exchange, decoded.get().get(1), decoded.get().get(2), decoded.get().get(4), rate.get());
         } else {
             route(exchange, decoded, rate.get());
         }
+    }
+
+    /**
+     * {@code POST /app/installations/ID/access_tokens}: an installation token for a JWT the App signed, answered as
+     * GitHub does (201, {@code token} and {@code expires_at}), or 401 with GitHub's reason. Not rate limited: GitHub
+     * counts App requests apart from the installation's.
+     */
+    private void accessTokens(HttpExchange exchange, String installation) throws IOException {
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        long id;
+        try {
+            id = Long.parseLong(installation);
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        if (!tokens.servesApp() || id <= 0) {
+            notFound(exchange, rateLimit.peek());
+            return;
+        }
+        try {
+            InstallationTokenIssuer.Issued token = tokens.issue(exchange.getRequestHeaders().getFirst("Authorization"),
+                    id);
+            counter.count("access_tokens");
+            sendJson(exchange, 201, new ApiBodies.InstallationToken(token.token(), token.expiresAt().toString(),
+                    Map.of("contents", "read", "metadata", "read"), "all"), rateLimit.peek());
+        } catch (InstallationTokenIssuer.Refused refused) {
+            counter.count("access_tokens_refused");
+            sendJson(exchange, 401, new ApiBodies.Error(refused.getMessage(), DOCS, "401"), rateLimit.peek());
+        }
+    }
+
+    /**
+     * {@code POST /repos/OWNER/NAME/statuses/SHA}: records the status and answers as GitHub does (201, the status
+     * with its {@code url} also in {@code Location}); 422 for a state GitHub does not know or a commit not in the
+     * world.
+     */
+    private void createStatus(HttpExchange exchange, String owner, String name, String sha,
+                              RateLimitWindow.Snapshot rate) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try (var in = exchange.getRequestBody()) {
+            body = json.readTree(in.readNBytes(STATUS_BODY_MAX_BYTES));
+        } catch (IOException malformed) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            counter.count("statuses_refused");
+            sendJson(exchange, 400, new ApiBodies.Error("Problems parsing JSON", DOCS, "400"), rate);
+            return;
+        }
+        String state = body.path("state").asText("");
+        if (!STATUS_STATES.contains(state)) {
+            counter.count("statuses_refused");
+            sendJson(exchange, 422, new ApiBodies.ValidationError("Validation Failed",
+                    List.of(new ApiBodies.ValidationDetail("Status", "invalid", "state")), DOCS, "422"), rate);
+            return;
+        }
+        if (repos.commitDir(owner, name, sha).isEmpty()) {
+            counter.count("statuses_refused");
+            sendJson(exchange, 422, new ApiBodies.Error("No commit found for SHA: " + sha, DOCS, "422"), rate);
+            return;
+        }
+        CommitStatus status = new CommitStatus(owner + "/" + name, sha, state, text(body, "target_url"),
+                text(body, "description"), body.hasNonNull("context") ? body.get("context").asText() : "default");
+        statuses.add(status);
+        counter.count("statuses");
+        String url = baseUrl + "/repos/" + owner + "/" + name + "/statuses/" + sha;
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        long id = statuses.size();
+        exchange.getResponseHeaders().set("Location", url);
+        sendJson(exchange, 201, new ApiBodies.Status(url, SIMULATED_APP.avatarUrl(), id, "SC_sim" + id, status.state(),
+                status.description(), status.targetUrl(), status.context(), now, now, SIMULATED_APP), rate);
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode body, String field) {
+        return body.hasNonNull(field) ? body.get(field).asText() : null;
     }
 
     /**
@@ -415,12 +518,14 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         counter.count("contents");
+        String sha = repos.blobSha(file);
         if (wantsRaw(exchange.getRequestHeaders().getFirst("Accept"))) {
+            // GitHub tags a raw file with its blob id
+            exchange.getResponseHeaders().set("ETag", "\"" + sha + "\"");
             sendFile(exchange, file, rate);
             return;
         }
         long size = Files.size(file);
-        String sha = repos.blobSha(file);
         // above 1 MB GitHub leaves the JSON content empty and points to the raw media type
         boolean inline = size <= CONTENTS_JSON_MAX_BYTES;
         String content = inline ? githubBase64(Files.readAllBytes(file)) : "";

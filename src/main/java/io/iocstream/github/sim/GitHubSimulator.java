@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -17,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, an organisation's or installation's repositories, branch refs, rate_limit) from a world directory's
- * {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's rate-limit
- * headers, and with the latency and 5xx errors asked for in {@link SimulatorOptions}.
+ * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, GitHub
+ * App installation tokens) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
+ * rate-limit headers, and with the latency, 5xx errors and credentials asked for in {@link SimulatorOptions}.
  */
 public final class GitHubSimulator implements AutoCloseable {
 
@@ -30,12 +32,19 @@ public final class GitHubSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final RequestCounter counter;
+    private final RateLimitWindow rateLimit;
+    private final InstallationTokenIssuer tokens;
+    private final List<CommitStatus> statuses;
     private final String baseUrl;
 
-    private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter, String baseUrl) {
+    private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
+            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
+        this.rateLimit = rateLimit;
+        this.tokens = tokens;
+        this.statuses = statuses;
         this.baseUrl = baseUrl;
     }
 
@@ -52,13 +61,15 @@ public final class GitHubSimulator implements AutoCloseable {
         String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         RequestCounter counter = new RequestCounter();
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
+        InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
+        List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap()));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -69,11 +80,28 @@ public final class GitHubSimulator implements AutoCloseable {
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
      * {@code org_events}, {@code org_events_not_modified}, {@code repositories}, {@code git_refs}, {@code rate_limit},
-     * {@code rate_limited}, {@code injected_error}, {@code not_found}. Each answered request
+     * {@code rate_limited}, {@code injected_error}, {@code not_found}, {@code statuses}, {@code access_tokens}
+     * (installation tokens minted), {@code access_tokens_refused} (a JWT refused), {@code unauthorized} (no accepted
+     * token). Each answered request
      * counts once, under the kind of answer it got.
      */
     public Map<String, Long> requestCounts() {
         return counter.snapshot();
+    }
+
+    /** The lowest {@code x-ratelimit-remaining} answered so far, in any window: how far clients drove the limit. */
+    public int lowestRateLimitRemaining() {
+        return rateLimit.lowestRemaining();
+    }
+
+    /** The commit statuses clients set ({@code POST /repos/OWNER/NAME/statuses/SHA}), in the order they came. */
+    public List<CommitStatus> commitStatuses() {
+        return List.copyOf(statuses);
+    }
+
+    /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */
+    public void revokeInstallationTokens() {
+        tokens.revokeAll();
     }
 
     /** Every request received, whatever its answer. */

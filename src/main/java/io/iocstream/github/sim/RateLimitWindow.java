@@ -14,11 +14,13 @@ final class RateLimitWindow {
     private final Clock clock;
     private long resetEpochSeconds = -1;
     private int used;
+    private int lowestRemaining;
 
     RateLimitWindow(int limit, Duration window, Clock clock) {
         this.limit = limit;
         this.window = window;
         this.clock = clock;
+        this.lowestRemaining = limit;
     }
 
     /** Spends one request of the budget when any is left. */
@@ -28,7 +30,13 @@ final class RateLimitWindow {
             return snapshot(false);
         }
         used++;
+        lowestRemaining = Math.min(lowestRemaining, limit - used);
         return snapshot(true);
+    }
+
+    /** The lowest {@code x-ratelimit-remaining} answered in any window so far: how far clients drove the budget. */
+    synchronized int lowestRemaining() {
+        return lowestRemaining;
     }
 
     /** The current state without spending anything, as {@code GET /rate_limit} does. */

@@ -11,9 +11,10 @@ package io.iocstream.github.sim;
  * @param maxConcurrent    requests served at once before GitHub's secondary limit answers 403
  * @param pollIntervalSeconds the {@code X-Poll-Interval} the org events endpoint asks pollers to keep
  * @param treeEntryCap entries a recursive tree lists before it answers {@code truncated: true}
+ * @param auth         which credentials it takes and whether it insists on them (a GitHub App's, a token)
  */
 public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
-        int maxConcurrent, int pollIntervalSeconds, int treeEntryCap) {
+        int maxConcurrent, int pollIntervalSeconds, int treeEntryCap, SimulatorAuth auth) {
 
     /** What GitHub's events endpoints answer in {@code X-Poll-Interval}, in seconds. */
     public static final int GITHUB_POLL_INTERVAL_SECONDS = 60;
@@ -24,7 +25,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
             int maxConcurrent) {
         this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS,
-                GITHUB_TREE_ENTRY_CAP);
+                GITHUB_TREE_ENTRY_CAP, SimulatorAuth.none());
     }
 
     /** GitHub's secondary limit: at most 100 concurrent requests per token. */
@@ -35,6 +36,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     }
 
     public SimulatorOptions {
+        java.util.Objects.requireNonNull(auth, "auth");
         if (pollIntervalSeconds < 1) {
             throw new IllegalArgumentException("pollIntervalSeconds must be >= 1, was " + pollIntervalSeconds);
         }
@@ -69,18 +71,24 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public SimulatorOptions withLongTailLatency(boolean longTail) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap);
+                pollIntervalSeconds, treeEntryCap, auth);
     }
 
     /** The same options with another {@code X-Poll-Interval}, so tests need not wait GitHub's minute. */
     public SimulatorOptions withPollIntervalSeconds(int seconds) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds,
-                treeEntryCap);
+                treeEntryCap, auth);
     }
 
     /** The same options with a smaller tree cap, so a test can meet a truncated tree without 100,000 files. */
     public SimulatorOptions withTreeEntryCap(int cap) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, cap);
+                pollIntervalSeconds, cap, auth);
+    }
+
+    /** The same options taking the credentials of {@code auth}, and insisting on them if it says so. */
+    public SimulatorOptions withAuth(SimulatorAuth auth) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
+                pollIntervalSeconds, treeEntryCap, auth);
     }
 }

@@ -25,7 +25,8 @@ class RateLimitRecoveryTest {
         try (GitHubSimulator sim = GitHubSimulator.start(world, new SimulatorOptions(0, 0.0, 3, 1), 0,
                 Duration.ofSeconds(1));
              GitHubClient client = new GitHubClient(GitHubClientConfig.forBaseUrl(sim.baseUrl(), null)
-                     .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(50)))) {
+                     .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(50))
+                     .withRateLimitShare(1.0))) {
             long started = System.nanoTime();
 
             List<TreeEntry> tree = client.tree(REPO, C2).files();
