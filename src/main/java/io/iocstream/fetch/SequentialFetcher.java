@@ -3,6 +3,7 @@ package io.iocstream.fetch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
 import io.iocstream.github.GitHubClient;
 import java.io.IOException;
@@ -27,6 +28,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private transient LongCounter filesFetched;
     private transient LongCounter bytesFetched;
     private transient LongCounter apiRequests;
+    private transient RecordGuard guard;
 
     public SequentialFetcher(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
@@ -40,6 +42,7 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
         filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
         bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
         apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
+        guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
     @Override
@@ -51,6 +54,11 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
 
     @Override
     public void processElement(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
+        guard.run(() -> fetch(request, ctx, out), () -> FetchDeadLetters.origin(request),
+                () -> FetchDeadLetters.json(request), deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+    }
+
+    private void fetch(ScanRequest request, Context ctx, Collector<FetchedFile> out) {
         try {
             ScanListing listing = ScanListing.of(client, request, priority);
             filesConsidered.add(listing.considered());
