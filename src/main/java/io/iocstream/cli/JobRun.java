@@ -38,6 +38,10 @@ final class JobRun implements AutoCloseable {
         return job;
     }
 
+    LocalCluster cluster() {
+        return cluster;
+    }
+
     /** Flink's web UI. */
     String webUi() {
         return "http://" + cluster.rest().getHost() + ":" + cluster.rest().getPort() + "/";

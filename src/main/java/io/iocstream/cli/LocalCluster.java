@@ -150,6 +150,12 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the task manager, as a crash would, and starts another: for tests of a job's recovery. */
+    void replaceTaskManager() throws Exception {
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -37,6 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * second, against the GitHub simulator; the late IOC feed published to the feed topic once the pushes are judged.
  * The findings topic, read as consumers must ({@code read_committed}), then holds exactly the world's expected
  * findings, each once, keyed by finding id and written as the replay writes them; the day folders hold the same.
+ * In the sample world's run the task manager crashes part-way: the job restores from its last checkpoint (RocksDB
+ * state, Kafka offsets, open transactions aborted) and still writes every finding exactly once.
  */
 class JobKafkaIT {
 
@@ -64,7 +66,7 @@ class JobKafkaIT {
     void theSampleWorldsFindingsReachTheTopicAndTheDayFoldersExactlyOnce() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("world"));
 
-        Run run = run("sample", world);
+        Run run = run("sample", world, 3);
 
         assertThat(run.findings()).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
@@ -82,7 +84,7 @@ class JobKafkaIT {
                 .generate();
         assertThat(generated.expectedFindings()).as("the world plants IOCs").isPositive();
 
-        Run run = run("generated", world);
+        Run run = run("generated", world, 0);
 
         String match = "All " + generated.expectedFindings() + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
@@ -93,7 +95,11 @@ class JobKafkaIT {
     /** What one run left: the findings topic, the dead-letter topic and the day folders. */
     record Run(List<Finding> findings, List<DeadLetter> deadLetters, List<Finding> filed) {}
 
-    private Run run(String name, Path world) throws Exception {
+    /**
+     * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
+     * is stopped as a crash would and another started, so the job restores from its last checkpoint and goes on.
+     */
+    private Run run(String name, Path world, int crashAfter) throws Exception {
         String pushes = name + "-pushes";
         String feeds = name + "-feeds";
         String findings = name + "-findings";
@@ -111,6 +117,10 @@ class JobKafkaIT {
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
                 JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files),
                         flinkConfiguration())) {
+            if (crashAfter > 0) {
+                readFindings(findings, crashAfter);
+                job.cluster().replaceTaskManager();
+            }
             List<Finding> seen = readFindings(findings, beforeLateFeed);
             assertThat(seen).as("findings before the late feed").hasSize((int) beforeLateFeed);
             // the late feed arrives by the feed topic, one record per file: the inventories in state are hunted
