@@ -46,6 +46,7 @@ final class JobCommand implements Callable<Integer> {
             context.execute(IocStreamJob.NAME);
             return 0;
         }
+        requireFeedDirectory(job);
         Configuration flink = flinkConfiguration();
         try (JobRun run = JobRun.start(job, flink)) {
             System.err.println("iocstream: job running; Flink web UI at " + run.webUi() + " (Ctrl-C stops it)");
@@ -70,6 +71,17 @@ final class JobCommand implements Callable<Integer> {
             }
         }
         return job;
+    }
+
+    /**
+     * On one machine the feed directory is this machine's: a missing one would hold every push back until it
+     * appears. (Under flink run it is the task managers' path, which the client may not see.)
+     */
+    private static void requireFeedDirectory(JobConfig job) throws UsageException {
+        String directory = job.feeds().directory();
+        if (directory != null && !Files.isDirectory(Path.of(directory))) {
+            throw new UsageException("config error: feeds.directory: not a directory: " + directory);
+        }
     }
 
     /** config.yaml of the flink-conf directory, with the checkpoint directory overridden if asked. */

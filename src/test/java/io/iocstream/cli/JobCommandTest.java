@@ -67,6 +67,14 @@ class JobCommandTest {
     }
 
     @Test
+    void aFeedDirectoryThatIsNotThere() throws Exception {
+        Path config = write(CONFIG.replace("/feeds", dir.resolve("no-feeds").toString()));
+        Files.writeString(dir.resolve("config.yaml"), "parallelism.default: 1\n");
+        assertThat(run("job", "--config", config.toString())).isEqualTo(2);
+        assertOneLine("iocstream: config error: feeds.directory: not a directory: " + dir.resolve("no-feeds"));
+    }
+
+    @Test
     void aMissingConfigFile() {
         assertThat(run("job", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertOneLine("iocstream: config error: --config: no such file");
@@ -74,14 +82,14 @@ class JobCommandTest {
 
     @Test
     void aFlinkConfDirectoryWithoutConfigYaml() throws Exception {
-        Path config = write(CONFIG);
+        Path config = write(CONFIG.replace("/feeds", dir.toString()));
         assertThat(run("job", "--config", config.toString())).isEqualTo(2);
         assertOneLine("iocstream: config error: --flink-conf: no config.yaml in " + dir);
     }
 
     @Test
     void aCheckpointDirectoryThatCannotBeWritten() throws Exception {
-        Path config = write(CONFIG);
+        Path config = write(CONFIG.replace("/feeds", dir.toString()));
         Path file = Files.writeString(dir.resolve("a-file"), "");
         Files.writeString(dir.resolve("config.yaml"), "execution.checkpointing.dir: " + file.toUri() + "/sub\n");
         assertThat(run("job", "--config", config.toString())).isEqualTo(2);

@@ -52,6 +52,16 @@ class JobConfigReaderTest {
     }
 
     @Test
+    void theShippedOneMachineExampleReads() {
+        JobConfig config = JobConfigReader.read(Path.of("flink-conf/job-local.yaml"),
+                Map.of("IOCSTREAM_SIM_TOKEN", "unused")::get);
+
+        assertThat(config.sources().orgEvents()).extracting(JobConfig.OrgEvents::org).containsExactly("acme");
+        assertThat(Path.of(config.feeds().directory())).isDirectory();
+        assertThat(config.sinks().files().path()).isEqualTo("/tmp/iocstream-findings");
+    }
+
+    @Test
     void leftOutKeysTakeTheirDefaults() throws Exception {
         JobConfig config = read(MINIMAL);
 
