@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * second, against the GitHub simulator; the late IOC feed published to the feed topic once the pushes are judged.
  * The findings topic, read as consumers must ({@code read_committed}), then holds exactly the world's expected
  * findings, each once, keyed by finding id and written as the replay writes them; the day folders hold the same.
- * In the sample world's run the task manager crashes part-way: the job restores from its last checkpoint (RocksDB
+ * A world of repositories never pushed to is baselined in full through the configured repository listing, beside
+ * the (empty) events topic. In the sample world's run the task manager crashes part-way: the job restores from its last checkpoint (RocksDB
  * state, Kafka offsets, open transactions aborted) and still writes every finding exactly once.
  */
 class JobKafkaIT {
@@ -66,7 +67,7 @@ class JobKafkaIT {
     void theSampleWorldsFindingsReachTheTopicAndTheDayFoldersExactlyOnce() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("world"));
 
-        Run run = run("sample", world, 3);
+        Run run = run("sample", world, 3, false);
 
         assertThat(run.findings()).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
@@ -84,12 +85,27 @@ class JobKafkaIT {
                 .generate();
         assertThat(generated.expectedFindings()).as("the world plants IOCs").isPositive();
 
-        Run run = run("generated", world, 0);
+        Run run = run("generated", world, 0, false);
 
         String match = "All " + generated.expectedFindings() + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.filed())).isEqualTo(match);
         assertThat(run.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void anOrganisationNeverPushedToIsBaselinedByTheListing() throws Exception {
+        Path world = dir.resolve("world");
+        new WorldGenerator(new WorldGenerator.Settings(world, 0, 0, 3, 0, 20)).generate();
+        int expected = Files.readAllLines(world.resolve("expected.jsonl")).size();
+        assertThat(expected).as("the world plants IOCs").isPositive();
+
+        Run run = run("dormant", world, 0, true);
+
+        String match = "All " + expected + " findings match the world's expected.jsonl.";
+        assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
+        assertThat(DemoCommand.compareWithExpected(World.open(world), run.filed())).isEqualTo(match);
+        assertThat(run.findings()).extracting(Finding::trigger).containsOnly("baseline");
     }
 
     /** What one run left: the findings topic, the dead-letter topic and the day folders. */
@@ -98,8 +114,9 @@ class JobKafkaIT {
     /**
      * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
      * is stopped as a crash would and another started, so the job restores from its last checkpoint and goes on.
+     * With {@code listOrganisation} the repository listing of the world's organisation feeds the job too.
      */
-    private Run run(String name, Path world, int crashAfter) throws Exception {
+    private Run run(String name, Path world, int crashAfter, boolean listOrganisation) throws Exception {
         String pushes = name + "-pushes";
         String feeds = name + "-feeds";
         String findings = name + "-findings";
@@ -115,7 +132,7 @@ class JobKafkaIT {
         Path files = dir.resolve("findings-files");
 
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
-                JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files),
+                JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files, listOrganisation),
                         flinkConfiguration())) {
             if (crashAfter > 0) {
                 readFindings(findings, crashAfter);
@@ -160,7 +177,7 @@ class JobKafkaIT {
 
     /** The job's YAML as a user writes it, read by the command's own reader. */
     private JobConfig config(GitHubSimulator sim, String pushes, String feeds, String findings, String deadLetters,
-            Path world, Path files) throws IOException {
+            Path world, Path files, boolean listOrganisation) throws IOException {
         String yaml = """
                 sources:
                   kafka:
@@ -168,6 +185,7 @@ class JobKafkaIT {
                     topic: %2$s
                     group_id: iocstream-%2$s
                     start_from: earliest
+                %9$s
                 github:
                   api_base_url: %3$s
                   token_env: IOCSTREAM_TEST_TOKEN
@@ -187,7 +205,8 @@ class JobKafkaIT {
                   files:
                     path: %8$s
                 """.formatted(kafka.bootstrapServers(), pushes, sim.baseUrl(), world.resolve("iocs"), feeds,
-                findings, deadLetters, files.toUri());
+                findings, deadLetters, files.toUri(), listOrganisation
+                        ? "  org_listing: {orgs: [acme], repos_per_minute: 600, page_size: 5}" : "");
         Path file = Files.writeString(dir.resolve("job-" + pushes + ".yaml"), yaml);
         return JobConfigReader.read(file, System::getenv);
     }
