@@ -38,7 +38,8 @@ final class FeedTopicPoller implements Poller<FeedUpdate, FeedTopicPosition> {
     private List<TopicPartition> partitions;
     /** Whether the consumer stands at the position; after a failed poll it is placed there again. */
     private boolean placed;
-    private long initialMatchable;
+    /** Entries and indicators the initial load brought, for the warning of a load without any. */
+    private long initialEntries;
 
     FeedTopicPoller(FeedTopicSource.Settings settings) {
         this.settings = settings;
@@ -88,7 +89,7 @@ final class FeedTopicPoller implements Poller<FeedUpdate, FeedTopicPosition> {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(settings.pollTimeout())) {
             List<FeedUpdate> updates = updates(record);
             if (!position.initialLoadAnnounced()) {
-                initialMatchable += updates.stream().mapToLong(FeedUpdate::size).sum();
+                initialEntries += updates.stream().mapToLong(FeedUpdate::size).sum();
             }
             int partition = record.partition();
             long next = record.offset() + 1;
@@ -102,7 +103,7 @@ final class FeedTopicPoller implements Poller<FeedUpdate, FeedTopicPosition> {
             loaded &= at >= loadEnd.getOrDefault(partition.partition(), 0L);
         }
         boolean announce = loaded && !position.initialLoadAnnounced();
-        if (announce && initialMatchable == 0) {
+        if (announce && initialEntries == 0) {
             LOG.warn("No IOC entries loaded from feed topic {}: nothing can match, so every push passes as clean "
                     + "until feeds arrive", settings.topic());
         }
