@@ -46,7 +46,7 @@ final class JobCommand implements Callable<Integer> {
             context.execute(IocStreamJob.NAME);
             return 0;
         }
-        requireFeedDirectory(job);
+        requireLocalPaths(job);
         Configuration flink = flinkConfiguration();
         try (JobRun run = JobRun.start(job, flink)) {
             System.err.println("iocstream: job running; Flink web UI at " + run.webUi() + " (Ctrl-C stops it)");
@@ -74,13 +74,18 @@ final class JobCommand implements Callable<Integer> {
     }
 
     /**
-     * On one machine the feed directory is this machine's: a missing one would hold every push back until it
-     * appears. (Under flink run it is the task managers' path, which the client may not see.)
+     * On one machine the job's paths are this machine's: a missing feed directory would hold every push back until it
+     * appears, an unreadable App key would fail every fetch. (Under flink run they are the task managers' paths, which
+     * the client may not see.)
      */
-    private static void requireFeedDirectory(JobConfig job) throws UsageException {
+    private static void requireLocalPaths(JobConfig job) throws UsageException {
         String directory = job.feeds().directory();
         if (directory != null && !Files.isDirectory(Path.of(directory))) {
             throw new UsageException("config error: feeds.directory: not a directory: " + directory);
+        }
+        JobConfig.App app = job.github().app();
+        if (app != null && !Files.isReadable(Path.of(app.privateKeyFile()))) {
+            throw new UsageException("config error: github.app.private_key_file: cannot read " + app.privateKeyFile());
         }
     }
 

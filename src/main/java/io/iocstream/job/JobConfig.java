@@ -5,6 +5,7 @@ import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubClientConfig;
+import io.iocstream.github.GitHubCredentials;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
 import io.iocstream.throttle.ThrottleSettings;
@@ -24,9 +25,14 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
 
     public JobConfig {
         required(sources, "sources");
-        github = orDefault(github, () -> new GitHub(null, null));
+        required(github, "github");
         feeds = orDefault(feeds, () -> new Feeds(null, null, null, null));
         required(sinks, "sinks");
+        if (github.tokenEnv() == null && (!sources.orgEvents().isEmpty() || sources.orgListing() != null)) {
+            // the fetch stage reads as the App; the org pollers take a token only
+            throw new ConfigException("github.token_env", "required by sources.org_events and sources.org_listing, "
+                    + "which read with a token, not an App");
+        }
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
     }
@@ -109,10 +115,11 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     }
 
     /**
-     * The GitHub API and how the job authenticates: the name of the environment variable that holds a token. (A
-     * GitHub App's settings join here once the client takes them.)
+     * The GitHub API and as whom the job reads it: the token in the environment variable {@code token_env}, or a
+     * GitHub App installation ({@code app}, preferred by organisations); at most {@code rate_limit_share} of each
+     * rate-limit window is spent.
      */
-    public record GitHub(String apiBaseUrl, String tokenEnv) {
+    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
         public static final String DEFAULT_API_BASE_URL = "https://api.github.com";
 
         public GitHub {
@@ -122,11 +129,39 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             } catch (IllegalArgumentException e) {
                 throw new ConfigException("api_base_url", "not an http(s) URL: '" + apiBaseUrl + "'");
             }
-            required(tokenEnv, "token_env");
-            if (!tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (tokenEnv == null && app == null) {
+                throw new ConfigException("token_env", "required (or app, a GitHub App)");
+            }
+            if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 throw new ConfigException("token_env", "the name of an environment variable (the token itself "
                         + "never goes in the file), not a value like that");
             }
+            rateLimitShare = orDefault(rateLimitShare, () -> GitHubClientConfig.DEFAULT_RATE_LIMIT_SHARE);
+            if (!(rateLimitShare > 0 && rateLimitShare <= 1)) {
+                throw new ConfigException("rate_limit_share", "must be in (0, 1], got " + rateLimitShare);
+            }
+        }
+    }
+
+    /**
+     * A GitHub App installation the fetch stage reads as (docs/configuration.md, GitHub access): the private key is a
+     * file, typically a mounted Secret, read on the task managers.
+     */
+    public record App(String appId, String privateKeyFile, Long installationId) {
+        public App {
+            required(appId, "app_id");
+            if (!appId.matches("[A-Za-z0-9._-]+")) {
+                throw new ConfigException("app_id", "an App's client id (Iv1.…) or number");
+            }
+            required(privateKeyFile, "private_key_file");
+            required(installationId, "installation_id");
+            if (installationId <= 0) {
+                throw new ConfigException("installation_id", "must be a positive number, got " + installationId);
+            }
+        }
+
+        GitHubCredentials.App credentials() {
+            return new GitHubCredentials.App(appId, privateKeyFile, installationId);
         }
     }
 
@@ -225,7 +260,8 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /** The fetch stage's settings: the GitHub API, the token's variable, the strategy and its caps. */
     public FetchSettings fetchSettings() {
         return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
-                fetch.maxBytesInFlight(), null, GitHubClientConfig.DEFAULT_RATE_LIMIT_SHARE);
+                fetch.maxBytesInFlight(), github.app() == null ? null : github.app().credentials(),
+                github.rateLimitShare());
     }
 
     public ThrottleSettings throttleSettings() {

@@ -61,8 +61,9 @@ public final class JobConfigReader {
             throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
         }
         JobConfig config = parse(yaml);
-        String token = env.apply(config.github().tokenEnv());
-        if (token == null || token.isBlank()) {
+        String tokenEnv = config.github().tokenEnv();
+        String token = tokenEnv == null ? "" : env.apply(tokenEnv);
+        if (tokenEnv != null && (token == null || token.isBlank())) {
             throw new ConfigException("github.token_env", "environment variable " + config.github().tokenEnv()
                     + " is not set");
         }

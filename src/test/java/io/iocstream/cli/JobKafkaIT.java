@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.findings.JsonLines;
+import io.iocstream.github.TestAppKey;
 import io.iocstream.github.sim.GitHubSimulator;
+import io.iocstream.github.sim.SimulatorAuth;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfig;
 import io.iocstream.job.JobConfigReader;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * second, against the GitHub simulator; the late IOC feed published to the feed topic once the pushes are judged.
  * The findings topic, read as consumers must ({@code read_committed}), then holds exactly the world's expected
  * findings, each once, keyed by finding id and written as the replay writes them; the day folders hold the same.
+ * The generated world's job reads GitHub as an App installation, against a simulator that takes nothing else.
  * A world of repositories never pushed to is baselined in full through the configured repository listing, beside
  * the (empty) events topic. In the sample world's run the task manager crashes part-way: the job restores from its last checkpoint (RocksDB
  * state, Kafka offsets, open transactions aborted) and still writes every finding exactly once.
@@ -47,6 +50,9 @@ class JobKafkaIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     /** Long enough for two more checkpoints: anything written twice would be committed by then. */
     private static final Duration SETTLE = Duration.ofSeconds(3);
+
+    private static final String APP_ID = "Iv1.jobtest";
+    private static final TestAppKey APP_KEY = TestAppKey.generate();
 
     private static KafkaBroker kafka;
 
@@ -67,7 +73,7 @@ class JobKafkaIT {
     void theSampleWorldsFindingsReachTheTopicAndTheDayFoldersExactlyOnce() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("world"));
 
-        Run run = run("sample", world, 3, false);
+        Run run = run("sample", world, 3, false, false);
 
         assertThat(run.findings()).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
@@ -85,7 +91,7 @@ class JobKafkaIT {
                 .generate();
         assertThat(generated.expectedFindings()).as("the world plants IOCs").isPositive();
 
-        Run run = run("generated", world, 0, false);
+        Run run = run("generated", world, 0, false, true);
 
         String match = "All " + generated.expectedFindings() + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
@@ -100,7 +106,7 @@ class JobKafkaIT {
         int expected = Files.readAllLines(world.resolve("expected.jsonl")).size();
         assertThat(expected).as("the world plants IOCs").isPositive();
 
-        Run run = run("dormant", world, 0, true);
+        Run run = run("dormant", world, 0, true, false);
 
         String match = "All " + expected + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
@@ -114,9 +120,11 @@ class JobKafkaIT {
     /**
      * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
      * is stopped as a crash would and another started, so the job restores from its last checkpoint and goes on.
-     * With {@code listOrganisation} the repository listing of the world's organisation feeds the job too.
+     * With {@code listOrganisation} the repository listing of the world's organisation feeds the job too; with
+     * {@code asApp} the job reads GitHub as an App installation, and the simulator takes nothing else.
      */
-    private Run run(String name, Path world, int crashAfter, boolean listOrganisation) throws Exception {
+    private Run run(String name, Path world, int crashAfter, boolean listOrganisation, boolean asApp)
+            throws Exception {
         String pushes = name + "-pushes";
         String feeds = name + "-feeds";
         String findings = name + "-findings";
@@ -131,8 +139,13 @@ class JobKafkaIT {
         long beforeLateFeed = expected.stream().filter(f -> !f.path("trigger").asText().equals("retro_hunt")).count();
         Path files = dir.resolve("findings-files");
 
-        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
-                JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files, listOrganisation),
+        Path appKey = asApp ? APP_KEY.writePkcs1(dir.resolve("app.pem")) : null;
+        SimulatorOptions options = asApp ? SimulatorOptions.defaults().withAuth(SimulatorAuth.none()
+                .withApp(APP_ID, APP_KEY.publicKey(), SimulatorAuth.GITHUB_TOKEN_LIFETIME).requiringCredentials())
+                : SimulatorOptions.defaults();
+        try (GitHubSimulator sim = GitHubSimulator.start(world, options, 0);
+                JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files,
+                        listOrganisation, appKey),
                         flinkConfiguration())) {
             if (crashAfter > 0) {
                 readFindings(findings, crashAfter);
@@ -177,7 +190,7 @@ class JobKafkaIT {
 
     /** The job's YAML as a user writes it, read by the command's own reader. */
     private JobConfig config(GitHubSimulator sim, String pushes, String feeds, String findings, String deadLetters,
-            Path world, Path files, boolean listOrganisation) throws IOException {
+            Path world, Path files, boolean listOrganisation, Path appKey) throws IOException {
         String yaml = """
                 sources:
                   kafka:
@@ -188,7 +201,7 @@ class JobKafkaIT {
                 %9$s
                 github:
                   api_base_url: %3$s
-                  token_env: IOCSTREAM_TEST_TOKEN
+                  %10$s
                 feeds:
                   directory: %4$s
                   poll_interval: 500ms
@@ -206,7 +219,9 @@ class JobKafkaIT {
                     path: %8$s
                 """.formatted(kafka.bootstrapServers(), pushes, sim.baseUrl(), world.resolve("iocs"), feeds,
                 findings, deadLetters, files.toUri(), listOrganisation
-                        ? "  org_listing: {orgs: [acme], repos_per_minute: 600, page_size: 5}" : "");
+                        ? "  org_listing: {orgs: [acme], repos_per_minute: 600, page_size: 5}" : "",
+                appKey == null ? "token_env: IOCSTREAM_TEST_TOKEN"
+                        : "app: {app_id: " + APP_ID + ", private_key_file: " + appKey + ", installation_id: 7}");
         Path file = Files.writeString(dir.resolve("job-" + pushes + ".yaml"), yaml);
         return JobConfigReader.read(file, System::getenv);
     }

@@ -42,7 +42,8 @@ class JobConfigReaderTest {
         OrgRepositoriesSettings listing = config.orgListingSettings();
         assertThat(listing.orgs()).containsExactly("acme");
         assertThat(listing.relistInterval()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.github()).isEqualTo(new JobConfig.GitHub("https://api.github.com", "GITHUB_TOKEN"));
+        assertThat(config.github()).isEqualTo(new JobConfig.GitHub("https://api.github.com", "GITHUB_TOKEN", null,
+                0.8));
         assertThat(config.feeds().kafka()).isEqualTo(new JobConfig.FeedTopic("localhost:9092", "iocstream-feeds"));
         assertThat(config.sinks().kafka().transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.sinks().files().path()).isEqualTo("/var/lib/iocstream/findings");
@@ -104,6 +105,34 @@ class JobConfigReaderTest {
     }
 
     @Test
+    void aGitHubAppIsWhatTheFetchStageReadsAs() throws Exception {
+        JobConfig config = read(MINIMAL.replace("token_env: GH_TOKEN",
+                "app: {app_id: Iv1.abc, private_key_file: /secrets/app.pem, installation_id: 42}\n  rate_limit_share: 0.5"));
+
+        assertThat(config.fetchSettings().app())
+                .isEqualTo(new io.iocstream.github.GitHubCredentials.App("Iv1.abc", "/secrets/app.pem", 42));
+        assertThat(config.fetchSettings().rateLimitShare()).isEqualTo(0.5);
+        assertThat(config.fetchSettings().tokenEnvVar()).isNull();
+    }
+
+    @Test
+    void theAppsSettingsAreChecked() {
+        String app = "app: {app_id: Iv1.abc, private_key_file: /k.pem, installation_id: 42}";
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", app.replace("42", "0")), "github.app.installation_id",
+                "must be a positive number");
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", app.replace("private_key_file: /k.pem, ", "")),
+                "github.app.private_key_file", "required");
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", "token_env: GH_TOKEN\n  rate_limit_share: 1.5"),
+                "github.rate_limit_share",
+                "must be in (0, 1]");
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", "api_base_url: https://ghe.example/api/v3"),
+                "github.token_env", "required (or app");
+        // the org pollers read with a token only
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", app).replace("sources:\n", "sources:\n  org_events: [{org: acme}]\n"),
+                "github.token_env", "required by sources.org_events");
+    }
+
+    @Test
     void aKeyGivenTwiceIsNamed() {
         assertError(MINIMAL.replace("directory: /feeds", "directory: /feeds\n  directory: /other"),
                 "feeds.directory", "given twice");
@@ -125,7 +154,8 @@ class JobConfigReaderTest {
         String example = Files.readString(Path.of("flink-conf/job.yaml"));
         for (String key : List.of("bootstrap_servers", "topic", "group_id", "start_from", "org_events", "org",
                 "poll_interval", "org_listing", "orgs", "relist_interval", "repos_per_minute", "baseline_share",
-                "api_base_url", "token_env", "directory", "allow_none", "findings_topic", "dead_letters_topic",
+                "api_base_url", "token_env", "rate_limit_share", "app", "app_id", "private_key_file", "installation_id",
+                "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
                 "max_bytes_in_flight", "enabled", "warning", "critical")) {
             assertThat(example).as(key).contains(key + ":");
