@@ -75,6 +75,16 @@ class JobCommandTest {
     }
 
     @Test
+    void anAppKeyFileThatCannotBeRead() throws Exception {
+        Path key = dir.resolve("no-app.pem");
+        Path config = write(CONFIG.replace("/feeds", dir.toString()).replace("token_env: IOCSTREAM_TEST_TOKEN",
+                "app: {app_id: Iv1.abc, private_key_file: " + key + ", installation_id: 1}"));
+        Files.writeString(dir.resolve("config.yaml"), "parallelism.default: 1\n");
+        assertThat(run("job", "--config", config.toString())).isEqualTo(2);
+        assertOneLine("iocstream: config error: github.app.private_key_file: cannot read " + key);
+    }
+
+    @Test
     void aMissingConfigFile() {
         assertThat(run("job", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertOneLine("iocstream: config error: --config: no such file");
