@@ -36,28 +36,45 @@ final class LocalCluster implements AutoCloseable {
     private static final String PLAN_FILE = "flink-executionPlan-";
 
     private final MiniCluster cluster;
+    private final Configuration config;
     private final ScratchDirectory scratch;
     private final ReentrantLock submitting = new ReentrantLock();
     private final List<JobID> submitted = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
     private URI rest;
 
-    private LocalCluster(MiniCluster cluster, ScratchDirectory scratch) {
+    private LocalCluster(MiniCluster cluster, Configuration config, ScratchDirectory scratch) {
         this.cluster = cluster;
+        this.config = config;
         this.scratch = scratch;
     }
 
+    /** The REST endpoint, which also serves Flink's web UI. */
+    URI rest() {
+        return rest;
+    }
+
     static LocalCluster start(int slots) throws Exception {
-        ScratchDirectory scratch = ScratchDirectory.create("iocstream-flink-");
         Configuration config = new Configuration();
+        // any free port: two runs on one machine must not collide
+        config.set(RestOptions.BIND_PORT, "0");
+        return start(config, slots);
+    }
+
+    /**
+     * A cluster configured by {@code flink} (a flink-conf directory's config.yaml: its REST port serves the web UI,
+     * its job settings, checkpointing and state backend, reach every job submitted through {@link #environment}).
+     */
+    static LocalCluster start(Configuration flink, int slots) throws Exception {
+        ScratchDirectory scratch = ScratchDirectory.create("iocstream-flink-");
+        Configuration config = new Configuration(flink);
         config.set(CoreOptions.TMP_DIRS, scratch.path().toString());
         config.set(WebOptions.TMP_DIR, scratch.path().toString());
         config.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         config.set(RestOptions.ADDRESS, "127.0.0.1");
-        // any free port: two runs on one machine must not collide
-        config.set(RestOptions.BIND_PORT, "0");
         LocalCluster local = new LocalCluster(new MiniCluster(new MiniClusterConfiguration.Builder()
-                .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build()), scratch);
+                .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build()), config,
+                scratch);
         // a stopped JVM must not wait long for the cluster before its files are deleted
         scratch.closeOnShutdown(() -> local.stop(() -> local.cluster.closeAsync().get(10, TimeUnit.SECONDS)));
         try {
@@ -70,9 +87,9 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** An environment that submits to this cluster. */
+    /** An environment that submits to this cluster, with the job settings the cluster was configured with. */
     StreamExecutionEnvironment environment(int parallelism) {
-        Configuration client = new Configuration();
+        Configuration client = new Configuration(config);
         client.set(DeploymentOptions.TARGET, "remote");
         client.set(RestOptions.ADDRESS, rest.getHost());
         client.set(RestOptions.PORT, rest.getPort());
@@ -131,6 +148,12 @@ final class LocalCluster implements AutoCloseable {
                 // nothing that can be deleted: the run is ending anyway
             }
         }
+    }
+
+    /** Stops the task manager, as a crash would, and starts another: for tests of a job's recovery. */
+    void replaceTaskManager() throws Exception {
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
     }
 
     @Override

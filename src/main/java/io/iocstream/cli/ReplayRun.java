@@ -7,6 +7,7 @@ import io.iocstream.core.RunCounters;
 import io.iocstream.feeds.FeedDirectory;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchSettings;
+import io.iocstream.findings.JsonLines;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
@@ -208,7 +209,7 @@ final class ReplayRun {
 
     private static void writeLine(BufferedWriter writer, Object record) {
         try {
-            writer.write(JSON.writeValueAsString(record));
+            writer.write(JsonLines.of(record));
             writer.newLine();
             writer.flush();
         } catch (IOException e) {

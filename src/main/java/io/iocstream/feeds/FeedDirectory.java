@@ -155,24 +155,45 @@ public final class FeedDirectory {
         if (skipped(feed.feed())) {
             return Result.empty();
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            return Result.of(new DeadLetter("feed", file.toString(), "unreadable feed file: " + firstLine(e), ""));
+        }
+        return read(feed, content);
+    }
+
+    /**
+     * A feed file that arrives as bytes rather than on disk (a record of a feed topic), read by its name as
+     * {@link #readFile} reads a file. Never throws.
+     *
+     * @param feed   the feed file's name, relative like a path under a feed directory ({@code osv/MAL-1.json})
+     * @param origin where the bytes came from, for dead letters
+     */
+    public static Result read(String feed, byte[] content, String origin) {
+        return skipped(feed) ? Result.empty() : read(new FeedFile(origin, feed), content);
+    }
+
+    private static Result read(FeedFile feed, byte[] content) {
+        String name = feed.feed().substring(feed.feed().lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         try {
             if (name.endsWith(".json")) {
-                return osv(feed);
+                return osv(feed, content);
             }
             if (name.endsWith(".csv")) {
-                FeedText text = FeedText.read(feed);
+                FeedText text = FeedText.read(feed, content);
                 return csv(feed, text.text()).plusDeadLetters(text.deadLetters());
             }
             if (name.endsWith(".txt")) {
-                FeedText text = FeedText.read(feed);
+                FeedText text = FeedText.read(feed, content);
                 return PackageListReader.read(feed, text.text().lines().toList()).plusDeadLetters(text.deadLetters());
             }
-            return Result.of(new DeadLetter("feed", file.toString(),
-                    "unknown feed file type (.json OSV, .csv, .txt)", excerpt(file)));
-        } catch (IOException | RuntimeException e) {
-            return Result.of(new DeadLetter("feed", file.toString(), "unreadable feed file: " + firstLine(e),
-                    excerpt(file)));
+            return Result.of(new DeadLetter("feed", feed.origin(),
+                    "unknown feed file type (.json OSV, .csv, .txt)", excerpt(content)));
+        } catch (RuntimeException e) {
+            return Result.of(new DeadLetter("feed", feed.origin(), "unreadable feed file: " + firstLine(e),
+                    excerpt(content)));
         }
     }
 
@@ -187,13 +208,13 @@ public final class FeedDirectory {
         return name.endsWith(".md") || name.startsWith("readme");
     }
 
-    private static Result osv(FeedFile feed) {
+    private static Result osv(FeedFile feed, byte[] content) {
         try {
-            JsonNode osv = JSON.readTree(feed.path().toFile());
+            JsonNode osv = JSON.readTree(content);
             return OsvFeedReader.read(osv, feed);
         } catch (IOException | IllegalArgumentException e) {
-            return Result.of(new DeadLetter("feed", feed.path().toString(), "unreadable OSV entry: " + jsonReason(e),
-                    excerpt(feed.path())));
+            return Result.of(new DeadLetter("feed", feed.origin(), "unreadable OSV entry: " + jsonReason(e),
+                    excerpt(content)));
         }
     }
 
@@ -236,13 +257,7 @@ public final class FeedDirectory {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    private static String excerpt(Path file) {
-        try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = new String(bytes, 0, Math.min(bytes.length, EXCERPT), StandardCharsets.UTF_8);
-            return text;
-        } catch (IOException e) {
-            return "";
-        }
+    private static String excerpt(byte[] content) {
+        return new String(content, 0, Math.min(content.length, EXCERPT), StandardCharsets.UTF_8);
     }
 }

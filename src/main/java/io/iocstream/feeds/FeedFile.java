@@ -6,14 +6,14 @@ import java.nio.file.Path;
 /**
  * One file of a feed directory as its readers see it.
  *
- * @param path the file on disk, what dead letters point at
+ * @param origin where the file came from, what dead letters point at: the file on disk, or the feed topic record
  * @param feed its path relative to the feed directory root, what entries name as their feed and their
  *             {@code FEEDFILE:LINE} ids start with
  */
-public record FeedFile(Path path, String feed) {
+public record FeedFile(String origin, String feed) {
 
     static FeedFile of(Path root, Path file) {
-        return new FeedFile(file, root.relativize(file).toString().replace('\\', '/'));
+        return new FeedFile(file.toString(), root.relativize(file).toString().replace('\\', '/'));
     }
 
     /** The id of an entry that carries none of its own: {@code FEEDFILE:LINE}. */
@@ -22,6 +22,6 @@ public record FeedFile(Path path, String feed) {
     }
 
     DeadLetter deadLetter(int line, String reason, String raw) {
-        return new DeadLetter("feed", path + ":" + line, reason, raw);
+        return new DeadLetter("feed", origin + ":" + line, reason, raw);
     }
 }

@@ -1,13 +1,11 @@
 package io.iocstream.feeds;
 
 import io.iocstream.core.DeadLetter;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,8 +23,7 @@ record FeedText(String text, List<DeadLetter> deadLetters) {
         deadLetters = List.copyOf(deadLetters);
     }
 
-    static FeedText read(FeedFile file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file.path());
+    static FeedText read(FeedFile file, byte[] bytes) {
         // a mark left in front would become part of the first entry's name, which then never matches
         int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;

@@ -189,7 +189,7 @@ public final class OsvFeedReader {
 
         private void deadLetter(String reason, JsonNode raw) {
             String text = raw.isTextual() ? raw.asText() : raw.toString();
-            deadLetters.add(new DeadLetter("feed", file.path().toString(), id + " " + reason,
+            deadLetters.add(new DeadLetter("feed", file.origin(), id + " " + reason,
                     text.length() > RAW_EXCERPT ? text.substring(0, RAW_EXCERPT) : text));
         }
     }

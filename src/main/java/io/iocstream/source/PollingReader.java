@@ -66,6 +66,9 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
         if (context != null) {
             poller.registerMetrics(context.metricGroup());
         }
+        if (splitId != null) {
+            schedulePoll(0);
+        }
     }
 
     @Override
@@ -76,7 +79,10 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
             }
             splitId = split.splitId();
             position = split.position();
-            schedulePoll(0);
+            // on a restore Flink adds the splits before it starts the reader, which then polls
+            if (pollThread != null) {
+                schedulePoll(0);
+            }
         }
     }
 

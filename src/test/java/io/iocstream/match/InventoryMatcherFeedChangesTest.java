@@ -76,7 +76,7 @@ class InventoryMatcherFeedChangesTest {
                   {"package":{"ecosystem":"npm","name":"evil"},"versions":["1.0.0"]},
                   {"package":{"ecosystem":"npm","name":"evil"},"versions":["2.0.0"]}]}""";
         IocIndex index = new IocIndex();
-        OsvFeedReader.read(new ObjectMapper().readTree(json), new FeedFile(Path.of("MAL-1.json"), "MAL-1.json"))
+        OsvFeedReader.read(new ObjectMapper().readTree(json), new FeedFile("MAL-1.json", "MAL-1.json"))
                 .packages().forEach(index::add);
         assertThat(index.matches(new Dependency("npm", "evil", "1.0.0"))).isNotEmpty();
         assertThat(index.matches(new Dependency("npm", "evil", "2.0.0"))).isNotEmpty();

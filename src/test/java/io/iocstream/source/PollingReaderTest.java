@@ -63,6 +63,18 @@ class PollingReaderTest {
         assertThat(emitted).containsExactly("a", "b", "c");
     }
 
+    @Test
+    void aSplitRestoredBeforeTheReaderStartsIsPolledOnceItStarts() throws Exception {
+        // Flink's SourceOperator.open hands a restored reader its splits first and starts it after
+        CollectingOutput<String> restored = new CollectingOutput<>();
+        try (PollingReader<String, Integer> reader = new PollingReader<>(OneChunk::new, new IntCodec(), "test", null)) {
+            reader.addSplits(List.of(new PollingSplit<>("test", 0)));
+            reader.start();
+            ReaderDriver.until(reader, restored, 3, TIMEOUT);
+        }
+        assertThat(restored.records()).containsExactly("a", "b", "c");
+    }
+
     private static PollingReader<String, Integer> reader(int position) {
         PollingReader<String, Integer> reader = new PollingReader<>(OneChunk::new, new IntCodec(), "test", null);
         reader.start();

@@ -1,0 +1,117 @@
+package io.iocstream.job;
+
+import io.iocstream.feeds.FeedDirectorySettings;
+import io.iocstream.feeds.FeedDirectorySource;
+import io.iocstream.feeds.FeedLoadBarrier;
+import io.iocstream.feeds.FeedTopicSource;
+import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.findings.DayFolders;
+import io.iocstream.findings.KafkaOutputs;
+import io.iocstream.ingest.KafkaEventsSource;
+import io.iocstream.ingest.OrgEventsSource;
+import io.iocstream.ingest.OrgRepositoriesSource;
+import io.iocstream.pipeline.IocStreamPipeline;
+import io.iocstream.pipeline.PipelineOutputs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The production job: the sources its configuration names (a Kafka topic of pushes, org event pollers, the org
+ * repository listing; a feed directory and a feed topic), the one {@link IocStreamPipeline} graph, and the sinks it
+ * names (Kafka topics exactly once, day folders of files). Every operator has a fixed uid, so state survives upgrades.
+ */
+public final class IocStreamJob {
+
+    /** The job's name in Flink. */
+    public static final String NAME = "iocstream";
+
+    private final JobConfig config;
+
+    public IocStreamJob(JobConfig config) {
+        this.config = config;
+    }
+
+    /** Adds the whole job to {@code env}; {@code env.execute} runs it. */
+    public void addTo(StreamExecutionEnvironment env) {
+        List<String> names = new ArrayList<>();
+        DataStream<String> events = events(env, names);
+        PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+                .build(events, String.join(" + ", names), feeds(env));
+        JobConfig.KafkaSinks kafka = config.sinks().kafka();
+        if (kafka != null) {
+            outputs.findings().sinkTo(KafkaOutputs.findings(kafka.bootstrapServers(), kafka.findingsTopic(),
+                    kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("findings-kafka")
+                    .uid("findings-kafka");
+            outputs.deadLetters().sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
+                    kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("dead-letters-kafka")
+                    .uid("dead-letters-kafka");
+        }
+        JobConfig.FileSinks files = config.sinks().files();
+        if (files != null) {
+            outputs.findings().sinkTo(DayFolders.findings(files.path())).name("findings-files")
+                    .uid("findings-files");
+            outputs.deadLetters().sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
+                    .uid("dead-letters-files");
+        }
+    }
+
+    /** The raw event lines of every configured source, one stream; {@code names} says where they come from. */
+    private DataStream<String> events(StreamExecutionEnvironment env, List<String> names) {
+        JobConfig.Sources sources = config.sources();
+        List<DataStream<String>> streams = new ArrayList<>();
+        if (sources.kafka() != null) {
+            JobConfig.KafkaEvents kafka = sources.kafka();
+            streams.add(env.fromSource(KafkaEventsSource.create(kafka.bootstrapServers(), kafka.topic(),
+                    kafka.groupId(), kafka.startFrom() == JobConfig.StartFrom.COMMITTED),
+                    WatermarkStrategy.noWatermarks(), "kafka-events").uid("kafka-events"));
+            names.add("kafka " + kafka.topic());
+        }
+        for (JobConfig.OrgEvents org : sources.orgEvents()) {
+            streams.add(env.fromSource(OrgEventsSource.create(config.orgEventsSettings(org)),
+                    WatermarkStrategy.noWatermarks(), "org-events-" + org.org()).uid("org-events-" + org.org())
+                    .setParallelism(1));
+            names.add("org events " + org.org());
+        }
+        if (sources.orgListing() != null) {
+            streams.add(env.fromSource(OrgRepositoriesSource.create(config.orgListingSettings()),
+                    WatermarkStrategy.noWatermarks(), "org-repositories").uid("org-repositories").setParallelism(1));
+            names.add("org repositories");
+        }
+        DataStream<String> all = streams.get(0);
+        for (DataStream<String> more : streams.subList(1, streams.size())) {
+            all = all.union(more);
+        }
+        return all;
+    }
+
+    /** The IOC feed updates of every configured feed, announcing the initial load once all are loaded. */
+    private DataStream<FeedUpdate> feeds(StreamExecutionEnvironment env) {
+        JobConfig.Feeds feeds = config.feeds();
+        List<DataStream<FeedUpdate>> streams = new ArrayList<>();
+        if (feeds.directory() != null) {
+            streams.add(env.fromSource(FeedDirectorySource.create(FeedDirectorySettings.of(Path.of(feeds.directory()),
+                    feeds.pollInterval())), WatermarkStrategy.noWatermarks(), "feed-directory").uid("feed-directory")
+                    .setParallelism(1));
+        }
+        if (feeds.kafka() != null) {
+            streams.add(env.fromSource(FeedTopicSource.create(FeedTopicSource.Settings.of(
+                    feeds.kafka().bootstrapServers(), feeds.kafka().topic())), WatermarkStrategy.noWatermarks(),
+                    "feed-topic").uid("feed-topic").setParallelism(1));
+        }
+        if (streams.isEmpty()) {
+            // feeds.allow_none: the matcher is told at once that there is nothing to wait for
+            return env.fromData(List.of(FeedUpdate.initialLoadDone()), TypeInformation.of(FeedUpdate.class))
+                    .uid("no-feeds").setParallelism(1);
+        }
+        if (streams.size() == 1) {
+            return streams.get(0);
+        }
+        return streams.get(0).union(streams.get(1)).process(new FeedLoadBarrier(streams.size()))
+                .name("feed-load-barrier").uid("feed-load-barrier").setParallelism(1);
+    }
+}

@@ -1,0 +1,303 @@
+package io.iocstream.job;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.iocstream.fetch.FetchSettings;
+import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.github.GitHubClient;
+import io.iocstream.github.GitHubClientConfig;
+import io.iocstream.github.GitHubCredentials;
+import io.iocstream.ingest.OrgEventsSettings;
+import io.iocstream.ingest.OrgRepositoriesSettings;
+import io.iocstream.throttle.ThrottleSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The production job's configuration: one YAML file ({@code job --config FILE}, docs/configuration.md), read by
+ * {@link JobConfigReader} into these records, one a section, keys in snake_case. Each record fills in its defaults
+ * and names the key of any value it refuses ({@link ConfigException}). Secrets are never values here: the GitHub
+ * token is the name of an environment variable, read where it is used.
+ */
+public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle)
+       {
+
+    public JobConfig {
+        required(sources, "sources");
+        required(github, "github");
+        feeds = orDefault(feeds, () -> new Feeds(null, null, null, null));
+        required(sinks, "sinks");
+        if (github.tokenEnv() == null && (!sources.orgEvents().isEmpty() || sources.orgListing() != null)) {
+            // the fetch stage reads as the App; the org pollers take a token only
+            throw new ConfigException("github.token_env", "required by sources.org_events and sources.org_listing, "
+                    + "which read with a token, not an App");
+        }
+        fetch = orDefault(fetch, () -> new Fetch(null, null, null));
+        throttle = orDefault(throttle, () -> new Throttle(null, null, null));
+    }
+
+    /** Where push events come from: any of a Kafka topic, org event pollers and the org repository listing. */
+    public record Sources(KafkaEvents kafka, List<OrgEvents> orgEvents, OrgListing orgListing) {
+        public Sources {
+            orgEvents = orgEvents == null ? List.of() : List.copyOf(orgEvents);
+            if (kafka == null && orgEvents.isEmpty() && orgListing == null) {
+                throw new ConfigException("sources", "at least one of kafka, org_events, org_listing is required");
+            }
+        }
+    }
+
+    /** A Kafka topic of webhook push bodies, one a record. */
+    public record KafkaEvents(String bootstrapServers, String topic, String groupId, StartFrom startFrom)
+           {
+        public KafkaEvents {
+            required(bootstrapServers, "bootstrap_servers");
+            required(topic, "topic");
+            required(groupId, "group_id");
+            startFrom = orDefault(startFrom, () -> StartFrom.COMMITTED);
+        }
+    }
+
+    /** Where a job without state starts reading the events topic. */
+    public enum StartFrom {
+        /** The group's committed offsets, or the earliest where it has none. */
+        COMMITTED,
+        /** The earliest offsets, whatever the group committed. */
+        EARLIEST
+    }
+
+    /** One organisation's Events API poller. */
+    public record OrgEvents(String org, @JsonDeserialize(using = DurationValue.class) Duration pollInterval)
+           {
+        public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+        public OrgEvents {
+            required(org, "org");
+            if (org.isBlank() || org.contains("/")) {
+                throw new ConfigException("org", "an organisation login, not '" + org + "'");
+            }
+            pollInterval = positive(orDefault(pollInterval, () -> DEFAULT_POLL_INTERVAL), "poll_interval");
+        }
+    }
+
+    /** The repository listing that baselines every repository of the organisations (or the App installation). */
+    public record OrgListing(List<String> orgs, Boolean installation,
+            @JsonDeserialize(using = DurationValue.class) Duration relistInterval, Integer reposPerMinute,
+            Double baselineShare, Integer pageSize) {
+        public OrgListing {
+            orgs = orgs == null ? List.of() : List.copyOf(orgs);
+            installation = orDefault(installation, () -> false);
+            if (installation == !orgs.isEmpty()) {
+                throw new ConfigException("orgs",
+                        installation ? "must be empty with installation: true" : "required (or installation: true)");
+            }
+            for (String org : orgs) {
+                if (org == null || org.isBlank() || org.contains("/")) {
+                    throw new ConfigException("orgs", "organisation logins, not '" + org + "'");
+                }
+            }
+            relistInterval = positive(orDefault(relistInterval, () -> OrgRepositoriesSettings.DEFAULT_RELIST_INTERVAL),
+                    "relist_interval");
+            reposPerMinute = orDefault(reposPerMinute, () -> OrgRepositoriesSettings.DEFAULT_REPOS_PER_MINUTE);
+            if (reposPerMinute < 1) {
+                throw new ConfigException("repos_per_minute", "must be at least 1, got " + reposPerMinute);
+            }
+            baselineShare = orDefault(baselineShare, () -> OrgRepositoriesSettings.DEFAULT_BASELINE_SHARE);
+            if (!(baselineShare > 0 && baselineShare <= 1)) {
+                throw new ConfigException("baseline_share", "must be in (0, 1], got " + baselineShare);
+            }
+            pageSize = orDefault(pageSize, () -> GitHubClient.REPOSITORIES_PER_PAGE);
+            if (pageSize < 1 || pageSize > GitHubClient.REPOSITORIES_PER_PAGE) {
+                throw new ConfigException("page_size", "must be between 1 and " + GitHubClient.REPOSITORIES_PER_PAGE
+                        + ", got " + pageSize);
+            }
+        }
+    }
+
+    /**
+     * The GitHub API and as whom the job reads it: the token in the environment variable {@code token_env}, or a
+     * GitHub App installation ({@code app}, preferred by organisations); at most {@code rate_limit_share} of each
+     * rate-limit window is spent.
+     */
+    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
+        public static final String DEFAULT_API_BASE_URL = "https://api.github.com";
+
+        public GitHub {
+            apiBaseUrl = orDefault(apiBaseUrl, () -> DEFAULT_API_BASE_URL);
+            try {
+                GitHubClientConfig.forBaseUrl(apiBaseUrl, null);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("api_base_url", "not an http(s) URL: '" + apiBaseUrl + "'");
+            }
+            if (tokenEnv == null && app == null) {
+                throw new ConfigException("token_env", "required (or app, a GitHub App)");
+            }
+            if (tokenEnv != null && !tokenEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ConfigException("token_env", "the name of an environment variable (the token itself "
+                        + "never goes in the file), not a value like that");
+            }
+            rateLimitShare = orDefault(rateLimitShare, () -> GitHubClientConfig.DEFAULT_RATE_LIMIT_SHARE);
+            if (!(rateLimitShare > 0 && rateLimitShare <= 1)) {
+                throw new ConfigException("rate_limit_share", "must be in (0, 1], got " + rateLimitShare);
+            }
+        }
+    }
+
+    /**
+     * A GitHub App installation the fetch stage reads as (docs/configuration.md, GitHub access): the private key is a
+     * file, typically a mounted Secret, read on the task managers.
+     */
+    public record App(String appId, String privateKeyFile, Long installationId) {
+        public App {
+            required(appId, "app_id");
+            if (!appId.matches("[A-Za-z0-9._-]+")) {
+                throw new ConfigException("app_id", "an App's client id (Iv1.…) or number");
+            }
+            required(privateKeyFile, "private_key_file");
+            required(installationId, "installation_id");
+            if (installationId <= 0) {
+                throw new ConfigException("installation_id", "must be a positive number, got " + installationId);
+            }
+        }
+
+        GitHubCredentials.App credentials() {
+            return new GitHubCredentials.App(appId, privateKeyFile, installationId);
+        }
+    }
+
+    /** The IOC feeds: a live feed directory and a compacted Kafka topic of feed files, either or both. */
+    public record Feeds(String directory, @JsonDeserialize(using = DurationValue.class) Duration pollInterval,
+            FeedTopic kafka, Boolean allowNone) {
+        public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+
+        public Feeds {
+            pollInterval = positive(orDefault(pollInterval, () -> DEFAULT_POLL_INTERVAL), "poll_interval");
+            allowNone = orDefault(allowNone, () -> false);
+        }
+
+        /** Whether any feed is configured. */
+        public boolean configured() {
+            return directory != null || kafka != null;
+        }
+    }
+
+    /** A compacted topic of feed files: key the file name, value its bytes, a null value deletes it. */
+    public record FeedTopic(String bootstrapServers, String topic) {
+        public FeedTopic {
+            required(bootstrapServers, "bootstrap_servers");
+            required(topic, "topic");
+        }
+    }
+
+    /** Where findings and dead letters go: a Kafka topic each, day folders of files, or both. */
+    public record Sinks(KafkaSinks kafka, FileSinks files, Alerts alerts) {
+        public Sinks {
+            if (kafka == null && files == null) {
+                throw new ConfigException("sinks", "at least one of kafka, files is required");
+            }
+        }
+    }
+
+    /** Findings and dead letters to Kafka, exactly once. */
+    public record KafkaSinks(String bootstrapServers, String findingsTopic, String deadLettersTopic,
+            String transactionalIdPrefix,
+            @JsonDeserialize(using = DurationValue.class) Duration transactionTimeout) {
+        /** A stock Kafka broker allows transactions of at most 15 minutes (transaction.max.timeout.ms). */
+        public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+        public KafkaSinks {
+            required(bootstrapServers, "bootstrap_servers");
+            required(findingsTopic, "findings_topic");
+            required(deadLettersTopic, "dead_letters_topic");
+            required(transactionalIdPrefix, "transactional_id_prefix");
+            transactionTimeout = positive(orDefault(transactionTimeout, () -> DEFAULT_TRANSACTION_TIMEOUT),
+                    "transaction_timeout");
+        }
+    }
+
+    /** Findings as JSON Lines in one folder a day under {@code path}, dead letters under {@code path/dead-letters}. */
+    public record FileSinks(String path) {
+        public FileSinks {
+            required(path, "path");
+        }
+    }
+
+    /** Alerts and commit statuses: a place kept for the next issue; it takes no keys yet. */
+    public record Alerts(){}
+
+    /** How files are fetched; see FetchSettings. */
+    public record Fetch(FetchStrategy strategy, Long maxFileBytes, Long maxBytesInFlight) {
+        /** About a quarter of the task heap flink-conf/config.yaml gives, as replay caps it at a quarter. */
+        public static final long DEFAULT_MAX_BYTES_IN_FLIGHT = 200L * 1024 * 1024;
+
+        public Fetch {
+            strategy = orDefault(strategy, () -> FetchStrategy.ADAPTIVE);
+            maxFileBytes = orDefault(maxFileBytes, () -> FetchSettings.DEFAULT_MAX_FILE_BYTES);
+            if (maxFileBytes < 1) {
+                throw new ConfigException("max_file_bytes", "must be at least 1, got " + maxFileBytes);
+            }
+            maxBytesInFlight = orDefault(maxBytesInFlight, () -> DEFAULT_MAX_BYTES_IN_FLIGHT);
+            if (maxBytesInFlight < 0) {
+                throw new ConfigException("max_bytes_in_flight", "must be at least 0, got " + maxBytesInFlight);
+            }
+        }
+    }
+
+    /** When the memory throttle acts; see ThrottleSettings. */
+    public record Throttle(Boolean enabled, Double warning, Double critical) {
+        public Throttle {
+            ThrottleSettings defaults = ThrottleSettings.defaults();
+            enabled = orDefault(enabled, () -> true);
+            warning = orDefault(warning, defaults::warning);
+            critical = orDefault(critical, defaults::critical);
+            if (!(defaults.hysteresis() < warning && warning < critical && critical <= 1)) {
+                throw new ConfigException("warning", "need " + defaults.hysteresis()
+                        + " < warning < critical <= 1, got warning " + warning + " and critical " + critical);
+            }
+        }
+    }
+
+    /** The fetch stage's settings: the GitHub API, the token's variable, the strategy and its caps. */
+    public FetchSettings fetchSettings() {
+        return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
+                fetch.maxBytesInFlight(), github.app() == null ? null : github.app().credentials(),
+                github.rateLimitShare());
+    }
+
+    public ThrottleSettings throttleSettings() {
+        ThrottleSettings defaults = ThrottleSettings.defaults();
+        ThrottleSettings settings = new ThrottleSettings(throttle.warning(), throttle.critical(),
+                defaults.hysteresis(), defaults.pollInterval(), defaults.probe(), true);
+        return throttle.enabled() ? settings : settings.disabled();
+    }
+
+    public OrgEventsSettings orgEventsSettings(OrgEvents org) {
+        return OrgEventsSettings.of(org.org(), github.apiBaseUrl(), github.tokenEnv(), org.pollInterval());
+    }
+
+    public OrgRepositoriesSettings orgListingSettings() {
+        OrgListing listing = sources.orgListing();
+        OrgRepositoriesSettings settings = listing.installation()
+                ? OrgRepositoriesSettings.forInstallation(github.apiBaseUrl(), github.tokenEnv())
+                : OrgRepositoriesSettings.forOrgs(listing.orgs(), github.apiBaseUrl(), github.tokenEnv());
+        return settings.withRelistInterval(listing.relistInterval()).withPace(listing.reposPerMinute())
+                .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize());
+    }
+
+    static void required(Object value, String key) {
+        if (value == null) {
+            throw ConfigException.required(key);
+        }
+    }
+
+    static <T> T orDefault(T value, Supplier<T> otherwise) {
+        return value == null ? Objects.requireNonNull(otherwise.get()) : value;
+    }
+
+    static Duration positive(Duration value, String key) {
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigException(key, "must be more than 0, got " + value);
+        }
+        return value;
+    }
+}
