@@ -14,15 +14,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import org.apache.flink.client.cli.CliFrontend;
+import org.apache.flink.configuration.ConfigConstants;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 import org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
@@ -42,6 +46,7 @@ public final class StandaloneCluster implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(90);
     /** Libraries in Flink's distribution (flink-dist) that the cluster jar bundles as well, for the job's own use. */
     private static final List<String> FLINK_ALSO_SHIPS = List.of("commons-lang3-", "jsr305-", "lz4-java-");
 
@@ -49,10 +54,15 @@ public final class StandaloneCluster implements AutoCloseable {
     private final List<Path> logs = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::kill, "standalone-cluster-kill");
     private final Path dir;
-    private FlinkRest rest;
+    private final Configuration config;
+    private final String classpath;
+    private final FlinkRest rest;
 
-    private StandaloneCluster(Path dir) {
+    private StandaloneCluster(Path dir, Configuration config, String classpath) {
         this.dir = dir;
+        this.config = config;
+        this.classpath = classpath;
+        this.rest = new FlinkRest("http://127.0.0.1:" + config.get(RestOptions.PORT), this::diagnostics);
     }
 
     /**
@@ -62,20 +72,18 @@ public final class StandaloneCluster implements AutoCloseable {
      */
     public static StandaloneCluster start(Path flinkConf, Map<String, String> settings, Path runtimeClasspath,
             Path clusterJar, Path dir) throws Exception {
-        StandaloneCluster cluster = new StandaloneCluster(dir);
+        Configuration config = writeConfig(flinkConf, settings, dir);
+        StandaloneCluster cluster = new StandaloneCluster(dir, config, flinkClasspath(runtimeClasspath, clusterJar));
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
-            Configuration config = cluster.writeConfig(flinkConf, settings);
-            String classpath = flinkClasspath(runtimeClasspath, clusterJar);
             JobManagerProcessSpec jobManager = JobManagerProcessUtils.processSpecFromConfig(config);
-            cluster.launch("jobmanager", classpath, JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
+            cluster.launch("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
                     + javaOptions(config, CoreOptions.FLINK_JM_JVM_OPTIONS), StandaloneSessionClusterEntrypoint.class,
                     JobManagerProcessUtils.generateDynamicConfigsStr(jobManager));
             TaskExecutorProcessSpec taskManager = TaskExecutorProcessUtils.processSpecFromConfig(config);
-            cluster.launch("taskmanager", classpath, ProcessMemoryUtils.generateJvmParametersStr(taskManager)
+            cluster.launch("taskmanager", ProcessMemoryUtils.generateJvmParametersStr(taskManager)
                     + javaOptions(config, CoreOptions.FLINK_TM_JVM_OPTIONS), TaskManagerRunner.class,
                     TaskExecutorProcessUtils.generateDynamicConfigsStr(taskManager));
-            cluster.rest = new FlinkRest("http://127.0.0.1:" + config.getString("rest.port", ""), cluster::diagnostics);
             cluster.awaitTaskManager();
             return cluster;
         } catch (Exception | Error e) {
@@ -87,6 +95,29 @@ public final class StandaloneCluster implements AutoCloseable {
     /** The cluster's REST API, where jobs are submitted. */
     public FlinkRest rest() {
         return rest;
+    }
+
+    /** What Flink's command line client printed and how it exited. */
+    public record ClientRun(int exitCode, String output) {}
+
+    /**
+     * Runs Flink's command line client against this cluster as {@code bin/flink ARGS} does (its configuration
+     * directory, the client's JVM options); returns once it has exited.
+     */
+    public ClientRun flink(String... args) throws IOException, InterruptedException {
+        Path out = dir.resolve("log").resolve("client.out");
+        List<String> command = java(javaOptions(config, CoreOptions.FLINK_CLI_JVM_OPTIONS), "client.log");
+        command.add(CliFrontend.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        client.environment().put(ConfigConstants.ENV_FLINK_CONF_DIR, dir.resolve("conf").toString());
+        Process process = client.start();
+        if (!process.waitFor(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("flink " + String.join(" ", args) + " still running after "
+                    + CLIENT_TIMEOUT + ": " + Files.readString(out) + diagnostics());
+        }
+        return new ClientRun(process.exitValue(), Files.readString(out));
     }
 
     /** The last lines of each process's log, for a failure message. */
@@ -107,9 +138,10 @@ public final class StandaloneCluster implements AutoCloseable {
 
     /**
      * The config.yaml of {@code flinkConf} with the cluster's settings over it: loopback only, free ports, every
-     * directory under {@link #dir}, memory for a small machine; then {@code settings}. Written for the processes.
+     * directory under {@code dir}, memory for a small machine; then {@code settings}. Written for the processes.
      */
-    private Configuration writeConfig(Path flinkConf, Map<String, String> settings) throws IOException {
+    private static Configuration writeConfig(Path flinkConf, Map<String, String> settings, Path dir)
+            throws IOException {
         Path conf = Files.createDirectories(dir.resolve("conf"));
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Configuration config = GlobalConfiguration.loadConfiguration(flinkConf.toString());
@@ -153,25 +185,30 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Starts one process the way Flink's scripts do: its memory flags, the config dir, the derived settings. */
-    private void launch(String name, String classpath, String jvmParameters, Class<?> entryPoint,
-            String dynamicConfigs) throws IOException {
-        Path log = Files.createDirectories(dir.resolve("log")).resolve(name + ".log");
+    private void launch(String name, String jvmOptions, Class<?> entryPoint, String dynamicConfigs)
+            throws IOException {
         Path out = dir.resolve("log").resolve(name + ".out");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(jvmParameters.trim().split("\\s+")));
-        command.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
-        command.add("-Dlog.file=" + log);
-        command.add("-Dlog4j.configurationFile=" + dir.resolve("conf/log4j.properties").toUri());
-        command.add("-cp");
-        command.add(classpath);
+        List<String> command = java(jvmOptions, name + ".log");
         command.add(entryPoint.getName());
         command.add("--configDir");
         command.add(dir.resolve("conf").toString());
         command.addAll(Arrays.asList(dynamicConfigs.trim().split("\\s+")));
-        logs.add(log);
+        logs.add(dir.resolve("log").resolve(name + ".log"));
         logs.add(out);
         processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start());
+    }
+
+    /** A java command on the cluster's classpath, logging to {@code log}, its temporary files under {@link #dir}. */
+    private List<String> java(String jvmOptions, String log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        command.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+        command.add("-Dlog.file=" + Files.createDirectories(dir.resolve("log")).resolve(log));
+        command.add("-Dlog4j.configurationFile=" + dir.resolve("conf/log4j.properties").toUri());
+        command.add("-cp");
+        command.add(classpath);
+        return command;
     }
 
     private void awaitTaskManager() throws Exception {
@@ -240,7 +277,7 @@ public final class StandaloneCluster implements AutoCloseable {
         processes.forEach(Process::destroy);
         for (Process process : processes) {
             try {
-                if (!process.waitFor(STOP_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly().waitFor();
                 }
             } catch (InterruptedException e) {
