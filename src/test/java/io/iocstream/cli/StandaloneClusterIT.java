@@ -80,6 +80,7 @@ class StandaloneClusterIT {
         assertThat(read.deadLetters()).as("each bad event line a dead letter, once").doesNotHaveDuplicates()
                 .anyMatch(dead -> dead.stage().equals("ingest")
                         && dead.reason().equals("unsupported event type: IssuesEvent"));
+        assertThat(cluster.logs()).as("the cluster's logs").doesNotContain(System.getenv("IOCSTREAM_TEST_TOKEN"));
     }
 
     @Test

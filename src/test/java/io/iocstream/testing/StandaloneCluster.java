@@ -40,7 +40,8 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
  * distribution: a JobManager ({@link StandaloneSessionClusterEntrypoint}) and one TaskManager
  * ({@link TaskManagerRunner}), each its own JVM with the memory flags Flink derives from the configuration, on
  * loopback and free ports, everything they write under one directory. Their classpath is what a Flink cluster
- * provides: the project's runtime jars that the cluster jar leaves out, so a job only runs from a submitted jar.
+ * provides, not the project's classes: a job only runs from a submitted jar. Flink's command line client runs
+ * against it as {@code bin/flink} would.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
@@ -107,6 +108,10 @@ public final class StandaloneCluster implements AutoCloseable {
     public ClientRun flink(String... args) throws IOException, InterruptedException {
         Path out = dir.resolve("log").resolve("client.out");
         List<String> command = java(javaOptions(config, CoreOptions.FLINK_CLI_JVM_OPTIONS), "client.log");
+        if (!logs.contains(out)) {
+            logs.add(dir.resolve("log").resolve("client.log"));
+            logs.add(out);
+        }
         command.add(CliFrontend.class.getName());
         command.addAll(List.of(args));
         ProcessBuilder client = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
@@ -118,6 +123,15 @@ public final class StandaloneCluster implements AutoCloseable {
                     + CLIENT_TIMEOUT + ": " + Files.readString(out) + diagnostics());
         }
         return new ClientRun(process.exitValue(), Files.readString(out));
+    }
+
+    /** Everything the processes have logged so far. */
+    public String logs() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (Path log : logs) {
+            text.append(Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return text.toString();
     }
 
     /** The last lines of each process's log, for a failure message. */
@@ -202,7 +216,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private List<String> java(String jvmOptions, String log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
+        Arrays.stream(jvmOptions.trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(command::add);
         command.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
         command.add("-Dlog.file=" + Files.createDirectories(dir.resolve("log")).resolve(log));
         command.add("-Dlog4j.configurationFile=" + dir.resolve("conf/log4j.properties").toUri());
@@ -233,7 +247,7 @@ public final class StandaloneCluster implements AutoCloseable {
      * RocksDB, logging), and the libraries Flink needs that the job bundles too ({@link #FLINK_ALSO_SHIPS}). The
      * Kafka connector and the job's other dependencies come only with the submitted jar.
      */
-    static String flinkClasspath(Path runtimeClasspath, Path clusterJar) throws IOException {
+    private static String flinkClasspath(Path runtimeClasspath, Path clusterJar) throws IOException {
         Set<String> bundled = classes(clusterJar);
         List<String> flink = new ArrayList<>();
         for (String jar : Files.readString(runtimeClasspath).strip().split(File.pathSeparator)) {
