@@ -1,6 +1,9 @@
 package io.iocstream.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -17,7 +20,17 @@ public class Main implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        if (StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment) {
+            System.exit(run(args));
+        }
+        // flink run, or the REST API in the JobManager's own JVM, which System.exit would stop: Flink is told by an
+        // exception instead
+        StringWriter message = new StringWriter();
+        int code = run(new PrintWriter(message, true), args);
+        System.err.print(message);
+        if (code != 0) {
+            throw new IllegalArgumentException(message.toString().strip());
+        }
     }
 
     static int run(String... args) {

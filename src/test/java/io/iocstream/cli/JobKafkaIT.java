@@ -2,32 +2,24 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
-import io.iocstream.findings.JsonLines;
 import io.iocstream.github.TestAppKey;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorAuth;
 import io.iocstream.github.sim.SimulatorOptions;
-import io.iocstream.job.JobConfig;
 import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
 import io.iocstream.testing.KafkaBroker;
 import io.iocstream.world.WorldGenerator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,10 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
 class JobKafkaIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    /** Long enough for two more checkpoints: anything written twice would be committed by then. */
-    private static final Duration SETTLE = Duration.ofSeconds(3);
-
     private static final String APP_ID = "Iv1.jobtest";
     private static final TestAppKey APP_KEY = TestAppKey.generate();
 
@@ -125,105 +113,29 @@ class JobKafkaIT {
      */
     private Run run(String name, Path world, int crashAfter, boolean listOrganisation, boolean asApp)
             throws Exception {
-        String pushes = name + "-pushes";
-        String feeds = name + "-feeds";
-        String findings = name + "-findings";
-        String deadLetters = name + "-dead-letters";
-        kafka.createTopic(pushes, 3, false);
-        kafka.createTopic(feeds, 1, true);
-        kafka.createTopic(findings, 2, false);
-        kafka.createTopic(deadLetters, 1, false);
-        List<String> lines = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8);
-        kafka.produce(pushes, lines.stream().map(line -> record(repository(line), line)).toList());
-        List<JsonNode> expected = expected(world);
-        long beforeLateFeed = expected.stream().filter(f -> !f.path("trigger").asText().equals("retro_hunt")).count();
+        KafkaWorld topics = KafkaWorld.create(kafka, name, world);
         Path files = dir.resolve("findings-files");
 
         Path appKey = asApp ? APP_KEY.writePkcs1(dir.resolve("app.pem")) : null;
         SimulatorOptions options = asApp ? SimulatorOptions.defaults().withAuth(SimulatorAuth.none()
                 .withApp(APP_ID, APP_KEY.publicKey(), SimulatorAuth.GITHUB_TOKEN_LIFETIME).requiringCredentials())
                 : SimulatorOptions.defaults();
-        try (GitHubSimulator sim = GitHubSimulator.start(world, options, 0);
-                JobRun job = JobRun.start(config(sim, pushes, feeds, findings, deadLetters, world, files,
-                        listOrganisation, appKey),
-                        flinkConfiguration())) {
-            if (crashAfter > 0) {
-                readFindings(findings, crashAfter);
-                job.cluster().replaceTaskManager();
-            }
-            List<Finding> seen = readFindings(findings, beforeLateFeed);
-            assertThat(seen).as("findings before the late feed").hasSize((int) beforeLateFeed);
-            // the late feed arrives by the feed topic, one record per file: the inventories in state are hunted
-            kafka.produce(feeds, feedFiles(world.resolve("iocs-later")));
-            readFindings(findings, expected.size());
-            Thread.sleep(SETTLE.toMillis());
-            job.job().cancel().get();
-        }
-        List<ConsumerRecord<byte[], byte[]>> records = kafka.readCommitted(findings, read -> false, SETTLE);
-        List<Finding> read = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            Finding finding = JSON.readValue(record.value(), Finding.class);
-            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(finding.findingId());
-            assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(JsonLines.of(finding));
-            read.add(finding);
-        }
-        List<DeadLetter> dead = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : kafka.readCommitted(deadLetters, r -> false, Duration.ofSeconds(1))) {
-            dead.add(JSON.readValue(record.value(), DeadLetter.class));
-        }
-        return new Run(read, dead, filed(files));
-    }
-
-    private List<Finding> readFindings(String topic, long count) {
-        List<ConsumerRecord<byte[], byte[]>> read = kafka.readCommitted(topic, r -> r.size() >= count, TIMEOUT);
-        List<Finding> findings = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : read) {
-            try {
-                findings.add(JSON.readValue(record.value(), Finding.class));
-            } catch (IOException e) {
-                throw new AssertionError("a findings record that is not a finding", e);
+        String auth = appKey == null ? KafkaWorld.TOKEN_AUTH
+                : "app: {app_id: " + APP_ID + ", private_key_file: " + appKey + ", installation_id: 7}";
+        try (GitHubSimulator sim = GitHubSimulator.start(world, options, 0)) {
+            // the job's YAML as a user writes it, read by the command's own reader
+            Path yaml = topics.writeJobYaml(dir.resolve("job-" + name + ".yaml"), sim.baseUrl(), auth, files,
+                    listOrganisation);
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
+                if (crashAfter > 0) {
+                    topics.awaitFindings(crashAfter);
+                    job.cluster().replaceTaskManager();
+                }
+                topics.awaitAllFindings();
+                job.job().cancel().get();
             }
         }
-        assertThat(findings).as("findings on " + topic + " within " + TIMEOUT).hasSizeGreaterThanOrEqualTo((int) count);
-        return findings;
-    }
-
-    /** The job's YAML as a user writes it, read by the command's own reader. */
-    private JobConfig config(GitHubSimulator sim, String pushes, String feeds, String findings, String deadLetters,
-            Path world, Path files, boolean listOrganisation, Path appKey) throws IOException {
-        String yaml = """
-                sources:
-                  kafka:
-                    bootstrap_servers: "%1$s"
-                    topic: %2$s
-                    group_id: iocstream-%2$s
-                    start_from: earliest
-                %9$s
-                github:
-                  api_base_url: %3$s
-                  %10$s
-                feeds:
-                  directory: %4$s
-                  poll_interval: 500ms
-                  kafka:
-                    bootstrap_servers: "%1$s"
-                    topic: %5$s
-                sinks:
-                  kafka:
-                    bootstrap_servers: "%1$s"
-                    findings_topic: %6$s
-                    dead_letters_topic: %7$s
-                    transactional_id_prefix: iocstream-%6$s
-                    transaction_timeout: 5min
-                  files:
-                    path: %8$s
-                """.formatted(kafka.bootstrapServers(), pushes, sim.baseUrl(), world.resolve("iocs"), feeds,
-                findings, deadLetters, files.toUri(), listOrganisation
-                        ? "  org_listing: {orgs: [acme], repos_per_minute: 600, page_size: 5}" : "",
-                appKey == null ? "token_env: IOCSTREAM_TEST_TOKEN"
-                        : "app: {app_id: " + APP_ID + ", private_key_file: " + appKey + ", installation_id: 7}");
-        Path file = Files.writeString(dir.resolve("job-" + pushes + ".yaml"), yaml);
-        return JobConfigReader.read(file, System::getenv);
+        return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files));
     }
 
     /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
@@ -250,41 +162,5 @@ class JobKafkaIT {
             }
         }
         return findings;
-    }
-
-    private static List<JsonNode> expected(Path world) throws IOException {
-        List<JsonNode> expected = new ArrayList<>();
-        for (String line : Files.readAllLines(world.resolve("expected.jsonl"))) {
-            expected.add(JSON.readTree(line));
-        }
-        return expected;
-    }
-
-    /** A feed directory's files as feed topic records: key the path under the directory, value the bytes. */
-    private static List<Map.Entry<byte[], byte[]>> feedFiles(Path feedDir) throws IOException {
-        List<Map.Entry<byte[], byte[]>> records = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(feedDir)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                records.add(new AbstractMap.SimpleEntry<>(
-                        feedDir.relativize(file).toString().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file)));
-            }
-        }
-        return records;
-    }
-
-    /** The key a webhook sender gives a push: the repository, so that its pushes stay in order. */
-    private static String repository(String line) {
-        try {
-            JsonNode event = JSON.readTree(line);
-            String webhook = event.path("repository").path("full_name").asText("");
-            return webhook.isEmpty() ? event.path("repo").path("name").asText("") : webhook;
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static Map.Entry<byte[], byte[]> record(String key, String value) {
-        return new AbstractMap.SimpleEntry<>(key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8));
     }
 }
