@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import io.iocstream.core.DeadLetter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,18 +64,12 @@ final class CsvRows {
             return new Table(rows, 0, null);
         } catch (IOException e) {
             int line = rowStart > 0 ? rowStart : rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1;
-            return new Table(rows, line, firstLine(e));
+            return new Table(rows, line, DeadLetter.firstLine(e));
         }
     }
 
     private static String raw(String[] lines, int from, int to) {
         int end = Math.min(Math.max(from, to), lines.length);
         return String.join("\n", java.util.Arrays.asList(lines).subList(Math.max(from - 1, 0), end)).strip();
-    }
-
-    private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -159,7 +159,7 @@ public final class FeedDirectory {
         try {
             content = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            return Result.of(new DeadLetter("feed", file.toString(), "unreadable feed file: " + firstLine(e), ""));
+            return Result.of(new DeadLetter("feed", file.toString(), "unreadable feed file: " + DeadLetter.firstLine(e), ""));
         }
         return read(feed, content);
     }
@@ -192,7 +192,7 @@ public final class FeedDirectory {
             return Result.of(new DeadLetter("feed", feed.origin(),
                     "unknown feed file type (.json OSV, .csv, .txt)", excerpt(content)));
         } catch (RuntimeException e) {
-            return Result.of(new DeadLetter("feed", feed.origin(), "unreadable feed file: " + firstLine(e),
+            return Result.of(new DeadLetter("feed", feed.origin(), "unreadable feed file: " + DeadLetter.firstLine(e),
                     excerpt(content)));
         }
     }
@@ -243,18 +243,9 @@ public final class FeedDirectory {
     /** Jackson's reason with the line it stopped at (an encoding error's byte is somewhere in a whole entry). */
     private static String jsonReason(Exception e) {
         if (e instanceof JsonProcessingException json && json.getLocation() != null) {
-            return firstLine(json.getOriginalMessage()) + " at line " + json.getLocation().getLineNr();
+            return DeadLetter.firstLine(json.getOriginalMessage()) + " at line " + json.getLocation().getLineNr();
         }
-        return firstLine(e);
-    }
-
-    private static String firstLine(Exception e) {
-        return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return DeadLetter.firstLine(e);
     }
 
     private static String excerpt(byte[] content) {

@@ -1,6 +1,7 @@
 package io.iocstream.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.iocstream.core.DeadLetter;
 
 /**
  * The npm spellings the JavaScript parsers share: {@code name@spec} descriptors (where a leading {@code @} belongs
@@ -95,12 +96,11 @@ final class NpmSpecs {
             String reason = oneLine(marker < 0 ? message : message.substring(0, marker));
             return json.getLocation() == null ? reason : reason + " (line " + json.getLocation().getLineNr() + ")";
         }
-        return oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return DeadLetter.firstLine(e).strip();
     }
 
     private static String oneLine(String message) {
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        return DeadLetter.firstLine(message).strip();
     }
 
     private static int specAt(String descriptor) {

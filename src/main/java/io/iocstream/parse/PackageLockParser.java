@@ -3,6 +3,7 @@ package io.iocstream.parse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.iocstream.core.DeadLetter;
 import java.io.IOException;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public final class PackageLockParser implements DependencyParser {
                 throw new DependencyFileException(FORMAT + ": unexpected " + json.currentToken());
             }
         } catch (IOException e) {
-            throw new DependencyFileException(FORMAT + ": " + oneLine(e), e);
+            throw new DependencyFileException(FORMAT + ": " + DeadLetter.firstLine(e), e);
         }
         skipped.addAll(sawPackages ? skippedInPackages : skippedInDependencies);
         return (sawPackages ? fromPackages : fromDependencies).list();
@@ -159,11 +160,5 @@ public final class PackageLockParser implements DependencyParser {
     private static boolean isRegistryVersion(String version) {
         return !version.isEmpty() && Character.isDigit(version.charAt(0)) && !version.contains(":")
                 && !version.contains("/");
-    }
-
-    private static String oneLine(IOException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }
