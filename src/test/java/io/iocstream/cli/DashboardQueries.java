@@ -25,26 +25,31 @@ final class DashboardQueries {
 
     private DashboardQueries() {}
 
-    /** Every PromQL expression of the dashboard: its panels' targets, rows' panels and template variables. */
+    /** Every PromQL expression of the dashboard: its panels' (and rows' panels') targets and its query variables. */
     static List<String> expressions(Path dashboard) throws IOException {
+        JsonNode root = JSON.readTree(dashboard.toFile());
         List<String> found = new ArrayList<>();
-        collect(JSON.readTree(dashboard.toFile()), found);
+        collectTargets(root.path("panels"), found);
+        for (JsonNode variable : root.path("templating").path("list")) {
+            if (variable.path("type").asText().equals("query")) {
+                JsonNode query = variable.path("query");
+                found.add(query.isTextual() ? query.asText() : query.path("query").asText());
+            }
+        }
         return found;
     }
 
-    private static void collect(JsonNode node, List<String> found) {
+    private static void collectTargets(JsonNode node, List<String> found) {
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
-                if ((field.getKey().equals("expr") || field.getKey().equals("query")) && field.getValue().isTextual()) {
+                if (field.getKey().equals("expr") && field.getValue().isTextual()) {
                     found.add(field.getValue().asText());
-                } else if (field.getKey().equals("query") && field.getValue().has("query")) {
-                    found.add(field.getValue().get("query").asText());
                 } else {
-                    collect(field.getValue(), found);
+                    collectTargets(field.getValue(), found);
                 }
             });
         } else if (node.isArray()) {
-            node.forEach(element -> collect(element, found));
+            node.forEach(element -> collectTargets(element, found));
         }
     }
 
@@ -59,11 +64,13 @@ final class DashboardQueries {
 
     /**
      * The metric names one PromQL expression selects: what is left of its identifiers once label matchers,
-     * grouping clauses, range selectors, Grafana variables, strings, functions (a name before a parenthesis) and
-     * keywords are taken out.
+     * grouping clauses, range selectors, Grafana variables, strings, numbers and durations, functions (a name before
+     * a parenthesis) and keywords are taken out.
      */
     static Set<String> metricNames(String expression) {
         String rest = expression
+                // Grafana's label_values(METRIC, LABEL): the label is no metric
+                .replaceAll("label_values\\s*\\(([^,()]*),\\s*\\w+\\s*\\)", "($1)")
                 .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", " ")
                 .replaceAll("\\{[^}]*}", " ")
                 .replaceAll("\\[[^]]*]", " ")
