@@ -32,14 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/ agrees with the operator and with the job: the FlinkDeployment is valid under the Flink Kubernetes
- * Operator's CRD schema (../shared/data/k8s, unknown fields refused as the API server's strict field validation
- * does), and the Dockerfile, the manifests and flink-conf name the same jar, entry class, configuration, secrets,
- * topics and checkpoint settings.
+ * Operator's CRD schema (1.15.0, unknown fields refused as the API server's strict field validation does), and the
+ * Dockerfile, the manifests and flink-conf name the same jar, entry class, configuration, secrets, topics and
+ * checkpoint settings.
  */
 class DeployManifestsTest {
 
     static final Path DEPLOY = Path.of("deploy/k8s");
-    static final Path CRD = Path.of("../shared/data/k8s/flinkdeployments.flink.apache.org-v1.yml");
+    /** The operator's CRD, copied from ../shared/data/k8s (release-1.15.0; src/test/resources/SOURCES.tsv). */
+    static final Path CRD = Path.of("src/test/resources/k8s/flinkdeployments.flink.apache.org-v1.yml");
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** config.yaml keys that differ on Kubernetes, each checked on its own below. */
