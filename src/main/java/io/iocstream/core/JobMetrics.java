@@ -7,9 +7,9 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * The job's own Flink metrics: every stage registers them in one user group, {@value #GROUP}, under its operator's
- * metric group, so that the Prometheus reporter exports them as {@code flink_taskmanager_job_task_operator_iocstream_NAME}
- * (docs/operations.md lists them). Names are camelCase as Flink's own; a breakdown (severity, stage, ecosystem) is a
- * key-value group, which Prometheus sees as a label.
+ * metric group, so that the Prometheus reporter exports them as
+ * {@code flink_taskmanager_job_task_operator_iocstream_NAME} (docs/operations.md lists them). Names are camelCase as
+ * Flink's own; a breakdown (status, severity, stage, ecosystem) is a key-value group, which Prometheus sees as a label.
  */
 public final class JobMetrics {
 
