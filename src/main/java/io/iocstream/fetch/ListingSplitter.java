@@ -22,7 +22,8 @@ public class ListingSplitter extends ProcessFunction<ResolvedScan, FileRef> {
 
     @Override
     public void open(OpenContext openContext) {
-        filesConsidered = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_CONSIDERED, JobMetrics.FILES_CONSIDERED);
+        filesConsidered = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_CONSIDERED,
+                JobMetrics.FILES_CONSIDERED);
         guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
