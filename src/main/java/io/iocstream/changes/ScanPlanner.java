@@ -1,6 +1,7 @@
 package io.iocstream.changes;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.ingest.PushOrigin;
@@ -36,6 +37,7 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
     private transient MapState<String, Long> lastSeqByRef;
     private transient RecordGuard guard;
     private transient Counter baselinesSkipped;
+    private transient Counter scans;
 
     @Override
     public void open(OpenContext openContext) {
@@ -44,7 +46,8 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
         lastSeqByRef = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("push-seq-by-ref", Types.STRING, Types.LONG));
         guard = RecordGuard.of("changes", getRuntimeContext());
-        baselinesSkipped = getRuntimeContext().getMetricGroup().counter(BASELINES_SKIPPED);
+        baselinesSkipped = JobMetrics.group(getRuntimeContext()).counter(BASELINES_SKIPPED);
+        scans = JobMetrics.group(getRuntimeContext()).counter(JobMetrics.SCANS);
     }
 
     @Override
@@ -66,6 +69,7 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
         ScanRequest request = plan(push, ChangeExtractor.extract(push), known.contains(push.before()), seq);
         lastSeqByRef.put(push.ref(), seq);
         out.collect(request);
+        scans.inc();
 
         // a baseline without a commit learns its head only when listed
         if (!push.deleted() && push.after() != null) {

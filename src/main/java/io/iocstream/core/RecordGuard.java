@@ -54,7 +54,7 @@ public final class RecordGuard {
     /** A guard for one operator instance of {@code stage}, counting into its accumulator and metric group. */
     public static RecordGuard of(String stage, RuntimeContext context) {
         return new RecordGuard(stage, context.getLongCounter(RunCounters.RECORDS_FAILED),
-                context.getMetricGroup().counter(METRIC));
+                JobMetrics.group(context).counter(METRIC));
     }
 
     /**

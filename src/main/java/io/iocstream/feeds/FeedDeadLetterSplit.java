@@ -1,6 +1,7 @@
 package io.iocstream.feeds;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -19,7 +20,7 @@ public class FeedDeadLetterSplit extends ProcessFunction<FeedUpdate, FeedUpdate>
     @Override
     public void open(OpenContext openContext) {
         guard = RecordGuard.of("feed", getRuntimeContext());
-        unsupported = new UnsupportedEntryCounters(getRuntimeContext().getMetricGroup());
+        unsupported = new UnsupportedEntryCounters(JobMetrics.group(getRuntimeContext()));
     }
 
     @Override

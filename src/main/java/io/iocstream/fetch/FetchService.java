@@ -158,6 +158,11 @@ final class FetchService implements AutoCloseable {
         }
     }
 
+    /** Requests the rate budget still allows in the current window: what the dashboard shows of it. */
+    long rateRequestsLeft() {
+        return client.rateRequestsLeft();
+    }
+
     /** Requests sent since the last call: each subtask adds what it takes to its accumulator. */
     long takeUnreportedRequests() {
         long sent = client.requestCount();

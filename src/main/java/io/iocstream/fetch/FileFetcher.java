@@ -1,5 +1,6 @@
 package io.iocstream.fetch;
 
+import io.iocstream.core.JobMetrics;
 import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.async.AsyncRetryStrategy;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -48,6 +50,7 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
     private transient FetchService service;
     /** Invokes whose result is still open; whoever removes one (the outcome or the timeout) completes it. */
     private transient Set<ResultFuture<FetchOutcome>> open;
+    private transient Histogram latency;
 
     public FileFetcher(FetchSettings settings) {
         this.settings = settings;
@@ -57,12 +60,15 @@ public class FileFetcher extends RichAsyncFunction<FileRef, FetchOutcome> {
     public void open(OpenContext openContext) {
         service = FetchService.acquire(settings);
         open = ConcurrentHashMap.newKeySet();
+        latency = FetchMetrics.latency(JobMetrics.group(getRuntimeContext()));
     }
 
     @Override
     public void asyncInvoke(FileRef file, ResultFuture<FetchOutcome> result) {
         open.add(result);
+        long started = System.nanoTime();
         service.fetch(file).whenComplete((outcome, error) -> {
+            latency.update((System.nanoTime() - started) / 1_000_000);
             if (!open.remove(result)) {
                 // timed out first: Flink ignores this outcome, so nothing downstream will give its bytes back
                 if (outcome != null) {

@@ -1,9 +1,9 @@
 package io.iocstream.fetch;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,12 +17,13 @@ public class ListingSplitter extends ProcessFunction<ResolvedScan, FileRef> {
 
     public static final OutputTag<FetchedFile> READY = new OutputTag<>("ready") {};
 
-    private transient LongCounter filesConsidered;
+    private transient JobMetrics.Tally filesConsidered;
     private transient RecordGuard guard;
 
     @Override
     public void open(OpenContext openContext) {
-        filesConsidered = getRuntimeContext().getLongCounter(RunCounters.FILES_CONSIDERED);
+        filesConsidered = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_CONSIDERED,
+                JobMetrics.FILES_CONSIDERED);
         guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 

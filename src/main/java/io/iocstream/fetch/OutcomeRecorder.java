@@ -1,9 +1,9 @@
 package io.iocstream.fetch;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -23,9 +23,9 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
 
     private final FetchSettings settings;
     private transient FetchService service;
-    private transient LongCounter filesFetched;
-    private transient LongCounter bytesFetched;
-    private transient LongCounter apiRequests;
+    private transient JobMetrics.Tally filesFetched;
+    private transient JobMetrics.Tally bytesFetched;
+    private transient JobMetrics.Tally apiRequests;
     private transient RecordGuard guard;
 
     public OutcomeRecorder(FetchSettings settings) {
@@ -36,9 +36,11 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     public void open() throws Exception {
         super.open();
         service = FetchService.acquire(settings);
-        filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
-        bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
-        apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
+        filesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_FETCHED, JobMetrics.FILES_FETCHED);
+        bytesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.BYTES_FETCHED, JobMetrics.BYTES_FETCHED);
+        apiRequests = JobMetrics.tally(getRuntimeContext(), RunCounters.API_REQUESTS, JobMetrics.API_REQUESTS);
+        // every subtask on a task manager reports the one budget they share
+        JobMetrics.group(getMetricGroup()).gauge(JobMetrics.RATE_REQUESTS_LEFT, service::rateRequestsLeft);
         guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
@@ -56,6 +58,8 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     @Override
     public void processElement(StreamRecord<FetchOutcome> element) {
         FetchOutcome outcome = element.getValue();
+        // the shared service's requests so far, so a running job's metric keeps up, not only a run's summary
+        apiRequests.add(service.takeUnreportedRequests());
         FileRef file = outcome.file();
         FetchedFile fetched = guard.call(() -> recorded(outcome), () -> FetchDeadLetters.origin(file),
                 () -> FetchDeadLetters.json(file), this::deadLetter);

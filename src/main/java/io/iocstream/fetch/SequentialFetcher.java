@@ -3,12 +3,13 @@ package io.iocstream.fetch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
 import io.iocstream.github.GitHubClient;
 import java.io.IOException;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,10 +25,11 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private final PriorityFiles priority;
     private transient GitHubClient client;
     private transient long requestsCounted;
-    private transient LongCounter filesConsidered;
-    private transient LongCounter filesFetched;
-    private transient LongCounter bytesFetched;
-    private transient LongCounter apiRequests;
+    private transient JobMetrics.Tally filesConsidered;
+    private transient JobMetrics.Tally filesFetched;
+    private transient JobMetrics.Tally bytesFetched;
+    private transient JobMetrics.Tally apiRequests;
+    private transient Histogram fetchLatency;
     private transient RecordGuard guard;
 
     public SequentialFetcher(FetchSettings settings, PriorityFiles priority) {
@@ -38,10 +40,13 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     @Override
     public void open(OpenContext openContext) {
         client = new GitHubClient(settings.clientConfig());
-        filesConsidered = getRuntimeContext().getLongCounter(RunCounters.FILES_CONSIDERED);
-        filesFetched = getRuntimeContext().getLongCounter(RunCounters.FILES_FETCHED);
-        bytesFetched = getRuntimeContext().getLongCounter(RunCounters.BYTES_FETCHED);
-        apiRequests = getRuntimeContext().getLongCounter(RunCounters.API_REQUESTS);
+        filesConsidered = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_CONSIDERED,
+                JobMetrics.FILES_CONSIDERED);
+        filesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_FETCHED, JobMetrics.FILES_FETCHED);
+        bytesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.BYTES_FETCHED, JobMetrics.BYTES_FETCHED);
+        apiRequests = JobMetrics.tally(getRuntimeContext(), RunCounters.API_REQUESTS, JobMetrics.API_REQUESTS);
+        fetchLatency = FetchMetrics.latency(JobMetrics.group(getRuntimeContext()));
+        JobMetrics.group(getRuntimeContext()).gauge(JobMetrics.RATE_REQUESTS_LEFT, client::rateRequestsLeft);
         guard = RecordGuard.of("fetch", getRuntimeContext());
     }
 
@@ -78,7 +83,9 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
 
     private void read(FileRef file, Context ctx, Collector<FetchedFile> out) {
         try {
+            long started = System.nanoTime();
             byte[] content = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
+            fetchLatency.update((System.nanoTime() - started) / 1_000_000);
             filesFetched.add(1);
             bytesFetched.add(content.length);
             out.collect(FetchedFile.content(file.at(), file.path(), content));

@@ -1,10 +1,10 @@
 package io.iocstream.ingest;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
 import java.util.List;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -34,8 +34,8 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     private final String sourceName;
     private transient long lineNumber;
     private transient ListState<Long> lineNumberState;
-    private transient LongCounter eventsIn;
-    private transient LongCounter pushes;
+    private transient JobMetrics.Tally eventsIn;
+    private transient JobMetrics.Tally pushes;
     private transient RecordGuard guard;
     private transient Counter baselineRequests;
     private transient Counter eventsIgnored;
@@ -46,11 +46,11 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
 
     @Override
     public void open(OpenContext openContext) {
-        eventsIn = getRuntimeContext().getLongCounter(RunCounters.EVENTS_IN);
-        pushes = getRuntimeContext().getLongCounter(RunCounters.PUSHES);
+        eventsIn = JobMetrics.tally(getRuntimeContext(), RunCounters.EVENTS_IN, JobMetrics.EVENTS_IN);
+        pushes = JobMetrics.tally(getRuntimeContext(), RunCounters.PUSHES, JobMetrics.PUSHES);
         guard = RecordGuard.of("ingest", getRuntimeContext());
-        baselineRequests = getRuntimeContext().getMetricGroup().counter(BASELINE_REQUESTS);
-        eventsIgnored = getRuntimeContext().getMetricGroup().counter(EVENTS_IGNORED);
+        baselineRequests = JobMetrics.group(getRuntimeContext()).counter(BASELINE_REQUESTS);
+        eventsIgnored = JobMetrics.group(getRuntimeContext()).counter(EVENTS_IGNORED);
     }
 
     @Override

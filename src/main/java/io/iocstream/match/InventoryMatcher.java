@@ -1,6 +1,7 @@
 package io.iocstream.match;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
@@ -20,6 +21,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
 import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.api.common.typeutils.base.StringSerializer;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
@@ -89,6 +91,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
     private transient RecordGuard guard;
+    /** What the gauges show: the index's size when last seen, and when a feed update last arrived. */
+    private transient volatile int indexSize;
+    private transient volatile long lastFeedUpdateMillis;
 
     @Override
     public void open(OpenContext openContext) {
@@ -97,6 +102,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(NEXT_SCAN),
                 getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN), getRuntimeContext().getState(STALLED_AT_SCAN));
         guard = RecordGuard.of("match", getRuntimeContext());
+        // broadcast state cannot be read here: the size is known from the first record or feed update on
+        lastFeedUpdateMillis = System.currentTimeMillis();
+        MetricGroup metrics = JobMetrics.group(getRuntimeContext());
+        metrics.gauge(JobMetrics.IOC_ENTRIES, () -> indexSize);
+        metrics.gauge(JobMetrics.FEED_AGE_SECONDS,
+                () -> (System.currentTimeMillis() - lastFeedUpdateMillis) / 1000);
     }
 
     @Override
@@ -105,6 +116,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         // fires once the whole input is consumed: the moment to apply deferred IOC entries to this branch
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
+        indexSize = index == null ? 0 : index.size();
         if (ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
             pending.add(update);
             // the broadcast side that applies it cannot set timers: one per ref starts the watch from here on
@@ -140,6 +152,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 IocIndex fresh = new IocIndex();
                 applyTo(fresh, feed);
                 state.put(ACTIVE, index);
+                indexSize = index.size();
+                lastFeedUpdateMillis = System.currentTimeMillis();
                 var status = ctx.getBroadcastState(FEED_STATUS);
                 if (withdrawn) {
                     status.put(WITHDRAWALS_PENDING, true);

@@ -101,7 +101,12 @@ public final class IocStreamPipeline {
         if (parsedReady != null) {
             deadLetters = deadLetters.union(parsedReady.getSideOutput(DeadLetter.TAG));
         }
-        return new PipelineOutputs(findings, deadLetters);
+        // counted where every finding and dead letter passes, for the dashboard (docs/operations.md)
+        DataStream<Finding> counted = findings.map(new FindingCounter()).name("count-findings")
+                .uid("count-findings").setParallelism(findings.getParallelism());
+        DataStream<DeadLetter> deadLettersCounted = deadLetters.map(new DeadLetterCounter())
+                .name("count-dead-letters").uid("count-dead-letters");
+        return new PipelineOutputs(counted, deadLettersCounted);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.iocstream.source;
 
+import io.iocstream.core.JobMetrics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -64,7 +65,7 @@ final class PollingReader<T, P> implements SourceReader<T, PollingSplit<P>> {
             throw new IllegalStateException("cannot open the poller of " + name, e);
         }
         if (context != null) {
-            poller.registerMetrics(context.metricGroup());
+            poller.registerMetrics(JobMetrics.group(context.metricGroup()));
         }
         if (splitId != null) {
             schedulePoll(0);

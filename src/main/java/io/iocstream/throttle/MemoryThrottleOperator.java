@@ -1,7 +1,9 @@
 package io.iocstream.throttle;
 
+import io.iocstream.core.JobMetrics;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.StreamOperatorParameters;
@@ -36,9 +38,10 @@ public class MemoryThrottleOperator<T> extends AbstractStreamOperator<T> impleme
         super.open();
         probe = settings.probe().create();
         level = PressureLevel.NORMAL;
-        pauses = getMetricGroup().counter(ThrottleMetrics.PAUSES);
-        pausedMillis = getMetricGroup().counter(ThrottleMetrics.PAUSED_MILLIS);
-        getMetricGroup().gauge(ThrottleMetrics.LEVEL, () -> level.ordinal());
+        MetricGroup metrics = JobMetrics.group(getMetricGroup());
+        pauses = metrics.counter(ThrottleMetrics.PAUSES);
+        pausedMillis = metrics.counter(ThrottleMetrics.PAUSED_MILLIS);
+        metrics.gauge(ThrottleMetrics.LEVEL, () -> level.ordinal());
     }
 
     @Override

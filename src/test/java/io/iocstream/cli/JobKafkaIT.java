@@ -146,6 +146,7 @@ class JobKafkaIT {
         flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
                 .toString());
         flink.setString("rest.port", "0");
+        flink.setString("metrics.reporter.prom.port", "0");
         return flink;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.LongPredicate;
 import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,7 @@ class FileFetcherTest {
             FetchSettings settings = FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE)
                     .withMaxBytesInFlight(4L * 1024 * 1024);
             FileFetcher fetcher = new FileFetcher(settings);
+            fetcher.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
             fetcher.open(null);
             FetchService service = FetchService.acquire(settings);
             try {

@@ -165,6 +165,8 @@ public final class StandaloneCluster implements AutoCloseable {
         config.setString("rest.address", "127.0.0.1");
         config.setString("rest.bind-address", "127.0.0.1");
         config.setString("rest.port", String.valueOf(freePort()));
+        // each process's Prometheus reporter on a port of its own
+        config.setString("metrics.reporter.prom.port", "0");
         config.setString("taskmanager.host", "127.0.0.1");
         config.setString("taskmanager.bind-host", "127.0.0.1");
         config.setString("execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
