@@ -20,6 +20,10 @@ final class TestReceiver implements AutoCloseable {
     static final String SECRET = "It's a Secret to Everybody";
     static final String NEXT_SECRET = "the secret that replaces it";
 
+    /** The receiver's environment: both secrets, and the stand-in token the build sets for redelivery. */
+    static final Map<String, String> ENV = Map.of("WEBHOOK_SECRET", SECRET, "WEBHOOK_SECRET_NEXT", NEXT_SECRET,
+            "IOCSTREAM_TEST_TOKEN", "zq9_test_token_4f1c2a9e7b5d3c1a");
+
     private final WebhookService service;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -42,10 +46,8 @@ final class TestReceiver implements AutoCloseable {
                   topic: %s
                   send_timeout: %s
                 """.formatted(bootstrapServers, topic, sendTimeout) + extra);
-        Map<String, String> env = Map.of("WEBHOOK_SECRET", SECRET, "WEBHOOK_SECRET_NEXT", NEXT_SECRET,
-                "IOCSTREAM_TEST_TOKEN", "zq9_test_token_4f1c2a9e7b5d3c1a");
-        WebhookConfig config = WebhookConfigReader.read(yaml, env::get);
-        return new TestReceiver(WebhookService.start(config, env::get));
+        WebhookConfig config = WebhookConfigReader.read(yaml, ENV::get);
+        return new TestReceiver(WebhookService.start(config, ENV::get));
     }
 
     WebhookService service() {
