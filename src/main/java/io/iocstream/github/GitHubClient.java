@@ -320,6 +320,97 @@ public final class GitHubClient implements AutoCloseable {
         });
     }
 
+    /** GitHub's largest page of hook deliveries. */
+    public static final int DELIVERIES_PER_PAGE = 100;
+
+    /**
+     * The first page of {@code hook}'s recent deliveries, newest first ({@code GET /orgs/ORG/hooks/ID/deliveries} or
+     * {@code GET /app/hook/deliveries}).
+     *
+     * @param appJwt for the App's hook, a JWT the App signed ({@link #appJwt}); null for an organisation's hook, which
+     *               is read with this client's token
+     */
+    public HookDeliveriesPage hookDeliveries(HookRef hook, int perPage, String appJwt) throws IOException {
+        HttpUrl url = deliveriesUrl(hook).addQueryParameter("per_page", Integer.toString(perPage)).build();
+        return hookDeliveriesPage(url, appJwt);
+    }
+
+    /**
+     * A following page of deliveries, from {@link HookDeliveriesPage#nextUrl()} (GitHub pages them by cursor). The
+     * URL must lie under the configured base URL; any other is refused before a request is made.
+     */
+    public HookDeliveriesPage hookDeliveriesPage(String nextUrl, String appJwt) throws IOException {
+        HttpUrl url = HttpUrl.parse(nextUrl);
+        if (url == null || !guard.underBase(url)) {
+            throw new ForeignHostException("refusing a next page outside " + base);
+        }
+        return hookDeliveriesPage(url, appJwt);
+    }
+
+    /** Asks GitHub to deliver {@code deliveryId} of {@code hook} again ({@code POST .../deliveries/ID/attempts}). */
+    public void redeliver(HookRef hook, long deliveryId, String appJwt) throws IOException {
+        HttpUrl url = deliveriesUrl(hook).addPathSegment(Long.toString(deliveryId)).addPathSegment("attempts")
+                .build();
+        exchange(withJwt(request(url, JSON), appJwt).post(RequestBody.create(new byte[0])).build(), "core",
+                response -> null);
+    }
+
+    /**
+     * A JWT signed with the App's private key (a PEM file), for the App's own endpoints such as its hook's
+     * deliveries; good for nine minutes.
+     */
+    public static String appJwt(String appId, java.nio.file.Path privateKeyFile) throws IOException {
+        try {
+            return AppJwt.sign(appId, AppPrivateKey.read(privateKeyFile), Instant.now());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException("cannot sign a JWT with the GitHub App private key in " + privateKeyFile + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+
+    private HttpUrl.Builder deliveriesUrl(HookRef hook) {
+        HttpUrl.Builder url = base.newBuilder();
+        if (hook.isApp()) {
+            url.addPathSegment("app").addPathSegment("hook");
+        } else {
+            url.addPathSegment("orgs").addPathSegment(requireSegment(hook.org(), "org")).addPathSegment("hooks")
+                    .addPathSegment(Long.toString(hook.hookId()));
+        }
+        return url.addPathSegment("deliveries");
+    }
+
+    private Request.Builder withJwt(Request.Builder request, String appJwt) {
+        if (appJwt == null) {
+            return request;
+        }
+        redactor.remember(appJwt);
+        return request.header("Authorization", "Bearer " + appJwt);
+    }
+
+    private HookDeliveriesPage hookDeliveriesPage(HttpUrl url, String appJwt) throws IOException {
+        return exchange(withJwt(request(url, JSON), appJwt).get().build(), "core", response -> {
+            JsonNode page = readJson(response.body().bytes(), url);
+            if (!page.isArray()) {
+                throw new GitHubApiException(502, "hook deliveries are not a JSON array ("
+                        + redactor.redact(url.encodedPath()) + ")");
+            }
+            List<HookDelivery> deliveries = new ArrayList<>(page.size());
+            for (JsonNode delivery : page) {
+                Instant deliveredAt;
+                try {
+                    deliveredAt = Instant.parse(delivery.path("delivered_at").asText(""));
+                } catch (DateTimeParseException e) {
+                    throw new GitHubApiException(502, "a hook delivery without a delivered_at time");
+                }
+                deliveries.add(new HookDelivery(delivery.path("id").asLong(), delivery.path("guid").asText(""),
+                        deliveredAt, delivery.path("redelivery").asBoolean(false), delivery.path("status").asText(""),
+                        delivery.path("status_code").asInt(0), delivery.path("event").asText(""),
+                        delivery.path("action").isTextual() ? delivery.path("action").asText() : null));
+            }
+            return new HookDeliveriesPage(deliveries, LinkHeader.url(response.header("Link"), "next"));
+        });
+    }
+
     /**
      * The commit {@code branch} points at, through {@code GET /repos/O/R/git/ref/heads/BRANCH}; empty when the
      * branch does not exist or the repository has no commit yet (GitHub answers 409 "Git Repository is empty").

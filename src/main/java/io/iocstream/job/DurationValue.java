@@ -13,11 +13,11 @@ import org.apache.flink.util.TimeUtils;
  * parsed by Flink's {@link TimeUtils}. A bare number is refused: Flink would read it as milliseconds, where a person
  * writing {@code poll_interval: 60} means seconds.
  */
-final class DurationValue extends StdScalarDeserializer<Duration> {
+public final class DurationValue extends StdScalarDeserializer<Duration> {
 
-    static final String EXPECTED = "a duration with its unit, such as 500ms, 30s, 5min or 24h";
+    public static final String EXPECTED = "a duration with its unit, such as 500ms, 30s, 5min or 24h";
 
-    DurationValue() {
+    public DurationValue() {
         super(Duration.class);
     }
 

@@ -53,15 +53,7 @@ public final class JobConfigReader {
 
     /** Reads {@code file}; {@code env} looks up environment variables (System::getenv outside tests). */
     public static JobConfig read(Path file, UnaryOperator<String> env) {
-        byte[] yaml;
-        try {
-            yaml = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("--config", "no such file: " + file);
-        } catch (IOException e) {
-            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
-        }
-        JobConfig config = parse(yaml);
+        JobConfig config = parse(readFile(file));
         String tokenEnv = config.github().tokenEnv();
         String token = tokenEnv == null ? "" : env.apply(tokenEnv);
         if (tokenEnv != null && (token == null || token.isBlank())) {
@@ -71,15 +63,35 @@ public final class JobConfigReader {
         return config;
     }
 
+    /** The bytes of a configuration file, or a {@link ConfigException} about {@code --config}. */
+    public static byte[] readFile(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("--config", "no such file: " + file);
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
     static JobConfig parse(byte[] yaml) {
-        JobConfig config;
+        return parse(yaml, JobConfig.class);
+    }
+
+    /**
+     * Reads YAML into {@code type}, a record of records (the webhook receiver's configuration is read so too), with
+     * the same strictness as the job's file: the first unknown key, missing key or bad value is one
+     * {@link ConfigException} naming it.
+     */
+    public static <T extends Record> T parse(byte[] yaml, Class<T> type) {
+        T config;
         try {
             // a misspelt key is what to report, not the required key it leaves missing, which binding sees first
             JsonNode tree = YAML.readTree(yaml);
             if (tree != null && tree.isObject()) {
-                requireKnownKeys(tree, JobConfig.class, "");
+                requireKnownKeys(tree, type, "");
             }
-            config = YAML.treeToValue(tree, JobConfig.class);
+            config = YAML.treeToValue(tree, type);
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ConfigException problem) {
                 throw problem.under(path(e));

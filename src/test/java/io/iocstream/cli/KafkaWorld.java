@@ -55,14 +55,25 @@ final class KafkaWorld {
 
     /** Creates the topics of a run called {@code name} and produces the world's pushes to its input topic. */
     static KafkaWorld create(KafkaBroker kafka, String name, Path world) throws Exception {
+        KafkaWorld run = withoutEvents(kafka, name, world);
+        List<String> lines = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8);
+        kafka.produce(run.pushes, lines.stream().map(line -> record(repository(line), line)).toList());
+        return run;
+    }
+
+    /** Creates the topics of a run called {@code name}, its input topic empty: something else writes the events. */
+    static KafkaWorld withoutEvents(KafkaBroker kafka, String name, Path world) throws Exception {
         KafkaWorld run = new KafkaWorld(kafka, world, name);
         kafka.createTopic(run.pushes, 3, false);
         kafka.createTopic(run.feeds, 1, true);
         kafka.createTopic(run.findings, 2, false);
         kafka.createTopic(run.deadLetters, 1, false);
-        List<String> lines = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8);
-        kafka.produce(run.pushes, lines.stream().map(line -> record(repository(line), line)).toList());
         return run;
+    }
+
+    /** The input topic the job reads. */
+    String eventsTopic() {
+        return pushes;
     }
 
     /**

@@ -61,4 +61,8 @@ final class ApiBodies {
     /** What {@code POST /app/installations/ID/access_tokens} answers (201). */
     record InstallationToken(String token, String expiresAt, Map<String, String> permissions,
                              String repositorySelection) {}
+
+    /** An attempt to deliver a webhook, as the deliveries API lists it. */
+    record HookDelivery(long id, String guid, String deliveredAt, boolean redelivery, double duration, String status,
+            int statusCode, String event, String action, Long installationId, Long repositoryId, String throttledAt) {}
 }

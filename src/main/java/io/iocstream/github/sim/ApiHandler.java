@@ -57,13 +57,14 @@ final class ApiHandler implements HttpHandler {
     private final int maxConcurrent;
     private final InstallationTokenIssuer tokens;
     private final List<CommitStatus> statuses;
+    private final HookDeliveries hook;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
                String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap, InstallationTokenIssuer tokens,
-               List<CommitStatus> statuses) {
+               List<CommitStatus> statuses, HookDeliveries hook) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -77,6 +78,7 @@ final class ApiHandler implements HttpHandler {
         this.maxConcurrent = faults.maxConcurrent();
         this.tokens = tokens;
         this.statuses = statuses;
+        this.hook = hook;
     }
 
     @Override
@@ -129,6 +131,10 @@ final class ApiHandler implements HttpHandler {
             accessTokens(exchange, segments.get(2));
             return;
         }
+        if (segments.size() >= 3 && segments.subList(0, 3).equals(List.of("app", "hook", "deliveries"))) {
+            appHookDeliveries(exchange, segments, post);
+            return;
+        }
         if (tokens.required() && !tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
             counter.count("unauthorized");
             sendJson(exchange, 401, new ApiBodies.Error("Bad credentials", DOCS, "401"), rateLimit.peek());
@@ -137,7 +143,9 @@ final class ApiHandler implements HttpHandler {
         boolean graphQl = post && segments.equals(List.of("graphql"));
         boolean statusPost = post && segments.size() == 5 && segments.get(0).equals("repos")
                 && segments.get(3).equals("statuses");
-        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl && !statusPost) {
+        boolean hookDeliveries = segments.size() >= 5 && segments.get(0).equals("orgs")
+                && segments.get(2).equals("hooks") && segments.get(4).equals("deliveries");
+        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl && !statusPost && !(post && hookDeliveries)) {
             notFound(exchange, rateLimit.peek());
             return;
         }
@@ -159,7 +167,15 @@ final class ApiHandler implements HttpHandler {
         if (rate.isEmpty()) {
             return;
         }
-        if (graphQl) {
+        if (hookDeliveries) {
+            boolean ours = segments.get(1).equals(hook.org()) && segments.get(3).equals(Long.toString(hook.hookId()));
+            if (ours) {
+                deliveries(exchange, segments.subList(5, segments.size()), post,
+                        "/orgs/" + hook.org() + "/hooks/" + hook.hookId() + "/deliveries", rate.get());
+            } else {
+                notFound(exchange, rate.get());
+            }
+        } else if (graphQl) {
             graphQl(exchange, rate.get());
         } else if (isRepositoryListing(decoded)) {
             repositories(exchange, decoded.get(), rate.get());
@@ -196,6 +212,71 @@ final class ApiHandler implements HttpHandler {
         } catch (InstallationTokenIssuer.Refused refused) {
             counter.count("access_tokens_refused");
             sendJson(exchange, 401, new ApiBodies.Error(refused.getMessage(), DOCS, "401"), rateLimit.peek());
+        }
+    }
+
+    /**
+     * {@code GET /app/hook/deliveries} and {@code POST /app/hook/deliveries/ID/attempts}: the App's hook, read with a
+     * JWT the App signed (GitHub refuses installation tokens here); not rate limited, as GitHub counts App requests
+     * apart.
+     */
+    private void appHookDeliveries(HttpExchange exchange, List<String> segments, boolean post) throws IOException {
+        try {
+            tokens.checkJwt(exchange.getRequestHeaders().getFirst("Authorization"));
+        } catch (InstallationTokenIssuer.Refused refused) {
+            counter.count("unauthorized");
+            sendJson(exchange, 401, new ApiBodies.Error(refused.getMessage(), DOCS, "401"), rateLimit.peek());
+            return;
+        }
+        deliveries(exchange, segments.subList(3, segments.size()), post, "/app/hook/deliveries", rateLimit.peek());
+    }
+
+    /**
+     * A hook's deliveries, newest first, paged by {@code per_page} (at most 100) and an opaque {@code cursor} with a
+     * {@code Link rel="next"} as GitHub pages them; or, for {@code POST ID/attempts}, a redelivery of attempt ID:
+     * delivered before the answer (GitHub does it soon after), then 202.
+     */
+    private void deliveries(HttpExchange exchange, List<String> rest, boolean post, String path,
+            RateLimitWindow.Snapshot rate) throws IOException {
+        if (post) {
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            long id = rest.size() == 2 && rest.get(1).equals("attempts") ? longOrZero(rest.get(0)) : 0;
+            if (id <= 0 || hook.redeliver(id).isEmpty()) {
+                notFound(exchange, rate);
+                return;
+            }
+            counter.count("hook_redeliveries");
+            sendJson(exchange, 202, Map.of(), rate);
+            return;
+        }
+        if (!rest.isEmpty()) {
+            notFound(exchange, rate);
+            return;
+        }
+        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+        int perPage = Math.max(1, Math.min(intParam(query.get("per_page"), 30), 100));
+        long before = query.containsKey("cursor") ? longOrZero(query.get("cursor").replaceFirst("^v1_", "")) : 0;
+        List<HookDeliveries.Attempt> all = hook.attempts().stream()
+                .filter(attempt -> before <= 0 || attempt.id() < before).toList();
+        List<ApiBodies.HookDelivery> listed = new ArrayList<>();
+        for (HookDeliveries.Attempt attempt : all.subList(0, Math.min(perPage, all.size()))) {
+            listed.add(new ApiBodies.HookDelivery(attempt.id(), attempt.guid(), attempt.deliveredAt().toString(),
+                    attempt.redelivery(), attempt.duration(), attempt.status(), attempt.statusCode(), attempt.event(),
+                    attempt.action(), null, null, null));
+        }
+        if (all.size() > perPage) {
+            exchange.getResponseHeaders().set("Link", "<" + baseUrl + path + "?per_page=" + perPage + "&cursor=v1_"
+                    + all.get(perPage - 1).id() + ">; rel=\"next\"");
+        }
+        counter.count("hook_deliveries");
+        sendJson(exchange, 200, listed, rate);
+    }
+
+    private static long longOrZero(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

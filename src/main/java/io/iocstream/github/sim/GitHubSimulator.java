@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
  * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, GitHub
- * App installation tokens) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
+ * App installation tokens, a webhook's deliveries and redeliveries) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
  * rate-limit headers, and with the latency, 5xx errors and credentials asked for in {@link SimulatorOptions}.
  */
 public final class GitHubSimulator implements AutoCloseable {
@@ -28,6 +28,9 @@ public final class GitHubSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubSimulator.class);
     private static final int THREADS = 160;  // more than the secondary limit, so that limit and not the pool is what bites
     private static final Duration GITHUB_RATE_WINDOW = Duration.ofHours(1);
+    /** The organisation and id of the simulated webhook ({@link #hook()}). */
+    public static final String HOOK_ORG = "acme";
+    public static final long HOOK_ID = 1;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -35,16 +38,19 @@ public final class GitHubSimulator implements AutoCloseable {
     private final RateLimitWindow rateLimit;
     private final InstallationTokenIssuer tokens;
     private final List<CommitStatus> statuses;
+    private final HookDeliveries hook;
     private final String baseUrl;
 
     private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
-            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses, String baseUrl) {
+            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses,
+            HookDeliveries hook, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
         this.rateLimit = rateLimit;
         this.tokens = tokens;
         this.statuses = statuses;
+        this.hook = hook;
         this.baseUrl = baseUrl;
     }
 
@@ -63,13 +69,14 @@ public final class GitHubSimulator implements AutoCloseable {
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
         InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
         List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
+        HookDeliveries hook = new HookDeliveries(HOOK_ORG, HOOK_ID, Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses, hook));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, hook, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -97,6 +104,15 @@ public final class GitHubSimulator implements AutoCloseable {
     /** The commit statuses clients set ({@code POST /repos/OWNER/NAME/statuses/SHA}), in the order they came. */
     public List<CommitStatus> commitStatuses() {
         return List.copyOf(statuses);
+    }
+
+    /**
+     * The simulated webhook of organisation {@value #HOOK_ORG} (id {@value #HOOK_ID}), also the App's hook: it
+     * delivers events to a receiver, and its deliveries are listed and redelivered through
+     * {@code /orgs/acme/hooks/1/deliveries} and {@code /app/hook/deliveries}.
+     */
+    public HookDeliveries hook() {
+        return hook;
     }
 
     /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */

@@ -59,6 +59,29 @@ final class InstallationTokenIssuer {
      */
     Issued issue(String authorization, long installationId) throws Refused {
         Instant now = clock.instant();
+        checkJwt(authorization, now);
+        // expired tokens are forgotten here, so a long run keeps only the live ones
+        issued.values().removeIf(token -> !now.isBefore(token.expiresAt()));
+        // whole seconds, as expires_at is written: the client and the simulator agree on the moment
+        Issued token = new Issued(newToken(), installationId,
+                now.plus(auth.tokenLifetime()).truncatedTo(ChronoUnit.SECONDS));
+        issued.put(token.token(), token);
+        return token;
+    }
+
+    /**
+     * Checks the App's JWT in {@code authorization}, as GitHub does for the App's own endpoints ({@code /app/...}).
+     *
+     * @throws Refused with GitHub's message when the JWT is not the App's or no longer good
+     */
+    void checkJwt(String authorization) throws Refused {
+        if (!servesApp()) {
+            throw new Refused("A JSON web token could not be decoded");
+        }
+        checkJwt(authorization, clock.instant());
+    }
+
+    private void checkJwt(String authorization, Instant now) throws Refused {
         JsonNode claims = verifiedClaims(bearer(authorization));
         JsonNode iss = claims.path("iss");
         if (!(iss.isTextual() || iss.isIntegralNumber()) || !iss.asText().equals(auth.appId())) {
@@ -77,13 +100,6 @@ final class InstallationTokenIssuer {
             throw new Refused("'Issued at' claim ('iat') must be an Integer representing the time that the "
                     + "assertion was issued");
         }
-        // expired tokens are forgotten here, so a long run keeps only the live ones
-        issued.values().removeIf(token -> !now.isBefore(token.expiresAt()));
-        // whole seconds, as expires_at is written: the client and the simulator agree on the moment
-        Issued token = new Issued(newToken(), installationId,
-                now.plus(auth.tokenLifetime()).truncatedTo(ChronoUnit.SECONDS));
-        issued.put(token.token(), token);
-        return token;
     }
 
     /** Whether a request with this {@code Authorization} header may be served. */
