@@ -101,7 +101,7 @@ public final class IocStreamPipeline {
         if (parsedReady != null) {
             deadLetters = deadLetters.union(parsedReady.getSideOutput(DeadLetter.TAG));
         }
-        return new PipelineOutputs(findings, deadLetters);
+        return new PipelineOutputs(findings, deadLetters, findings.getSideOutput(InventoryMatcher.SCANS));
     }
 
     /**
