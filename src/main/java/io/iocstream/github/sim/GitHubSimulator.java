@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, GitHub
+ * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, check runs (within GitHub's content-creation limits), GitHub
  * App installation tokens) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
  * rate-limit headers, and with the latency, 5xx errors and credentials asked for in {@link SimulatorOptions}.
  */
@@ -35,16 +35,21 @@ public final class GitHubSimulator implements AutoCloseable {
     private final RateLimitWindow rateLimit;
     private final InstallationTokenIssuer tokens;
     private final List<CommitStatus> statuses;
+    private final List<CheckRun> checkRuns;
+    private final ContentCreationWindow contentCreation;
     private final String baseUrl;
 
     private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
-            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses, String baseUrl) {
+            RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses,
+            List<CheckRun> checkRuns, ContentCreationWindow contentCreation, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
         this.rateLimit = rateLimit;
         this.tokens = tokens;
         this.statuses = statuses;
+        this.checkRuns = checkRuns;
+        this.contentCreation = contentCreation;
         this.baseUrl = baseUrl;
     }
 
@@ -63,13 +68,17 @@ public final class GitHubSimulator implements AutoCloseable {
         RateLimitWindow rateLimit = new RateLimitWindow(options.rateLimit(), rateLimitWindow, Clock.systemUTC());
         InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
         List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
+        List<CheckRun> checkRuns = new CopyOnWriteArrayList<>();
+        ContentCreationWindow contentCreation = new ContentCreationWindow(options.contentLimits(), Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses, checkRuns,
+                contentCreation));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, checkRuns, contentCreation,
+                baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -80,7 +89,8 @@ public final class GitHubSimulator implements AutoCloseable {
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
      * {@code org_events}, {@code org_events_not_modified}, {@code repositories}, {@code git_refs}, {@code rate_limit},
-     * {@code rate_limited}, {@code injected_error}, {@code not_found}, {@code statuses}, {@code access_tokens}
+     * {@code rate_limited}, {@code injected_error}, {@code not_found}, {@code statuses}, {@code check_runs}, {@code content_limited} (refused by the content-creation limits),
+     * {@code access_tokens}
      * (installation tokens minted), {@code access_tokens_refused} (a JWT refused), {@code unauthorized} (no accepted
      * token). Each answered request
      * counts once, under the kind of answer it got.
@@ -97,6 +107,19 @@ public final class GitHubSimulator implements AutoCloseable {
     /** The commit statuses clients set ({@code POST /repos/OWNER/NAME/statuses/SHA}), in the order they came. */
     public List<CommitStatus> commitStatuses() {
         return List.copyOf(statuses);
+    }
+
+    /** The check runs GitHub Apps created ({@code POST /repos/OWNER/NAME/check-runs}), in the order they came. */
+    public List<CheckRun> checkRuns() {
+        return List.copyOf(checkRuns);
+    }
+
+    /**
+     * Every content-creating request (commit statuses, check runs) in the order received, with its time and whether
+     * the content-creation limits took it: what a test counts per window.
+     */
+    public List<ContentRequest> contentRequests() {
+        return contentCreation.seen();
     }
 
     /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */
