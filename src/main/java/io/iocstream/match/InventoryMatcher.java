@@ -222,8 +222,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             if (order.stalled()) {
                 LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), order.next(),
                         STALL_TIMEOUT);
-                applyAll(order.skipNext(), index, out, dead, scans);
+                List<InventoryUpdate> ready = order.skipNext();
+                // the scan given up on first, then those its skip lets through
                 reportGivenUp(order.next(), scans);
+                applyAll(ready, index, out, dead, scans);
             }
             order.endWatch();
             if (order.watch()) {

@@ -150,7 +150,14 @@ final class CommitMarkSender implements AutoCloseable {
         } catch (InterruptedIOException e) {
             queue.add(mark);
             throw new InterruptedException("closing");
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
+            // a repository or commit the client cannot name in a URL, or a fault of ours: no attempt can cure it,
+            // and the sender must go on with the next
+            refused.incrementAndGet();
+            outstanding.decrementAndGet();
+            LOG.warn("{} refused, not sent: {}", mark, e.getMessage());
+            return Duration.ZERO;
+        } catch (IOException e) {
             queue.add(mark);
             deferred.incrementAndGet();
             Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(ioFailures++, 6));

@@ -10,6 +10,7 @@ import io.iocstream.github.sim.SimulatorAuth;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
 import io.iocstream.testing.KafkaBroker;
 import io.iocstream.world.WorldGenerator;
 import java.io.IOException;
@@ -70,6 +71,13 @@ class JobKafkaIT {
         assertThat(run.deadLetters()).as("each bad event line a dead letter, once").doesNotHaveDuplicates()
                 .anyMatch(dead -> dead.stage().equals("ingest")
                         && dead.reason().equals("unsupported event type: IssuesEvent"));
+        // one scan record per push, once, across the crash, on the topic and in the day folders alike
+        assertThat(run.scans()).extracting(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq())
+                .hasSize(9).doesNotHaveDuplicates();
+        assertThat(run.scans()).allMatch(ScanRecord::complete).allMatch(ScanRecord::fullyRead);
+        assertThat(run.filedScans()).extracting(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq())
+                .containsExactlyInAnyOrderElementsOf(run.scans().stream()
+                        .map(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq()).toList());
     }
 
     @Test
@@ -100,10 +108,12 @@ class JobKafkaIT {
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.filed())).isEqualTo(match);
         assertThat(run.findings()).extracting(Finding::trigger).containsOnly("baseline");
+        assertThat(run.scans()).isNotEmpty().extracting(ScanRecord::trigger).containsOnly("baseline");
     }
 
-    /** What one run left: the findings topic, the dead-letter topic and the day folders. */
-    record Run(List<Finding> findings, List<DeadLetter> deadLetters, List<Finding> filed) {}
+    /** What one run left: the findings, dead-letter and scans topics and the day folders. */
+    record Run(List<Finding> findings, List<DeadLetter> deadLetters, List<Finding> filed, List<ScanRecord> scans,
+            List<ScanRecord> filedScans) {}
 
     /**
      * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
@@ -135,7 +145,8 @@ class JobKafkaIT {
                 job.job().cancel().get();
             }
         }
-        return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files));
+        return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files),
+                topics.committedScans(), filedScans(files));
     }
 
     /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
@@ -149,10 +160,31 @@ class JobKafkaIT {
         return flink;
     }
 
-    /** Every finding in a visible (committed) file of the day folders (dead letters have a folder of their own). */
+    /** Every scan record in a visible (committed) file of the scans' day folders. */
+    private static List<ScanRecord> filedScans(Path files) throws IOException {
+        List<ScanRecord> scans = new ArrayList<>();
+        if (!Files.isDirectory(files.resolve("scans"))) {
+            return scans;
+        }
+        try (Stream<Path> walk = Files.walk(files.resolve("scans"))) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    scans.add(JSON.readValue(line, ScanRecord.class));
+                }
+            }
+        }
+        return scans;
+    }
+
+    /**
+     * Every finding in a visible (committed) file of the day folders (dead letters and scan records have folders of
+     * their own).
+     */
     private static List<Finding> filed(Path files) throws IOException {
         List<Finding> findings = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(files).filter(path -> !path.startsWith(files.resolve("dead-letters")))) {
+        try (Stream<Path> walk = Files.walk(files).filter(path -> !path.startsWith(files.resolve("dead-letters"))
+                && !path.startsWith(files.resolve("scans")))) {
             for (Path file : walk.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 assertThat(file.getParent().getFileName().toString()).matches("day=\\d{4}-\\d{2}-\\d{2}");

@@ -39,6 +39,24 @@ class RecordedGitHubTest {
     }
 
     @Test
+    void aCommitStatusIsPostedAsGitHubTookIt() throws Exception {
+        RecordedExchange create = RecordedExchange.find("create-status", "POST", ".*/statuses/.*");
+        JsonNode asked = create.requestBody();
+        String repo = create.path().replaceFirst("^/repos/([^/]+/[^/]+)/statuses/.*$", "$1");
+        try (ReplayServer github = new ReplayServer(path -> create);
+             GitHubClient client = new GitHubClient(client(github))) {
+            client.createCommitStatus(repo, COMMIT, asked.path("state").asText(), asked.path("description").asText(),
+                    asked.path("context").asText(), asked.path("target_url").asText());
+
+            ReplayServer.Received sent = github.received().get(0);
+            assertThat(sent.method()).isEqualToIgnoringCase(create.method());
+            assertThat(sent.pathAndQuery()).isEqualTo(create.path());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.body())).isEqualTo(asked);
+            assertThat(create.status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void githubsLinkPaginationIsFollowedToTheLastPage() throws Exception {
         List<RecordedExchange> pages = RecordedExchange.scenario("paginate-issues").stream()
                 .filter(e -> e.method().equals("GET")).toList();
