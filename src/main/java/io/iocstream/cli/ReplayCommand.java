@@ -68,9 +68,11 @@ final class ReplayCommand implements Callable<Integer> {
         OptionChecks.fraction("--sim-error-rate", simErrorRate);
         Path findings = OutputFile.checked("--out", out, world);
         Path deadLetters = OutputFile.checked("--out's dead-letter file", ReplayRun.deadLetterPath(findings), world);
+        Path scans = OutputFile.checked("--out's scans file", ReplayRun.scansPath(findings), world);
         Path summaryFile = summary == null ? null : OutputFile.checked("--summary", summary, world);
-        if (findings.equals(summaryFile) || deadLetters.equals(summaryFile)) {
-            throw new UsageException("--summary must not be the findings file or its dead-letter file: " + summary);
+        if (findings.equals(summaryFile) || deadLetters.equals(summaryFile) || scans.equals(summaryFile)) {
+            throw new UsageException("--summary must not be the findings file, its dead-letter file or its scans "
+                    + "file: " + summary);
         }
         ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
         return new ReplayRun.Options(world, findings, summaryFile, parallelism, fetchStrategy, simLatencyMs, false,

@@ -3,13 +3,14 @@ package io.iocstream.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a replay wrote, read back: its findings file and the dead-letter file beside it (bench, tests). */
+/** What a replay wrote, read back: its findings file and the dead-letter and scans files beside it (bench, tests). */
 final class ReplayOutput {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +23,10 @@ final class ReplayOutput {
 
     static List<DeadLetter> deadLetters(Path out) throws IOException {
         return read(ReplayRun.deadLetterPath(out), DeadLetter.class);
+    }
+
+    static List<ScanRecord> scans(Path out) throws IOException {
+        return read(ReplayRun.scansPath(out), ScanRecord.class);
     }
 
     private static <T> List<T> read(Path file, Class<T> type) throws IOException {

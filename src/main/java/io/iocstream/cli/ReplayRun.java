@@ -95,6 +95,11 @@ final class ReplayRun {
         return out.resolveSibling(out.getFileName() + ".dead-letters.jsonl");
     }
 
+    /** Where the scan records go: beside the findings file, one per push or baseline. */
+    static Path scansPath(Path out) {
+        return out.resolveSibling(out.getFileName() + ".scans.jsonl");
+    }
+
     static RunSummary run(Options options, Listener listener) throws Exception {
         long started = System.nanoTime();
         long pausesBefore = TaskManagerMemory.pauses();
@@ -106,6 +111,7 @@ final class ReplayRun {
                         0);
                 OutputFile findingsOut = OutputFile.create(options.out());
                 OutputFile deadOut = OutputFile.create(deadLetterPath(options.out()));
+                OutputFile scansOut = OutputFile.create(scansPath(options.out()));
                 LocalCluster cluster = LocalCluster.start(options.parallelism())) {
 
             // feed dead letters travel in the feed stream, so the run's dead-letter output counts them with the rest
@@ -131,14 +137,22 @@ final class ReplayRun {
             PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
-            CloseableIterator<RunOutput> results = outputs.merged().collectAsync();
+            CloseableIterator<RunOutput> results = outputs.mergedWithScans().collectAsync();
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
 
             long deadCount = 0;
             long open = 0;
             long resolved = 0;
+            long scans = 0;
+            long scansNotFullyRead = 0;
             while (results.hasNext()) {
                 RunOutput result = results.next();
+                if (result.scan() != null) {
+                    writeLine(scansOut.writer(), result.scan());
+                    scans++;
+                    scansNotFullyRead += result.scan().fullyRead() ? 0 : 1;
+                    continue;
+                }
                 if (result.deadLetter() != null) {
                     writeLine(deadOut.writer(), result.deadLetter());
                     listener.deadLetter(result.deadLetter());
@@ -162,7 +176,7 @@ final class ReplayRun {
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     counter(result, RunCounters.FILES_PARTIALLY_PARSED), counter(result, RunCounters.ENTRIES_SKIPPED),
-                    open + resolved, open, resolved, iocEntries,
+                    open + resolved, open, resolved, scans, scansNotFullyRead, iocEntries,
                     FeedDirectory.Result.merge(initial.unsupported(), later.unsupported()),
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,
@@ -170,6 +184,7 @@ final class ReplayRun {
                     sim.requestCounts(), warnings);
             findingsOut.commit();
             deadOut.commit();
+            scansOut.commit();
             if (options.summary() != null) {
                 try (OutputFile summaryOut = OutputFile.create(options.summary())) {
                     JSON.writerWithDefaultPrettyPrinter().writeValue(summaryOut.writer(), summary);

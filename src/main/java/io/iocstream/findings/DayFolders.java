@@ -2,6 +2,7 @@ package io.iocstream.findings;
 
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * Findings as JSON Lines files for analysts, one folder a day ({@code BASE/day=2026-12-06/}, the UTC day of the
  * finding's {@code detected_at}), and dead letters the same way under {@code BASE/dead-letters/} (by the day they
  * were written). Files roll on every checkpoint and are renamed into place only when it completes: a visible file
- * is complete, and what is still being written is a hidden {@code .inprogress} file.
+ * is complete, and what is still being written is a hidden {@code .inprogress} file. Scan records go under
+ * {@code BASE/scans/} the same way.
  */
 public final class DayFolders {
 
@@ -40,10 +42,20 @@ public final class DayFolders {
 
     public static FileSink<DeadLetter> deadLetters(String base) {
         return FileSink.forRowFormat(new Path(new Path(base), "dead-letters"), new JsonLine<DeadLetter>())
-                .withBucketAssigner(new WrittenDay())
+                .withBucketAssigner(new WrittenDay<DeadLetter>())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())
                 .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("dead-letters")
                         .withPartSuffix(".jsonl").build())
+                .build();
+    }
+
+    /** Scan records under {@code BASE/scans/}, by the day they were written. */
+    public static FileSink<ScanRecord> scans(String base) {
+        return FileSink.forRowFormat(new Path(new Path(base), "scans"), new JsonLine<ScanRecord>())
+                .withBucketAssigner(new WrittenDay<ScanRecord>())
+                .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("scans").withPartSuffix(".jsonl")
+                        .build())
                 .build();
     }
 
@@ -79,10 +91,10 @@ public final class DayFolders {
         }
     }
 
-    /** The day a dead letter was written: it carries no time of its own. */
-    static final class WrittenDay implements BucketAssigner<DeadLetter, String> {
+    /** The day a record was written: a dead letter carries no time of its own. */
+    static final class WrittenDay<T> implements BucketAssigner<T, String> {
         @Override
-        public String getBucketId(DeadLetter deadLetter, Context context) {
+        public String getBucketId(T record, Context context) {
             return folder(context.currentProcessingTime());
         }
 

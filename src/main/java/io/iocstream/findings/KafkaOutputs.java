@@ -2,6 +2,7 @@ package io.iocstream.findings;
 
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.flink.api.common.serialization.SerializationSchema;
@@ -10,7 +11,7 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 /**
- * Findings and dead letters to Kafka, exactly once: each checkpoint commits one Kafka transaction, so a consumer
+ * Findings, dead letters and scan records to Kafka, exactly once: each checkpoint commits one Kafka transaction, so a consumer
  * with {@code isolation.level=read_committed} sees every record once, and only after the checkpoint that wrote it.
  * A finding's key is its {@code finding_id} (a compacted topic keeps each finding's latest status); the value is its
  * JSON as the replay writes it. Dead letters are JSON without a key.
@@ -37,6 +38,14 @@ public final class KafkaOutputs {
                         .setValueSerializationSchema(new Json<>()).build());
     }
 
+    /** Scan records, keyed by {@code repo ref} so that one ref's scans stay in order in one partition. */
+    public static KafkaSink<ScanRecord> scans(String bootstrapServers, String topic, String transactionalIdPrefix,
+            Duration transactionTimeout) {
+        return sink(bootstrapServers, transactionalIdPrefix + "-scans", transactionTimeout,
+                KafkaRecordSerializationSchema.<ScanRecord>builder().setTopic(topic)
+                        .setKeySerializationSchema(new ScanRef()).setValueSerializationSchema(new Json<>()).build());
+    }
+
     private static <T> KafkaSink<T> sink(String bootstrapServers, String transactionalIdPrefix,
             Duration transactionTimeout, KafkaRecordSerializationSchema<T> records) {
         return KafkaSink.<T>builder()
@@ -53,6 +62,14 @@ public final class KafkaOutputs {
         @Override
         public byte[] serialize(Finding finding) {
             return finding.findingId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A scan record's key: its repository and ref. */
+    static final class ScanRef implements SerializationSchema<ScanRecord> {
+        @Override
+        public byte[] serialize(ScanRecord scan) {
+            return (scan.repo() + " " + scan.ref()).getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A blocking GitHub client for the calls the scanner needs: file contents (size-capped), recursive trees,
  * compares, GraphQL batches of blobs, an organisation's events (conditional, paged), the repositories of an
- * organisation or App installation (paged), branch heads and the rate-limit status. A {@link RateBudget} kept from the response headers makes it wait for
+ * organisation or App installation (paged), branch heads, the rate-limit status, and commit statuses and check runs
+ * (the only calls that write). A {@link RateBudget} kept from the response headers makes it wait for
  * the reset instead of collecting 403s once a budget is spent.
  * It only ever talks to the configured base URL's origin, never follows redirects, and retries 5xx, rate limits
  * and I/O errors as {@link RetryPolicy} says. What a server sends back reaches its exceptions and log lines only
@@ -55,6 +56,7 @@ public final class GitHubClient implements AutoCloseable {
     private static final List<String> SPENT_RESOURCES = List.of("core", "graphql");
     private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}");
     private static final MediaType GRAPHQL_BODY = MediaType.get("application/json; charset=utf-8");
+    private static final MediaType JSON_BODY = GRAPHQL_BODY;
     /** Events API ids are decimal numbers. */
     private static final Pattern EVENT_ID = Pattern.compile("[0-9]{1,20}");
     private static final Pattern CONTROL_RUNS = Pattern.compile("[\\p{Cntrl}\\s&&[^ ]][\\p{Cntrl}\\s]*");
@@ -171,6 +173,48 @@ public final class GitHubClient implements AutoCloseable {
                     + redactor.redact(response.path("errors").toString()));
         }
         return TreeQuery.read(wanted, response);
+    }
+
+    /**
+     * Sets a commit status ({@code POST /repos/O/R/statuses/SHA}): {@code state} one of {@code error},
+     * {@code failure}, {@code pending}, {@code success}; {@code description} at most GitHub's 140 characters;
+     * {@code targetUrl} may be null. A content-creating request: GitHub's secondary limits apply, and a 403 or 429
+     * for one is retried after {@code retry-after} as {@link RetryPolicy} says.
+     */
+    public void createCommitStatus(String repo, String sha, String state, String description, String context,
+            String targetUrl) throws IOException {
+        var body = json.createObjectNode().put("state", state).put("description", description)
+                .put("context", context);
+        if (targetUrl != null) {
+            body.put("target_url", targetUrl);
+        }
+        post(repoUrl(repo).addPathSegment("statuses").addPathSegment(requireSha(sha)).build(), body);
+    }
+
+    /**
+     * Creates a completed check run ({@code POST /repos/O/R/check-runs}), which only a GitHub App may do:
+     * {@code conclusion} one of GitHub's ({@code success}, {@code failure}, {@code neutral}, ...), {@code summary}
+     * Markdown of at most 65,535 characters.
+     */
+    public void createCheckRun(String repo, String headSha, String name, String conclusion, String title,
+            String summary) throws IOException {
+        var body = json.createObjectNode().put("name", name).put("head_sha", requireSha(headSha))
+                .put("status", "completed").put("conclusion", conclusion);
+        body.putObject("output").put("title", title).put("summary", summary);
+        post(repoUrl(repo).addPathSegment("check-runs").build(), body);
+    }
+
+    private void post(HttpUrl url, JsonNode body) throws IOException {
+        Request post = request(url, JSON).post(RequestBody.create(json.writeValueAsBytes(body), JSON_BODY))
+                .build();
+        execute(post, "core", answer -> null);
+    }
+
+    private static String requireSha(String sha) {
+        if (sha == null || !COMMIT_SHA.matcher(sha).matches()) {
+            throw new IllegalArgumentException("not a commit sha: " + sha);
+        }
+        return sha;
     }
 
     /** The smallest fraction of this client's share of the rate limits left, as answers reported; 1 before any. */
@@ -586,7 +630,8 @@ public final class GitHubClient implements AutoCloseable {
                 boolean retryable = RetryPolicy.isRetryable(status, response.headers(), message);
                 if (!retryable || attempt >= config.maxRetries()) {
                     throw new GitHubApiException(status, message + " (" + what + ", " + (attempt + 1)
-                            + (attempt == 0 ? " attempt)" : " attempts)"));
+                            + (attempt == 0 ? " attempt)" : " attempts)"), retryable
+                            ? retryPolicy.delayFor(status, response.headers(), attempt, Instant.now()) : null);
                 }
                 wait = retryPolicy.delayFor(status, response.headers(), attempt, Instant.now());
                 LOG.debug("{} answered {}, retry {} of {} in {} ms", what, status, attempt + 1,

@@ -23,7 +23,7 @@ public sealed interface GitHubCredentials {
      * What the fetch stage's settings name, resolved on the task manager: an App when one is given, else the token
      * in environment variable {@code tokenEnvVar} (anonymous when the name is null or the variable is not set).
      */
-    static GitHubCredentials resolve(String tokenEnvVar, App app) {
+    public static GitHubCredentials resolve(String tokenEnvVar, App app) {
         if (app != null) {
             return app;
         }

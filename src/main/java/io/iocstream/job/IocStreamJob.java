@@ -12,6 +12,8 @@ import io.iocstream.ingest.OrgEventsSource;
 import io.iocstream.ingest.OrgRepositoriesSource;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.statuses.CommitStatusSink;
+import io.iocstream.statuses.StatusSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The production job: the sources its configuration names (a Kafka topic of pushes, org event pollers, the org
  * repository listing; a feed directory and a feed topic), the one {@link IocStreamPipeline} graph, and the sinks it
- * names (Kafka topics exactly once, day folders of files). Every operator has a fixed uid, so state survives upgrades.
+ * names (Kafka topics exactly once, day folders of files, commit statuses or check runs on GitHub). Every operator has a fixed uid, so state survives upgrades.
  */
 public final class IocStreamJob {
 
@@ -50,6 +52,11 @@ public final class IocStreamJob {
             outputs.deadLetters().sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("dead-letters-kafka")
                     .uid("dead-letters-kafka");
+            if (kafka.scansTopic() != null) {
+                outputs.scans().sinkTo(KafkaOutputs.scans(kafka.bootstrapServers(), kafka.scansTopic(),
+                        kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("scans-kafka")
+                        .uid("scans-kafka");
+            }
         }
         JobConfig.FileSinks files = config.sinks().files();
         if (files != null) {
@@ -57,6 +64,13 @@ public final class IocStreamJob {
                     .uid("findings-files");
             outputs.deadLetters().sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
                     .uid("dead-letters-files");
+            outputs.scans().sinkTo(DayFolders.scans(files.path())).name("scans-files").uid("scans-files");
+        }
+        StatusSettings marks = config.statusSettings();
+        if (marks != null) {
+            // one queue for the account's content-creation limits: parallelism 1
+            outputs.scans().sinkTo(new CommitStatusSink(marks)).name("commit-statuses").uid("commit-statuses")
+                    .setParallelism(1);
         }
     }
 

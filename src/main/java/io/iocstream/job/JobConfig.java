@@ -8,6 +8,9 @@ import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.GitHubCredentials;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
+import io.iocstream.statuses.ContentLimit;
+import io.iocstream.statuses.StatusMode;
+import io.iocstream.statuses.StatusSettings;
 import io.iocstream.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +31,11 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         required(github, "github");
         feeds = orDefault(feeds, () -> new Feeds(null, null, null, null));
         required(sinks, "sinks");
+        if (sinks.commitStatuses() != null && sinks.commitStatuses().enabled()
+                && sinks.commitStatuses().mode() == StatusMode.CHECK_RUN && github.app() == null) {
+            throw new ConfigException("sinks.commit_statuses.mode", "check_run needs github.app: only a GitHub App "
+                    + "may create check runs");
+        }
         if (github.tokenEnv() == null && (!sources.orgEvents().isEmpty() || sources.orgListing() != null)) {
             // the fetch stage reads as the App; the org pollers take a token only
             throw new ConfigException("github.token_env", "required by sources.org_events and sources.org_listing, "
@@ -190,7 +198,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     }
 
     /** Where findings and dead letters go: a Kafka topic each, day folders of files, or both. */
-    public record Sinks(KafkaSinks kafka, FileSinks files, Alerts alerts) {
+    public record Sinks(KafkaSinks kafka, FileSinks files, Alerts alerts, CommitStatuses commitStatuses) {
         public Sinks {
             if (kafka == null && files == null) {
                 throw new ConfigException("sinks", "at least one of kafka, files is required");
@@ -201,7 +209,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /** Findings and dead letters to Kafka, exactly once. */
     public record KafkaSinks(String bootstrapServers, String findingsTopic, String deadLettersTopic,
             String transactionalIdPrefix,
-            @JsonDeserialize(using = DurationValue.class) Duration transactionTimeout) {
+            @JsonDeserialize(using = DurationValue.class) Duration transactionTimeout, String scansTopic) {
         /** A stock Kafka broker allows transactions of at most 15 minutes (transaction.max.timeout.ms). */
         public static final Duration DEFAULT_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
@@ -219,6 +227,35 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     public record FileSinks(String path) {
         public FileSinks {
             required(path, "path");
+        }
+    }
+
+    /**
+     * A mark on each scanned head commit: a commit status, or a check run ({@code mode: check_run}, which needs
+     * {@code github.app}); at most {@code per_minute} and {@code per_hour} of them, GitHub's content-creation limits.
+     */
+    public record CommitStatuses(Boolean enabled, StatusMode mode, String context, String targetUrl,
+            Integer perMinute, Integer perHour) {
+        public CommitStatuses {
+            enabled = orDefault(enabled, () -> true);
+            mode = orDefault(mode, () -> StatusMode.STATUS);
+            context = orDefault(context, () -> StatusSettings.DEFAULT_CONTEXT);
+            if (context.isBlank() || context.length() > 255) {
+                throw new ConfigException("context", "a name of 1 to 255 characters, got '" + context + "'");
+            }
+            if (targetUrl != null && !targetUrl.matches("https?://\\S+")) {
+                throw new ConfigException("target_url", "an http(s) URL, got '" + targetUrl + "'");
+            }
+            perMinute = orDefault(perMinute, () -> StatusSettings.GITHUB_LIMITS.get(0).requests());
+            perHour = orDefault(perHour, () -> StatusSettings.GITHUB_LIMITS.get(1).requests());
+            if (perMinute < 1 || perMinute > StatusSettings.GITHUB_LIMITS.get(0).requests()) {
+                throw new ConfigException("per_minute", "must be between 1 and GitHub's "
+                        + StatusSettings.GITHUB_LIMITS.get(0).requests() + ", got " + perMinute);
+            }
+            if (perHour < 1 || perHour > StatusSettings.GITHUB_LIMITS.get(1).requests()) {
+                throw new ConfigException("per_hour", "must be between 1 and GitHub's "
+                        + StatusSettings.GITHUB_LIMITS.get(1).requests() + ", got " + perHour);
+            }
         }
     }
 
@@ -262,6 +299,18 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
                 fetch.maxBytesInFlight(), github.app() == null ? null : github.app().credentials(),
                 github.rateLimitShare());
+    }
+
+    /** Where and how scanned commits are marked; null when {@code sinks.commit_statuses} is absent or off. */
+    public StatusSettings statusSettings() {
+        CommitStatuses marks = sinks.commitStatuses();
+        if (marks == null || !marks.enabled()) {
+            return null;
+        }
+        return new StatusSettings(github.apiBaseUrl(), github.tokenEnv(),
+                github.app() == null ? null : github.app().credentials(), marks.mode(), marks.context(),
+                marks.targetUrl(), List.of(new ContentLimit(marks.perMinute(), Duration.ofMinutes(1)),
+                        new ContentLimit(marks.perHour(), Duration.ofHours(1))));
     }
 
     public ThrottleSettings throttleSettings() {

@@ -9,6 +9,8 @@ import io.iocstream.feeds.IocEntry;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -26,6 +28,7 @@ import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * withdrawn one resolves the findings that no other entry still supports. Entries deferred until the end of the
  * input (a replay's {@code iocs-later/}) are applied per branch when the final watermark arrives: its open findings
  * are judged again if one of them withdraws an entry, then the new ones are hunted.
+ *
+ * <p>Once every record of a scan is applied (a scan sends exactly as many as it says, a failed file included), the
+ * scan's {@link ScanRecord} goes to {@link #SCANS}: what it looked at, read, could not read, and the findings it
+ * opened. A scan the ref moves past before it is whole (a stall, the end of a bounded input) is reported then, as
+ * incomplete, and the records of it that come later are applied but not counted again.
  *
  * <p>Whatever the matcher fails on (an inventory record, a feed update, a path in a hunt) is a dead letter, and it
  * goes on with the next ({@link RecordGuard}).
@@ -82,6 +90,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final ValueStateDescriptor<Long> STALLED_AT_SCAN =
             new ValueStateDescriptor<>("stalled-at-scan", Types.LONG);
 
+    /** One {@link ScanRecord} per scan, once the scan is applied (or given up on). */
+    public static final OutputTag<ScanRecord> SCANS = new OutputTag<>("scans") {};
+
+    // the counts of the scans being applied, by scan number, as JSON (ScanTally says why)
+    private static final MapStateDescriptor<Long, String> TALLIES = new MapStateDescriptor<>("scan-tallies",
+            LongSerializer.INSTANCE, StringSerializer.INSTANCE);
+
     /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
 
@@ -90,6 +105,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
+    private transient MapState<Long, String> tallies;
     private transient RecordGuard guard;
     /** What the gauges show: the index's size when last seen, and when a feed update last arrived. */
     private transient volatile int indexSize;
@@ -102,6 +118,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(NEXT_SCAN),
                 getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN), getRuntimeContext().getState(STALLED_AT_SCAN));
         guard = RecordGuard.of("match", getRuntimeContext());
+        tallies = getRuntimeContext().getMapState(TALLIES);
         // broadcast state cannot be read here: the size is known from the first record or feed update on
         lastFeedUpdateMillis = System.currentTimeMillis();
         MetricGroup metrics = JobMetrics.group(getRuntimeContext());
@@ -125,7 +142,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             return;
         }
-        accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+        accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter),
+                scan -> ctx.output(SCANS, scan));
         if (order.watch()) {
             startStallTimer(ctx.timerService());
         }
@@ -189,9 +207,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 if (!ready) {
                     ctx.getBroadcastState(FEED_STATUS).put(READY, true);
                     IocIndex index = state.get(ACTIVE);
+                    Consumer<ScanRecord> scans = scan -> ctx.output(SCANS, scan);
                     ctx.applyToKeyedState(PENDING, (key, waiting) -> {
                         for (InventoryUpdate update : waiting.get()) {
-                            accept(update, index, out, dead);
+                            accept(update, index, out, dead, scans);
                         }
                         waiting.clear();
                     });
@@ -206,6 +225,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
         Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
+        Consumer<ScanRecord> scans = scan -> ctx.output(SCANS, scan);
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (order.watchingFeedsLoad() && ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
@@ -216,7 +236,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             if (order.stalled()) {
                 LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), order.next(),
                         STALL_TIMEOUT);
-                applyAll(order.skipNext(), index, out, dead);
+                List<InventoryUpdate> ready = order.skipNext();
+                // the scan given up on first, then those its skip lets through
+                reportGivenUp(order.next(), scans);
+                applyAll(ready, index, out, dead, scans);
             }
             order.endWatch();
             if (order.watch()) {
@@ -225,7 +248,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             return;
         }
         // the input has ended: nothing that is missing will come
-        applyAll(order.skipAll(), index, out, dead);
+        applyAll(order.skipAll(), index, out, dead, scans);
+        reportGivenUp(Long.MAX_VALUE, scans);
         BranchKey branch = BranchKey.parse(ctx.getCurrentKey());
         IocIndex after = ctx.getBroadcastState(IOC_INDEX).get(AFTER_DEFERRED);
         if (after != null) {
@@ -273,15 +297,46 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /** Applies what the ref's scan order lets through of this record. */
-    private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead)
-            throws Exception {
-        applyAll(order.accept(update), index, out, dead);
+    private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead,
+            Consumer<ScanRecord> scans) throws Exception {
+        if (update.seq() < order.next()) {
+            // a late record of a scan given up on, which was reported then: applied, not counted again
+            apply(update, index, out::collect, dead);
+            return;
+        }
+        applyAll(order.accept(update), index, out, dead, scans);
     }
 
     private void applyAll(List<InventoryUpdate> updates, IocIndex index, Collector<Finding> out,
-            Consumer<DeadLetter> dead) throws Exception {
+            Consumer<DeadLetter> dead, Consumer<ScanRecord> scans) throws Exception {
         for (InventoryUpdate update : updates) {
-            apply(update, index, out, dead);
+            String json = tallies.get(update.seq());
+            ScanTally tally = json == null ? ScanTally.of(update) : ScanTally.fromJson(json);
+            tally.count(update);
+            apply(update, index, finding -> {
+                tally.finding(finding);
+                out.collect(finding);
+            }, dead);
+            if (tally.whole()) {
+                tallies.remove(update.seq());
+                scans.accept(tally.record(true, Instant.now()));
+            } else {
+                tallies.put(update.seq(), tally.toJson());
+            }
+        }
+    }
+
+    /** Reports, as incomplete, the scans before {@code next}: the ref has moved past them, they will not be whole. */
+    private void reportGivenUp(long next, Consumer<ScanRecord> scans) throws Exception {
+        List<Long> behind = new ArrayList<>();
+        for (var entry : tallies.entries()) {
+            if (entry.getKey() < next) {
+                behind.add(entry.getKey());
+                scans.accept(ScanTally.fromJson(entry.getValue()).record(false, Instant.now()));
+            }
+        }
+        for (Long seq : behind) {
+            tallies.remove(seq);
         }
     }
 
@@ -289,14 +344,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
      * Applies one record. One the matcher fails on is a dead letter and counts as applied: its path keeps its state
      * and findings, as a path's hits are looked up before anything of it is written.
      */
-    private void apply(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead)
+    private void apply(InventoryUpdate update, IocIndex index, Consumer<Finding> out, Consumer<DeadLetter> dead)
             throws Exception {
         guard.run(() -> change(update, index, out), () -> origin(update.branch(), update.commit(), update.path()),
                 () -> update.op() + " " + update.facts(), dead);
     }
 
-    private void change(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
-        BranchInventory inventory = new BranchInventory(update.branch(), out::collect);
+    private void change(InventoryUpdate update, IocIndex index, Consumer<Finding> out) throws Exception {
+        BranchInventory inventory = new BranchInventory(update.branch(), out);
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState after = inventory.change(update, paths.get(update.path()), index);

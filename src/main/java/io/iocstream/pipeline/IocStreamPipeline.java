@@ -106,7 +106,7 @@ public final class IocStreamPipeline {
                 .uid("count-findings").setParallelism(findings.getParallelism());
         DataStream<DeadLetter> deadLettersCounted = deadLetters.map(new DeadLetterCounter())
                 .name("count-dead-letters").uid("count-dead-letters");
-        return new PipelineOutputs(counted, deadLettersCounted);
+        return new PipelineOutputs(counted, deadLettersCounted, findings.getSideOutput(InventoryMatcher.SCANS));
     }
 
     /**

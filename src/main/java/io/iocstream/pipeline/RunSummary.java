@@ -10,7 +10,8 @@ import io.iocstream.core.RecordGuard;
  * {@code records_failed} counts the dead letters of records a stage failed on unexpectedly ({@link RecordGuard}).
  * {@code ioc_entries} counts the feed entries and indicators that can match (withdrawn ones and those of
  * ecosystems iocstream does not match are not among them); {@code ioc_entries_unsupported} counts the latter per
- * OSV ecosystem.
+ * OSV ecosystem. {@code scans} counts the scan records (one per push or baseline, docs/findings.md), and
+ * {@code scans_not_fully_read} those with a file that could not be read, a listing that failed, or records missing.
  */
 public record RunSummary(
         @JsonProperty("events_in") long eventsIn,
@@ -26,6 +27,8 @@ public record RunSummary(
         @JsonProperty("findings") long findings,
         @JsonProperty("findings_open") long findingsOpen,
         @JsonProperty("findings_resolved") long findingsResolved,
+        @JsonProperty("scans") long scans,
+        @JsonProperty("scans_not_fully_read") long scansNotFullyRead,
         @JsonProperty("ioc_entries") long iocEntries,
         @JsonProperty("ioc_entries_unsupported") java.util.Map<String, Integer> iocEntriesUnsupported,
         @JsonProperty("wall_ms") long wallMs,

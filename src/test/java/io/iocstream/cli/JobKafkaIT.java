@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.github.TestAppKey;
+import io.iocstream.github.sim.CommitStatus;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorAuth;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
+import io.iocstream.statuses.CommitMark;
 import io.iocstream.testing.KafkaBroker;
 import io.iocstream.world.WorldGenerator;
 import java.io.IOException;
@@ -70,6 +73,20 @@ class JobKafkaIT {
         assertThat(run.deadLetters()).as("each bad event line a dead letter, once").doesNotHaveDuplicates()
                 .anyMatch(dead -> dead.stage().equals("ingest")
                         && dead.reason().equals("unsupported event type: IssuesEvent"));
+        // one scan record per push, once, across the crash, on the topic and in the day folders alike
+        assertThat(run.scans()).extracting(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq())
+                .hasSize(9).doesNotHaveDuplicates();
+        assertThat(run.scans()).allMatch(ScanRecord::complete).allMatch(ScanRecord::fullyRead);
+        assertThat(run.filedScans()).extracting(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq())
+                .containsExactlyInAnyOrderElementsOf(run.scans().stream()
+                        .map(scan -> scan.repo() + " " + scan.ref() + " " + scan.scanSeq()).toList());
+        // and a commit status on every scanned commit, a failure where the scan opened findings (a mark in flight
+        // at the crash may be sent again: the same status once more)
+        assertThat(run.statuses()).extracting(status -> status.repo() + "@" + status.sha() + " " + status.state())
+                .containsAll(run.scans().stream().filter(CommitMark::marks)
+                        .map(scan -> scan.repo() + "@" + scan.commit() + " " + CommitMark.of(scan, 0).verdict().state())
+                        .toList());
+        assertThat(run.statuses()).extracting(CommitStatus::state).contains("failure", "success");
     }
 
     @Test
@@ -100,10 +117,12 @@ class JobKafkaIT {
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.filed())).isEqualTo(match);
         assertThat(run.findings()).extracting(Finding::trigger).containsOnly("baseline");
+        assertThat(run.scans()).isNotEmpty().extracting(ScanRecord::trigger).containsOnly("baseline");
     }
 
-    /** What one run left: the findings topic, the dead-letter topic and the day folders. */
-    record Run(List<Finding> findings, List<DeadLetter> deadLetters, List<Finding> filed) {}
+    /** What one run left: the findings, dead-letter and scans topics and the day folders. */
+    record Run(List<Finding> findings, List<DeadLetter> deadLetters, List<Finding> filed, List<ScanRecord> scans,
+            List<ScanRecord> filedScans, List<CommitStatus> statuses) {}
 
     /**
      * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
@@ -122,10 +141,13 @@ class JobKafkaIT {
                 : SimulatorOptions.defaults();
         String auth = appKey == null ? KafkaWorld.TOKEN_AUTH
                 : "app: {app_id: " + APP_ID + ", private_key_file: " + appKey + ", installation_id: 7}";
+        List<CommitStatus> statuses;
         try (GitHubSimulator sim = GitHubSimulator.start(world, options, 0)) {
             // the job's YAML as a user writes it, read by the command's own reader
             Path yaml = topics.writeJobYaml(dir.resolve("job-" + name + ".yaml"), sim.baseUrl(), auth, files,
                     listOrganisation);
+            // the files sink is the last section of sinks: commit statuses join it
+            Files.writeString(yaml, "  commit_statuses: {}\n", java.nio.file.StandardOpenOption.APPEND);
             try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
                 if (crashAfter > 0) {
                     topics.awaitFindings(crashAfter);
@@ -134,8 +156,10 @@ class JobKafkaIT {
                 topics.awaitAllFindings();
                 job.job().cancel().get();
             }
+            statuses = sim.commitStatuses();
         }
-        return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files));
+        return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files),
+                topics.committedScans(), filedScans(files), statuses);
     }
 
     /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
@@ -150,10 +174,31 @@ class JobKafkaIT {
         return flink;
     }
 
-    /** Every finding in a visible (committed) file of the day folders (dead letters have a folder of their own). */
+    /** Every scan record in a visible (committed) file of the scans' day folders. */
+    private static List<ScanRecord> filedScans(Path files) throws IOException {
+        List<ScanRecord> scans = new ArrayList<>();
+        if (!Files.isDirectory(files.resolve("scans"))) {
+            return scans;
+        }
+        try (Stream<Path> walk = Files.walk(files.resolve("scans"))) {
+            for (Path file : walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    scans.add(JSON.readValue(line, ScanRecord.class));
+                }
+            }
+        }
+        return scans;
+    }
+
+    /**
+     * Every finding in a visible (committed) file of the day folders (dead letters and scan records have folders of
+     * their own).
+     */
     private static List<Finding> filed(Path files) throws IOException {
         List<Finding> findings = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(files).filter(path -> !path.startsWith(files.resolve("dead-letters")))) {
+        try (Stream<Path> walk = Files.walk(files).filter(path -> !path.startsWith(files.resolve("dead-letters"))
+                && !path.startsWith(files.resolve("scans")))) {
             for (Path file : walk.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 assertThat(file.getParent().getFileName().toString()).matches("day=\\d{4}-\\d{2}-\\d{2}");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.match.Finding;
+import io.iocstream.match.ScanRecord;
 import io.iocstream.testing.KafkaBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ final class KafkaWorld {
     private final String feeds;
     private final String findings;
     private final String deadLetters;
+    private final String scans;
     private final List<JsonNode> expected;
 
     private KafkaWorld(KafkaBroker kafka, Path world, String name) throws IOException {
@@ -50,6 +52,7 @@ final class KafkaWorld {
         this.feeds = name + "-feeds";
         this.findings = name + "-findings";
         this.deadLetters = name + "-dead-letters";
+        this.scans = name + "-findings-scans";
         this.expected = expected(world);
     }
 
@@ -68,6 +71,7 @@ final class KafkaWorld {
         kafka.createTopic(run.feeds, 1, true);
         kafka.createTopic(run.findings, 2, false);
         kafka.createTopic(run.deadLetters, 1, false);
+        kafka.createTopic(run.scans, 2, false);
         return run;
     }
 
@@ -106,6 +110,7 @@ final class KafkaWorld {
                     bootstrap_servers: "%1$s"
                     findings_topic: %6$s
                     dead_letters_topic: %7$s
+                    scans_topic: %6$s-scans
                     transactional_id_prefix: iocstream-%6$s
                     transaction_timeout: 5min
                 """.formatted(kafka.bootstrapServers(), pushes, apiBaseUrl, world.resolve("iocs").toAbsolutePath(),
@@ -156,6 +161,17 @@ final class KafkaWorld {
             assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(finding.findingId());
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(JsonLines.of(finding));
             read.add(finding);
+        }
+        return read;
+    }
+
+    /** Every committed scan record, each checked to be keyed by its repository and ref. */
+    List<ScanRecord> committedScans() throws IOException {
+        List<ScanRecord> read = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : kafka.readCommitted(scans, r -> false, Duration.ofSeconds(1))) {
+            ScanRecord scan = JSON.readValue(record.value(), ScanRecord.class);
+            assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(scan.repo() + " " + scan.ref());
+            read.add(scan);
         }
         return read;
     }

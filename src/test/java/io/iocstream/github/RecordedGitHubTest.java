@@ -39,6 +39,27 @@ class RecordedGitHubTest {
     }
 
     @Test
+    void aCommitStatusIsPostedAsGitHubTookIt() throws Exception {
+        // the first of the two: a failure, as iocstream sets for a push that brought a finding in
+        RecordedExchange create = RecordedExchange.scenario("create-status").stream()
+                .filter(e -> e.method().equalsIgnoreCase("POST") && e.path().contains("/statuses/")).findFirst()
+                .orElseThrow();
+        JsonNode asked = create.requestBody();
+        String repo = create.path().replaceFirst("^/repos/([^/]+/[^/]+)/statuses/.*$", "$1");
+        try (ReplayServer github = new ReplayServer(path -> create);
+             GitHubClient client = new GitHubClient(client(github))) {
+            client.createCommitStatus(repo, COMMIT, asked.path("state").asText(), asked.path("description").asText(),
+                    asked.path("context").asText(), asked.path("target_url").asText());
+
+            ReplayServer.Received sent = github.received().get(0);
+            assertThat(sent.method()).isEqualToIgnoringCase(create.method());
+            assertThat(sent.pathAndQuery()).isEqualTo(create.path());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.body())).isEqualTo(asked);
+            assertThat(create.status()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void githubsLinkPaginationIsFollowedToTheLastPage() throws Exception {
         List<RecordedExchange> pages = RecordedExchange.scenario("paginate-issues").stream()
                 .filter(e -> e.method().equals("GET")).toList();

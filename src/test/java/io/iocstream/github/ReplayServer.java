@@ -19,8 +19,8 @@ import java.util.function.Function;
  */
 public final class ReplayServer implements AutoCloseable {
 
-    /** What reached the server: method, path with query, Accept header. */
-    public record Received(String method, String pathAndQuery, String accept) {}
+    /** What reached the server: method, path with query, Accept header, body (empty for none). */
+    public record Received(String method, String pathAndQuery, String accept, String body) {}
 
     /** Set by the server for the body it writes, not taken from the recording. */
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
@@ -46,7 +46,8 @@ public final class ReplayServer implements AutoCloseable {
         String pathAndQuery = exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
         received.add(new Received(exchange.getRequestMethod(), pathAndQuery,
-                exchange.getRequestHeaders().getFirst("Accept")));
+                exchange.getRequestHeaders().getFirst("Accept"),
+                new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
         RecordedExchange recorded = answer.apply(pathAndQuery);
         if (recorded == null) {
             exchange.sendResponseHeaders(599, -1);

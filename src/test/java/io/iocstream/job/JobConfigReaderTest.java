@@ -133,6 +133,34 @@ class JobConfigReaderTest {
     }
 
     @Test
+    void commitStatusesAreConfiguredWithinGitHubsLimits() throws Exception {
+        JobConfig config = read(MINIMAL.replace("files: {path: /out}",
+                "files: {path: /out}\n  commit_statuses: {context: sec/iocstream, per_minute: 20, per_hour: 200}"));
+        io.iocstream.statuses.StatusSettings marks = config.statusSettings();
+        assertThat(marks.mode()).isEqualTo(io.iocstream.statuses.StatusMode.STATUS);
+        assertThat(marks.context()).isEqualTo("sec/iocstream");
+        assertThat(marks.apiBaseUrl()).isEqualTo("https://api.github.com");
+        assertThat(marks.tokenEnvVar()).isEqualTo("GH_TOKEN");
+        assertThat(marks.limits()).containsExactly(
+                new io.iocstream.statuses.ContentLimit(20, java.time.Duration.ofMinutes(1)),
+                new io.iocstream.statuses.ContentLimit(200, java.time.Duration.ofHours(1)));
+        assertThat(read(MINIMAL).statusSettings()).isNull();
+        assertThat(read(MINIMAL.replace("files: {path: /out}", "files: {path: /out}\n  commit_statuses: {}"))
+                .statusSettings().limits()).isEqualTo(io.iocstream.statuses.StatusSettings.GITHUB_LIMITS);
+
+        assertError(MINIMAL.replace("files: {path: /out}", "files: {path: /out}\n  commit_statuses: {per_minute: 81}"),
+                "sinks.commit_statuses.per_minute", "between 1 and GitHub's 80");
+        assertError(MINIMAL.replace("files: {path: /out}", "files: {path: /out}\n  commit_statuses: {per_hour: 0}"),
+                "sinks.commit_statuses.per_hour", "between 1 and GitHub's 500");
+        assertError(MINIMAL.replace("files: {path: /out}",
+                "files: {path: /out}\n  commit_statuses: {mode: check_run}"), "sinks.commit_statuses.mode",
+                "needs github.app");
+        assertError(MINIMAL.replace("files: {path: /out}",
+                "files: {path: /out}\n  commit_statuses: {target_url: 'javascript:x'}"),
+                "sinks.commit_statuses.target_url", "an http(s) URL");
+    }
+
+    @Test
     void aKeyGivenTwiceIsNamed() {
         assertError(MINIMAL.replace("directory: /feeds", "directory: /feeds\n  directory: /other"),
                 "feeds.directory", "given twice");
@@ -157,7 +185,8 @@ class JobConfigReaderTest {
                 "api_base_url", "token_env", "rate_limit_share", "app", "app_id", "private_key_file", "installation_id",
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
-                "max_bytes_in_flight", "enabled", "warning", "critical")) {
+                "max_bytes_in_flight", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",
+                "context", "target_url", "per_minute", "per_hour")) {
             assertThat(example).as(key).contains(key + ":");
         }
     }

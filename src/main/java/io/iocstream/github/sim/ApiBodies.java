@@ -48,6 +48,16 @@ final class ApiBodies {
     record Status(String url, String avatarUrl, long id, String nodeId, String state, String description,
                   String targetUrl, String context, String createdAt, String updatedAt, User creator) {}
 
+    /** What {@code POST /repos/OWNER/NAME/check-runs} answers (201), with GitHub's field names. */
+    record CheckRunBody(long id, String headSha, String nodeId, String externalId, String url, String htmlUrl,
+                        String detailsUrl, String status, String conclusion, String startedAt, String completedAt,
+                        CheckOutput output, String name, CheckSuite checkSuite, User app,
+                        List<Object> pullRequests) {}
+
+    record CheckOutput(String title, String summary, String text, int annotationsCount, String annotationsUrl) {}
+
+    record CheckSuite(long id) {}
+
     record User(String login, long id, String nodeId, String avatarUrl, String url, String htmlUrl, String type,
                 boolean siteAdmin) {}
 

@@ -40,6 +40,13 @@ final class ApiHandler implements HttpHandler {
     private static final int WRITE_CHUNK = 16 * 1024;
     private static final int STATUS_BODY_MAX_BYTES = 64 * 1024;
     private static final List<String> STATUS_STATES = List.of("error", "failure", "pending", "success");
+    private static final List<String> CHECK_STATUSES = List.of("queued", "in_progress", "completed");
+    private static final List<String> CHECK_CONCLUSIONS = List.of("action_required", "cancelled", "failure",
+            "neutral", "success", "skipped", "stale", "timed_out");
+    private static final String SECONDARY_LIMIT_DOCS =
+            "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+    /** GitHub's secondary-limit message names the request; the simulator has one id for them all. */
+    private static final String REQUEST_ID = "0000:0000:0000000:0000000:00000000";
     /** Who set the statuses: the simulator's one App. */
     private static final ApiBodies.User SIMULATED_APP = new ApiBodies.User("iocstream-sim[bot]", 1, "BOT_sim",
             "https://avatars.githubusercontent.com/in/1", null, null, "Bot", false);
@@ -58,13 +65,16 @@ final class ApiHandler implements HttpHandler {
     private final InstallationTokenIssuer tokens;
     private final List<CommitStatus> statuses;
     private final HookDeliveries hook;
+    private final List<CheckRun> checkRuns;
+    private final ContentCreationWindow contentCreation;
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
                String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap, InstallationTokenIssuer tokens,
-               List<CommitStatus> statuses, HookDeliveries hook) {
+               List<CommitStatus> statuses, HookDeliveries hook,
+               List<CheckRun> checkRuns, ContentCreationWindow contentCreation) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -79,6 +89,8 @@ final class ApiHandler implements HttpHandler {
         this.tokens = tokens;
         this.statuses = statuses;
         this.hook = hook;
+        this.checkRuns = checkRuns;
+        this.contentCreation = contentCreation;
     }
 
     @Override
@@ -145,7 +157,10 @@ final class ApiHandler implements HttpHandler {
                 && segments.get(3).equals("statuses");
         boolean hookDeliveries = segments.size() >= 5 && segments.get(0).equals("orgs")
                 && segments.get(2).equals("hooks") && segments.get(4).equals("deliveries");
-        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl && !statusPost && !(post && hookDeliveries)) {
+        boolean checkRunPost = post && segments.size() == 4 && segments.get(0).equals("repos")
+                && segments.get(3).equals("check-runs");
+        if (!"GET".equals(exchange.getRequestMethod()) && !graphQl && !statusPost && !(post && hookDeliveries)
+                && !checkRunPost) {
             notFound(exchange, rateLimit.peek());
             return;
         }
@@ -180,7 +195,13 @@ final class ApiHandler implements HttpHandler {
         } else if (isRepositoryListing(decoded)) {
             repositories(exchange, decoded.get(), rate.get());
         } else if (statusPost && decoded.isPresent()) {
-            createStatus(exchange, decoded.get().get(1), decoded.get().get(2), decoded.get().get(4), rate.get());
+            if (contentCreationAdmitted(exchange, "statuses", rate.get())) {
+                createStatus(exchange, decoded.get().get(1), decoded.get().get(2), decoded.get().get(4), rate.get());
+            }
+        } else if (checkRunPost && decoded.isPresent()) {
+            if (contentCreationAdmitted(exchange, "check_runs", rate.get())) {
+                createCheckRun(exchange, decoded.get().get(1), decoded.get().get(2), rate.get());
+            }
         } else {
             route(exchange, decoded, rate.get());
         }
@@ -320,6 +341,78 @@ final class ApiHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Location", url);
         sendJson(exchange, 201, new ApiBodies.Status(url, SIMULATED_APP.avatarUrl(), id, "SC_sim" + id, status.state(),
                 status.description(), status.targetUrl(), status.context(), now, now, SIMULATED_APP), rate);
+    }
+
+    /**
+     * GitHub's secondary limits for content creation: past them, a 403 with GitHub's secondary-limit message and the
+     * {@code retry-after} until a request would be taken.
+     */
+    private boolean contentCreationAdmitted(HttpExchange exchange, String kind, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        ContentCreationWindow.Admission admission = contentCreation.admit(kind);
+        if (admission.accepted()) {
+            return true;
+        }
+        exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        counter.count("content_limited");
+        long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+        exchange.getResponseHeaders().set("retry-after", Long.toString(seconds));
+        sendJson(exchange, 403, new ApiBodies.Error("You have exceeded a secondary rate limit. Please wait a few "
+                + "minutes before you try again. If you reach out to GitHub Support for help, please include the "
+                + "request ID " + REQUEST_ID + ".", SECONDARY_LIMIT_DOCS, "403"), rate);
+        return false;
+    }
+
+    /**
+     * {@code POST /repos/OWNER/NAME/check-runs}: records the run and answers as GitHub does (201, the run); 403 unless
+     * the request comes with a GitHub App's installation token (only Apps may create check runs), 422 for a missing
+     * name, an unknown commit or conclusion.
+     */
+    private void createCheckRun(HttpExchange exchange, String owner, String name, RateLimitWindow.Snapshot rate)
+            throws IOException {
+        com.fasterxml.jackson.databind.JsonNode body;
+        try (var in = exchange.getRequestBody()) {
+            body = json.readTree(in.readNBytes(STATUS_BODY_MAX_BYTES * 2));
+        } catch (IOException malformed) {
+            body = null;
+        }
+        if (!tokens.isInstallationToken(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            counter.count("check_runs_refused");
+            sendJson(exchange, 403, new ApiBodies.Error("You must authenticate via a GitHub App.", DOCS, "403"), rate);
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            counter.count("check_runs_refused");
+            sendJson(exchange, 400, new ApiBodies.Error("Problems parsing JSON", DOCS, "400"), rate);
+            return;
+        }
+        String headSha = body.path("head_sha").asText("");
+        String runName = body.path("name").asText("");
+        String status = body.path("status").asText("queued");
+        String conclusion = text(body, "conclusion");
+        boolean completed = "completed".equals(status);
+        if (runName.isBlank() || !CHECK_STATUSES.contains(status) || completed != (conclusion != null)
+                || conclusion != null && !CHECK_CONCLUSIONS.contains(conclusion)
+                || repos.commitDir(owner, name, headSha).isEmpty()) {
+            counter.count("check_runs_refused");
+            sendJson(exchange, 422, new ApiBodies.ValidationError("Invalid request.",
+                    List.of(new ApiBodies.ValidationDetail("CheckRun", "invalid", runName.isBlank() ? "name"
+                            : repos.commitDir(owner, name, headSha).isEmpty() ? "head_sha" : "conclusion")),
+                    DOCS, "422"), rate);
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode output = body.path("output");
+        CheckRun run = new CheckRun(owner + "/" + name, headSha, runName, status, conclusion, text(output, "title"),
+                text(output, "summary"));
+        checkRuns.add(run);
+        counter.count("check_runs");
+        long id = checkRuns.size();
+        String url = baseUrl + "/repos/" + owner + "/" + name + "/check-runs/" + id;
+        String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        sendJson(exchange, 201, new ApiBodies.CheckRunBody(id, headSha, "CR_sim" + id, null, url,
+                "https://github.com/" + owner + "/" + name + "/runs/" + id, null, status, conclusion, now,
+                completed ? now : null, new ApiBodies.CheckOutput(run.title(), run.summary(), null, 0,
+                        url + "/annotations"), runName, new ApiBodies.CheckSuite(id), SIMULATED_APP, List.of()), rate);
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode body, String field) {

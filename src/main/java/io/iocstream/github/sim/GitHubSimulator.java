@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real HTTP server on 127.0.0.1 that answers GitHub REST calls (contents, git trees, git blobs, compare,
- * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, GitHub
- * App installation tokens, a webhook's deliveries and redeliveries) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
+ * org events, an organisation's or installation's repositories, branch refs, rate_limit, commit statuses, check
+ * runs (within GitHub's content-creation limits), GitHub App installation tokens, a webhook's deliveries and
+ * redeliveries) from a world directory's {@code repos/OWNER/NAME/COMMIT/...} trees, with GitHub's
  * rate-limit headers, and with the latency, 5xx errors and credentials asked for in {@link SimulatorOptions}.
  */
 public final class GitHubSimulator implements AutoCloseable {
@@ -39,11 +40,13 @@ public final class GitHubSimulator implements AutoCloseable {
     private final InstallationTokenIssuer tokens;
     private final List<CommitStatus> statuses;
     private final HookDeliveries hook;
+    private final List<CheckRun> checkRuns;
+    private final ContentCreationWindow contentCreation;
     private final String baseUrl;
 
     private GitHubSimulator(HttpServer server, ExecutorService executor, RequestCounter counter,
             RateLimitWindow rateLimit, InstallationTokenIssuer tokens, List<CommitStatus> statuses,
-            HookDeliveries hook, String baseUrl) {
+            HookDeliveries hook, List<CheckRun> checkRuns, ContentCreationWindow contentCreation, String baseUrl) {
         this.server = server;
         this.executor = executor;
         this.counter = counter;
@@ -51,6 +54,8 @@ public final class GitHubSimulator implements AutoCloseable {
         this.tokens = tokens;
         this.statuses = statuses;
         this.hook = hook;
+        this.checkRuns = checkRuns;
+        this.contentCreation = contentCreation;
         this.baseUrl = baseUrl;
     }
 
@@ -70,13 +75,17 @@ public final class GitHubSimulator implements AutoCloseable {
         InstallationTokenIssuer tokens = new InstallationTokenIssuer(options.auth(), Clock.systemUTC());
         List<CommitStatus> statuses = new CopyOnWriteArrayList<>();
         HookDeliveries hook = new HookDeliveries(HOOK_ORG, HOOK_ID, Clock.systemUTC());
+        List<CheckRun> checkRuns = new CopyOnWriteArrayList<>();
+        ContentCreationWindow contentCreation = new ContentCreationWindow(options.contentLimits(), Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
-                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses, hook));
+                world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses, hook, checkRuns,
+                contentCreation));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();
         LOG.info("GitHub simulator serving {} at {} ({})", world, baseUrl, options);
-        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, hook, baseUrl);
+        return new GitHubSimulator(server, executor, counter, rateLimit, tokens, statuses, hook, checkRuns,
+                contentCreation, baseUrl);
     }
 
     /** For example {@code http://127.0.0.1:43125}, without a trailing slash. */
@@ -87,7 +96,8 @@ public final class GitHubSimulator implements AutoCloseable {
     /**
      * Requests answered so far, by kind: {@code contents}, {@code trees}, {@code compare}, {@code blobs},
      * {@code org_events}, {@code org_events_not_modified}, {@code repositories}, {@code git_refs}, {@code rate_limit},
-     * {@code rate_limited}, {@code injected_error}, {@code not_found}, {@code statuses}, {@code access_tokens}
+     * {@code rate_limited}, {@code injected_error}, {@code not_found}, {@code statuses}, {@code check_runs}, {@code content_limited} (refused by the content-creation limits),
+     * {@code access_tokens}
      * (installation tokens minted), {@code access_tokens_refused} (a JWT refused), {@code unauthorized} (no accepted
      * token). Each answered request
      * counts once, under the kind of answer it got.
@@ -113,6 +123,19 @@ public final class GitHubSimulator implements AutoCloseable {
      */
     public HookDeliveries hook() {
         return hook;
+    }
+
+    /** The check runs GitHub Apps created ({@code POST /repos/OWNER/NAME/check-runs}), in the order they came. */
+    public List<CheckRun> checkRuns() {
+        return List.copyOf(checkRuns);
+    }
+
+    /**
+     * Every content-creating request (commit statuses, check runs) in the order received, with its time and whether
+     * the content-creation limits took it: what a test counts per window.
+     */
+    public List<ContentRequest> contentRequests() {
+        return contentCreation.seen();
     }
 
     /** Revokes every installation token minted so far: requests with one are answered 401 from now on. */

@@ -115,6 +115,13 @@ final class InstallationTokenIssuer {
         return minted != null && clock.instant().isBefore(minted.expiresAt());
     }
 
+    /** Whether the header carries an installation token this simulator minted and that is still good: an App's. */
+    boolean isInstallationToken(String authorization) {
+        String token = bearer(authorization);
+        Issued minted = token == null ? null : issued.get(token);
+        return minted != null && clock.instant().isBefore(minted.expiresAt());
+    }
+
     /** Forgets every token minted so far, as revoking them on GitHub would: clients must mint new ones. */
     void revokeAll() {
         issued.clear();

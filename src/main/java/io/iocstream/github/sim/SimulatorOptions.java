@@ -12,9 +12,12 @@ package io.iocstream.github.sim;
  * @param pollIntervalSeconds the {@code X-Poll-Interval} the org events endpoint asks pollers to keep
  * @param treeEntryCap entries a recursive tree lists before it answers {@code truncated: true}
  * @param auth         which credentials it takes and whether it insists on them (a GitHub App's, a token)
+ * @param contentLimits how many content-creating requests (commit statuses, check runs) it takes in any window,
+ *                      each limit at once, before it answers GitHub's secondary-limit 403
  */
 public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
-        int maxConcurrent, int pollIntervalSeconds, int treeEntryCap, SimulatorAuth auth) {
+        int maxConcurrent, int pollIntervalSeconds, int treeEntryCap, SimulatorAuth auth,
+        java.util.List<ContentCreationLimit> contentLimits) {
 
     /** What GitHub's events endpoints answer in {@code X-Poll-Interval}, in seconds. */
     public static final int GITHUB_POLL_INTERVAL_SECONDS = 60;
@@ -25,7 +28,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
             int maxConcurrent) {
         this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS,
-                GITHUB_TREE_ENTRY_CAP, SimulatorAuth.none());
+                GITHUB_TREE_ENTRY_CAP, SimulatorAuth.none(), ContentCreationLimit.GITHUB);
     }
 
     /** GitHub's secondary limit: at most 100 concurrent requests per token. */
@@ -37,6 +40,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public SimulatorOptions {
         java.util.Objects.requireNonNull(auth, "auth");
+        contentLimits = java.util.List.copyOf(contentLimits);
         if (pollIntervalSeconds < 1) {
             throw new IllegalArgumentException("pollIntervalSeconds must be >= 1, was " + pollIntervalSeconds);
         }
@@ -71,24 +75,30 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public SimulatorOptions withLongTailLatency(boolean longTail) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap, auth);
+                pollIntervalSeconds, treeEntryCap, auth, contentLimits);
     }
 
     /** The same options with another {@code X-Poll-Interval}, so tests need not wait GitHub's minute. */
     public SimulatorOptions withPollIntervalSeconds(int seconds) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds,
-                treeEntryCap, auth);
+                treeEntryCap, auth, contentLimits);
     }
 
     /** The same options with a smaller tree cap, so a test can meet a truncated tree without 100,000 files. */
     public SimulatorOptions withTreeEntryCap(int cap) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, cap, auth);
+                pollIntervalSeconds, cap, auth, contentLimits);
+    }
+
+    /** The same options with other content-creation limits, so a test can meet them in seconds. */
+    public SimulatorOptions withContentLimits(java.util.List<ContentCreationLimit> limits) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
+                pollIntervalSeconds, treeEntryCap, auth, limits);
     }
 
     /** The same options taking the credentials of {@code auth}, and insisting on them if it says so. */
     public SimulatorOptions withAuth(SimulatorAuth auth) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap, auth);
+                pollIntervalSeconds, treeEntryCap, auth, contentLimits);
     }
 }
