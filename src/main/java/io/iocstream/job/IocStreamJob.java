@@ -1,5 +1,6 @@
 package io.iocstream.job;
 
+import io.iocstream.alerts.AlertStreams;
 import io.iocstream.feeds.FeedDirectorySettings;
 import io.iocstream.feeds.FeedDirectorySource;
 import io.iocstream.feeds.FeedLoadBarrier;
@@ -23,7 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The production job: the sources its configuration names (a Kafka topic of pushes, org event pollers, the org
  * repository listing; a feed directory and a feed topic), the one {@link IocStreamPipeline} graph, and the sinks it
- * names (Kafka topics exactly once, day folders of files). Every operator has a fixed uid, so state survives upgrades.
+ * names (Kafka topics exactly once, day folders of files, alerts at least once). Every operator has a fixed uid, so
+ * state survives upgrades.
  */
 public final class IocStreamJob {
 
@@ -50,6 +52,9 @@ public final class IocStreamJob {
             outputs.deadLetters().sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("dead-letters-kafka")
                     .uid("dead-letters-kafka");
+        }
+        if (config.sinks().alerts() != null) {
+            AlertStreams.attach(outputs.findings(), config.sinks().alerts().settings());
         }
         JobConfig.FileSinks files = config.sinks().files();
         if (files != null) {

@@ -68,7 +68,24 @@ public final class JobConfigReader {
             throw new ConfigException("github.token_env", "environment variable " + config.github().tokenEnv()
                     + " is not set");
         }
+        requireAlertSecrets(config, env);
         return config;
+    }
+
+    /** Every alert receiver's secret variable must be set where the job is submitted, as the token's must. */
+    private static void requireAlertSecrets(JobConfig config, UnaryOperator<String> env) {
+        JobConfig.Alerts alerts = config.sinks().alerts();
+        if (alerts == null) {
+            return;
+        }
+        for (int i = 0; i < alerts.receivers().size(); i++) {
+            String secretEnv = alerts.receivers().get(i).secretEnv();
+            String value = secretEnv == null ? "" : env.apply(secretEnv);
+            if (secretEnv != null && (value == null || value.isBlank())) {
+                throw new ConfigException("sinks.alerts.receivers[" + i + "].secret_env", "environment variable "
+                        + secretEnv + " is not set");
+            }
+        }
     }
 
     static JobConfig parse(byte[] yaml) {
