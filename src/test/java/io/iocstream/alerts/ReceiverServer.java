@@ -20,14 +20,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real HTTP server on 127.0.0.1 standing in for a receiver (PagerDuty, Opsgenie, Slack, a webhook): it records
  * every request and answers with the statuses queued for it ({@link #answerNext}), then with {@code okStatus}.
  */
-final class ReceiverServer implements AutoCloseable {
+public final class ReceiverServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as the server received it, with when (System.nanoTime). */
-    record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
+    public record Received(String method, String path, String query, Map<String, List<String>> headers, String body,
             long nanos) {
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -35,7 +35,7 @@ final class ReceiverServer implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -60,21 +60,21 @@ final class ReceiverServer implements AutoCloseable {
     }
 
     /** PagerDuty's Events API answers 202 with a status, message and dedup_key. */
-    static ReceiverServer pagerDuty() throws IOException {
+    public static ReceiverServer pagerDuty() throws IOException {
         return new ReceiverServer(202, "{\"status\":\"success\",\"message\":\"Event processed\"}");
     }
 
     /** Opsgenie answers 202 with a request id. */
-    static ReceiverServer opsgenie() throws IOException {
+    public static ReceiverServer opsgenie() throws IOException {
         return new ReceiverServer(202, "{\"result\":\"Request will be processed\",\"took\":0.1,\"requestId\":\"r\"}");
     }
 
     /** Slack's incoming webhooks answer 200 {@code ok}. */
-    static ReceiverServer slack() throws IOException {
+    public static ReceiverServer slack() throws IOException {
         return new ReceiverServer(200, "ok");
     }
 
-    static ReceiverServer webhook() throws IOException {
+    public static ReceiverServer webhook() throws IOException {
         return new ReceiverServer(204, "");
     }
 
@@ -103,11 +103,11 @@ final class ReceiverServer implements AutoCloseable {
         exchange.close();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         return List.copyOf(received);
     }
 
