@@ -33,5 +33,4 @@ class AlertTypesTest {
         assertThat(serializer.copy(value)).isEqualTo(value);
         return copy;
     }
-
 }
