@@ -54,6 +54,24 @@ class AlertsConfigTest {
     }
 
     @Test
+    void theExampleInTheConfigurationDocsReads() throws Exception {
+        String docs = Files.readString(Path.of("docs/configuration.md"));
+        String section = docs.substring(docs.indexOf("### `sinks.alerts`"));
+        String example = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 8));
+        String yaml = MINIMAL.substring(0, MINIMAL.indexOf("sinks:")) + example.replace("sinks:\n",
+                "sinks:\n  files: {path: /out}\n");
+        Path file = Files.writeString(dir.resolve("docs-example.yaml"), yaml, StandardCharsets.UTF_8);
+
+        AlertSettings settings = JobConfigReader.read(file, Map.of("GH_TOKEN", "t", "PAGERDUTY_ROUTING_KEY", "k",
+                "SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/x", "SOAR_TOKEN", "s")::get)
+                .sinks().alerts().settings();
+
+        assertThat(settings.receivers()).extracting(AlertReceiver::type).containsExactly(ReceiverType.PAGERDUTY,
+                ReceiverType.OPSGENIE, ReceiverType.SLACK, ReceiverType.WEBHOOK);
+        assertThat(settings.routes()).hasSize(4);
+    }
+
+    @Test
     void leftOutKeysTakeTheirDefaultsAndBaselinesPageNoOne() throws Exception {
         AlertSettings settings = read(MINIMAL).sinks().alerts().settings();
 
