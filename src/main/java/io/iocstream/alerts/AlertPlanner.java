@@ -1,6 +1,8 @@
 package io.iocstream.alerts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,8 @@ import org.apache.flink.util.Collector;
  * nothing if it never went out (baseline findings, other routes). At most {@code max_alerts} triggers leave a route
  * every rate window; the findings over it are counted and sent as one summary when the window ends, which opens the
  * next window and counts in it. Resolves page no one and are not limited. Everything lives in keyed state and
- * processing-time timers, so a restored job sends what it owed under the keys it had chosen.
+ * processing-time timers, so a restored job sends what it owed under the keys it had chosen. A finding the planner
+ * fails on is a dead letter.
  */
 public final class AlertPlanner extends KeyedProcessFunction<String, RoutedFinding, Alert> {
 
@@ -54,6 +57,7 @@ public final class AlertPlanner extends KeyedProcessFunction<String, RoutedFindi
     private transient Counter resolved;
     private transient Counter heldOverLimit;
     private transient Counter grouped;
+    private transient RecordGuard guard;
 
     public AlertPlanner(AlertSettings settings) {
         this.settings = settings;
@@ -78,10 +82,16 @@ public final class AlertPlanner extends KeyedProcessFunction<String, RoutedFindi
         resolved = metrics.counter("alertsResolved");
         heldOverLimit = metrics.counter("alertsOverRateLimit");
         grouped = metrics.counter("alertsRetroHuntGrouped");
+        guard = RecordGuard.of("alerts", getRuntimeContext());
     }
 
     @Override
     public void processElement(RoutedFinding finding, Context ctx, Collector<Alert> out) throws Exception {
+        guard.run(() -> plan(finding, ctx, out), () -> "route " + finding.route() + ", finding "
+                + finding.findingId(), finding::json, dead -> ctx.output(DeadLetter.TAG, dead));
+    }
+
+    private void plan(RoutedFinding finding, Context ctx, Collector<Alert> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         if (finding.open()) {
             if (alerted.contains(finding.findingId())) {

@@ -9,10 +9,4 @@ import java.io.Serializable;
  * a generic webhook's bearer token (optional there).
  */
 public record AlertReceiver(String name, ReceiverType type, String url, String secretEnv, String secretFile)
-        implements Serializable {
-
-    /** Whether a secret is configured. */
-    public boolean hasSecret() {
-        return secretEnv != null || secretFile != null;
-    }
-}
+        implements Serializable {}

@@ -1,5 +1,7 @@
 package io.iocstream.alerts;
 
+import io.iocstream.core.DeadLetter;
+import io.iocstream.core.RecordGuard;
 import io.iocstream.feeds.Severity;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.match.Finding;
@@ -10,18 +12,19 @@ import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Hands each finding to every route whose severity and repository filters it passes. Open findings must also have a
  * trigger the route takes; resolved ones go on whatever resolved them, and the planner resolves only what it alerted.
- * A finding that is neither open nor resolved (suppressed) alerts no one.
+ * A finding that is neither open nor resolved (suppressed) alerts no one; one the routing fails on is a dead letter.
  */
-public final class AlertRouting extends RichFlatMapFunction<Finding, RoutedFinding> {
+public final class AlertRouting extends ProcessFunction<Finding, RoutedFinding> {
 
     private final List<AlertRoute> routes;
     private transient List<List<PathMatcher>> repoMatchers;
+    private transient RecordGuard guard;
 
     public AlertRouting(AlertSettings settings) {
         this.routes = settings.routes();
@@ -29,6 +32,11 @@ public final class AlertRouting extends RichFlatMapFunction<Finding, RoutedFindi
 
     @Override
     public void open(OpenContext context) {
+        guard = RecordGuard.of("alerts", getRuntimeContext());
+        compileGlobs();
+    }
+
+    void compileGlobs() {
         repoMatchers = new ArrayList<>();
         for (AlertRoute route : routes) {
             repoMatchers.add(route.repos().stream()
@@ -37,7 +45,13 @@ public final class AlertRouting extends RichFlatMapFunction<Finding, RoutedFindi
     }
 
     @Override
-    public void flatMap(Finding finding, Collector<RoutedFinding> out) {
+    public void processElement(Finding finding, Context ctx, Collector<RoutedFinding> out) {
+        guard.run(() -> route(finding, out), () -> finding.repo() + " " + finding.path() + " (finding "
+                + finding.findingId() + ")", () -> JsonLines.of(finding), dead -> ctx.output(DeadLetter.TAG, dead));
+    }
+
+    /** Hands {@code finding} to each route that takes it. */
+    void route(Finding finding, Collector<RoutedFinding> out) {
         boolean open = FindingStatus.OPEN.wire().equals(finding.status());
         if (!open && !FindingStatus.RESOLVED.wire().equals(finding.status())) {
             return;

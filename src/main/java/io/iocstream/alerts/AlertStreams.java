@@ -1,9 +1,12 @@
 package io.iocstream.alerts;
 
+import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
  * The alerting branch of a job: findings routed ({@code alert-routing}), planned per route ({@code alert-planner}:
@@ -13,16 +16,21 @@ public final class AlertStreams {
 
     private AlertStreams() {}
 
-    /** Adds alerting to {@code findings}; nothing when no route is configured. */
-    public static void attach(DataStream<Finding> findings, AlertSettings settings) {
+    /**
+     * Adds alerting to {@code findings} and gives back its dead letters (findings it failed on), for the job's
+     * dead-letter sinks; nothing is added when no route is configured.
+     */
+    public static Optional<DataStream<DeadLetter>> attach(DataStream<Finding> findings, AlertSettings settings) {
         if (settings.routes().isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        findings.flatMap(new AlertRouting(settings), TypeInformation.of(RoutedFinding.class))
-                .name("alert-routing").uid("alert-routing")
-                .keyBy(RoutedFinding::route, Types.STRING)
+        SingleOutputStreamOperator<RoutedFinding> routed = findings
+                .process(new AlertRouting(settings), TypeInformation.of(RoutedFinding.class))
+                .name("alert-routing").uid("alert-routing");
+        SingleOutputStreamOperator<Alert> alerts = routed.keyBy(RoutedFinding::route, Types.STRING)
                 .process(new AlertPlanner(settings), TypeInformation.of(Alert.class))
-                .name("alert-planner").uid("alert-planner")
-                .sinkTo(new AlertSink(settings)).name("alerts").uid("alerts");
+                .name("alert-planner").uid("alert-planner");
+        alerts.sinkTo(new AlertSink(settings)).name("alerts").uid("alerts");
+        return Optional.of(routed.getSideOutput(DeadLetter.TAG).union(alerts.getSideOutput(DeadLetter.TAG)));
     }
 }

@@ -1,7 +1,5 @@
 package io.iocstream.alerts;
 
-import java.util.Locale;
-
 /** The alerting tools iocstream delivers to, each with its own request shape and de-duplication. */
 public enum ReceiverType {
     /** PagerDuty Events API v2: {@code dedup_key}, {@code trigger} and {@code resolve}. */
@@ -22,9 +20,5 @@ public enum ReceiverType {
     /** The receiver's public endpoint, or null where the configuration must give one. */
     public String defaultUrl() {
         return defaultUrl;
-    }
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

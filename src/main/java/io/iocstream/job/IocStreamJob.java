@@ -1,6 +1,7 @@
 package io.iocstream.job;
 
 import io.iocstream.alerts.AlertStreams;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.feeds.FeedDirectorySettings;
 import io.iocstream.feeds.FeedDirectorySource;
 import io.iocstream.feeds.FeedLoadBarrier;
@@ -44,23 +45,25 @@ public final class IocStreamJob {
         DataStream<String> events = events(env, names);
         PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
                 .build(events, String.join(" + ", names), feeds(env));
+        DataStream<DeadLetter> deadLetters = outputs.deadLetters();
+        if (config.sinks().alerts() != null) {
+            deadLetters = AlertStreams.attach(outputs.findings(), config.sinks().alerts().settings())
+                    .map(deadLetters::union).orElse(deadLetters);
+        }
         JobConfig.KafkaSinks kafka = config.sinks().kafka();
         if (kafka != null) {
             outputs.findings().sinkTo(KafkaOutputs.findings(kafka.bootstrapServers(), kafka.findingsTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("findings-kafka")
                     .uid("findings-kafka");
-            outputs.deadLetters().sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
+            deadLetters.sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("dead-letters-kafka")
                     .uid("dead-letters-kafka");
-        }
-        if (config.sinks().alerts() != null) {
-            AlertStreams.attach(outputs.findings(), config.sinks().alerts().settings());
         }
         JobConfig.FileSinks files = config.sinks().files();
         if (files != null) {
             outputs.findings().sinkTo(DayFolders.findings(files.path())).name("findings-files")
                     .uid("findings-files");
-            outputs.deadLetters().sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
+            deadLetters.sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
                     .uid("dead-letters-files");
         }
     }

@@ -97,10 +97,10 @@ class AlertFlowTest {
             KeyedOneInputStreamOperatorTestHarness<String, RoutedFinding, Alert> harness, List<Finding> findings)
             throws Exception {
         AlertRouting routing = new AlertRouting(settings);
-        routing.open(null);
+        routing.compileGlobs();
         for (Finding finding : findings) {
             List<RoutedFinding> routed = new ArrayList<>();
-            routing.flatMap(finding, new ListCollector<>(routed));
+            routing.route(finding, new ListCollector<>(routed));
             for (RoutedFinding one : routed) {
                 harness.processElement(one, 0);
             }

@@ -160,8 +160,8 @@ class AlertPlannerTest {
             Finding finding) throws Exception {
         List<RoutedFinding> routed = new ArrayList<>();
         AlertRouting routing = new AlertRouting(SETTINGS);
-        routing.open(null);
-        routing.flatMap(finding, new ListCollector<>(routed));
+        routing.compileGlobs();
+        routing.route(finding, new ListCollector<>(routed));
         for (RoutedFinding one : routed) {
             harness.processElement(one, 0);
         }

@@ -48,12 +48,38 @@ class AlertRoutingTest {
         assertThat(routes(suppressed)).isEmpty();
     }
 
+    @Test
+    void aFindingTheRoutingFailsOnIsADeadLetterAndTheNextIsRouted() throws Exception {
+        Finding found = open("push", "acme/web", "critical");
+        Finding odd = new Finding(1, "odd", "open", "push", "acme/web", found.ref(), found.commit(), found.path(),
+                found.kind(), found.ecosystem(), found.packageName(), found.version(), null, found.iocIds(), "urgent",
+                found.detectedAt());
+        AlertRouting routing = new AlertRouting(new AlertSettings(List.of(PAGER), List.of(), "https://github.com",
+                Duration.ofSeconds(60), DeliveryRetry.DEFAULTS, 4));
+        try (var harness = new org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness<>(
+                new org.apache.flink.streaming.api.operators.ProcessOperator<>(routing))) {
+            harness.open();
+            harness.processElement(odd, 0);
+            harness.processElement(found, 0);
+
+            assertThat(harness.extractOutputValues()).extracting(RoutedFinding::findingId)
+                    .containsExactly(found.findingId());
+            assertThat(harness.getSideOutput(io.iocstream.core.DeadLetter.TAG)).singleElement()
+                    .satisfies(record -> {
+                        assertThat(record.getValue().stage()).isEqualTo("alerts");
+                        assertThat(record.getValue().origin()).isEqualTo("acme/web package-lock.json (finding odd)");
+                        assertThat(record.getValue().reason()).startsWith("failed with IllegalArgumentException: "
+                                + "unknown severity 'urgent'");
+                    });
+        }
+    }
+
     private static List<String> routes(Finding finding) {
         AlertRouting routing = new AlertRouting(new AlertSettings(List.of(PAGER, CHAT), List.of(),
                 "https://github.com", Duration.ofSeconds(60), DeliveryRetry.DEFAULTS, 4));
-        routing.open(null);
+        routing.compileGlobs();
         List<RoutedFinding> out = new ArrayList<>();
-        routing.flatMap(finding, new ListCollector<>(out));
+        routing.route(finding, new ListCollector<>(out));
         assertThat(out).allMatch(routed -> routed.findingId().equals(finding.findingId()));
         return out.stream().map(RoutedFinding::route).toList();
     }
