@@ -138,6 +138,10 @@ public final class AlertPlanner extends KeyedProcessFunction<String, RoutedFindi
             return;
         }
         openMembers.remove(key);
+        if (overLimitCount.value() != null && key.equals(summaryKey(finding.route(), windowStart.value()))) {
+            // its summary has not gone out yet: it goes out and is resolved at once when the window ends
+            return;
+        }
         resolved.inc();
         out.collect(new Alert(finding.route(), kindOf(key), true, key, 1, List.of(finding.json())));
     }
@@ -224,8 +228,12 @@ public final class AlertPlanner extends KeyedProcessFunction<String, RoutedFindi
                 sentInWindow.update(1);
                 ctx.timerService().registerProcessingTimeTimer(timestamp + route.rateWindow().toMillis());
                 triggered.inc();
-                out.collect(new Alert(route.name(), AlertKind.OVER_LIMIT_SUMMARY, false,
-                        summaryKey(route.name(), start), held, listed));
+                String key = summaryKey(route.name(), start);
+                out.collect(new Alert(route.name(), AlertKind.OVER_LIMIT_SUMMARY, false, key, held, listed));
+                if (!openMembers.contains(key)) {
+                    resolved.inc();
+                    out.collect(new Alert(route.name(), AlertKind.OVER_LIMIT_SUMMARY, true, key, held, listed));
+                }
             }
         }
     }

@@ -131,6 +131,29 @@ class AlertPlannerTest {
     }
 
     @Test
+    void aSummaryWhoseFindingsWereAllResolvedBeforeItWentOutIsSentAndResolvedAtOnce() throws Exception {
+        try (var harness = harness(null)) {
+            harness.setProcessingTime(1_000);
+            List<Finding> found = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                found.add(open("push", "acme/repo-" + i, "critical"));
+                send(harness, found.get(i));
+            }
+            send(harness, resolved(found.get(3), "push"));
+            send(harness, resolved(found.get(4), "push"));
+            assertThat(harness.extractOutputValues()).as("no resolve before its summary").hasSize(3);
+
+            harness.setProcessingTime(1_000 + HOUR.toMillis());
+            assertThat(harness.extractOutputValues()).hasSize(5).extracting(Alert::kind, Alert::resolve,
+                    Alert::dedupKey).endsWith(
+                            org.assertj.core.groups.Tuple.tuple(AlertKind.OVER_LIMIT_SUMMARY, false,
+                                    "iocstream:over-limit:pager:1000"),
+                            org.assertj.core.groups.Tuple.tuple(AlertKind.OVER_LIMIT_SUMMARY, true,
+                                    "iocstream:over-limit:pager:1000"));
+        }
+    }
+
+    @Test
     void aGroupAndASummaryDueAfterARestoreGoOutUnderTheKeysChosenBeforeIt() throws Exception {
         OperatorSubtaskState snapshot;
         try (var harness = harness(null)) {
