@@ -5,12 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.feeds.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an alert says, written for the person it pages: what was found (package and version, or the indicator),
@@ -29,11 +34,11 @@ public record AlertContent(String title, String text, Severity severity, String 
     public static AlertContent of(Alert alert, String webBaseUrl) {
         List<JsonNode> findings = alert.findings().stream().map(AlertContent::parse).toList();
         JsonNode first = findings.isEmpty() ? JSON.createObjectNode() : findings.get(0);
-        Severity severity = findings.stream().map(f -> severityOf(f)).min(Enum::compareTo).orElse(Severity.LOW);
+        Severity severity = findings.stream().map(AlertContent::severityOf).min(Enum::compareTo).orElse(Severity.LOW);
         String link = link(first, webBaseUrl);
         Map<String, String> details = details(first, link);
         details.put("dedup_key", alert.dedupKey());
-        String tag = "[" + severity.wire().toUpperCase(java.util.Locale.ROOT) + "] ";
+        String tag = "[" + severity.wire().toUpperCase(Locale.ROOT) + "] ";
         return switch (alert.kind()) {
             case FINDING -> {
                 String title = (alert.resolve() ? "Resolved: " : tag) + what(first) + " in " + where(first);
@@ -144,9 +149,10 @@ public record AlertContent(String title, String text, Severity severity, String 
             return null;
         }
         String base = webBaseUrl.endsWith("/") ? webBaseUrl.substring(0, webBaseUrl.length() - 1) : webBaseUrl;
-        String path = String.join("/", java.util.Arrays.stream(text(f, "path").split("/", -1))
-                .map(segment -> java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("+", "%20")).toList());
+        // each segment escaped, so that '#', '?' and spaces in a file name stay part of the path
+        String path = Arrays.stream(text(f, "path").split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
         return base + "/" + text(f, "repo") + "/blob/" + text(f, "commit") + "/" + path
                 + (text(f, "line") == null ? "" : "#L" + text(f, "line"));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
@@ -140,7 +141,7 @@ public final class AlertRequests {
         } else {
             ObjectNode group = JSON.createObjectNode();
             group.put("dedup_key", alert.dedupKey());
-            group.put("kind", alert.kind().name().toLowerCase(java.util.Locale.ROOT));
+            group.put("kind", alert.kind().name().toLowerCase(Locale.ROOT));
             group.put("event", alert.resolve() ? "resolve" : "trigger");
             group.put("route", alert.route());
             group.put("count", alert.count());
