@@ -72,7 +72,8 @@ final class FileEntries {
     }
 
     private void addChecked(Dependency dep) {
-        if (seen.add(dep)) {
+        // the first place a file names a package is where it is reported
+        if (seen.add(dep.identity())) {
             inOrder.add(dep);
         }
     }
