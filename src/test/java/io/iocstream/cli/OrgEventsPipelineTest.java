@@ -14,6 +14,7 @@ import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.throttle.ThrottleSettings;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,7 @@ class OrgEventsPipelineTest {
                 results.close();
             }
 
+            FindingsSchema.assertValid(findings);
             assertThat(findings)
                     .extracting(SampleWorldFindings::fields)
                     .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ class ReplayEndToEndTest {
         summary = ReplayRun.run(ReplayCommand.options(world, out, dir.resolve("summary.json"), 2,
                 io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0, true), ReplayRun.Listener.SILENT);
         findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         deadLetters = new ArrayList<>();
         deadLetters.addAll(ReplayOutput.deadLetters(out));
