@@ -41,14 +41,16 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
         List<IocEntry> byId = sortedById(entries, IocEntry::id);
         return new Hit(FindingKind.PACKAGE, dependency, null, idsOf(byId.stream().map(IocEntry::id).toList()),
                 gravest(byId.stream().map(IocEntry::severity)),
-                combined(byId.stream().map(IocEntry::advisory).toList()), byId.get(0).feed());
+                combined(byId.stream().map(IocEntry::advisory).toList()),
+                firstFeed(byId.stream().map(IocEntry::feed)));
     }
 
     static Hit ofIndicator(Indicator.Kind kind, String value, Collection<Indicator> indicators) {
         List<Indicator> byId = sortedById(indicators, Indicator::id);
         return new Hit(FindingKind.of(kind), null, value, idsOf(byId.stream().map(Indicator::id).toList()),
                 gravest(byId.stream().map(Indicator::severity)),
-                combined(byId.stream().map(Indicator::advisory).toList()), byId.get(0).feed());
+                combined(byId.stream().map(Indicator::advisory).toList()),
+                firstFeed(byId.stream().map(Indicator::feed)));
     }
 
     /** The stable finding id of this hit in a file of a branch. */
@@ -61,12 +63,19 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
         return entries.stream().sorted(Comparator.comparing(id)).toList();
     }
 
+    private static String firstFeed(Stream<String> feeds) {
+        return feeds.findFirst().orElse(null);
+    }
+
     private static List<String> idsOf(List<String> ids) {
         return List.copyOf(new TreeSet<>(ids));
     }
 
     /** The first summary, and the aliases and references of all, each once in the order first named. */
     private static Advisory combined(List<Advisory> advisories) {
+        if (advisories.isEmpty()) {
+            return Advisory.NONE;
+        }
         if (advisories.size() == 1) {
             return advisories.get(0);
         }

@@ -51,7 +51,7 @@ final class FileEntries {
     void add(Dependency dep, int line, String text, int start, int end) {
         String problem = problem(dep);
         if (problem == null) {
-            addChecked(dep);
+            addChecked(dep.line() == 0 ? dep.atLine(line) : dep);
         } else {
             skipLine(line, problem, text, start, end);
         }
