@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,13 +13,48 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link FileFacts} in keyed state, compactly: the file's ecosystems are written once and each dependency names
  * its ecosystem by index, so a lockfile's hundreds of dependencies cost a name and a version each. Reading every
  * inventory is what a retro hunt on RocksDB spends its time on.
+ *
+ * <p>Formats: 1, the only one so far. {@link PathStateSerializer} and {@link InventoryUpdateSerializer} write facts
+ * inside their own records, so a new format here is a new format of theirs too, which says which facts format it
+ * holds.
  */
 public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFacts> {
 
-    public static final FileFactsSerializer INSTANCE = new FileFactsSerializer();
+    static final int CURRENT_FORMAT = 1;
+
+    public static final FileFactsSerializer INSTANCE = new FileFactsSerializer(CURRENT_FORMAT);
+
+    private FileFactsSerializer(int format) {
+        super(format);
+    }
 
     @Override
-    public void serialize(FileFacts facts, DataOutputView target) throws IOException {
+    protected int currentFormat() {
+        return CURRENT_FORMAT;
+    }
+
+    @Override
+    protected FileFactsSerializer ofFormat(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new FileFactsSerializer(format);
+    }
+
+    @Override
+    protected FormatSnapshot<FileFacts> newSnapshot() {
+        return new Snapshot();
+    }
+
+    @Override
+    protected void write(FileFacts facts, DataOutputView target) throws IOException {
+        writeFacts(facts, target);
+    }
+
+    @Override
+    protected FileFacts read(DataInputView source, int format) throws IOException {
+        return readFacts(source, format);
+    }
+
+    /** Writes facts in the newest format, inside another record. */
+    static void writeFacts(FileFacts facts, DataOutputView target) throws IOException {
         List<String> ecosystems = new ArrayList<>(1);
         for (Dependency dep : facts.dependencies()) {
             if (!ecosystems.contains(dep.ecosystem())) {
@@ -41,8 +74,8 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
         writeVarInt(facts.skippedEntries(), target);
     }
 
-    @Override
-    public FileFacts deserialize(DataInputView source) throws IOException {
+    /** Reads facts written in {@code format}, inside another record. */
+    static FileFacts readFacts(DataInputView source, int format) throws IOException {
         List<String> ecosystems = readStrings(source);
         Dependency[] dependencies = new Dependency[readVarInt(source)];
         for (int i = 0; i < dependencies.length; i++) {
@@ -53,15 +86,10 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
                 readStrings(source), readVarInt(source));
     }
 
-    @Override
-    public TypeSerializerSnapshot<FileFacts> snapshotConfiguration() {
-        return new Snapshot();
-    }
-
-    /** Restores the serializer from a checkpoint; the format has one version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<FileFacts> {
+    /** Restores the serializer from a checkpoint: the format its state was written in. */
+    public static final class Snapshot extends FormatSnapshot<FileFacts> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(INSTANCE);
         }
     }
 }

@@ -4,17 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * A hand-written serializer of an immutable record kept in keyed state: a copy is the record itself, and only
- * {@link #serialize} and {@link #deserialize} are left to write. Strings are written as Flink writes them
- * ({@link StringValue}: a varint length, then mostly one byte a character), null allowed; counts and indexes as
- * varints, one byte below 128.
+ * the formats are left to write and read ({@link FormatSerializer}). Strings are written as UTF-8 after a varint
+ * header (UTF-16 when they hold a lone surrogate), null allowed; counts and indexes as varints, one byte below 128.
  */
-public abstract class ImmutableRecordSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class ImmutableRecordSerializer<T> extends FormatSerializer<T> {
+
+    protected ImmutableRecordSerializer(int format) {
+        super(format);
+    }
 
     @Override
     public final boolean isImmutableType() {
@@ -34,21 +36,6 @@ public abstract class ImmutableRecordSerializer<T> extends TypeSerializerSinglet
     @Override
     public final T copy(T from, T reuse) {
         return from;
-    }
-
-    @Override
-    public final int getLength() {
-        return -1;
-    }
-
-    @Override
-    public final T deserialize(T reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public final void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
     }
 
     static void writeString(String value, DataOutputView target) throws IOException {

@@ -4,54 +4,81 @@ import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.InventoryUpdate;
 import java.io.IOException;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
  * {@link InventoryUpdate} in keyed state, while it waits for its scan or for the feeds: every record of a push is
- * written there once and read back once before it reaches the inventory. Enums are written by name.
+ * written there once and read back once before it reaches the inventory.
+ *
+ * <p>Formats: 1 wrote the trigger and the file operation by their enum names (savepoints up to 2026-12-06); 2 writes
+ * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1.
  */
 public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<InventoryUpdate> {
 
-    public static final InventoryUpdateSerializer INSTANCE = new InventoryUpdateSerializer();
+    static final int CURRENT_FORMAT = 2;
+
+    public static final InventoryUpdateSerializer INSTANCE = new InventoryUpdateSerializer(CURRENT_FORMAT);
+
+    private static final EnumCodes<Trigger> TRIGGERS = EnumCodes.of(Trigger.class, Trigger.PUSH, Trigger.BASELINE,
+            Trigger.RETRO_HUNT);
+    private static final EnumCodes<FileOp> OPS = EnumCodes.of(FileOp.class, FileOp.CONTENT, FileOp.LISTED,
+            FileOp.REMOVED, FileOp.SNAPSHOT, FileOp.REF_DELETED, FileOp.FAILED, FileOp.EMPTY);
+
+    private InventoryUpdateSerializer(int format) {
+        super(format);
+    }
 
     @Override
-    public void serialize(InventoryUpdate update, DataOutputView target) throws IOException {
+    protected int currentFormat() {
+        return CURRENT_FORMAT;
+    }
+
+    @Override
+    protected InventoryUpdateSerializer ofFormat(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new InventoryUpdateSerializer(format);
+    }
+
+    @Override
+    protected FormatSnapshot<InventoryUpdate> newSnapshot() {
+        return new Snapshot();
+    }
+
+    @Override
+    protected void write(InventoryUpdate update, DataOutputView target) throws IOException {
         writeString(update.repo(), target);
         writeString(update.ref(), target);
         writeString(update.commit(), target);
         writeString(update.path(), target);
-        writeString(update.trigger().name(), target);
+        target.writeByte(TRIGGERS.code(update.trigger()));
         target.writeLong(update.seq());
         writeVarInt(update.scanSize(), target);
-        writeString(update.op().name(), target);
+        target.writeByte(OPS.code(update.op()));
         target.writeBoolean(update.facts() != null);
         if (update.facts() != null) {
-            FileFactsSerializer.INSTANCE.serialize(update.facts(), target);
+            FileFactsSerializer.writeFacts(update.facts(), target);
         }
         writeStrings(update.presentPaths(), target);
     }
 
     @Override
-    public InventoryUpdate deserialize(DataInputView source) throws IOException {
-        return new InventoryUpdate(readString(source), readString(source), readString(source), readString(source),
-                Trigger.valueOf(readString(source)), source.readLong(), readVarInt(source),
-                FileOp.valueOf(readString(source)),
-                source.readBoolean() ? FileFactsSerializer.INSTANCE.deserialize(source) : null,
-                readStrings(source));
+    protected InventoryUpdate read(DataInputView source, int format) throws IOException {
+        String repo = readString(source);
+        String ref = readString(source);
+        String commit = readString(source);
+        String path = readString(source);
+        Trigger trigger = format == 1 ? Trigger.valueOf(readString(source)) : TRIGGERS.of(source.readUnsignedByte());
+        long seq = source.readLong();
+        int scanSize = readVarInt(source);
+        FileOp op = format == 1 ? FileOp.valueOf(readString(source)) : OPS.of(source.readUnsignedByte());
+        var facts = source.readBoolean() ? FileFactsSerializer.readFacts(source, 1) : null;
+        return new InventoryUpdate(repo, ref, commit, path, trigger, seq, scanSize, op, facts, readStrings(source));
     }
 
-    @Override
-    public TypeSerializerSnapshot<InventoryUpdate> snapshotConfiguration() {
-        return new Snapshot();
-    }
-
-    /** Restores the serializer from a checkpoint; the format has one version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<InventoryUpdate> {
+    /** Restores the serializer from a checkpoint: the format its state was written in. */
+    public static final class Snapshot extends FormatSnapshot<InventoryUpdate> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(INSTANCE);
         }
     }
 }

@@ -16,9 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -29,21 +26,45 @@ import org.apache.flink.core.memory.DataOutputView;
  * that repeat (ecosystem, severity, feed, description) once each: a later use names the first by number. Entries
  * are written as the feed gave them; a restore parses their versions again ({@link IndexedEntry}).
  *
- * <p>Enums are written as ordinals: a new constant of {@link Indicator.Kind}, {@link VersionRange.Type} or
- * {@link RangeEvent.Kind} goes last.
+ * <p>Formats: 1, the only one so far. Enums are written as one-byte codes ({@link EnumCodes}); format 1 was first
+ * written with the enums' ordinals, which are the codes.
  */
-public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> {
+public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
 
-    public static final IocIndexSerializer INSTANCE = new IocIndexSerializer();
+    static final int CURRENT_FORMAT = 1;
+
+    public static final IocIndexSerializer INSTANCE = new IocIndexSerializer(CURRENT_FORMAT);
 
     private static final int ALL_VERSIONS = 1;
     private static final int WITHDRAWN = 2;
     /** The entry's name is the name it is filed under, as most are; it is not written again. */
     private static final int NAME_IS_KEY = 4;
 
-    private static final VersionRange.Type[] RANGE_TYPES = VersionRange.Type.values();
-    private static final RangeEvent.Kind[] EVENT_KINDS = RangeEvent.Kind.values();
-    private static final Indicator.Kind[] INDICATOR_KINDS = Indicator.Kind.values();
+    private static final EnumCodes<VersionRange.Type> RANGE_TYPES = EnumCodes.of(VersionRange.Type.class,
+            VersionRange.Type.SEMVER, VersionRange.Type.ECOSYSTEM);
+    private static final EnumCodes<RangeEvent.Kind> EVENT_KINDS = EnumCodes.of(RangeEvent.Kind.class,
+            RangeEvent.Kind.INTRODUCED, RangeEvent.Kind.FIXED, RangeEvent.Kind.LAST_AFFECTED, RangeEvent.Kind.LIMIT);
+    private static final EnumCodes<Indicator.Kind> INDICATOR_KINDS = EnumCodes.of(Indicator.Kind.class,
+            Indicator.Kind.FILE_HASH, Indicator.Kind.FILE_NAME, Indicator.Kind.DOMAIN, Indicator.Kind.WORKFLOW);
+
+    private IocIndexSerializer(int format) {
+        super(format);
+    }
+
+    @Override
+    protected int currentFormat() {
+        return CURRENT_FORMAT;
+    }
+
+    @Override
+    protected IocIndexSerializer ofFormat(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new IocIndexSerializer(format);
+    }
+
+    @Override
+    protected FormatSnapshot<IocIndex> newSnapshot() {
+        return new Snapshot();
+    }
 
     @Override
     public boolean isImmutableType() {
@@ -66,12 +87,7 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
     }
 
     @Override
-    public int getLength() {
-        return -1;
-    }
-
-    @Override
-    public void serialize(IocIndex index, DataOutputView target) throws IOException {
+    protected void write(IocIndex index, DataOutputView target) throws IOException {
         StringTableWriter strings = new StringTableWriter(target);
         writeVarInt(index.packages().size(), target);
         for (Map.Entry<String, Map<String, List<IndexedEntry>>> ecosystem : index.packages().entrySet()) {
@@ -88,7 +104,7 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
         Map<Indicator.Kind, Map<String, List<Indicator>>> byKind = index.indicators().byKind();
         writeVarInt(byKind.size(), target);
         for (Map.Entry<Indicator.Kind, Map<String, List<Indicator>>> kind : byKind.entrySet()) {
-            target.writeByte(kind.getKey().ordinal());
+            target.writeByte(INDICATOR_KINDS.code(kind.getKey()));
             writeVarInt(kind.getValue().size(), target);
             for (Map.Entry<String, List<Indicator>> value : kind.getValue().entrySet()) {
                 writeString(value.getKey(), target);
@@ -120,10 +136,10 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
         }
         writeVarInt(entry.ranges().size(), target);
         for (VersionRange range : entry.ranges()) {
-            target.writeByte(range.type().ordinal());
+            target.writeByte(RANGE_TYPES.code(range.type()));
             writeVarInt(range.events().size(), target);
             for (RangeEvent event : range.events()) {
-                target.writeByte(event.kind().ordinal());
+                target.writeByte(EVENT_KINDS.code(event.kind()));
                 writeString(event.version(), target);
             }
         }
@@ -132,7 +148,7 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
     }
 
     @Override
-    public IocIndex deserialize(DataInputView source) throws IOException {
+    protected IocIndex read(DataInputView source, int format) throws IOException {
         StringTableReader strings = new StringTableReader(source);
         int ecosystems = readVarInt(source);
         Map<String, Map<String, List<IndexedEntry>>> byEcosystem = new HashMap<>(capacity(ecosystems));
@@ -154,7 +170,7 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
         int kinds = readVarInt(source);
         Map<Indicator.Kind, Map<String, List<Indicator>>> byKind = new HashMap<>(capacity(kinds));
         for (int k = 0; k < kinds; k++) {
-            Indicator.Kind kind = INDICATOR_KINDS[source.readUnsignedByte()];
+            Indicator.Kind kind = INDICATOR_KINDS.of(source.readUnsignedByte());
             int values = readVarInt(source);
             Map<String, List<Indicator>> byValue = new HashMap<>(capacity(values));
             for (int v = 0; v < values; v++) {
@@ -184,10 +200,10 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
         }
         VersionRange[] ranges = new VersionRange[readVarInt(source)];
         for (int r = 0; r < ranges.length; r++) {
-            VersionRange.Type type = RANGE_TYPES[source.readUnsignedByte()];
+            VersionRange.Type type = RANGE_TYPES.of(source.readUnsignedByte());
             RangeEvent[] events = new RangeEvent[readVarInt(source)];
             for (int i = 0; i < events.length; i++) {
-                events[i] = new RangeEvent(EVENT_KINDS[source.readUnsignedByte()], readString(source));
+                events[i] = new RangeEvent(EVENT_KINDS.of(source.readUnsignedByte()), readString(source));
             }
             ranges[r] = new VersionRange(type, Arrays.asList(events));
         }
@@ -200,25 +216,10 @@ public final class IocIndexSerializer extends TypeSerializerSingleton<IocIndex> 
         return (int) (size / 0.75f) + 1;
     }
 
-    @Override
-    public IocIndex deserialize(IocIndex reuse, DataInputView source) throws IOException {
-        return deserialize(source);
-    }
-
-    @Override
-    public void copy(DataInputView source, DataOutputView target) throws IOException {
-        serialize(deserialize(source), target);
-    }
-
-    @Override
-    public TypeSerializerSnapshot<IocIndex> snapshotConfiguration() {
-        return new Snapshot();
-    }
-
-    /** Restores the serializer from a checkpoint; the format has one version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<IocIndex> {
+    /** Restores the serializer from a checkpoint: the format its state was written in. */
+    public static final class Snapshot extends FormatSnapshot<IocIndex> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(INSTANCE);
         }
     }
 

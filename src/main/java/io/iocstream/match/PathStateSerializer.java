@@ -5,26 +5,52 @@ import io.iocstream.parse.Dependency;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * {@link PathState} in keyed state: the facts through {@link FileFactsSerializer}, then the open hits, their kind and
- * severity as the words findings write (the format of every savepoint so far).
+ * {@link PathState} in keyed state: the facts through {@link FileFactsSerializer}, then the open hits.
+ *
+ * <p>Formats: 1 wrote a hit's kind and severity as the words findings write (savepoints up to 2026-12-06); 2 writes
+ * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1.
  */
 public final class PathStateSerializer extends ImmutableRecordSerializer<PathState> {
 
-    public static final PathStateSerializer INSTANCE = new PathStateSerializer();
+    static final int CURRENT_FORMAT = 2;
+
+    public static final PathStateSerializer INSTANCE = new PathStateSerializer(CURRENT_FORMAT);
+
+    private static final EnumCodes<FindingKind> KINDS = EnumCodes.of(FindingKind.class, FindingKind.PACKAGE,
+            FindingKind.FILE_HASH, FindingKind.FILE_NAME, FindingKind.DOMAIN, FindingKind.WORKFLOW);
+    private static final EnumCodes<Severity> SEVERITIES = EnumCodes.of(Severity.class, Severity.CRITICAL,
+            Severity.HIGH, Severity.MEDIUM, Severity.LOW);
+
+    private PathStateSerializer(int format) {
+        super(format);
+    }
 
     @Override
-    public void serialize(PathState state, DataOutputView target) throws IOException {
+    protected int currentFormat() {
+        return CURRENT_FORMAT;
+    }
+
+    @Override
+    protected PathStateSerializer ofFormat(int format) {
+        return format == CURRENT_FORMAT ? INSTANCE : new PathStateSerializer(format);
+    }
+
+    @Override
+    protected FormatSnapshot<PathState> newSnapshot() {
+        return new Snapshot();
+    }
+
+    @Override
+    protected void write(PathState state, DataOutputView target) throws IOException {
         target.writeLong(state.seq());
         writeString(state.commit(), target);
         target.writeBoolean(state.present());
         if (state.present()) {
-            FileFactsSerializer.INSTANCE.serialize(state.facts(), target);
+            FileFactsSerializer.writeFacts(state.facts(), target);
         }
         writeVarInt(state.open().size(), target);
         for (Map.Entry<String, Hit> open : state.open().entrySet()) {
@@ -34,20 +60,20 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
     }
 
     @Override
-    public PathState deserialize(DataInputView source) throws IOException {
+    protected PathState read(DataInputView source, int format) throws IOException {
         long seq = source.readLong();
         String commit = readString(source);
-        var facts = source.readBoolean() ? FileFactsSerializer.INSTANCE.deserialize(source) : null;
+        var facts = source.readBoolean() ? FileFactsSerializer.readFacts(source, 1) : null;
         int count = readVarInt(source);
         Map<String, Hit> open = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
-            open.put(readString(source), readHit(source));
+            open.put(readString(source), readHit(source, format));
         }
         return new PathState(seq, commit, facts, open);
     }
 
     private static void writeHit(Hit hit, DataOutputView target) throws IOException {
-        writeString(hit.kind().wire(), target);
+        target.writeByte(KINDS.code(hit.kind()));
         target.writeBoolean(hit.dependency() != null);
         if (hit.dependency() != null) {
             writeString(hit.dependency().ecosystem(), target);
@@ -56,26 +82,23 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
         }
         writeString(hit.indicator(), target);
         writeStrings(hit.iocIds(), target);
-        writeString(hit.severity().wire(), target);
+        target.writeByte(SEVERITIES.code(hit.severity()));
     }
 
-    private static Hit readHit(DataInputView source) throws IOException {
-        FindingKind kind = FindingKind.ofWire(readString(source));
+    private static Hit readHit(DataInputView source, int format) throws IOException {
+        FindingKind kind = format == 1 ? FindingKind.ofWire(readString(source)) : KINDS.of(source.readUnsignedByte());
         Dependency dependency = source.readBoolean()
                 ? new Dependency(readString(source), readString(source), readString(source)) : null;
-        return new Hit(kind, dependency, readString(source), readStrings(source),
-                Severity.ofWire(readString(source)));
+        String indicator = readString(source);
+        var iocIds = readStrings(source);
+        Severity severity = format == 1 ? Severity.ofWire(readString(source)) : SEVERITIES.of(source.readUnsignedByte());
+        return new Hit(kind, dependency, indicator, iocIds, severity);
     }
 
-    @Override
-    public TypeSerializerSnapshot<PathState> snapshotConfiguration() {
-        return new Snapshot();
-    }
-
-    /** Restores the serializer from a checkpoint; the format has one version. */
-    public static final class Snapshot extends SimpleTypeSerializerSnapshot<PathState> {
+    /** Restores the serializer from a checkpoint: the format its state was written in. */
+    public static final class Snapshot extends FormatSnapshot<PathState> {
         public Snapshot() {
-            super(() -> INSTANCE);
+            super(INSTANCE);
         }
     }
 }

@@ -46,8 +46,8 @@ class InventorySerializersTest {
     }
 
     /**
-     * A hit's kind and severity are enums now, written as the words the serializer wrote when they were strings: these
-     * bytes are what it wrote then (at 68c6fb5), so savepoints taken before still restore.
+     * A hit's kind and severity are enums now, written as the words the serializer wrote when they were strings in
+     * format 1: these bytes are what it wrote then (at 68c6fb5), so savepoints taken before still restore.
      */
     @Test
     void pathStatesKeepTheFormatOfEarlierSavepoints() throws Exception {
@@ -65,9 +65,7 @@ class InventorySerializersTest {
                         + "320968696768");
         for (Map.Entry<PathState, String> state : written.entrySet()) {
             byte[] bytes = HexFormat.of().parseHex(state.getValue());
-            assertThat(InstantiationUtil.serializeToByteArray(PathStateSerializer.INSTANCE, state.getKey()))
-                    .isEqualTo(bytes);
-            assertThat(InstantiationUtil.deserializeFromByteArray(PathStateSerializer.INSTANCE, bytes))
+            assertThat(InstantiationUtil.deserializeFromByteArray(PathStateSerializer.INSTANCE.ofFormat(1), bytes))
                     .isEqualTo(state.getKey());
         }
     }

@@ -1,0 +1,114 @@
+package io.iocstream.match;
+
+import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.Indicator;
+import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.Severity;
+import io.iocstream.feeds.version.RangeEvent;
+import io.iocstream.feeds.version.VersionRange;
+import io.iocstream.fetch.FileOp;
+import io.iocstream.parse.Dependency;
+import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.InventoryUpdate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The values the state-format tests write and read back: every enum constant of the state's records, strings
+ * UTF-8 cannot carry, tombstones and empty lists. The bytes each earlier format wrote of them are fixed in
+ * {@code StateFormatsTest}; these values must never change, or those bytes stop meaning them.
+ */
+final class StateSamples {
+
+    private StateSamples() {}
+
+    static final FileFacts FACTS = new FileFacts(List.of(
+            new Dependency("npm", "@ctrl/tinycolor", "4.1.1"),
+            new Dependency("PyPI", "requests", "2.32.3"),
+            new Dependency("npm", "chalk", null)),
+            "ab".repeat(32), List.of("webhook.site", "lone-\uD800", "é.example"), List.of("self-hosted"), 2);
+
+    static final List<FileFacts> FILE_FACTS = List.of(FACTS, FileFacts.PATH_ONLY,
+            new FileFacts(List.of(), null, List.of(), List.of("shai-hulud")));
+
+    static final Hit PACKAGE_HIT = new Hit(FindingKind.PACKAGE, new Dependency("npm", "chalk", "5.6.1"), null,
+            List.of("GHSA-1", "MAL-2025-46969"), Severity.CRITICAL);
+
+    /** A hit of every kind and every severity. */
+    static final List<Hit> HITS = List.of(PACKAGE_HIT,
+            new Hit(FindingKind.FILE_HASH, null, "cd".repeat(32), List.of("h.csv:2"), Severity.HIGH),
+            new Hit(FindingKind.FILE_NAME, null, "bundle.js", List.of("h.csv:3"), Severity.MEDIUM),
+            new Hit(FindingKind.DOMAIN, null, "webhook.site", List.of("h.csv:4"), Severity.LOW),
+            new Hit(FindingKind.WORKFLOW, null, "shai-hulud", List.of(), Severity.CRITICAL));
+
+    static final List<PathState> PATH_STATES = pathStates();
+
+    private static List<PathState> pathStates() {
+        List<PathState> states = new ArrayList<>();
+        for (int i = 0; i < HITS.size(); i++) {
+            states.add(new PathState(i + 1, "c" + i, FILE_FACTS.get(i % FILE_FACTS.size()), Map.of("id-" + i, HITS.get(i))));
+        }
+        states.add(new PathState(7, "c7", null, Map.of()));
+        states.add(new PathState(Long.MAX_VALUE, null, FACTS, Map.of("a", HITS.get(0), "b", HITS.get(3))));
+        return states;
+    }
+
+    /** An update of every trigger and every file operation. */
+    static final List<InventoryUpdate> UPDATES = updates();
+
+    private static List<InventoryUpdate> updates() {
+        List<InventoryUpdate> updates = new ArrayList<>();
+        Trigger[] triggers = {Trigger.PUSH, Trigger.BASELINE, Trigger.RETRO_HUNT};
+        FileOp[] ops = {FileOp.CONTENT, FileOp.LISTED, FileOp.REMOVED, FileOp.SNAPSHOT, FileOp.REF_DELETED,
+            FileOp.FAILED, FileOp.EMPTY};
+        for (int i = 0; i < ops.length; i++) {
+            FileOp op = ops[i];
+            FileFacts facts = op == FileOp.CONTENT || op == FileOp.LISTED || op == FileOp.FAILED
+                    ? FILE_FACTS.get(i % FILE_FACTS.size()) : null;
+            List<String> present = op == FileOp.SNAPSHOT ? List.of("a/package-lock.json", "b/requirements.txt")
+                    : List.of();
+            updates.add(new InventoryUpdate("acme/app", "refs/heads/dev-" + i, "c" + i, op == FileOp.SNAPSHOT ? ""
+                    : "web/package-lock.json", triggers[i % triggers.length], i + 1, i + 2, op, facts, present));
+        }
+        return updates;
+    }
+
+    /** Entries of every range type and event kind, flags set and not, names filed under another spelling. */
+    static final List<IocEntry> ENTRIES = List.of(
+            IocEntry.ofVersions("NPM-EXACT", "npm", "left-pad", Set.of("1.2.3"), "critical", "a.csv"),
+            new IocEntry("NPM-RANGES", "npm", "two-eras", Set.of("9.9.9"), false, List.of(
+                    new VersionRange(VersionRange.Type.SEMVER, List.of(RangeEvent.introduced("1.0.0"),
+                            RangeEvent.fixed("1.0.2"))),
+                    new VersionRange(VersionRange.Type.ECOSYSTEM, List.of(RangeEvent.introduced("3.0.0"),
+                            RangeEvent.lastAffected("3.2.5"), RangeEvent.limit("4.0.0")))),
+                    false, "high", "osv/npm"),
+            IocEntry.allVersionsOf("MAL-ALL", "npm", "@evil/everything", "critical", "osv/npm"),
+            new IocEntry("PYPI-W", "PyPI", "Requests_Fork", Set.of("1.0"), false, true, "low", "osv/pypi"),
+            IocEntry.ofVersions("MVN", "Maven", "org.example:lib", Set.of("2.0"), "medium", "a.csv"));
+
+    /** An indicator of every kind. */
+    static final List<Indicator> INDICATORS = List.of(
+            new Indicator("H-1", Indicator.Kind.FILE_HASH, "ef".repeat(32), "critical", "bundle", false, "i.csv"),
+            new Indicator("N-1", Indicator.Kind.FILE_NAME, "bundle.js", "high", "", false, "i.csv"),
+            new Indicator("D-1", Indicator.Kind.DOMAIN, "webhook.site", "medium", "exfil", false, "i.csv"),
+            new Indicator("W-1", Indicator.Kind.WORKFLOW, "shai-hulud", "low", "", false, "other.csv"));
+
+    static IocIndex index() {
+        IocIndex index = new IocIndex();
+        ENTRIES.forEach(index::add);
+        INDICATORS.forEach(index::add);
+        return index;
+    }
+
+    /** What an index holds, to compare two: its entries and its indicators. */
+    static Set<Object> contents(IocIndex index) {
+        Set<Object> contents = new HashSet<>();
+        index.packages().values().forEach(byName -> byName.values()
+                .forEach(entries -> entries.forEach(indexed -> contents.add(indexed.entry()))));
+        index.indicators().byKind().values().forEach(byValue -> byValue.values().forEach(contents::addAll));
+        return contents;
+    }
+}
