@@ -149,12 +149,23 @@ final class BranchInventory {
             case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
             case FAILED -> facts == null ? null : new FileFacts(
                     known == null ? List.of() : known.dependencies(), facts.sha256(), facts.hosts(),
-                    known == null ? List.of() : known.workflowValues());
+                    known == null ? List.of() : known.workflowValues(), 0, linesOf(facts, known));
             case CONTENT -> known == null || !facts.readInPart() ? facts : new FileFacts(
                     union(facts.dependencies(), known.dependencies()), facts.sha256(), facts.hosts(),
-                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries());
+                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries(),
+                    linesOf(facts, known));
             default -> facts;
         };
+    }
+
+    /** The lines of the values read now, and of those kept from before where the file does not say them now. */
+    private static Map<String, Integer> linesOf(FileFacts now, FileFacts before) {
+        if (before == null) {
+            return now.lines();
+        }
+        Map<String, Integer> lines = new HashMap<>(before.lines());
+        lines.putAll(now.lines());
+        return lines;
     }
 
     private static <T> List<T> union(List<T> now, List<T> before) {

@@ -5,7 +5,9 @@ import io.iocstream.parse.FileFacts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -15,7 +17,8 @@ import org.apache.flink.core.memory.DataOutputView;
  * inventory is what a retro hunt on RocksDB spends its time on.
  *
  * <p>Formats: 1 wrote a dependency's ecosystem, name and version (savepoints up to 2026-12-06); 2 adds where the
- * file names it: its line and one byte for its scope and relationship. {@link PathStateSerializer} and
+ * file names it (its line, and one byte for its scope and relationship) and the first line of each host and
+ * workflow value. {@link PathStateSerializer} and
  * {@link InventoryUpdateSerializer} write facts inside their own records, so a new format here is a new format of
  * theirs too, which says which facts format it holds.
  */
@@ -79,6 +82,11 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
         writeStrings(facts.hosts(), target);
         writeStrings(facts.workflowValues(), target);
         writeVarInt(facts.skippedEntries(), target);
+        writeVarInt(facts.lines().size(), target);
+        for (Map.Entry<String, Integer> line : facts.lines().entrySet()) {
+            writeString(line.getKey(), target);
+            writeVarInt(line.getValue(), target);
+        }
     }
 
     /** Reads facts written in {@code format}, inside another record. */
@@ -90,8 +98,17 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
             Dependency dep = new Dependency(ecosystem, readString(source), readString(source));
             dependencies[i] = format >= 2 ? readPlace(dep, source) : dep;
         }
-        return new FileFacts(Arrays.asList(dependencies), readString(source), readStrings(source),
-                readStrings(source), readVarInt(source));
+        String sha256 = readString(source);
+        List<String> hosts = readStrings(source);
+        List<String> workflowValues = readStrings(source);
+        int skipped = readVarInt(source);
+        Map<String, Integer> lines = new HashMap<>();
+        if (format >= 2) {
+            for (int i = readVarInt(source); i > 0; i--) {
+                lines.put(readString(source), readVarInt(source));
+            }
+        }
+        return new FileFacts(Arrays.asList(dependencies), sha256, hosts, workflowValues, skipped, lines);
     }
 
     /** Writes where a file names {@code dep} (facts format 2): its line, then its scope and relationship in a byte. */

@@ -42,7 +42,7 @@ public final class Findings {
     private static Finding of(FindingStatus status, String repo, String ref, String commit, String path, Hit hit,
             Trigger trigger, Seen seen, String linkCommit) {
         Dependency dep = hit.dependency();
-        Integer line = dep != null && dep.line() > 0 ? dep.line() : null;
+        Integer line = hit.line() > 0 ? hit.line() : null;
         PushStamp pushed = seen.pushed();
         return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status.wire(),
                 trigger.wire(), repo, ref, commit, path, hit.kind().wire(), dep == null ? null : dep.ecosystem(),

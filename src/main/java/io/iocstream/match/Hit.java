@@ -23,9 +23,10 @@ import java.util.stream.Stream;
  * @param advisory   what the feeds say of it: the summary of the first entry (in id order) that has one, and every
  *                   entry's aliases and references, each once
  * @param feed       the feed file of the first entry in id order, or null when not known (state written before)
+ * @param line       the line of the file the hit is on (a dependency's, a host's or workflow value's first), or 0
  */
 public record Hit(FindingKind kind, Dependency dependency, String indicator, List<String> iocIds, Severity severity,
-        Advisory advisory, String feed) {
+        Advisory advisory, String feed, int line) {
 
     public Hit {
         iocIds = List.copyOf(iocIds);
@@ -34,7 +35,8 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
 
     /** A hit of which nothing more than what it matched is known. */
     public Hit(FindingKind kind, Dependency dependency, String indicator, List<String> iocIds, Severity severity) {
-        this(kind, dependency, indicator, iocIds, severity, Advisory.NONE, null);
+        this(kind, dependency, indicator, iocIds, severity, Advisory.NONE, null,
+                dependency == null ? 0 : dependency.line());
     }
 
     static Hit ofPackage(Dependency dependency, Collection<IocEntry> entries) {
@@ -42,15 +44,16 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
         return new Hit(FindingKind.PACKAGE, dependency, null, idsOf(byId.stream().map(IocEntry::id).toList()),
                 gravest(byId.stream().map(IocEntry::severity)),
                 combined(byId.stream().map(IocEntry::advisory).toList()),
-                firstFeed(byId.stream().map(IocEntry::feed)));
+                firstFeed(byId.stream().map(IocEntry::feed)), dependency.line());
     }
 
-    static Hit ofIndicator(Indicator.Kind kind, String value, Collection<Indicator> indicators) {
+    /** A hit of an indicator value, on {@code line} of the file (0: not known, or the whole file). */
+    static Hit ofIndicator(Indicator.Kind kind, String value, Collection<Indicator> indicators, int line) {
         List<Indicator> byId = sortedById(indicators, Indicator::id);
         return new Hit(FindingKind.of(kind), null, value, idsOf(byId.stream().map(Indicator::id).toList()),
                 gravest(byId.stream().map(Indicator::severity)),
                 combined(byId.stream().map(Indicator::advisory).toList()),
-                firstFeed(byId.stream().map(Indicator::feed)));
+                firstFeed(byId.stream().map(Indicator::feed)), line);
     }
 
     /** The stable finding id of this hit in a file of a branch. */

@@ -95,6 +95,7 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
         writeString(hit.advisory().summary(), target);
         writeStrings(hit.advisory().aliases(), target);
         writeStrings(hit.advisory().references(), target);
+        writeVarInt(hit.line(), target);
     }
 
     private static Hit readHit(DataInputView source, int format) throws IOException {
@@ -112,7 +113,7 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
         }
         String feed = readString(source);
         Advisory advisory = new Advisory(readString(source), readStrings(source), readStrings(source));
-        return new Hit(kind, dependency, indicator, iocIds, severity, advisory, feed);
+        return new Hit(kind, dependency, indicator, iocIds, severity, advisory, feed, readVarInt(source));
     }
 
     /** Restores the serializer from a checkpoint: the format its state was written in. */

@@ -92,6 +92,9 @@ class ReplayEndToEndTest {
                 });
         assertThat(findings).filteredOn(f -> f.kind().equals("domain"))
                 .allSatisfy(f -> assertThat(f.summary()).isEqualTo("exfiltration endpoint used by Shai-Hulud"));
+        // a host's and a workflow value's finding points at the first line that names it
+        assertThat(findings).filteredOn(f -> f.kind().equals("domain") || f.kind().equals("workflow")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.htmlUrl()).endsWith("#L" + f.line()));
     }
 
     @Test

@@ -70,18 +70,19 @@ final class StateSamples {
             new Dependency("PyPI", "requests", "2.32.3", 300, null, Dependency.TRANSITIVE),
             new Dependency("Go", "example.com/m", "v1.0.0", 0, Dependency.OPTIONAL, null),
             new Dependency("npm", "debug", "4.4.2", 1, Dependency.RUNTIME, null)),
-            "ab".repeat(32), List.of("webhook.site"), List.of(), 0);
+            "ab".repeat(32), List.of("webhook.site", "eu.webhook.site"), List.of("self-hosted"), 0,
+            Map.of("webhook.site", 3, "eu.webhook.site", 1_000_000, "self-hosted", 7));
 
     static final List<FileFacts> FILE_FACTS_SINCE_FIELDS = List.of(PLACED_FACTS);
 
     static final Hit ADVISED_HIT = new Hit(FindingKind.PACKAGE,
             new Dependency("npm", "chalk", "5.6.1", 12, Dependency.RUNTIME, Dependency.DIRECT), null,
             List.of("MAL-2025-46969"), Severity.CRITICAL, new Advisory("Malicious code in chalk (npm)",
-                    List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory")), "osv/chalk.json");
+                    List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory")), "osv/chalk.json", 12);
 
     static final List<PathState> PATH_STATES_SINCE_FIELDS = List.of(
             new PathState(9, "c9", PLACED_FACTS, Map.of("x", ADVISED_HIT, "y", new Hit(FindingKind.DOMAIN, null,
-                    "webhook.site", List.of("i.csv:2"), Severity.HIGH, Advisory.ofSummary("exfil"), "i.csv")), STAMP),
+                    "webhook.site", List.of("i.csv:2"), Severity.HIGH, Advisory.ofSummary("exfil"), "i.csv", 3)), STAMP),
             new PathState(10, "c10", null, Map.of(), new PushStamp(null, "bot", null)));
 
     static final List<InventoryUpdate> UPDATES_SINCE_FIELDS = List.of(
