@@ -100,6 +100,12 @@ class OrgEventsPipelineTest {
             }
 
             FindingsSchema.assertValid(findings);
+            // the Events API says who pushed (actor.login) and when (created_at); a retro hunt says who brought the
+            // file in
+            assertThat(findings).allSatisfy(f -> {
+                assertThat(f.pusher()).isNotBlank().isEqualTo(f.sender());
+                assertThat(java.time.Instant.parse(f.pushedAt())).isNotNull();
+            });
             assertThat(findings)
                     .extracting(SampleWorldFindings::fields)
                     .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
