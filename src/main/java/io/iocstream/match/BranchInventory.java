@@ -57,7 +57,18 @@ final class BranchInventory {
         }
         List<Hit> hits = hitsOf(index, update.path(), facts);
         return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits,
-                update.pushed());
+                broughtInBy(update, before, facts));
+    }
+
+    /**
+     * Who brought the path to this state: the push of this record, unless the file is the same as before (a tree
+     * rescan or a listing of a file already read), when it is still who brought it in.
+     */
+    private static PushStamp broughtInBy(InventoryUpdate update, PathState before, FileFacts facts) {
+        boolean unchanged = before != null && before.present() && facts != null && before.pushed().known()
+                && (update.op() == FileOp.LISTED
+                        || facts.sha256() != null && facts.sha256().equals(before.facts().sha256()));
+        return unchanged ? before.pushed() : update.pushed();
     }
 
     /**

@@ -221,6 +221,21 @@ class BranchInventoryTest {
     }
 
     @Test
+    void aRescanOfTheSameFileKeepsWhoBroughtItIn() {
+        PushStamp alice = new PushStamp("alice", "alice", "2025-09-08T13:16:00Z");
+        PushStamp forcePusher = new PushStamp("mallory", "mallory", "2025-09-09T08:00:00Z");
+        FileFacts same = new FileFacts(List.of(dep("chalk", "5.6.1")), "ab".repeat(32), List.of(), List.of());
+        change(pushed(update(1, LOCK, FileOp.CONTENT, same, List.of()), alice), index());
+        change(pushed(update(2, LOCK, FileOp.CONTENT, same, List.of()), forcePusher), index());
+        change(pushed(update(3, LOCK, FileOp.LISTED, FileFacts.PATH_ONLY, List.of()), PushStamp.NONE), index());
+        assertThat(paths.get(LOCK).pushed()).isEqualTo(alice);
+
+        FileFacts changed = new FileFacts(List.of(dep("chalk", "5.6.1")), "cd".repeat(32), List.of(), List.of());
+        change(pushed(update(4, LOCK, FileOp.CONTENT, changed, List.of()), forcePusher), index());
+        assertThat(paths.get(LOCK).pushed()).isEqualTo(forcePusher);
+    }
+
+    @Test
     void findingsLinkToTheConfiguredWebSite() {
         BranchInventory enterprise = new BranchInventory(MAIN, findings::add,
                 new io.iocstream.github.WebLinks("https://ghe.example.com"));
