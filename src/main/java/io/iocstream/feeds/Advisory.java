@@ -21,11 +21,27 @@ public record Advisory(String summary, List<String> aliases, List<String> refere
     /** Most aliases or references kept of one entry. */
     static final int MAX_ITEMS = 100;
 
+    /** Longest alias or reference kept; a longer one is no id or link anyone reads, and is left out. */
+    static final int MAX_ITEM = 2048;
+
     public Advisory {
-        summary = summary == null || summary.isBlank() ? null
-                : summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY) : summary;
-        aliases = List.copyOf(aliases.size() > MAX_ITEMS ? aliases.subList(0, MAX_ITEMS) : aliases);
-        references = List.copyOf(references.size() > MAX_ITEMS ? references.subList(0, MAX_ITEMS) : references);
+        summary = summary == null || summary.isBlank() ? null : cut(summary);
+        aliases = kept(aliases);
+        references = kept(references);
+    }
+
+    /** At most {@link #MAX_SUMMARY} characters, never half a surrogate pair. */
+    private static String cut(String summary) {
+        if (summary.length() <= MAX_SUMMARY) {
+            return summary;
+        }
+        int end = Character.isHighSurrogate(summary.charAt(MAX_SUMMARY - 1)) ? MAX_SUMMARY - 1 : MAX_SUMMARY;
+        return summary.substring(0, end);
+    }
+
+    private static List<String> kept(List<String> items) {
+        return items.stream().filter(item -> item != null && !item.isBlank() && item.length() <= MAX_ITEM)
+                .limit(MAX_ITEMS).toList();
     }
 
     /** Only a summary: an indicator's description. */

@@ -56,6 +56,13 @@ class OsvFeedReaderTest {
         assertThat(OsvFeedReader.advisory(osv)).isEqualTo(
                 new Advisory(null, List.of("GHSA-1"), List.of("https://example.com/a")));
         assertThat(new Advisory("s".repeat(5000), List.of(), List.of()).summary()).hasSize(Advisory.MAX_SUMMARY);
+        // a hostile feed cannot make every finding carry megabytes
+        assertThat(new Advisory(null, List.of("x".repeat(Advisory.MAX_ITEM + 1), "GHSA-1"),
+                java.util.Collections.nCopies(500, "https://example.com")).aliases()).containsExactly("GHSA-1");
+        assertThat(new Advisory(null, List.of(), java.util.Collections.nCopies(500, "https://example.com"))
+                .references()).hasSize(Advisory.MAX_ITEMS);
+        assertThat(new Advisory("s".repeat(Advisory.MAX_SUMMARY - 1) + "\uD83D\uDE00", List.of(), List.of()).summary())
+                .hasSize(Advisory.MAX_SUMMARY - 1);
     }
 
     @Test
