@@ -46,6 +46,7 @@ public final class IocStreamJob {
         List<String> names = new ArrayList<>();
         DataStream<String> events = events(env, names);
         PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+                .withWebLinks(config.github().webLinks())
                 .build(events, String.join(" + ", names), feeds(env));
         DataStream<DeadLetter> deadLetters = outputs.deadLetters();
         if (config.sinks().alerts() != null) {

@@ -14,6 +14,7 @@ import io.iocstream.feeds.Severity;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.GitHubCredentials;
+import io.iocstream.github.WebLinks;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
 import io.iocstream.statuses.ContentLimit;
@@ -137,9 +138,10 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /**
      * The GitHub API and as whom the job reads it: the token in the environment variable {@code token_env}, or a
      * GitHub App installation ({@code app}, preferred by organisations); at most {@code rate_limit_share} of each
-     * rate-limit window is spent.
+     * rate-limit window is spent. {@code web_base_url} is the web site findings link to ({@code html_url}); by
+     * default that of the API (github.com, or a GitHub Enterprise Server's host); it is never contacted.
      */
-    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
+    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare, String webBaseUrl) {
         public static final String DEFAULT_API_BASE_URL = "https://api.github.com";
 
         public GitHub {
@@ -160,6 +162,23 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             if (!(rateLimitShare > 0 && rateLimitShare <= 1)) {
                 throw new ConfigException("rate_limit_share", "must be in (0, 1], got " + rateLimitShare);
             }
+            String api = apiBaseUrl;
+            webBaseUrl = orDefault(webBaseUrl, () -> WebLinks.forApi(api).webBaseUrl());
+            try {
+                webBaseUrl = new WebLinks(webBaseUrl).webBaseUrl();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("web_base_url", "not an http(s) URL of a web site: '" + webBaseUrl + "'");
+            }
+        }
+
+        /** Without {@code web_base_url}: the API's own web site. */
+        public GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
+            this(apiBaseUrl, tokenEnv, app, rateLimitShare, null);
+        }
+
+        /** The links findings carry to files on the web site. */
+        public WebLinks webLinks() {
+            return new WebLinks(webBaseUrl);
         }
     }
 

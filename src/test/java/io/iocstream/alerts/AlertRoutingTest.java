@@ -42,7 +42,7 @@ class AlertRoutingTest {
     @Test
     void aSuppressedFindingAlertsNoOne() {
         Finding found = open("push", "acme/web", "critical");
-        Finding suppressed = new Finding(1, found.findingId(), "suppressed", "push", found.repo(), found.ref(),
+        Finding suppressed = TestFindings.contract(1, found.findingId(), "suppressed", "push", found.repo(), found.ref(),
                 found.commit(), found.path(), found.kind(), found.ecosystem(), found.packageName(), found.version(),
                 null, found.iocIds(), found.severity(), found.detectedAt());
         assertThat(routes(suppressed)).isEmpty();
@@ -51,7 +51,7 @@ class AlertRoutingTest {
     @Test
     void aFindingTheRoutingFailsOnIsADeadLetterAndTheNextIsRouted() throws Exception {
         Finding found = open("push", "acme/web", "critical");
-        Finding odd = new Finding(1, "odd", "open", "push", "acme/web", found.ref(), found.commit(), found.path(),
+        Finding odd = TestFindings.contract(1, "odd", "open", "push", "acme/web", found.ref(), found.commit(), found.path(),
                 found.kind(), found.ecosystem(), found.packageName(), found.version(), null, found.iocIds(), "urgent",
                 found.detectedAt());
         AlertRouting routing = new AlertRouting(new AlertSettings(List.of(PAGER), List.of(), "https://github.com",

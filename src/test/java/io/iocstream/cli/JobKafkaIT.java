@@ -15,6 +15,7 @@ import io.iocstream.match.ScanRecord;
 import io.iocstream.statuses.CommitMark;
 import io.iocstream.testing.KafkaBroker;
 import io.iocstream.world.WorldGenerator;
+import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,6 +210,7 @@ class JobKafkaIT {
             for (Path file : walk.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 assertThat(file.getParent().getFileName().toString()).matches("day=\\d{4}-\\d{2}-\\d{2}");
+                FindingsSchema.assertValidFile(file);
                 for (String line : Files.readAllLines(file)) {
                     findings.add(JSON.readValue(line, Finding.class));
                 }

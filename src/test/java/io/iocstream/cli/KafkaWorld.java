@@ -9,6 +9,7 @@ import io.iocstream.findings.JsonLines;
 import io.iocstream.match.Finding;
 import io.iocstream.match.ScanRecord;
 import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -158,6 +159,7 @@ final class KafkaWorld {
         List<Finding> read = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : kafka.readCommitted(findings, r -> false, SETTLE)) {
             Finding finding = JSON.readValue(record.value(), Finding.class);
+            FindingsSchema.assertValidLines(List.of(new String(record.value(), StandardCharsets.UTF_8)));
             assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(finding.findingId());
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(JsonLines.of(finding));
             read.add(finding);
