@@ -72,7 +72,9 @@ public final class ResultWriter {
             while (rows.next()) {
                 List<String> row = new ArrayList<>();
                 for (int column = 1; column <= names.size(); column++) {
-                    row.add(SqlValues.text(SqlValues.plain(rows.getObject(column))));
+                    // CSV has no null: an empty field (Jackson would leave a null out and shift the row)
+                    String text = SqlValues.text(SqlValues.plain(rows.getObject(column)));
+                    row.add(text == null ? "" : text);
                 }
                 writer.write(row);
                 count++;
