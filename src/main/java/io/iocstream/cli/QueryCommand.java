@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
                 + "--findings /data/findings"})
 final class QueryCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SQL", description = "The query; with several statements, the last "
-            + "one's rows are printed.")
+    // optional for picocli, so that SQL given after --findings (which takes it as a path) gets a message that says so
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SQL", description = "The query; with several "
+            + "statements, the last one's rows are printed.")
     String sql;
 
     @Mixin
@@ -39,6 +40,10 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sql == null) {
+            throw new UsageException("the SQL is missing: put it before --findings, which takes every argument up to "
+                    + "the next option");
+        }
         if (sql.isBlank()) {
             throw new UsageException("the SQL is empty");
         }
