@@ -18,11 +18,21 @@ SEVERITY_COLOURS = {"critical": "#8b0000", "high": "#e4572e", "medium": "#f3a712
 
 
 def findings_path():
-    return Path(os.environ.get("FINDINGS") or ROOT / "target" / "ci-replay")
+    return _path("FINDINGS", ROOT / "target" / "ci-replay")
 
 
 def charts_dir():
-    return Path(os.environ.get("CHARTS") or ROOT / "target" / "notebooks")
+    return _path("CHARTS", ROOT / "target" / "notebooks")
+
+
+def _path(variable, default):
+    """The path an environment variable names; a relative one from where Jupyter was started (the kernel itself runs
+    in notebooks/), as the shell's PWD says, else from the repository's root."""
+    value = os.environ.get(variable)
+    if not value:
+        return default
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else Path(os.environ.get("PWD") or ROOT) / path
 
 
 def files(path):

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Open findings as SARIF 2.1.0 for GitHub code scanning ({@code POST /repos/O/R/code-scanning/sarifs}), one file
@@ -124,8 +125,11 @@ public final class SarifExport {
         String summary = text(first, "summary");
         String subject = subject(first);
         String shortText = summary != null ? summary : subject;
+        String aliases = first.get("aliases") instanceof List<?> listed && !listed.isEmpty()
+                ? " Also known as " + listed.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."
+                : "";
         String fullText = id + ": " + subject + (summary != null ? ". " + summary : "")
-                + ". Named by the IOC feed entry " + id + ".";
+                + ". Named by the IOC feed entry " + id + "." + aliases;
         String helpText = remedy(kind);
         StringBuilder helpMarkdown = new StringBuilder(helpText);
         String helpUri = OSV_ID.matcher(id).matches() ? "https://osv.dev/vulnerability/" + id : null;
@@ -134,8 +138,13 @@ public final class SarifExport {
             references.add(helpUri);
         }
         if (first.get("references") instanceof List<?> listed) {
-            listed.stream().filter(String.class::isInstance).map(String.class::cast)
-                    .filter(reference -> !references.contains(reference)).forEach(references::add);
+            for (Object reference : listed) {
+                // plain URLs, or OSV's {"type": ..., "url": ...}
+                Object url = reference instanceof Map<?, ?> osv ? osv.get("url") : reference;
+                if (url instanceof String text && !references.contains(text)) {
+                    references.add(text);
+                }
+            }
         }
         if (!references.isEmpty()) {
             helpMarkdown.append("\n\nReferences:\n");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,9 @@ class SarifExportTest {
         return FindingRecords.write(file,
                 finding("f1", "open", "2026-12-05T10:00:00Z", "ioc_ids", List.of("MAL-2025-2", "GHSA-abcd-efgh-ijkl"),
                         "line", 12, "summary", "Malicious code in left-pad (npm)",
-                        "references", List.of("https://example.org/advisory")),
+                        "references", List.of("https://example.org/advisory",
+                                Map.of("type", "WEB", "url", "https://example.org/osv-form")),
+                        "aliases", List.of("GHSA-abcd-efgh-ijkl", "SNYK-JS-LEFTPAD-1")),
                 finding("f2", "open", "2026-12-05T10:00:01Z", "kind", "domain", "ecosystem", null, "package", null,
                         "version", null, "indicator", "webhook.site", "ioc_ids", List.of("indicators.csv:4"),
                         "severity", "high", "path", "src/app config#1.js"),
@@ -120,7 +123,10 @@ class SarifExportTest {
         assertThat(rule.at("/shortDescription/text").asText()).isEqualTo("Malicious code in left-pad (npm)");
         assertThat(rule.at("/properties/security-severity").asText()).isEqualTo("9.5");
         assertThat(rule.get("helpUri").asText()).isEqualTo("https://osv.dev/vulnerability/GHSA-abcd-efgh-ijkl");
-        assertThat(rule.at("/help/markdown").asText()).contains("<https://example.org/advisory>");
+        assertThat(rule.at("/help/markdown").asText()).contains("<https://example.org/advisory>",
+                "<https://example.org/osv-form>");
+        assertThat(rule.at("/fullDescription/text").asText()).endsWith("Also known as GHSA-abcd-efgh-ijkl, "
+                + "SNYK-JS-LEFTPAD-1.");
 
         JsonNode domain = results.get(2);
         assertThat(domain.get("level").asText()).isEqualTo("error");
