@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "iocstream", mixinStandardHelpOptions = true, version = "iocstream 0.1.0",
         description = "Real-time supply-chain threat scanner for GitHub organisations, on Apache Flink.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, GenWorldCommand.class,
-            BenchCommand.class, JobCommand.class, WebhookCommand.class})
+            BenchCommand.class, JobCommand.class, WebhookCommand.class, QueryCommand.class, ExportCommand.class})
 public class Main implements Runnable {
 
     @Spec
@@ -38,7 +38,15 @@ public class Main implements Runnable {
     }
 
     static int run(PrintWriter err, String... args) {
+        return run(null, err, args);
+    }
+
+    /** With {@code out} null, commands write to standard output. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, argv) -> {
@@ -59,7 +67,8 @@ public class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim, gen-world, bench, job or webhook");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a command is required: demo, replay, sim, gen-world, bench, job, webhook, query or export");
     }
 
     private static String oneLine(Throwable e) {
