@@ -28,11 +28,6 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         required(github, "github");
         feeds = orDefault(feeds, () -> new Feeds(null, null, null, null));
         required(sinks, "sinks");
-        if (github.tokenEnv() == null && (!sources.orgEvents().isEmpty() || sources.orgListing() != null)) {
-            // the fetch stage reads as the App; the org pollers take a token only
-            throw new ConfigException("github.token_env", "required by sources.org_events and sources.org_listing, "
-                    + "which read with a token, not an App");
-        }
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
     }
@@ -42,7 +37,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         public Sources {
             orgEvents = orgEvents == null ? List.of() : List.copyOf(orgEvents);
             if (kafka == null && orgEvents.isEmpty() && orgListing == null) {
-                throw new ConfigException("sources", "at least one of kafka, org_events, org_listing is required");
+                throw ConfigException.section("at least one of kafka, org_events, org_listing is required");
             }
         }
     }
@@ -193,7 +188,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     public record Sinks(KafkaSinks kafka, FileSinks files, Alerts alerts) {
         public Sinks {
             if (kafka == null && files == null) {
-                throw new ConfigException("sinks", "at least one of kafka, files is required");
+                throw ConfigException.section("at least one of kafka, files is required");
             }
         }
     }
@@ -260,8 +255,13 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /** The fetch stage's settings: the GitHub API, the token's variable, the strategy and its caps. */
     public FetchSettings fetchSettings() {
         return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
-                fetch.maxBytesInFlight(), github.app() == null ? null : github.app().credentials(),
+                fetch.maxBytesInFlight(), appCredentials(),
                 github.rateLimitShare());
+    }
+
+    /** The GitHub App every reader of the API reads as, or null when they read with the token. */
+    private GitHubCredentials.App appCredentials() {
+        return github.app() == null ? null : github.app().credentials();
     }
 
     public ThrottleSettings throttleSettings() {
@@ -272,7 +272,8 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     }
 
     public OrgEventsSettings orgEventsSettings(OrgEvents org) {
-        return OrgEventsSettings.of(org.org(), github.apiBaseUrl(), github.tokenEnv(), org.pollInterval());
+        return OrgEventsSettings.of(org.org(), github.apiBaseUrl(), github.tokenEnv(), org.pollInterval())
+                .withApp(appCredentials());
     }
 
     public OrgRepositoriesSettings orgListingSettings() {
@@ -281,7 +282,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                 ? OrgRepositoriesSettings.forInstallation(github.apiBaseUrl(), github.tokenEnv())
                 : OrgRepositoriesSettings.forOrgs(listing.orgs(), github.apiBaseUrl(), github.tokenEnv());
         return settings.withRelistInterval(listing.relistInterval()).withPace(listing.reposPerMinute())
-                .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize());
+                .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize()).withApp(appCredentials());
     }
 
     static void required(Object value, String key) {
