@@ -13,7 +13,7 @@ import picocli.CommandLine;
 @Command(name = "iocstream", mixinStandardHelpOptions = true, version = "iocstream 0.1.0",
         description = "Real-time supply-chain threat scanner for GitHub organisations, on Apache Flink.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, GenWorldCommand.class,
-            BenchCommand.class, JobCommand.class})
+            BenchCommand.class, JobCommand.class, RelistCommand.class, RedriveCommand.class})
 public class Main implements Runnable {
 
     @Spec
@@ -59,7 +59,7 @@ public class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim, gen-world, bench or job");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim, gen-world, bench, job, relist or redrive");
     }
 
     private static String oneLine(Throwable e) {

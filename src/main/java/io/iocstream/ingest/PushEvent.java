@@ -35,6 +35,11 @@ public record PushEvent(
         return new PushEvent(eventId, PushOrigin.BASELINE, repo, ref, ZERO_SHA, commit, true, false, false, null);
     }
 
+    /** A request to scan {@code ref} whole again at {@code commit} (null: its head when listed), scanned or not. */
+    public static PushEvent rescan(String eventId, String repo, String ref, String commit) {
+        return new PushEvent(eventId, PushOrigin.RESCAN, repo, ref, ZERO_SHA, commit, true, false, false, null);
+    }
+
     public boolean hasFileLists() {
         return commits != null;
     }

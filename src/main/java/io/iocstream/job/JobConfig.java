@@ -285,6 +285,23 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                 .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize()).withApp(appCredentials());
     }
 
+    /**
+     * The listing {@code relist} runs: the configured one ({@code sources.org_listing}), or only organisation
+     * {@code org} when it is given, with the configured pace and share if there are any.
+     */
+    public OrgRepositoriesSettings relistSettings(String org) {
+        if (org == null) {
+            if (sources.orgListing() == null) {
+                throw new ConfigException("sources.org_listing", "required to relist without --org");
+            }
+            return orgListingSettings();
+        }
+        OrgRepositoriesSettings settings = sources.orgListing() != null ? orgListingSettings()
+                : OrgRepositoriesSettings.forOrgs(List.of(org), github.apiBaseUrl(), github.tokenEnv())
+                        .withApp(appCredentials());
+        return settings.onlyOrg(org);
+    }
+
     static void required(Object value, String key) {
         if (value == null) {
             throw ConfigException.required(key);
