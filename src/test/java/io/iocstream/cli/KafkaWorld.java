@@ -65,6 +65,16 @@ final class KafkaWorld {
         return run;
     }
 
+    /** The job's input topic, where the world's pushes are. */
+    String pushesTopic() {
+        return pushes;
+    }
+
+    /** The job's dead-letter topic. */
+    String deadLettersTopic() {
+        return deadLetters;
+    }
+
     /**
      * Writes the job's YAML as a user writes it to {@code file}: the input, feed, findings and dead-letter topics,
      * the world's feed directory, the GitHub API at {@code apiBaseUrl} with {@code auth} (the line that says how to
