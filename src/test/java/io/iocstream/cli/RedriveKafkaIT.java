@@ -20,12 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,8 +85,8 @@ class RedriveKafkaIT {
             Path yaml = jobYaml(topics, sim.baseUrl(), "refused.yaml");
             try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
                 kafka.readCommitted(topics.deadLettersTopic(), read -> read.size() >= repos.size() + 1, TIMEOUT);
-                // one more checkpoint: the offsets of what was read are committed to the group with it
-                Thread.sleep(2_000);
+                // the offsets of what was read are committed to the group on a checkpoint
+                awaitGroupAtEnd(topics.pushesTopic(), "iocstream-" + topics.pushesTopic());
                 job.job().cancel().get();
             }
         }
@@ -131,6 +135,27 @@ class RedriveKafkaIT {
     private Path jobYaml(KafkaWorld topics, String apiBaseUrl, String name) throws IOException {
         Path yaml = topics.writeJobYaml(dir.resolve(name), apiBaseUrl, KafkaWorld.TOKEN_AUTH, null, false);
         return Files.writeString(yaml, Files.readString(yaml).replace("start_from: earliest", "start_from: committed"));
+    }
+
+    /** Waits until consumer group {@code group} has committed the end of every partition of {@code topic}. */
+    private static void awaitGroupAtEnd(String topic, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var partition : admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()) {
+                latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> end.put(partition, info.offset()));
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            while (!committed.equals(end) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                committed.clear();
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                        .forEach((partition, offset) -> committed.put(partition, offset.offset()));
+            }
+            assertThat(committed).as("the offsets group " + group + " committed").isEqualTo(end);
+        }
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> inputRecords(KafkaWorld topics) {
