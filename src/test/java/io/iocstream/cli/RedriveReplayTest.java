@@ -24,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Re-driving a replay's dead letters: a generated world replayed against a simulator that fails most requests
  * (GitHub 502/503, 429, resets, slow bodies: its error injection) leaves fetch dead letters, for whole scans and for files;
  * {@code redrive} turns them into rescans in a world copy, whose replay (the outage over) scans those refs again.
- * (Which requests fail varies from run to run, so whether the first run's open findings already happen to be right
- * does too; the refs re-driven always hold findings, which the second run must get right.)
+ * Which requests fail varies from run to run (the async fetch retries a lot), and a path whose scan failed is often
+ * read again by a later push, so whether the first run ends with findings missing varies too; the equality holds
+ * either way. {@code RedriveKafkaIT} is the deterministic case: there every scan fails and every finding comes back.
  * With those refs' findings taken from the second run, the open findings equal those of a run without failures
  * (the world's expected.jsonl, which {@link GeneratedWorldTest} shows a clean replay finds), compared on the
  * contract's fields and ref.
@@ -64,9 +65,6 @@ class RedriveReplayTest {
             var rescan = JSON.readTree(line);
             redrivenRefs.add(rescan.path("repository").asText() + " " + rescan.path("ref").asText());
         }
-
-        assertThat(clean).as("the redriven refs hold findings the second run must get right")
-                .anyMatch(finding -> redrivenRefs.contains(finding.get(0) + " " + finding.get(1)));
 
         Path redriven = dir.resolve("redriven.jsonl");
         ReplayRun.run(ReplayCommand.options(World.open(copy), redriven, null, 2, FetchStrategy.ADAPTIVE, 0, 0, true),
