@@ -41,12 +41,12 @@ class RedriveReplayTest {
     @Test
     void theRedrivenRefsFindWhatTheFailuresMissed() throws Exception {
         Path worldDir = dir.resolve("world");
-        new WorldGenerator(new WorldGenerator.Settings(worldDir, 12, 30, 5, 0)).generate();
+        new WorldGenerator(new WorldGenerator.Settings(worldDir, 8, 16, 5, 0)).generate();
         World world = World.open(worldDir);
         Set<List<String>> clean = open(expectedLines(worldDir), Set.of(), false);
 
         Path failed = dir.resolve("failed.jsonl");
-        ReplayRun.run(ReplayCommand.options(world, failed, null, 2, FetchStrategy.ADAPTIVE, 0, 0.8, true),
+        ReplayRun.run(ReplayCommand.options(world, failed, null, 2, FetchStrategy.ADAPTIVE, 0, 0.95, true),
                 ReplayRun.Listener.SILENT);
         List<DeadLetter> deadLetters = ReplayOutput.deadLetters(failed);
         assertThat(deadLetters).as("the injected failures outlast the retries").anyMatch(d -> d.stage().equals("fetch"));
