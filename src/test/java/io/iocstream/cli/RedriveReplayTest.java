@@ -46,10 +46,16 @@ class RedriveReplayTest {
         Set<List<String>> clean = open(expectedLines(worldDir), Set.of(), false);
 
         Path failed = dir.resolve("failed.jsonl");
-        ReplayRun.run(ReplayCommand.options(world, failed, null, 2, FetchStrategy.ADAPTIVE, 0, 0.95, true),
-                ReplayRun.Listener.SILENT);
-        List<DeadLetter> deadLetters = ReplayOutput.deadLetters(failed);
-        assertThat(deadLetters).as("the injected failures outlast the retries").anyMatch(d -> d.stage().equals("fetch"));
+        // the fetch stage's retries absorb most injected failures; rarely a run gets through whole, so up to three
+        List<String> runs = new ArrayList<>();
+        List<DeadLetter> deadLetters = List.of();
+        for (int run = 0; run < 3 && deadLetters.stream().noneMatch(d -> d.stage().equals("fetch")); run++) {
+            runs.add(String.valueOf(ReplayRun.run(ReplayCommand.options(world, failed, null, 2,
+                    FetchStrategy.ADAPTIVE, 0, 0.95, true), ReplayRun.Listener.SILENT)));
+            deadLetters = ReplayOutput.deadLetters(failed);
+        }
+        assertThat(deadLetters).as("the injected failures outlast the retries: " + runs)
+                .anyMatch(d -> d.stage().equals("fetch"));
         List<Finding> firstRun = ReplayOutput.findings(failed);
 
         Path copy = dir.resolve("world-redrive");
