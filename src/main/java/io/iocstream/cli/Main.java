@@ -13,7 +13,8 @@ import picocli.CommandLine;
 @Command(name = "iocstream", mixinStandardHelpOptions = true, version = "iocstream 0.1.0",
         description = "Real-time supply-chain threat scanner for GitHub organisations, on Apache Flink.",
         subcommands = {DemoCommand.class, ReplayCommand.class, SimCommand.class, GenWorldCommand.class,
-            BenchCommand.class, JobCommand.class, WebhookCommand.class, QueryCommand.class, ExportCommand.class})
+            BenchCommand.class, JobCommand.class, RelistCommand.class, RedriveCommand.class, WebhookCommand.class,
+            QueryCommand.class, ExportCommand.class})
 public class Main implements Runnable {
 
     @Spec
@@ -67,8 +68,8 @@ public class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: demo, replay, sim, gen-world, bench, job, webhook, query or export");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: demo, replay, sim, "
+                + "gen-world, bench, job, relist, redrive, webhook, query or export");
     }
 
     private static String oneLine(Throwable e) {

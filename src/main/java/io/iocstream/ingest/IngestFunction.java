@@ -64,7 +64,7 @@ public class IngestFunction extends ProcessFunction<String, PushEvent> implement
     private void read(String line, Context ctx, Collector<PushEvent> out) {
         ParsedEvent parsed = PushEventParser.parse(line);
         if (parsed.event() != null) {
-            if (parsed.event().origin() == PushOrigin.BASELINE) {
+            if (parsed.event().origin() == PushOrigin.BASELINE || parsed.event().origin() == PushOrigin.RESCAN) {
                 baselineRequests.inc();
             } else {
                 pushes.add(1);

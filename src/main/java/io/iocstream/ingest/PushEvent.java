@@ -8,8 +8,9 @@ import java.util.List;
  * @param eventId  the Events API id, or for webhooks a stable id derived from repo, ref, before and after
  * @param repo     {@code owner/name}
  * @param before   the ref's sha before the push (all zeros on create)
- * @param after    the ref's sha after the push (all zeros on delete); for a {@link PushOrigin#BASELINE} request the
- *                 commit to scan, or null for the ref's head when the scan is listed
+ * @param after    the ref's sha after the push (all zeros on delete); for a {@link PushOrigin#BASELINE} or
+ *                 {@link PushOrigin#RESCAN} request the commit to scan, or null for the ref's head when the scan is
+ *                 listed
  * @param commits  the pushed commits with their file lists; {@code null} when the origin carries none
  * @param stamp    who pushed and when, as far as the event says ({@link PushStamp#NONE} when it says nothing)
  */
@@ -48,6 +49,11 @@ public record PushEvent(
     public static PushEvent baseline(String eventId, String repo, String ref, String commit, PushStamp stamp) {
         return new PushEvent(eventId, PushOrigin.BASELINE, repo, ref, ZERO_SHA, commit, true, false, false, null,
                 stamp);
+    }
+
+    /** A request to scan {@code ref} whole again at {@code commit} (null: its head when listed), scanned or not. */
+    public static PushEvent rescan(String eventId, String repo, String ref, String commit) {
+        return new PushEvent(eventId, PushOrigin.RESCAN, repo, ref, ZERO_SHA, commit, true, false, false, null);
     }
 
     public boolean hasFileLists() {

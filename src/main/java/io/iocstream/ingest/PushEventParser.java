@@ -119,20 +119,26 @@ public final class PushEventParser {
 
     /**
      * {@code {"iocstream": "baseline", "repository": "o/r", "ref": "refs/heads/main", "commit": SHA}}: scan the ref's
-     * whole tree at the commit; without a commit, at the branch's head when the scan is listed.
+     * whole tree at the commit; without a commit, at the branch's head when the scan is listed. A baseline is planned
+     * only for a ref never scanned; {@code "iocstream": "rescan"}, the same otherwise, is planned whatever was scanned.
      */
     private static ParsedEvent baselineRequest(JsonNode root) throws RejectedException {
         String request = root.path("iocstream").asText("");
-        if (!request.equals("baseline")) {
-            throw new RejectedException("unknown iocstream request: '" + abbreviate(request) + "' (only 'baseline')");
+        if (!request.equals("baseline") && !request.equals("rescan")) {
+            throw new RejectedException("unknown iocstream request: '" + abbreviate(request)
+                    + "' (only 'baseline' and 'rescan')");
         }
         String repo = repo(root.path("repository"), "repository");
         String ref = ref(root, "ref");
         String commit = root.hasNonNull("commit") ? sha(root, "commit") : null;
         if (commit == null && !ref.startsWith(BRANCH_PREFIX)) {
             // a branch's head is one lookup; a tag may point at a tag object, not a commit
-            throw new RejectedException("a baseline without 'commit' must name a branch (refs/heads/...), not: "
+            throw new RejectedException("a " + request + " without 'commit' must name a branch (refs/heads/...), not: "
                     + abbreviate(ref));
+        }
+        if (request.equals("rescan")) {
+            return ParsedEvent.accepted(PushEvent.rescan(digest("rescan\n" + repo + "\n" + ref + "\n"
+                    + (commit == null ? "head" : commit)), repo, ref, commit));
         }
         return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, commit), repo, ref, commit));
     }

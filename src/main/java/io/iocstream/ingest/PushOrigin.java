@@ -11,5 +11,11 @@ public enum PushOrigin {
      * a webhook {@code repository} event, or an {@code {"iocstream": "baseline"}} line. Not a push: it scans the
      * ref's whole tree once, unless the ref was scanned before.
      */
-    BASELINE
+    BASELINE,
+    /**
+     * A request to scan a ref's whole tree again even though it was scanned: an {@code {"iocstream": "rescan"}} line,
+     * which {@code redrive} sends for a scan whose fetch failed. The tree read is a snapshot, so it opens what the
+     * failed scan missed and resolves what it should have resolved.
+     */
+    RESCAN
 }

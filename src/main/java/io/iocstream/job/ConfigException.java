@@ -27,8 +27,16 @@ public final class ConfigException extends IllegalArgumentException {
         return problem;
     }
 
+    /** An error about a whole section, whose key is where the reader found it: {@code sources}, not {@code sources.sources}. */
+    static ConfigException section(String problem) {
+        return new ConfigException("", problem);
+    }
+
     /** The same error, with the key placed under {@code parent}. */
     ConfigException under(String parent) {
-        return new ConfigException(parent.isEmpty() ? key : parent + "." + key, problem);
+        if (key.isEmpty() || parent.isEmpty()) {
+            return new ConfigException(key.isEmpty() ? parent : key, problem);
+        }
+        return new ConfigException(parent + "." + key, problem);
     }
 }

@@ -49,11 +49,6 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             throw new ConfigException("sinks.commit_statuses.mode", "check_run needs github.app: only a GitHub App "
                     + "may create check runs");
         }
-        if (github.tokenEnv() == null && (!sources.orgEvents().isEmpty() || sources.orgListing() != null)) {
-            // the fetch stage reads as the App; the org pollers take a token only
-            throw new ConfigException("github.token_env", "required by sources.org_events and sources.org_listing, "
-                    + "which read with a token, not an App");
-        }
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
     }
@@ -63,7 +58,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         public Sources {
             orgEvents = orgEvents == null ? List.of() : List.copyOf(orgEvents);
             if (kafka == null && orgEvents.isEmpty() && orgListing == null) {
-                throw new ConfigException("sources", "at least one of kafka, org_events, org_listing is required");
+                throw ConfigException.section("at least one of kafka, org_events, org_listing is required");
             }
         }
     }
@@ -232,7 +227,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     public record Sinks(KafkaSinks kafka, FileSinks files, Alerts alerts, CommitStatuses commitStatuses) {
         public Sinks {
             if (kafka == null && files == null) {
-                throw new ConfigException("sinks", "at least one of kafka, files is required");
+                throw ConfigException.section("at least one of kafka, files is required");
             }
         }
     }
@@ -474,7 +469,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /** The fetch stage's settings: the GitHub API, the token's variable, the strategy and its caps. */
     public FetchSettings fetchSettings() {
         return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
-                fetch.maxBytesInFlight(), github.app() == null ? null : github.app().credentials(),
+                fetch.maxBytesInFlight(), appCredentials(),
                 github.rateLimitShare());
     }
 
@@ -490,6 +485,11 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                         new ContentLimit(marks.perHour(), Duration.ofHours(1))));
     }
 
+    /** The GitHub App every reader of the API reads as, or null when they read with the token. */
+    private GitHubCredentials.App appCredentials() {
+        return github.app() == null ? null : github.app().credentials();
+    }
+
     public ThrottleSettings throttleSettings() {
         ThrottleSettings defaults = ThrottleSettings.defaults();
         ThrottleSettings settings = new ThrottleSettings(throttle.warning(), throttle.critical(),
@@ -498,7 +498,8 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     }
 
     public OrgEventsSettings orgEventsSettings(OrgEvents org) {
-        return OrgEventsSettings.of(org.org(), github.apiBaseUrl(), github.tokenEnv(), org.pollInterval());
+        return OrgEventsSettings.of(org.org(), github.apiBaseUrl(), github.tokenEnv(), org.pollInterval())
+                .withApp(appCredentials());
     }
 
     public OrgRepositoriesSettings orgListingSettings() {
@@ -507,7 +508,24 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                 ? OrgRepositoriesSettings.forInstallation(github.apiBaseUrl(), github.tokenEnv())
                 : OrgRepositoriesSettings.forOrgs(listing.orgs(), github.apiBaseUrl(), github.tokenEnv());
         return settings.withRelistInterval(listing.relistInterval()).withPace(listing.reposPerMinute())
-                .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize());
+                .withBaselineShare(listing.baselineShare()).withPageSize(listing.pageSize()).withApp(appCredentials());
+    }
+
+    /**
+     * The listing {@code relist} runs: the configured one ({@code sources.org_listing}), or only organisation
+     * {@code org} when it is given, with the configured pace and share if there are any.
+     */
+    public OrgRepositoriesSettings relistSettings(String org) {
+        if (org == null) {
+            if (sources.orgListing() == null) {
+                throw new ConfigException("sources.org_listing", "required to relist without --org");
+            }
+            return orgListingSettings();
+        }
+        OrgRepositoriesSettings settings = sources.orgListing() != null ? orgListingSettings()
+                : OrgRepositoriesSettings.forOrgs(List.of(org), github.apiBaseUrl(), github.tokenEnv())
+                        .withApp(appCredentials());
+        return settings.onlyOrg(org);
     }
 
     static void required(Object value, String key) {

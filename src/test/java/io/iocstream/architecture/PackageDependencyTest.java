@@ -25,7 +25,7 @@ class PackageDependencyTest {
     static final List<String> ORDER = List.of(
             "core", "source", "github", "throttle",
             "ingest", "changes", "fetch", "parse", "feeds", "match", "findings", "alerts", "statuses",
-            "pipeline", "job", "webhook", "query", "world", "cli");
+            "pipeline", "job", "redrive", "webhook", "query", "world", "cli");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -77,6 +77,19 @@ class ScanPlannerTest {
     }
 
     @Test
+    void aRescanRequestScansTheTreeAgainEvenOfARefScannedBefore() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);
+            harness.processElement(PushEvent.rescan("r", "acme/app", "refs/heads/main", null), 2);
+            harness.processElement(PushEvent.rescan("r", "acme/app", "refs/heads/main", B), 3);
+            assertThat(output(harness)).extracting(ScanRequest::mode, ScanRequest::commit, ScanRequest::seq)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, B, 1L),
+                            org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, null, 2L),
+                            org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, B, 3L));
+        }
+    }
+
+    @Test
     void aListedHeadOlderThanAPushAlreadyScannedIsNotScannedOverIt() throws Exception {
         try (var harness = harness()) {
             harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);

@@ -81,6 +81,11 @@ final class KafkaWorld {
         return pushes;
     }
 
+    /** The job's dead-letter topic. */
+    String deadLettersTopic() {
+        return deadLetters;
+    }
+
     /**
      * Writes the job's YAML as a user writes it to {@code file}: the input, feed, findings and dead-letter topics,
      * the world's feed directory, the GitHub API at {@code apiBaseUrl} with {@code auth} (the line that says how to

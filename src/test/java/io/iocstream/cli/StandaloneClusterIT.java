@@ -30,12 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * temporary directory) is given target/iocstream-cluster.jar, through Flink's REST API or with {@code flink run},
  * and runs {@code job --config FILE} from it; the pushes come from a real Kafka broker in this JVM and the files
  * from the GitHub simulator. The findings topic, read with {@code read_committed}, then holds exactly the world's
- * expected findings, each once. A bad job file fails the submission with its line and the cluster lives on.
+ * expected findings, each once. CONTRACT's form, {@code flink run target/iocstream.jar job ...} of the jar that bundles
+ * Flink, runs the job on the cluster too. A bad job file fails the submission with its line and the cluster lives on.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class StandaloneClusterIT {
 
     private static final Path CLUSTER_JAR = Path.of("target/iocstream-cluster.jar");
+    /** The jar bin/iocstream runs, Flink bundled: CONTRACT's {@code flink run target/iocstream.jar job ...}. */
+    private static final Path LOCAL_JAR = Path.of("target/iocstream.jar");
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
 
     @TempDir
@@ -97,6 +100,16 @@ class StandaloneClusterIT {
     }
 
     @Test
+    void theContractsFormFlinkRunOfTheLocalJarRunsTheJobToo() throws Exception {
+        Path world = SampleWorld.unpack(dir.resolve("world"));
+
+        Read read = run("cluster-local-jar", world, StandaloneClusterIT::submitLocalJarWithFlinkRun);
+
+        assertThat(read.findings()).extracting(SampleWorldFindings::fields)
+                .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
+    }
+
+    @Test
     void aBadConfigurationFailsTheSubmissionWithItsLineAndTheClusterLivesOn() throws Exception {
         Path yaml = Files.writeString(dir.resolve("bad.yaml"), "sources: {}\n");
 
@@ -144,8 +157,19 @@ class StandaloneClusterIT {
 
     /** {@code flink run -d -c io.iocstream.cli.Main target/iocstream-cluster.jar job --config YAML}. */
     private static String submitWithFlinkRun(Path yaml) throws Exception {
-        StandaloneCluster.ClientRun flinkRun = cluster.flink("run", "-d", "-c", Main.class.getName(),
-                CLUSTER_JAR.toAbsolutePath().toString(), "job", "--config", yaml.toAbsolutePath().toString());
+        return flinkRun("run", "-d", "-c", Main.class.getName(), CLUSTER_JAR.toAbsolutePath().toString(), "job",
+                "--config", yaml.toAbsolutePath().toString());
+    }
+
+    /** {@code flink run -d target/iocstream.jar job --config YAML}: the jar's manifest names the main class. */
+    private static String submitLocalJarWithFlinkRun(Path yaml) throws Exception {
+        return flinkRun("run", "-d", LOCAL_JAR.toAbsolutePath().toString(), "job", "--config",
+                yaml.toAbsolutePath().toString());
+    }
+
+    /** Runs Flink's client with {@code args}; gives the id of the job it submitted. */
+    private static String flinkRun(String... args) throws Exception {
+        StandaloneCluster.ClientRun flinkRun = cluster.flink(args);
         assertThat(flinkRun.exitCode()).as(flinkRun.output()).isZero();
         Matcher submitted = Pattern.compile("JobID ([0-9a-f]{32})").matcher(flinkRun.output());
         assertThat(submitted.find()).as("a job id in: " + flinkRun.output()).isTrue();

@@ -180,6 +180,17 @@ class PushEventParserTest {
     }
 
     @Test
+    void aRescanRequestIsReadLikeABaselineWithItsOwnOrigin() {
+        PushEvent rescan = PushEventParser.parse(
+                "{\"iocstream\": \"rescan\", \"repository\": \"acme/app\", \"ref\": \"refs/heads/main\"}").event();
+        assertThat(rescan.origin()).isEqualTo(PushOrigin.RESCAN);
+        assertThat(rescan.after()).as("the head, looked up when listed").isNull();
+        assertThat(rescan.eventId()).isNotEqualTo(PushEventParser.parse(
+                "{\"iocstream\": \"baseline\", \"repository\": \"acme/app\", \"ref\": \"refs/heads/main\"}")
+                .event().eventId());
+    }
+
+    @Test
     void aBaselineRequestWithoutACommitLeavesTheHeadToTheListing() {
         PushEvent baseline = PushEventParser.parse(
                 "{\"iocstream\": \"baseline\", \"repository\": \"acme/app\", \"ref\": \"refs/heads/dev/x\"}").event();
@@ -217,7 +228,8 @@ class PushEventParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "{\"iocstream\": \"rescan\", \"repository\": \"o/r\", \"ref\": \"refs/heads/main\"}|unknown iocstream request: 'rescan'",
+        "{\"iocstream\": \"relist\", \"repository\": \"o/r\", \"ref\": \"refs/heads/main\"}|unknown iocstream request: 'relist' (only 'baseline' and 'rescan')",
+        "{\"iocstream\": \"rescan\", \"repository\": \"o/r\", \"ref\": \"refs/tags/v1\"}|a rescan without 'commit' must name a branch",
         "{\"iocstream\": \"baseline\", \"repository\": \"o/r\"}|missing field 'ref'",
         "{\"iocstream\": \"baseline\", \"repository\": \"no-slash\", \"ref\": \"refs/heads/main\"}|malformed repository name in 'repository'",
         "{\"iocstream\": \"baseline\", \"repository\": \"o/r\", \"ref\": \"refs/heads/a..b\"}|invalid ref in 'ref'",

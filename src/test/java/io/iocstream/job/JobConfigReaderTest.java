@@ -140,9 +140,26 @@ class JobConfigReaderTest {
                 "must be in (0, 1]");
         assertError(MINIMAL.replace("token_env: GH_TOKEN", "api_base_url: https://ghe.example/api/v3"),
                 "github.token_env", "required (or app");
-        // the org pollers read with a token only
-        assertError(MINIMAL.replace("token_env: GH_TOKEN", app).replace("sources:\n", "sources:\n  org_events: [{org: acme}]\n"),
-                "github.token_env", "required by sources.org_events");
+    }
+
+    @Test
+    void withAnAppAloneTheOrgPollersAndTheListingReadAsTheApp() throws Exception {
+        JobConfig config = read(MINIMAL.replace("token_env: GH_TOKEN",
+                "app: {app_id: Iv1.abc, private_key_file: /k.pem, installation_id: 42}")
+                .replace("sources:\n", "sources:\n  org_events: [{org: acme}]\n  org_listing: {installation: true}\n"));
+
+        var app = new io.iocstream.github.GitHubCredentials.App("Iv1.abc", "/k.pem", 42);
+        assertThat(config.orgEventsSettings(config.sources().orgEvents().get(0)).app()).isEqualTo(app);
+        assertThat(config.orgListingSettings().app()).isEqualTo(app);
+        assertThat(config.orgListingSettings().installation()).isTrue();
+    }
+
+    @Test
+    void aSectionThatHoldsNothingUsableIsNamedOnce() {
+        assertError("sources: {}\ngithub: {token_env: GH_TOKEN}\nsinks:\n  files: {path: /out}\n", "sources",
+                "at least one of kafka, org_events, org_listing");
+        assertError(MINIMAL.replace("sinks:\n  files: {path: /out}\n", "sinks: {}\n"), "sinks",
+                "at least one of kafka, files");
     }
 
     @Test
