@@ -15,13 +15,16 @@ import java.util.TreeSet;
  * is read whatever its name (a replay's {@code --out}); a directory is searched at any depth for {@code *.jsonl}
  * files, as the job's day folders ({@code day=YYYY-MM-DD/findings-*.jsonl}) or a folder of replay outputs hold
  * them. Left out of a directory: hidden files and folders (the file sink's {@code .inprogress} files, which are
- * not complete yet), dead letters (the {@code dead-letters/} folder and a replay's {@code *.dead-letters.jsonl}).
+ * not complete yet), dead letters (the {@code dead-letters/} folder and a replay's {@code *.dead-letters.jsonl}) and
+ * scan records (the {@code scans/} folder and a replay's {@code *.scans.jsonl}), which are not findings.
  * Empty files are left out everywhere: they hold nothing and a JSON reader makes a column of their emptiness.
  */
 public final class FindingsFiles {
 
     static final String DEAD_LETTER_FOLDER = "dead-letters";
     static final String DEAD_LETTER_SUFFIX = ".dead-letters.jsonl";
+    static final String SCAN_FOLDER = "scans";
+    static final String SCAN_SUFFIX = ".scans.jsonl";
 
     private FindingsFiles() {}
 
@@ -45,7 +48,8 @@ public final class FindingsFiles {
             @Override
             public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
                 String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
-                boolean skip = !folder.equals(dir) && (name.startsWith(".") || name.equals(DEAD_LETTER_FOLDER));
+                boolean skip = !folder.equals(dir) && (name.startsWith(".") || name.equals(DEAD_LETTER_FOLDER)
+                        || name.equals(SCAN_FOLDER));
                 return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
@@ -53,7 +57,8 @@ public final class FindingsFiles {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                 String name = file.getFileName().toString();
                 if (attributes.isRegularFile() && attributes.size() > 0 && name.endsWith(".jsonl")
-                        && !name.startsWith(".") && !name.endsWith(DEAD_LETTER_SUFFIX)) {
+                        && !name.startsWith(".") && !name.endsWith(DEAD_LETTER_SUFFIX)
+                        && !name.endsWith(SCAN_SUFFIX)) {
                     found.add(file);
                 }
                 return FileVisitResult.CONTINUE;

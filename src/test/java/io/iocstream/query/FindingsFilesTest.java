@@ -15,7 +15,7 @@ class FindingsFilesTest {
     Path dir;
 
     @Test
-    void aDirectoryGivesItsCompleteFindingsFilesAtAnyDepthAndNoDeadLetters() throws Exception {
+    void aDirectoryGivesItsCompleteFindingsFilesAtAnyDepthAndNoDeadLettersOrScanRecords() throws Exception {
         Path day1 = write("sink/day=2026-12-05/findings-a-0.jsonl", "{}\n");
         Path day2 = write("sink/day=2026-12-06/findings-a-1.jsonl", "{}\n");
         write("sink/day=2026-12-06/.findings-a-2.jsonl.inprogress.5f3c", "{}\n");
@@ -25,6 +25,8 @@ class FindingsFilesTest {
         write("sink/day=2026-12-06/notes.txt", "{}\n");
         Path replay = write("sink/replay.jsonl", "{}\n");
         write("sink/replay.jsonl.dead-letters.jsonl", "{}\n");
+        write("sink/scans/day=2026-12-06/scans-a-0.jsonl", "{}\n");
+        write("sink/replay.jsonl.scans.jsonl", "{}\n");
 
         assertThat(FindingsFiles.resolve(List.of(dir.resolve("sink")))).containsExactly(day1, day2, replay);
     }
