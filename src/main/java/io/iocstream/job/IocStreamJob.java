@@ -38,10 +38,7 @@ public final class IocStreamJob {
 
     /** Adds the whole job to {@code env}; {@code env.execute} runs it. */
     public void addTo(StreamExecutionEnvironment env) {
-        List<String> names = new ArrayList<>();
-        DataStream<String> events = events(env, names);
-        PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
-                .build(events, String.join(" + ", names), feeds(env));
+        PipelineOutputs outputs = addSourcesAndPipeline(env);
         JobConfig.KafkaSinks kafka = config.sinks().kafka();
         if (kafka != null) {
             outputs.findings().sinkTo(KafkaOutputs.findings(kafka.bootstrapServers(), kafka.findingsTopic(),
@@ -58,6 +55,17 @@ public final class IocStreamJob {
             outputs.deadLetters().sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
                     .uid("dead-letters-files");
         }
+    }
+
+    /**
+     * Adds the configured sources and the pipeline, not the sinks: the outputs are the caller's to attach (a test
+     * that restores a savepoint of the job attaches its own).
+     */
+    public PipelineOutputs addSourcesAndPipeline(StreamExecutionEnvironment env) {
+        List<String> names = new ArrayList<>();
+        DataStream<String> events = events(env, names);
+        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+                .build(events, String.join(" + ", names), feeds(env));
     }
 
     /** The raw event lines of every configured source, one stream; {@code names} says where they come from. */
