@@ -64,7 +64,7 @@ public final class IocStreamJob {
     public PipelineOutputs addSourcesAndPipeline(StreamExecutionEnvironment env) {
         List<String> names = new ArrayList<>();
         DataStream<String> events = events(env, names);
-        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
                 .build(events, String.join(" + ", names), feeds(env));
     }
 

@@ -1,12 +1,15 @@
 package io.iocstream.match;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One finding as the findings contract (docs/findings.md) writes it: one JSON object a line. Field names are the
  * wire names, and status, trigger, kind and severity hold their enums' wire words ({@link FindingStatus},
- * {@code Trigger}, {@link FindingKind}, {@code Severity}): this record is the JSON edge.
+ * {@code Trigger}, {@link FindingKind}, {@code Severity}, {@link Resolution}): this record is the JSON edge.
+ * {@code resolution} is written only when there is one: on a resolved line, and {@code expired} on the open line
+ * that says a finding's branch is no longer watched.
  */
 public record Finding(
         @JsonProperty("schema_version") int schemaVersion,
@@ -24,7 +27,8 @@ public record Finding(
         @JsonProperty("indicator") String indicator,
         @JsonProperty("ioc_ids") List<String> iocIds,
         @JsonProperty("severity") String severity,
-        @JsonProperty("detected_at") String detectedAt) {
+        @JsonProperty("detected_at") String detectedAt,
+        @JsonProperty("resolution") @JsonInclude(JsonInclude.Include.NON_NULL) String resolution) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -15,22 +15,28 @@ public final class Findings {
 
     /** A new finding of {@code hit} in a file of a branch. */
     public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger);
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger, null);
     }
 
-    /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger. */
-    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger);
+    /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger, for the reason given. */
+    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger,
+            Resolution resolution) {
+        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger, resolution);
+    }
+
+    /** The open finding of {@code hit}, once more: its branch expired from state and it is no longer watched. */
+    public static Finding expired(String repo, String ref, String commit, String path, Hit hit) {
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, Trigger.RETRO_HUNT, Resolution.EXPIRED);
     }
 
     /** The finding as the contract writes it: the enums' words from here on. */
     private static Finding of(FindingStatus status, String repo, String ref, String commit, String path, Hit hit,
-            Trigger trigger) {
+            Trigger trigger, Resolution resolution) {
         Dependency dep = hit.dependency();
         return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status.wire(),
                 trigger.wire(), repo, ref, commit, path, hit.kind().wire(), dep == null ? null : dep.ecosystem(),
                 dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
-                hit.severity().wire(), Instant.now().toString());
+                hit.severity().wire(), Instant.now().toString(), resolution == null ? null : resolution.wire());
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.iocstream.match;
 
+import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.RecordGuard;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
+import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
@@ -39,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * withdrawn one resolves the findings that no other entry still supports. Entries deferred until the end of the
  * input (a replay's {@code iocs-later/}) are applied per branch when the final watermark arrives: its open findings
  * are judged again if one of them withdraws an entry, then the new ones are hunted.
+ *
+ * <p>A branch's state ends with it: a deleted ref resolves its open findings ({@code ref_deleted}) and an expired
+ * one says them once more as {@code expired} (they stay open); then its inventory and waiting records are cleared.
+ * Its scan number is kept for {@link BranchLifetimes#ENDED_REF_MEMORY}, so that a ref created again within it is
+ * applied after its end, then a timer clears the rest. A ref created again later counts its scans from 1, which
+ * starts it afresh.
  *
  * <p>Whatever the matcher fails on (an inventory record, a feed update, a path in a hunt) is a dead letter, and it
  * goes on with the next ({@link RecordGuard}).
@@ -80,6 +89,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final ValueStateDescriptor<Long> STALLED_AT_SCAN =
             new ValueStateDescriptor<>("stalled-at-scan", Types.LONG);
 
+    /**
+     * When an ended ref's last state (its scan number) is cleared: the processing time, or {@link #END_PENDING} while
+     * the ref ended where no timer could be set (the feeds' initial load), until its stall watch sets one.
+     */
+    private static final ValueStateDescriptor<Long> ENDED = new ValueStateDescriptor<>("ended-clear-at", Types.LONG);
+    private static final long END_PENDING = -1;
+
     /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
 
@@ -88,7 +104,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
+    private transient ValueState<Long> ended;
     private transient RecordGuard guard;
+    /** The timers of the element or timer being handled; null on the broadcast side, which has none. */
+    private transient TimerService timers;
 
     @Override
     public void open(OpenContext openContext) {
@@ -96,6 +115,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         pending = getRuntimeContext().getListState(PENDING);
         order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(NEXT_SCAN),
                 getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN), getRuntimeContext().getState(STALLED_AT_SCAN));
+        ended = getRuntimeContext().getState(ENDED);
         guard = RecordGuard.of("match", getRuntimeContext());
     }
 
@@ -113,7 +133,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             return;
         }
-        accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+        timers = ctx.timerService();
+        try {
+            accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter));
+        } finally {
+            timers = null;
+        }
         if (order.watch()) {
             startStallTimer(ctx.timerService());
         }
@@ -193,6 +218,28 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
         Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
+        timers = ctx.timerService();
+        try {
+            onTimer(timestamp, ctx, out, dead, index);
+        } finally {
+            timers = null;
+        }
+    }
+
+    private void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out, Consumer<DeadLetter> dead,
+            IocIndex index) throws Exception {
+        Long clearAt = ended.value();
+        if (clearAt != null && clearAt == END_PENDING) {
+            scheduleClear();
+        } else if (clearAt != null && ctx.timeDomain() == TimeDomain.PROCESSING_TIME && timestamp >= clearAt) {
+            // the ref ended a while ago and did not come back: nothing of it is left (a ref that came back and
+            // waits for a scan is alive, and its stall watch moves it on)
+            if (!order.waiting()) {
+                order.clear();
+            }
+            ended.clear();
+            return;
+        }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (order.watchingFeedsLoad() && ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
                 // the feeds still load: nothing can be applied yet, and nothing else will start this ref's watch
@@ -261,6 +308,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Applies what the ref's scan order lets through of this record. */
     private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead)
             throws Exception {
+        if (ended.value() != null && update.seq() == 1 && update.seq() < order.next()) {
+            // the ref ended and the planner forgot it: created again, it counts its scans from 1
+            order.clear();
+        }
         applyAll(order.accept(update), index, out, dead);
     }
 
@@ -283,6 +334,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private void change(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
         BranchInventory inventory = new BranchInventory(update.branch(), out::collect);
+        if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED && ended.value() != null) {
+            ended.clear(); // the ref lives again
+        }
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState after = inventory.change(update, paths.get(update.path()), index);
@@ -293,8 +347,36 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case EMPTY -> {
                 // nothing to change: the record only completes its scan
             }
-            case SNAPSHOT, REF_DELETED -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
+            case SNAPSHOT -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
+            case REF_DELETED -> {
+                inventory.removeAbsent(update, paths.entries());
+                end();
+            }
+            case REF_EXPIRED -> {
+                inventory.expire(paths.entries());
+                end();
+            }
         }
+    }
+
+    /**
+     * The ref ended: its inventory and waiting records go now; its scan order stays until the clear timer, so that
+     * the scans of a ref created again soon are applied after its end.
+     */
+    private void end() throws Exception {
+        paths.clear();
+        pending.clear();
+        ended.update(END_PENDING);
+        if (timers != null) {
+            scheduleClear();
+            timers.deleteEventTimeTimer(Long.MAX_VALUE);
+        }
+    }
+
+    private void scheduleClear() throws Exception {
+        long at = timers.currentProcessingTime() + BranchLifetimes.ENDED_REF_MEMORY.toMillis();
+        timers.registerProcessingTimeTimer(at);
+        ended.update(at);
     }
 
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */

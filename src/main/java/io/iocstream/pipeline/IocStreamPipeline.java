@@ -1,5 +1,6 @@
 package io.iocstream.pipeline;
 
+import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.changes.ScanPlanner;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
@@ -48,10 +49,17 @@ public final class IocStreamPipeline {
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
+    private final BranchLifetimes lifetimes;
 
+    /** A pipeline whose refs live as {@link BranchLifetimes#defaults()} says. */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
+        this(fetch, throttle, BranchLifetimes.defaults());
+    }
+
+    public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, BranchLifetimes lifetimes) {
         this.fetch = fetch;
         this.throttle = throttle;
+        this.lifetimes = lifetimes;
     }
 
     /**
@@ -70,7 +78,7 @@ public final class IocStreamPipeline {
 
         SingleOutputStreamOperator<ScanRequest> scans = pushes
                 .keyBy(PushEvent::repo, Types.STRING)
-                .process(new ScanPlanner()).name("changes").uid("changes");
+                .process(new ScanPlanner(lifetimes)).name("changes").uid("changes");
 
         Fetched fetched = fetch.strategy() == FetchStrategy.SEQUENTIAL ? fetchSequentially(scans) : fetchBatched(scans);
 

@@ -1,6 +1,7 @@
 package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
@@ -90,6 +91,11 @@ class SavepointRestoreTest {
         assertThat(SavepointWorld.FINDINGS).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(AFTER_THE_SAVEPOINT);
         assertThat(SavepointWorld.DEAD_LETTERS).isEmpty();
+        // the restored inventories know why each finding resolved
+        assertThat(SavepointWorld.FINDINGS).filteredOn(f -> f.status().equals("resolved"))
+                .extracting(f -> f.ref(), f -> f.resolution())
+                .containsExactlyInAnyOrder(tuple("refs/heads/main", "removed_by_push"),
+                        tuple("refs/heads/feature/legacy-colors", "ref_deleted"));
     }
 
     private static void awaitFindings(int count, JobClient job) throws Exception {
