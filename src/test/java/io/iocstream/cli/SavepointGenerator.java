@@ -12,7 +12,7 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Takes the savepoint {@link SavepointRestoreTest} restores: the production job over the sample world's first
+ * Takes the savepoint {@link SavepointRestoreIT} restores: the production job over the sample world's first
  * {@value SavepointWorld#PUSHES_BEFORE} event lines on a local cluster, stopped with a savepoint in Flink's
  * canonical format (any state backend restores it) once their findings are out. Run it when a build writes state
  * in a new format, so the next build is tested against it too; keep the earlier savepoints. From the project

@@ -22,7 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The production job ({@link IocStreamJob}: the org events poller and the feed directory, under their fixed uids)
  * over the bundled sample world, as the committed savepoints under {@code src/test/resources/savepoints} were taken
- * of it ({@link SavepointGenerator}) and as {@link SavepointRestoreTest} restores them. The first
+ * of it ({@link SavepointGenerator}) and as {@link SavepointRestoreIT} restores them. The first
  * {@value #PUSHES_BEFORE} event lines are there when the savepoint is taken, the rest come after the restore.
  * Outputs go to queues in this JVM through stateless sinks with fixed uids, so the savepoint holds only the job's
  * own state.

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * restore (non-restored state is not allowed). A change that breaks a restore (a uid, a state name, a serializer
  * that no longer reads an earlier format) fails here.
  */
-class SavepointRestoreTest {
+class SavepointRestoreIT {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER = new MiniClusterExtension(
