@@ -18,7 +18,9 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.checkpoint.SavepointType;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -30,7 +32,8 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
  * and deleted: a baseline of the state with the IOC index loaded and no branch, then after N branches are created
  * (one package-lock.json each, every tenth with a bad version), after each is deleted (its findings resolved as
  * {@code ref_deleted}), and once {@link BranchLifetimes#ENDED_REF_MEMORY} has passed. State is measured as keyed
- * entries and as the bytes of a full snapshot; ratios are against the baseline of the same run.
+ * entries and as the bytes of a canonical savepoint (the live state); ratios are against the baseline of the same
+ * run.
  *
  * <p>Usage: {@code BranchLifetimeBench [--branches N]}.
  */
@@ -50,9 +53,8 @@ public final class BranchLifetimeBench {
                 new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
                         List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
                 InventoryUpdate::branchKey, null, Types.STRING)) {
-            // full snapshots: the live state's bytes (an incremental one counts the SST files, deleted entries
-            // included until RocksDB compacts them); the memory a production slot gives RocksDB, as RetroHuntBench
-            EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend(false);
+            // the memory a production slot gives RocksDB, as RetroHuntBench
+            EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
             rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse("158mb"));
             harness.setStateBackend(rocksDb);
             // snapshots measured in memory, whatever their size
@@ -108,7 +110,9 @@ public final class BranchLifetimeBench {
     /** Prints one row and returns the snapshot's bytes. */
     private static long row(KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness,
             String after, int live, long checkpoint, long baseline, long nanos) throws Exception {
-        OperatorSubtaskState snapshot = harness.snapshot(checkpoint, checkpoint);
+        // a canonical savepoint holds the live state only, whatever RocksDB has not compacted away yet
+        OperatorSubtaskState snapshot = harness.snapshotWithLocalState(checkpoint, checkpoint,
+                SavepointType.savepoint(SavepointFormatType.CANONICAL)).getJobManagerOwnedState();
         long bytes = snapshot.getStateSize();
         System.out.printf(Locale.ROOT, "| %s | %,d | %,d | %,d | %,d | %s | %.1f s |%n", after, live,
                 keyedEntries(harness), harness.numProcessingTimeTimers() + harness.numEventTimeTimers(),
@@ -118,7 +122,7 @@ public final class BranchLifetimeBench {
     }
 
     /** The matcher's keyed states (InventoryMatcher's descriptors), one entry a branch that has each. */
-    private static final List<String> KEYED_STATES = List.of("inventory", "pending-until-feeds-loaded",
+    static final List<String> KEYED_STATES = List.of("inventory", "pending-until-feeds-loaded",
             "scans-arrived", "next-scan", "applied-of-next-scan", "stalled-at-scan", "ended-clear-at");
 
     /** Keyed entries, counted per state and key (the harness counts them only on the heap backend). */
