@@ -9,5 +9,10 @@ public enum ScanMode {
     /** List the whole tree at the commit; what is not in it is gone (baseline scans, force pushes). */
     TREE,
     /** The ref was deleted: everything found on it is resolved. */
-    DELETE_REF
+    DELETE_REF,
+    /**
+     * The ref was not pushed for the configured time ({@code state.branch_ttl}): its inventory leaves state, its
+     * open findings stay open (docs/architecture.md, state lifetimes).
+     */
+    EXPIRE_REF
 }

@@ -52,6 +52,10 @@ public record FetchedFile(
         return of(at, "", FileOp.REF_DELETED, List.of());
     }
 
+    public static FetchedFile refExpired(ScanContext at) {
+        return of(at, "", FileOp.REF_EXPIRED, List.of());
+    }
+
     public static FetchedFile failed(ScanContext at, String path) {
         return of(at, path, FileOp.FAILED, List.of());
     }

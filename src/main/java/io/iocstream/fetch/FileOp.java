@@ -19,5 +19,7 @@ public enum FileOp {
      */
     FAILED,
     /** The scan changed no dependency file; it still counts, so the scans after it may be applied. */
-    EMPTY
+    EMPTY,
+    /** The ref was not pushed for the configured time: its inventory leaves state, its findings stay open. */
+    REF_EXPIRED
 }

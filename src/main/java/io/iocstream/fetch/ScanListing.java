@@ -48,6 +48,7 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
         ScanContext at = ScanContext.of(request);
         ScanListing listing = switch (request.mode()) {
             case DELETE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refDeleted(at)), 0);
+            case EXPIRE_REF -> new ScanListing(List.of(), List.of(FetchedFile.refExpired(at)), 0);
             case PATHS -> changes(at, request.paths(), request.removed(), List.of());
             case COMPARE -> compare(client, request, at, priority);
             case TREE -> request.commit() != null ? tree(client, at, priority) : treeAtHead(client, at, priority);

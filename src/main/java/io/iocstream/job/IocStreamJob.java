@@ -43,11 +43,7 @@ public final class IocStreamJob {
 
     /** Adds the whole job to {@code env}; {@code env.execute} runs it. */
     public void addTo(StreamExecutionEnvironment env) {
-        List<String> names = new ArrayList<>();
-        DataStream<String> events = events(env, names);
-        PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
-                .withWebLinks(config.github().webLinks())
-                .build(events, String.join(" + ", names), feeds(env));
+        PipelineOutputs outputs = addSourcesAndPipeline(env);
         DataStream<DeadLetter> deadLetters = outputs.deadLetters();
         if (config.sinks().alerts() != null) {
             deadLetters = AlertStreams.attach(outputs.findings(), config.sinks().alerts().settings())
@@ -81,6 +77,18 @@ public final class IocStreamJob {
             outputs.scans().sinkTo(new CommitStatusSink(marks)).name("commit-statuses").uid("commit-statuses")
                     .setParallelism(1);
         }
+    }
+
+    /**
+     * Adds the configured sources and the pipeline, not the sinks: the outputs are the caller's to attach (a test
+     * that restores a savepoint of the job attaches its own).
+     */
+    public PipelineOutputs addSourcesAndPipeline(StreamExecutionEnvironment env) {
+        List<String> names = new ArrayList<>();
+        DataStream<String> events = events(env, names);
+        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
+                .withWebLinks(config.github().webLinks())
+                .build(events, String.join(" + ", names), feeds(env));
     }
 
     /** The raw event lines of every configured source, one stream; {@code names} says where they come from. */

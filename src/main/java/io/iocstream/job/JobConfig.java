@@ -8,6 +8,7 @@ import io.iocstream.alerts.AlertWriter;
 import io.iocstream.alerts.DeliveryRetry;
 import io.iocstream.alerts.ReceiverType;
 import io.iocstream.changes.Trigger;
+import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.feeds.Severity;
@@ -27,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,8 +38,8 @@ import java.util.stream.Collectors;
  * and names the key of any value it refuses ({@link ConfigException}). Secrets are never values here: the GitHub
  * token is the name of an environment variable, read where it is used.
  */
-public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle)
-       {
+public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle,
+        State state) {
 
     public JobConfig {
         required(sources, "sources");
@@ -51,6 +53,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         }
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
+        state = orDefault(state, () -> new State(null, null));
     }
 
     /** Where push events come from: any of a Kafka topic, org event pollers and the org repository listing. */
@@ -464,6 +467,34 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                         + " < warning < critical <= 1, got warning " + warning + " and critical " + critical);
             }
         }
+    }
+
+    /**
+     * When a ref's keyed state goes away (BranchLifetimes): refs other than the default branches expire after
+     * {@code branch_ttl} without a push.
+     */
+    public record State(@JsonDeserialize(using = DurationValue.class) Duration branchTtl, List<String> defaultBranches) {
+        public static final Duration DEFAULT_BRANCH_TTL = BranchLifetimes.defaults().branchTtl();
+
+        public State {
+            branchTtl = orDefault(branchTtl, () -> DEFAULT_BRANCH_TTL);
+            if (branchTtl.compareTo(BranchLifetimes.ENDED_REF_MEMORY) <= 0) {
+                throw new ConfigException("branch_ttl", "must be longer than "
+                        + BranchLifetimes.ENDED_REF_MEMORY.toHours() + "h, got " + branchTtl);
+            }
+            defaultBranches = List.copyOf(orDefault(defaultBranches,
+                    () -> List.copyOf(new TreeSet<>(BranchLifetimes.defaults().defaultBranches()))));
+            for (String branch : defaultBranches) {
+                if (branch == null || branch.isBlank() || branch.startsWith("refs/")) {
+                    throw new ConfigException("default_branches", "a branch name such as main, not '" + branch + "'");
+                }
+            }
+        }
+    }
+
+    /** How long refs live in state. */
+    public BranchLifetimes branchLifetimes() {
+        return new BranchLifetimes(state.branchTtl(), Set.copyOf(state.defaultBranches()));
     }
 
     /** The fetch stage's settings: the GitHub API, the token's variable, the strategy and its caps. */

@@ -56,8 +56,9 @@ final class BranchInventory {
             return null;
         }
         List<Hit> hits = hitsOf(index, update.path(), facts);
+        Resolution resolution = facts == null ? Resolution.FILE_DELETED : Resolution.REMOVED_BY_PUSH;
         return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits,
-                broughtInBy(update, before, facts));
+                broughtInBy(update, before, facts), resolution);
     }
 
     /**
@@ -73,7 +74,7 @@ final class BranchInventory {
 
     /**
      * A snapshot of the tree or a deleted ref: every path older than it and not among its present paths is gone, and
-     * its findings resolve. The new states of those paths (tombstones).
+     * its findings resolve ({@code file_deleted}, or {@code ref_deleted}). The new states of those paths (tombstones).
      */
     Map<String, PathState> removeAbsent(InventoryUpdate update, Iterable<Map.Entry<String, PathState>> paths) {
         Set<String> present = new HashSet<>(update.presentPaths());
@@ -83,12 +84,27 @@ final class BranchInventory {
                 gone.put(entry.getKey(), entry.getValue());
             }
         }
+        Resolution resolution = update.op() == FileOp.REF_DELETED ? Resolution.REF_DELETED : Resolution.FILE_DELETED;
         Map<String, PathState> removed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : gone.entrySet()) {
             removed.put(entry.getKey(), reconcile(update.commit(), update.seq(), update.trigger(), entry.getKey(),
-                    entry.getValue(), null, List.of(), update.pushed()));
+                    entry.getValue(), null, List.of(), update.pushed(), resolution));
         }
         return removed;
+    }
+
+    /**
+     * The branch expired from state: each open finding is said once more, open and {@code expired} (nothing showed
+     * it fixed, and nothing will watch it now). The caller then clears the branch's state.
+     */
+    void expire(Iterable<Map.Entry<String, PathState>> paths) {
+        for (Map.Entry<String, PathState> entry : paths) {
+            PathState state = entry.getValue();
+            for (Hit hit : state.open().values()) {
+                findings.accept(Findings.expired(branch.repo(), branch.ref(), state.commit(), entry.getKey(), hit,
+                        new Findings.Seen(state.pushed(), links)));
+            }
+        }
     }
 
     /**
@@ -133,7 +149,7 @@ final class BranchInventory {
             List<Hit> hits = state.open().isEmpty() ? null : lookUp.hits(entry.getKey(), state);
             if (hits != null) {
                 changed.put(entry.getKey(), reconcile(state.commit(), state.seq(), Trigger.RETRO_HUNT, entry.getKey(),
-                        state, state.facts(), hits, state.pushed()));
+                        state, state.facts(), hits, state.pushed(), Resolution.IOC_WITHDRAWN));
             }
         }
         return changed;
@@ -187,10 +203,10 @@ final class BranchInventory {
 
     /**
      * Opens findings for new {@code hits}, those of the path's {@code facts} (null: the path is gone), and resolves
-     * the path's findings that are no longer hit.
+     * the path's findings that are no longer hit, for {@code resolution}.
      */
     private PathState reconcile(String commit, long seq, Trigger trigger, String path, PathState before,
-            FileFacts facts, List<Hit> hits, PushStamp pushed) {
+            FileFacts facts, List<Hit> hits, PushStamp pushed, Resolution resolution) {
         Map<String, Hit> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
         Findings.Seen seen = new Findings.Seen(pushed, links);
         Set<String> stillHit = new HashSet<>();
@@ -205,7 +221,7 @@ final class BranchInventory {
             if (!stillHit.contains(id)) {
                 // before holds every hit open before this change, and the commit it was read at with them
                 findings.accept(Findings.resolved(branch.repo(), branch.ref(), commit, path, open.remove(id), trigger,
-                        seen, before.commit()));
+                        seen, before.commit(), resolution));
             }
         }
         return new PathState(seq, commit, facts, open, pushed);

@@ -1,14 +1,17 @@
 package io.iocstream.match;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
  * One finding as the findings contract (docs/findings.md) writes it: one JSON object a line. Field names are the
  * wire names, and status, trigger, kind and severity hold their enums' wire words ({@link FindingStatus},
- * {@code Trigger}, {@link FindingKind}, {@code Severity}): this record is the JSON edge. The contract's fields come
- * first; those after {@code detected_at} are the triage fields a SOC acts on, each null (or empty, for lists) when
- * the event, the file or the feed does not say (docs/findings.md, docs/findings.schema.json).
+ * {@code Trigger}, {@link FindingKind}, {@code Severity}, {@link Resolution}): this record is the JSON edge. The
+ * contract's fields come first; those after {@code detected_at} are the triage fields a SOC acts on, each null (or
+ * empty, for lists) when the event, the file or the feed does not say (docs/findings.md, docs/findings.schema.json).
+ * {@code resolution} is written only when there is one: on a resolved line, and {@code expired} on the open line
+ * that says a finding's branch is no longer watched.
  */
 public record Finding(
         @JsonProperty("schema_version") int schemaVersion,
@@ -37,7 +40,9 @@ public record Finding(
         @JsonProperty("references") List<String> references,
         @JsonProperty("feed") String feed,
         @JsonProperty("scope") String scope,
-        @JsonProperty("relationship") String relationship) {
+        @JsonProperty("relationship") String relationship,
+        @JsonProperty("resolution") @JsonInclude(JsonInclude.Include.NON_NULL) String resolution) {
+
 
     public static final int SCHEMA_VERSION = 1;
 

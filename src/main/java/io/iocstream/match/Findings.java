@@ -25,22 +25,28 @@ public final class Findings {
     /** A new finding of {@code hit} in a file of a branch; its link is to the file at {@code commit}. */
     public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger,
             Seen seen) {
-        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger, seen, commit);
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger, seen, commit, null);
     }
 
     /**
-     * The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger; its link is to the
-     * file at {@code lastSeenAt}, the commit it was last read at with the hit (a removed file has no page at
-     * {@code commit}).
+     * The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger, for the reason given;
+     * its link is to the file at {@code lastSeenAt}, the commit it was last read at with the hit (a removed file has
+     * no page at {@code commit}).
      */
     public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger,
-            Seen seen, String lastSeenAt) {
-        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger, seen, lastSeenAt);
+            Seen seen, String lastSeenAt, Resolution resolution) {
+        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger, seen, lastSeenAt, resolution);
+    }
+
+    /** The open finding of {@code hit}, once more: its branch expired from state and it is no longer watched. */
+    public static Finding expired(String repo, String ref, String commit, String path, Hit hit, Seen seen) {
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, Trigger.RETRO_HUNT, seen, commit,
+                Resolution.EXPIRED);
     }
 
     /** The finding as the contract writes it: the enums' words from here on. */
     private static Finding of(FindingStatus status, String repo, String ref, String commit, String path, Hit hit,
-            Trigger trigger, Seen seen, String linkCommit) {
+            Trigger trigger, Seen seen, String linkCommit, Resolution resolution) {
         Dependency dep = hit.dependency();
         Integer line = hit.line() > 0 ? hit.line() : null;
         PushStamp pushed = seen.pushed();
@@ -50,7 +56,8 @@ public final class Findings {
                 hit.severity().wire(), Instant.now().toString(), pushed.pusher(), pushed.sender(), pushed.pushedAt(),
                 seen.links().blob(repo, linkCommit, path, line == null ? 0 : line), line, hit.advisory().summary(),
                 hit.advisory().aliases(), hit.advisory().references(), hit.feed(),
-                dep == null ? null : dep.scope(), dep == null ? null : dep.relationship());
+                dep == null ? null : dep.scope(), dep == null ? null : dep.relationship(),
+                resolution == null ? null : resolution.wire());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
@@ -7,6 +8,7 @@ import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.github.WebLinks;
+import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.base.ListSerializer;
@@ -50,6 +53,12 @@ import org.slf4j.LoggerFactory;
  * scan's {@link ScanRecord} goes to {@link #SCANS}: what it looked at, read, could not read, and the findings it
  * opened. A scan the ref moves past before it is whole (a stall, the end of a bounded input) is reported then, as
  * incomplete, and the records of it that come later are applied but not counted again.
+ *
+ * <p>A branch's state ends with it: a deleted ref resolves its open findings ({@code ref_deleted}) and an expired
+ * one says them once more as {@code expired} (they stay open); then its inventory and waiting records are cleared.
+ * Its scan number is kept for {@link BranchLifetimes#ENDED_REF_MEMORY}, so that a ref created again within it is
+ * applied after its end, then a timer clears the rest. A ref created again later counts its scans from 1, which
+ * starts it afresh.
  *
  * <p>Whatever the matcher fails on (an inventory record, a feed update, a path in a hunt) is a dead letter, and it
  * goes on with the next ({@link RecordGuard}).
@@ -98,6 +107,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final MapStateDescriptor<Long, String> TALLIES = new MapStateDescriptor<>("scan-tallies",
             LongSerializer.INSTANCE, StringSerializer.INSTANCE);
 
+    /**
+     * When an ended ref's last state (its scan number) is cleared: the processing time, or {@link #END_PENDING} while
+     * the ref ended where no timer could be set (the feeds' initial load), until its stall watch sets one.
+     */
+    private static final ValueStateDescriptor<Long> ENDED = new ValueStateDescriptor<>("ended-clear-at", Types.LONG);
+    private static final long END_PENDING = -1;
+
     /** How long a ref waits for a missing record of a scan before applying the scan as far as it came. */
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
 
@@ -119,7 +135,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
     private transient MapState<Long, String> tallies;
+    private transient ValueState<Long> ended;
     private transient RecordGuard guard;
+    /** The timers of the element or timer being handled; null on the broadcast side, which has none. */
+    private transient TimerService timers;
     /** What the gauges show: the index's size when last seen, and when a feed update last arrived. */
     private transient volatile int indexSize;
     private transient volatile long lastFeedUpdateMillis;
@@ -130,6 +149,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         pending = getRuntimeContext().getListState(PENDING);
         order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(NEXT_SCAN),
                 getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN), getRuntimeContext().getState(STALLED_AT_SCAN));
+        ended = getRuntimeContext().getState(ENDED);
         guard = RecordGuard.of("match", getRuntimeContext());
         tallies = getRuntimeContext().getMapState(TALLIES);
         // broadcast state cannot be read here: the size is known from the first record or feed update on
@@ -155,8 +175,13 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             return;
         }
-        accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter),
-                scan -> ctx.output(SCANS, scan));
+        timers = ctx.timerService();
+        try {
+            accept(update, index, out, deadLetter -> ctx.output(DeadLetter.TAG, deadLetter),
+                    scan -> ctx.output(SCANS, scan));
+        } finally {
+            timers = null;
+        }
         if (order.watch()) {
             startStallTimer(ctx.timerService());
         }
@@ -240,6 +265,30 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         Consumer<DeadLetter> dead = deadLetter -> ctx.output(DeadLetter.TAG, deadLetter);
         Consumer<ScanRecord> scans = scan -> ctx.output(SCANS, scan);
         IocIndex index = ctx.getBroadcastState(IOC_INDEX).get(ACTIVE);
+        timers = ctx.timerService();
+        try {
+            onTimer(timestamp, ctx, out, dead, scans, index);
+        } finally {
+            timers = null;
+        }
+    }
+
+    private void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out, Consumer<DeadLetter> dead,
+            Consumer<ScanRecord> scans, IocIndex index) throws Exception {
+        Long clearAt = ended.value();
+        if (clearAt != null && clearAt == END_PENDING) {
+            scheduleClear();
+        } else if (clearAt != null && ctx.timeDomain() == TimeDomain.PROCESSING_TIME && timestamp >= clearAt) {
+            // the ref ended a while ago and did not come back: nothing of it is left (a ref that came back and
+            // waits for a scan is alive, and its stall watch moves it on)
+            if (!order.waiting()) {
+                // scans of the ended ref that never became whole are reported now, as incomplete
+                reportGivenUp(Long.MAX_VALUE, scans);
+                order.clear();
+            }
+            ended.clear();
+            return;
+        }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             if (order.watchingFeedsLoad() && ctx.getBroadcastState(FEED_STATUS).get(READY) == null) {
                 // the feeds still load: nothing can be applied yet, and nothing else will start this ref's watch
@@ -312,6 +361,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Applies what the ref's scan order lets through of this record. */
     private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead,
             Consumer<ScanRecord> scans) throws Exception {
+        if (ended.value() != null && update.seq() == 1 && update.seq() < order.next()) {
+            // the ref ended and the planner forgot it: created again, it counts its scans from 1
+            order.clear();
+        }
         if (update.seq() < order.next()) {
             // a late record of a scan given up on, which was reported then: applied, not counted again
             apply(update, index, out::collect, dead);
@@ -365,6 +418,9 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private void change(InventoryUpdate update, IocIndex index, Consumer<Finding> out) throws Exception {
         BranchInventory inventory = new BranchInventory(update.branch(), out, links);
+        if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED && ended.value() != null) {
+            ended.clear(); // the ref lives again
+        }
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState after = inventory.change(update, paths.get(update.path()), index);
@@ -375,8 +431,36 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case EMPTY -> {
                 // nothing to change: the record only completes its scan
             }
-            case SNAPSHOT, REF_DELETED -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
+            case SNAPSHOT -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
+            case REF_DELETED -> {
+                inventory.removeAbsent(update, paths.entries());
+                end();
+            }
+            case REF_EXPIRED -> {
+                inventory.expire(paths.entries());
+                end();
+            }
         }
+    }
+
+    /**
+     * The ref ended: its inventory and waiting records go now; its scan order stays until the clear timer, so that
+     * the scans of a ref created again soon are applied after its end.
+     */
+    private void end() throws Exception {
+        paths.clear();
+        pending.clear();
+        ended.update(END_PENDING);
+        if (timers != null) {
+            scheduleClear();
+            timers.deleteEventTimeTimer(Long.MAX_VALUE);
+        }
+    }
+
+    private void scheduleClear() throws Exception {
+        long at = timers.currentProcessingTime() + BranchLifetimes.ENDED_REF_MEMORY.toMillis();
+        timers.registerProcessingTimeTimer(at);
+        ended.update(at);
     }
 
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */

@@ -26,7 +26,7 @@ public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<I
     private static final EnumCodes<Trigger> TRIGGERS = EnumCodes.of(Trigger.class, Trigger.PUSH, Trigger.BASELINE,
             Trigger.RETRO_HUNT);
     private static final EnumCodes<FileOp> OPS = EnumCodes.of(FileOp.class, FileOp.CONTENT, FileOp.LISTED,
-            FileOp.REMOVED, FileOp.SNAPSHOT, FileOp.REF_DELETED, FileOp.FAILED, FileOp.EMPTY);
+            FileOp.REMOVED, FileOp.SNAPSHOT, FileOp.REF_DELETED, FileOp.FAILED, FileOp.EMPTY, FileOp.REF_EXPIRED);
 
     private InventoryUpdateSerializer(int format) {
         super(format);

@@ -132,6 +132,14 @@ final class ScanOrder {
         return scan != null && scan == next() && waiting();
     }
 
+    /** Forgets the ref's order: its scans count from 1 again (a ref ended, or created again after it ended). */
+    void clear() throws Exception {
+        held.clear();
+        nextScan.clear();
+        appliedOfNext.clear();
+        watched.clear();
+    }
+
     /** Ends the running watch (its timer fired). */
     void endWatch() throws Exception {
         watched.clear();

@@ -1,5 +1,6 @@
 package io.iocstream.pipeline;
 
+import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.changes.ScanPlanner;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
@@ -50,21 +51,32 @@ public final class IocStreamPipeline {
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
     private final WebLinks links;
+    private final BranchLifetimes lifetimes;
 
-    /** The graph reading from {@code fetch}'s API, its findings linking to that API's web site. */
+    /**
+     * The graph reading from {@code fetch}'s API, its findings linking to that API's web site, its refs living as
+     * {@link BranchLifetimes#defaults()} says.
+     */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
-        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()));
+        this(fetch, throttle, BranchLifetimes.defaults());
     }
 
-    private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links) {
+    /** The same, its refs living as {@code lifetimes} says. */
+    public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, BranchLifetimes lifetimes) {
+        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes);
+    }
+
+    private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links,
+            BranchLifetimes lifetimes) {
         this.fetch = fetch;
         this.throttle = throttle;
         this.links = links;
+        this.lifetimes = lifetimes;
     }
 
     /** The same graph, its findings' {@code html_url} on the web site {@code links} names. */
     public IocStreamPipeline withWebLinks(WebLinks links) {
-        return new IocStreamPipeline(fetch, throttle, links);
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes);
     }
 
     /**
@@ -83,7 +95,7 @@ public final class IocStreamPipeline {
 
         SingleOutputStreamOperator<ScanRequest> scans = pushes
                 .keyBy(PushEvent::repo, Types.STRING)
-                .process(new ScanPlanner()).name("changes").uid("changes");
+                .process(new ScanPlanner(lifetimes)).name("changes").uid("changes");
 
         Fetched fetched = fetch.strategy() == FetchStrategy.SEQUENTIAL ? fetchSequentially(scans) : fetchBatched(scans);
 

@@ -33,7 +33,7 @@ final class TestFindings {
             String indicator, List<String> iocIds, String severity, String detectedAt) {
         return new Finding(schemaVersion, findingId, status, trigger, repo, ref, commit, path, kind, ecosystem,
                 packageName, version, indicator, iocIds, severity, detectedAt, null, null, null, null, null, null,
-                List.of(), List.of(), null, null, null);
+                List.of(), List.of(), null, null, null, null);
     }
 
     /** A 32-hex-digit id, as Findings derives them. */
