@@ -1,5 +1,6 @@
 package io.iocstream.feeds;
 
+import io.iocstream.parse.ActionReference;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,11 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
         FILE_HASH("sha256"),
         FILE_NAME("file_name"),
         DOMAIN("domain"),
-        WORKFLOW("workflow");
+        WORKFLOW("workflow"),
+        /** A {@code uses:} reference, {@code owner/repo[/path]@ref}, or {@code owner/repo[/path]} for every ref. */
+        ACTION("action"),
+        /** A branch or tag name pushed to ({@code shai-hulud}), or a full ref ({@code refs/heads/shai-hulud}). */
+        REF("ref");
 
         private final String feedType;
 
@@ -49,7 +54,8 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
         Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         value = switch (kind) {
             case FILE_HASH, DOMAIN -> value.strip().toLowerCase(Locale.ROOT);
-            case FILE_NAME, WORKFLOW -> value.strip();
+            case FILE_NAME, WORKFLOW, REF -> value.strip();
+            case ACTION -> ActionReference.normalised(value);
         };
     }
 }

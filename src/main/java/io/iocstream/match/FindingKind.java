@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What a finding is about: a dependency, or an indicator of one of the feeds' kinds. {@link #wire()} is its JSON. */
 public enum FindingKind {
-    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW;
+    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW, ACTION, REF;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 
@@ -31,6 +31,8 @@ public enum FindingKind {
             case FILE_NAME -> FILE_NAME;
             case DOMAIN -> DOMAIN;
             case WORKFLOW -> WORKFLOW;
+            case ACTION -> ACTION;
+            case REF -> REF;
         };
     }
 }

@@ -34,6 +34,11 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
                 gravest(indicators.stream().map(Indicator::severity)));
     }
 
+    /** This hit at another severity (a network indicator in documentation, at {@code low}). */
+    Hit atSeverity(Severity lower) {
+        return new Hit(kind, dependency, indicator, iocIds, lower);
+    }
+
     /** The stable finding id of this hit in a file of a branch. */
     public String findingId(String repo, String ref, String path) {
         return dependency != null ? Findings.packageFindingId(repo, ref, path, dependency)

@@ -2,7 +2,11 @@ package io.iocstream.match;
 
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.Severity;
+import io.iocstream.parse.ActionReference;
+import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.IpAddresses;
 import io.iocstream.parse.WorkflowFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,6 +103,14 @@ final class IndicatorIndex {
 
     /** The indicators that this file, at this path, hits, one {@link Hit} per indicator value. */
     List<Hit> hits(String path, FileFacts facts) {
+        return hits(path, facts, DocumentationPolicy.SAME);
+    }
+
+    /**
+     * The same, with network indicators (domains, IP addresses) in documentation counted as {@code documentation}
+     * says.
+     */
+    List<Hit> hits(String path, FileFacts facts, DocumentationPolicy documentation) {
         if (size == 0) {
             return List.of();
         }
@@ -111,12 +123,28 @@ final class IndicatorIndex {
         if (facts.sha256() != null) {
             lookup(Indicator.Kind.FILE_HASH, facts.sha256(), found);
         }
+        Map<String, List<Indicator>> network = new LinkedHashMap<>();
         for (String host : facts.hosts()) {
+            if (IpAddresses.isIpv4(host)) {
+                // an address is one value, never a name with parent domains
+                lookup(Indicator.Kind.DOMAIN, host, network);
+                continue;
+            }
             for (String suffix = host; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
-                lookup(Indicator.Kind.DOMAIN, suffix, found);
+                lookup(Indicator.Kind.DOMAIN, suffix, network);
                 if (suffix.indexOf('.') < 0) {
                     break;
                 }
+            }
+        }
+        boolean inDocumentation = !network.isEmpty() && documentation != DocumentationPolicy.SAME
+                && DocumentationPolicy.isDocumentation(path);
+        if (!inDocumentation || documentation == DocumentationPolicy.LOW) {
+            found.putAll(network);
+        }
+        for (Dependency dep : facts.dependencies()) {
+            if (ActionReference.ECOSYSTEM.equals(dep.ecosystem())) {
+                lookupAction(dep, found);
             }
         }
         if (WorkflowFiles.isWorkflow(path)) {
@@ -125,9 +153,51 @@ final class IndicatorIndex {
             }
         }
         List<Hit> hits = new ArrayList<>(found.size());
+        for (Map.Entry<String, List<Indicator>> same : found.entrySet()) {
+            Indicator first = same.getValue().get(0);
+            Hit hit = Hit.ofIndicator(first.kind(), first.value(), same.getValue());
+            hits.add(inDocumentation && network.containsKey(same.getKey()) ? hit.atSeverity(Severity.LOW) : hit);
+        }
+        return hits;
+    }
+
+    /**
+     * The action indicators a {@code uses:} reference hits: {@code owner/repo/path@ref} and {@code owner/repo@ref}
+     * (a compromised commit or tag is so in every action of its repository), and the same without the ref (every
+     * ref of a malicious action).
+     */
+    private void lookupAction(Dependency uses, Map<String, List<Indicator>> found) {
+        String name;
+        String ref = ActionReference.normalised(uses.name() + "@" + uses.version());
+        name = ref.substring(0, ref.indexOf('@'));
+        ref = ref.substring(ref.indexOf('@') + 1);
+        String repository = ActionReference.repository(name);
+        lookup(Indicator.Kind.ACTION, name + "@" + ref, found);
+        lookup(Indicator.Kind.ACTION, name, found);
+        if (!repository.equals(name)) {
+            lookup(Indicator.Kind.ACTION, repository + "@" + ref, found);
+            lookup(Indicator.Kind.ACTION, repository, found);
+        }
+    }
+
+    /**
+     * The ref indicators a branch's ref hits: the full ref ({@code refs/heads/shai-hulud}) or its short name
+     * ({@code shai-hulud}, a branch or a tag of that name).
+     */
+    List<Hit> refHits(String ref) {
+        if (size == 0 || !byKind.containsKey(Indicator.Kind.REF)) {
+            return List.of();
+        }
+        Map<String, List<Indicator>> found = new LinkedHashMap<>();
+        lookup(Indicator.Kind.REF, ref, found);
+        for (String prefix : List.of("refs/heads/", "refs/tags/")) {
+            if (ref.startsWith(prefix)) {
+                lookup(Indicator.Kind.REF, ref.substring(prefix.length()), found);
+            }
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
         for (List<Indicator> same : found.values()) {
-            Indicator first = same.get(0);
-            hits.add(Hit.ofIndicator(first.kind(), first.value(), same));
+            hits.add(Hit.ofIndicator(Indicator.Kind.REF, same.get(0).value(), same));
         }
         return hits;
     }

@@ -2,7 +2,9 @@ package io.iocstream.match;
 
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.JobMetrics;
+import io.iocstream.changes.Trigger;
 import io.iocstream.core.RecordGuard;
+import io.iocstream.fetch.FileOp;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
@@ -87,6 +89,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private static final Logger LOG = LoggerFactory.getLogger(InventoryMatcher.class);
 
+    private final DocumentationPolicy documentation;
+
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
@@ -94,6 +98,15 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** What the gauges show: the index's size when last seen, and when a feed update last arrived. */
     private transient volatile int indexSize;
     private transient volatile long lastFeedUpdateMillis;
+
+    /** A matcher that counts network indicators in documentation at {@link DocumentationPolicy#LOW} severity. */
+    public InventoryMatcher() {
+        this(DocumentationPolicy.LOW);
+    }
+
+    public InventoryMatcher(DocumentationPolicy documentation) {
+        this.documentation = documentation;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -296,7 +309,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     private void change(InventoryUpdate update, IocIndex index, Collector<Finding> out) throws Exception {
-        BranchInventory inventory = new BranchInventory(update.branch(), out::collect);
+        BranchInventory inventory = new BranchInventory(update.branch(), out::collect, documentation);
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState after = inventory.change(update, paths.get(update.path()), index);
@@ -309,28 +322,59 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             case SNAPSHOT, REF_DELETED -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
         }
+        if (update.op() != FileOp.REF_DELETED) {
+            // any record of a ref says it was pushed to: the ref's own name is judged once per ref
+            String ref = update.branch().ref();
+            PathState before = paths.get(ref);
+            if (before == null || before.open().isEmpty() && before.seq() < update.seq()) {
+                PathState after = inventory.refChange(update.commit(), update.seq(), update.trigger(), before, index);
+                if (after != null) {
+                    paths.put(ref, after);
+                }
+            }
+        }
     }
 
     /** Looks for {@code fresh} entries in one branch's inventory, opening findings that are not open yet. */
     private void retroHunt(BranchKey branch, MapState<String, PathState> inventory, IocIndex fresh,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         if (fresh.size() > 0) {
-            inventory.putAll(new BranchInventory(branch, out::collect).retroHunt(inventory.entries(),
-                    guardedLookUp(fresh, branch, dead)));
+            BranchInventory branchInventory = new BranchInventory(branch, out::collect, documentation);
+            inventory.putAll(branchInventory.retroHunt(inventory.entries(), guardedLookUp(fresh, branch, dead)));
+            PathState refState = inventory.get(branch.ref());
+            if (refState == null && inventory.keys().iterator().hasNext()) {
+                // a branch seen before its ref indicator arrived
+                PathState after = branchInventory.refChange(anyCommit(inventory), 0, Trigger.RETRO_HUNT, null, fresh);
+                if (after != null) {
+                    inventory.put(branch.ref(), after);
+                }
+            }
         }
     }
 
     /** Judges every open finding of one branch again against {@code index}: entries left it. */
     private void judgeOpenFindings(BranchKey branch, MapState<String, PathState> inventory, IocIndex index,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
-        inventory.putAll(new BranchInventory(branch, out::collect).judgeOpenFindings(inventory.entries(),
+        inventory.putAll(new BranchInventory(branch, out::collect, documentation).judgeOpenFindings(inventory.entries(),
                 guardedLookUp(index, branch, dead)));
     }
 
     /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */
     private BranchInventory.Lookup guardedLookUp(IocIndex index, BranchKey branch, Consumer<DeadLetter> dead) {
-        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, path, state.facts()),
+        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, branch, path, state.facts(),
+                documentation),
                 () -> origin(branch, state.commit(), path), () -> "hunt " + state.facts(), dead);
+    }
+
+    /** The commit of the newest path of a branch: what a ref finding of a retro hunt names. */
+    private static String anyCommit(MapState<String, PathState> inventory) throws Exception {
+        PathState newest = null;
+        for (PathState state : inventory.values()) {
+            if (newest == null || state.seq() > newest.seq()) {
+                newest = state;
+            }
+        }
+        return newest == null ? null : newest.commit();
     }
 
     private static String origin(BranchKey branch, String commit, String path) {

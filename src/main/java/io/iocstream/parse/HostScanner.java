@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Finds the host names a file mentions, in one pass over its bytes (no copy of the text). A run of host
  * characters with a dot counts when it is the host of a URL ({@code scheme://host}) or when it ends in a
  * public suffix ({@code webhook.site}, {@code evil.co.uk}); that keeps file and package names such as
- * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts.
+ * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. A dotted-quad IPv4 address counts
+ * too ({@link IpAddresses}).
  */
 public final class HostScanner {
 
@@ -68,6 +69,14 @@ public final class HostScanner {
             end--;
         }
         int length = end - start;
+        if (length >= 7 && length <= 15 && content[start] >= '0' && content[start] <= '9') {
+            String address = lower(content, start, end);
+            if (IpAddresses.isIpv4(address)) {
+                // an address stands for a host as a name does: a C2 server is often given as one
+                hosts.add(address);
+                return;
+            }
+        }
         int lastLabel = lastLabelStart(content, start, end);
         if (length < 4 || length > MAX_HOST || lastLabel <= start || !isLetters(content, lastLabel, end)) {
             return;

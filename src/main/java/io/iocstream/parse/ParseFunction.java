@@ -17,7 +17,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Turns fetched files into the facts the matcher needs: every file's SHA-256 and host names, a dependency
- * file's dependencies, a workflow's name and runner labels. An entry that cannot be read (a malformed line, a
+ * file's dependencies, a workflow's name and runner labels, and the actions ({@code uses:}) a workflow or composite
+ * action uses ({@link ActionUses}). An entry that cannot be read (a malformed line, a
  * field of the wrong type, a name no ecosystem allows) is skipped: it becomes a dead letter of its own, the file's
  * facts count it, and the rest of the file is read, so that one hostile line cannot hide a malicious pin beside
  * it. A dependency file or workflow that cannot be parsed at all (not even well-formed JSON, TOML, YAML or XML)
@@ -107,7 +108,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
 
     /** Whether a path names a file whose facts carry IOCs whatever its size: a dependency file or a workflow. */
     public static boolean carriesIocs(String path) {
-        return DependencyFiles.isDependencyFile(path) || WorkflowFiles.isWorkflow(path);
+        return DependencyFiles.isDependencyFile(path) || ActionUses.readsUses(path);
     }
 
     /**
@@ -122,6 +123,10 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             SkippedEntries skipped) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
                 ? DependencyFiles.parse(path, content, skipped) : List.of();
+        if (ActionUses.readsUses(path)) {
+            // the actions a workflow or composite action uses are its dependencies, of the GitHub Actions ecosystem
+            dependencies = ActionUses.uses(content, skipped);
+        }
         List<String> workflowValues = WorkflowFiles.isWorkflow(path)
                 ? WorkflowFiles.values(content, skipped) : List.of();
         return new FileFacts(dependencies, sha256, hosts, workflowValues, skipped.count());
