@@ -42,7 +42,7 @@ final class IndicatorCsvReader {
     static String defaultSeverity(Indicator.Kind kind) {
         return switch (kind) {
             case FILE_HASH -> "critical";
-            case WORKFLOW, DOMAIN, ACTION, REF -> "high";
+            case WORKFLOW, DOMAIN, URL, ACTION, REF -> "high";
             case FILE_NAME -> "medium";
         };
     }
@@ -63,9 +63,12 @@ final class IndicatorCsvReader {
                 Indicator.Kind kind = ip ? Indicator.Kind.DOMAIN : Indicator.Kind.ofFeedType(typeCell);
                 if (kind == null) {
                     throw new BadFeedRow("unknown indicator type '" + typeCell
-                            + "' (sha256, file_name, domain, workflow, action, ref, ip)");
+                            + "' (sha256, file_name, domain, workflow, action, ref, ip, url)");
                 }
                 String valueCell = PackageCsvReader.require(header.cell(row, value), "value");
+                if (kind == Indicator.Kind.DOMAIN && !ip && url(valueCell) != null) {
+                    kind = Indicator.Kind.URL; // a URL with a path means that path, not its whole host
+                }
                 String descriptionCell = header.cell(row, description);
                 indicators.add(new Indicator(
                         PackageCsvReader.orLineId(header.cell(row, id), file, row.line()),
@@ -91,6 +94,13 @@ final class IndicatorCsvReader {
                 yield value;
             }
             case DOMAIN -> host(value);
+            case URL -> {
+                String url = url(value);
+                if (url == null) {
+                    throw new BadFeedRow("a url has a host and a path, not '" + value + "'");
+                }
+                yield url;
+            }
             case ACTION -> {
                 try {
                     yield ActionReference.normalised(value);
@@ -115,6 +125,30 @@ final class IndicatorCsvReader {
             throw new BadFeedRow("an ip is an IPv4 address such as 142.11.206.73, not '" + value + "'");
         }
         return address;
+    }
+
+    /**
+     * A value's {@code host/path} (host lower-cased; scheme, port and fragment dropped; the query kept) when it is
+     * a URL with more path than {@code /}, else null.
+     */
+    static String url(String value) throws BadFeedRow {
+        String candidate = value.strip();
+        int schemeEnd = candidate.indexOf("://");
+        String rest = schemeEnd >= 0 ? candidate.substring(schemeEnd + 3) : candidate;
+        int pathStart = rest.indexOf('/');
+        int queryStart = rest.indexOf('?');
+        int cut = pathStart < 0 ? queryStart : queryStart < 0 ? pathStart : Math.min(pathStart, queryStart);
+        if (cut <= 0) {
+            return null;
+        }
+        String path = rest.substring(cut);
+        int fragment = path.indexOf('#');
+        path = fragment >= 0 ? path.substring(0, fragment) : path;
+        if (path.equals("/") || path.isEmpty()) {
+            return null;
+        }
+        String host = host(rest.substring(0, cut));
+        return host + (path.startsWith("/") ? path : "/" + path);
     }
 
     /** A domain cell's host: the cell itself, or the host of the URL it is written as. */

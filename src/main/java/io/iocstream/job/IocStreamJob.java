@@ -41,6 +41,7 @@ public final class IocStreamJob {
         List<String> names = new ArrayList<>();
         DataStream<String> events = events(env, names);
         PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+                .documentation(config.matching().documentationPolicy())
                 .build(events, String.join(" + ", names), feeds(env));
         JobConfig.KafkaSinks kafka = config.sinks().kafka();
         if (kafka != null) {

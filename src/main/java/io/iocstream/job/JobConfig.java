@@ -8,6 +8,7 @@ import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.GitHubCredentials;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.throttle.ThrottleSettings;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,8 @@ import java.util.function.Supplier;
  * and names the key of any value it refuses ({@link ConfigException}). Secrets are never values here: the GitHub
  * token is the name of an environment variable, read where it is used.
  */
-public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle)
-       {
+public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle,
+        Matching matching) {
 
     public JobConfig {
         required(sources, "sources");
@@ -35,6 +36,25 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         }
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
+        matching = orDefault(matching, () -> new Matching(null));
+    }
+
+    /**
+     * How findings are judged: {@code documentation} says how a domain or IP address named in documentation
+     * (README, {@code *.md}, {@code docs/}) counts, {@code ignore}, {@code low} (the default) or {@code same}.
+     */
+    public record Matching(String documentation) {
+        public Matching {
+            documentation = orDefault(documentation, () -> DocumentationPolicy.LOW.word());
+            if (DocumentationPolicy.ofWord(documentation) == null) {
+                throw new ConfigException("documentation", "must be ignore, low or same, not '" + documentation + "'");
+            }
+        }
+
+        /** The policy the key names. */
+        public DocumentationPolicy documentationPolicy() {
+            return DocumentationPolicy.ofWord(documentation);
+        }
     }
 
     /** Where push events come from: any of a Kafka topic, org event pollers and the org repository listing. */

@@ -29,7 +29,7 @@ public enum FindingKind {
         return switch (kind) {
             case FILE_HASH -> FILE_HASH;
             case FILE_NAME -> FILE_NAME;
-            case DOMAIN -> DOMAIN;
+            case DOMAIN, URL -> DOMAIN;
             case WORKFLOW -> WORKFLOW;
             case ACTION -> ACTION;
             case REF -> REF;

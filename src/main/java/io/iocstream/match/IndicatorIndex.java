@@ -6,6 +6,7 @@ import io.iocstream.feeds.Severity;
 import io.iocstream.parse.ActionReference;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.HostScanner;
 import io.iocstream.parse.IpAddresses;
 import io.iocstream.parse.WorkflowFiles;
 import java.util.ArrayList;
@@ -125,6 +126,10 @@ final class IndicatorIndex {
         }
         Map<String, List<Indicator>> network = new LinkedHashMap<>();
         for (String host : facts.hosts()) {
+            if (HostScanner.isUrl(host)) {
+                lookupUrl(host, network);
+                continue;
+            }
             if (IpAddresses.isIpv4(host)) {
                 // an address is one value, never a name with parent domains
                 lookup(Indicator.Kind.DOMAIN, host, network);
@@ -178,6 +183,23 @@ final class IndicatorIndex {
             lookup(Indicator.Kind.ACTION, repository + "@" + ref, found);
             lookup(Indicator.Kind.ACTION, repository, found);
         }
+    }
+
+    /**
+     * The URL indicators a URL of the file ({@code host/path}) hits: those equal to it up to a boundary of its path
+     * ({@code /}, {@code ?}, {@code &}, {@code #}, {@code =}) or whole, so {@code api.github.com/search/commits?q=x}
+     * hits {@code https://api.github.com/search/commits?q=x&sort=y} but never {@code api.github.com/repos}.
+     */
+    private void lookupUrl(String url, Map<String, List<Indicator>> found) {
+        if (!byKind.containsKey(Indicator.Kind.URL)) {
+            return;
+        }
+        for (int i = url.indexOf('/') + 1; i < url.length(); i++) {
+            if ("/?&#=".indexOf(url.charAt(i)) >= 0) {
+                lookup(Indicator.Kind.URL, url.substring(0, i), found);
+            }
+        }
+        lookup(Indicator.Kind.URL, url, found);
     }
 
     /**

@@ -22,9 +22,19 @@ public final class HostScanner {
     /** RFC 1035: a name is at most 253 characters. */
     private static final int MAX_HOST = 253;
 
+    /** URLs with a path kept per file: far more than code names, and a bound on what a generated file adds. */
+    static final int MAX_URLS = 256;
+    /** A URL's path is kept up to this many characters; a URL indicator's path is far shorter. */
+    private static final int MAX_PATH = 512;
+
     private static final boolean[] HOST_CHAR = new boolean[256];
+    /** What a URL's path may hold, as written in code: RFC 3986's characters but quotes, brackets and blanks. */
+    private static final boolean[] URL_CHAR = new boolean[256];
 
     static {
+        for (int b = 0x21; b < 0x7f; b++) {
+            URL_CHAR[b] = "\"'`<>()[]{}|\\^".indexOf(b) < 0;
+        }
         for (int b = 0; b < 256; b++) {
             HOST_CHAR[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
                     || b == '.' || b == '-';
@@ -41,7 +51,18 @@ public final class HostScanner {
     private HostScanner() {}
 
     public static List<String> hosts(byte[] content) {
+        return hosts(content, false);
+    }
+
+    /**
+     * The host names a file mentions and, with {@code urls}, the URLs among them that have a path, written
+     * {@code host/path} (no scheme, no port; the path up to a blank, quote or bracket), at most {@link #MAX_URLS}
+     * of them: what a URL indicator is matched against. Lockfiles are read without them (thousands of registry
+     * URLs say nothing a host does not).
+     */
+    public static List<String> hosts(byte[] content, boolean urls) {
         Set<String> hosts = new LinkedHashSet<>();
+        Set<String> withPaths = new LinkedHashSet<>();
         int i = 0;
         while (i < content.length) {
             if (!HOST_CHAR[content[i] & 0xff]) {
@@ -54,13 +75,49 @@ public final class HostScanner {
                 dot |= content[i] == '.';
             }
             if (dot) {
-                addIfHost(content, start, i, hosts);
+                String host = addIfHost(content, start, i, hosts);
+                if (host != null && urls && withPaths.size() < MAX_URLS) {
+                    addUrl(content, host, i, withPaths);
+                }
             }
         }
+        hosts.addAll(withPaths);
         return List.copyOf(hosts);
     }
 
-    private static void addIfHost(byte[] content, int start, int end, Set<String> hosts) {
+    /** Whether an entry of {@link #hosts(byte[], boolean)} is a URL with a path rather than a host. */
+    public static boolean isUrl(String entry) {
+        return entry.indexOf('/') > 0;
+    }
+
+    /** Adds {@code host/path} when a path follows the host at {@code at} (after an optional {@code :port}). */
+    private static void addUrl(byte[] content, String host, int at, Set<String> urls) {
+        int path = at;
+        if (path < content.length && content[path] == ':') {
+            int digits = path + 1;
+            while (digits < content.length && content[digits] >= '0' && content[digits] <= '9') {
+                digits++;
+            }
+            path = digits > path + 1 ? digits : -1;
+        }
+        if (path < 0 || path >= content.length || content[path] != '/') {
+            return;
+        }
+        int end = path + 1;
+        while (end < content.length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
+            end++;
+        }
+        // a sentence's full stop or comma is not part of the URL
+        while (end > path + 1 && (content[end - 1] == '.' || content[end - 1] == ',')) {
+            end--;
+        }
+        if (end > path + 1) {
+            urls.add(host + new String(content, path, end - path, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Adds the run if it is a host; the host (new or seen before), or null when it is none. */
+    private static String addIfHost(byte[] content, int start, int end, Set<String> hosts) {
         // a host never starts or ends with a dot or hyphen ("example.com." at a sentence's end)
         while (start < end && (content[start] == '.' || content[start] == '-')) {
             start++;
@@ -74,24 +131,29 @@ public final class HostScanner {
             if (IpAddresses.isIpv4(address)) {
                 // an address stands for a host as a name does: a C2 server is often given as one
                 hosts.add(address);
-                return;
+                return address;
             }
         }
         int lastLabel = lastLabelStart(content, start, end);
         if (length < 4 || length > MAX_HOST || lastLabel <= start || !isLetters(content, lastLabel, end)) {
-            return;
+            return null;
         }
         boolean url = afterScheme(content, start);
         if (!url && !SUFFIX_LAST_LABELS.contains(lower(content, lastLabel, end))) {
-            return;
+            return null;
         }
         String host = lower(content, start, end);
-        if (hosts.contains(host) || !InternetDomainName.isValid(host)) {
-            return;
+        if (hosts.contains(host)) {
+            return host;
+        }
+        if (!InternetDomainName.isValid(host)) {
+            return null;
         }
         if (url || InternetDomainName.from(host).isUnderPublicSuffix()) {
             hosts.add(host);
+            return host;
         }
+        return null;
     }
 
     private static boolean afterScheme(byte[] content, int start) {

@@ -55,7 +55,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         switch (file.op()) {
             case CONTENT -> {
                 String sha256 = sha256(file.content());
-                List<String> hosts = HostScanner.hosts(file.content());
+                List<String> hosts = HostScanner.hosts(file.content(), withUrls(file.path()));
                 SkippedEntries skipped = new SkippedEntries();
                 try {
                     FileFacts facts = facts(file.path(), file.content(), sha256, hosts, skipped);
@@ -116,7 +116,13 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
      * parse-and-match benchmark times exactly this.
      */
     public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
-        return facts(path, content, sha256(content), HostScanner.hosts(content), new SkippedEntries());
+        return facts(path, content, sha256(content), HostScanner.hosts(content, withUrls(path)),
+                new SkippedEntries());
+    }
+
+    /** Whether a file's URLs are kept beside its hosts: all but dependency files, whose URLs are registry URLs. */
+    private static boolean withUrls(String path) {
+        return !DependencyFiles.isDependencyFile(path);
     }
 
     private static FileFacts facts(String path, byte[] content, String sha256, List<String> hosts,

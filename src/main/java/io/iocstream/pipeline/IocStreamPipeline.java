@@ -20,6 +20,7 @@ import io.iocstream.fetch.SequentialFetcher;
 import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.match.Finding;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
@@ -48,10 +49,17 @@ public final class IocStreamPipeline {
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
+    private DocumentationPolicy documentation = DocumentationPolicy.LOW;
 
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
         this.fetch = fetch;
         this.throttle = throttle;
+    }
+
+    /** How a domain or IP address named in documentation counts (default {@code low}); this pipeline, for chaining. */
+    public IocStreamPipeline documentation(DocumentationPolicy policy) {
+        this.documentation = policy;
+        return this;
     }
 
     /**
@@ -93,7 +101,7 @@ public final class IocStreamPipeline {
         SingleOutputStreamOperator<Finding> findings = updates
                 .keyBy(InventoryUpdate::branchKey, Types.STRING)
                 .connect(iocs)
-                .process(new InventoryMatcher()).name("match").uid("match");
+                .process(new InventoryMatcher(documentation)).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
                 .union(scans.getSideOutput(DeadLetter.TAG), fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),

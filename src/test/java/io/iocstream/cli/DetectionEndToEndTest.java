@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * tag past the advisory's range (no finding), a branch named like the worm ({@code ref}), and the peer
  * shai-hulud-detect's C2 values (src/test/resources/ioc/shai-hulud-detect-network-iocs.csv): an IP address given
  * as {@code ip} and one given as {@code domain}, both standing in code, and a C2 domain named in a README (found
- * at severity low) and in docs/ (low too), but in code at its own severity. The workflow, code and README are
+ * at severity low) and in docs/ (low too), but in code at its own severity, and a URL value matched by host and
+ * path, not by its host alone. The workflow, code and README are
  * constructed for this test; the commit SHA is a made-up one, not the real compromised commit.
  */
 class DetectionEndToEndTest {
@@ -57,22 +59,27 @@ class DetectionEndToEndTest {
             const primary = "http://142.11.206.73:8000/6202033";
             const fallback = "216.126.225.129:8443";
             fetch("https://sfrclak.com/x");
+            const poll = "https://api.github.com/search/commits?q=firedalazer&sort=committer-date";
             """;
+    /** Names api.github.com, as countless files do, but not the worm's search: no finding. */
+    private static final String CLIENT = "fetch('https://api.github.com/repos/acme/app/commits?q=firedalazer');\n";
     private static final String README = "# app\nWe block sfrclak.com and 10.142.11.206.73.1 (not an address).\n";
 
     @TempDir
     static Path dir;
+    static Path world;
     static List<Finding> findings = new ArrayList<>();
     static RunSummary summary;
 
     @BeforeAll
     static void replay() throws Exception {
-        Path world = dir.resolve("world");
+        world = dir.resolve("world");
         Path tree = world.resolve("repos/" + REPO + "/" + C1);
         write(tree.resolve(".github/workflows/ci.yml"), WORKFLOW);
         write(tree.resolve("tools/lint/action.yml"), COMPOSITE);
         write(tree.resolve("src/c2.js"), CODE);
         write(tree.resolve("README.md"), README);
+        write(tree.resolve("src/client.js"), CLIENT);
         write(tree.resolve("docs/security.html"), "<p>sfrclak.com</p>\n");
         Files.createDirectories(world.resolve("iocs/osv"));
         Files.copy(Path.of("src/test/resources/ioc/osv-github-actions/GHSA-mrrh-fwg8-r2c3.json"),
@@ -102,6 +109,8 @@ class DetectionEndToEndTest {
             expected.add(line(ref, "src/c2.js", "domain", null, null, null, "142.11.206.73", "high"));
             expected.add(line(ref, "src/c2.js", "domain", null, null, null, "216.126.225.129", "high"));
             expected.add(line(ref, "src/c2.js", "domain", null, null, null, "sfrclak.com", "high"));
+            expected.add(line(ref, "src/c2.js", "domain", null, null, null,
+                    "api.github.com/search/commits?q=firedalazer", "high"));
             expected.add(line(ref, "README.md", "domain", null, null, null, "sfrclak.com", "low"));
             expected.add(line(ref, "docs/security.html", "domain", null, null, null, "sfrclak.com", "low"));
         }
@@ -120,6 +129,16 @@ class DetectionEndToEndTest {
         assertThat(findings).filteredOn(f -> "142.11.206.73".equals(f.indicator()))
                 .allSatisfy(f -> assertThat(f.iocIds()).containsExactly("shai-hulud-detect:1700"));
         assertThat(summary.deadLetters()).isZero();
+    }
+
+    @Test
+    void withDocumentationIgnoredTheReadmeAndDocsFindingsAreGoneAndCodesStay() throws Exception {
+        Path out = dir.resolve("ignored.jsonl");
+        ReplayRun.run(ReplayCommand.options(World.open(world), out, null, 2, FetchStrategy.ADAPTIVE, 0, 0, true)
+                .withDocumentation(DocumentationPolicy.IGNORE), ReplayRun.Listener.SILENT);
+        List<Finding> ignored = ReplayOutput.findings(out);
+        assertThat(ignored).extracting(Finding::path).doesNotContain("README.md", "docs/security.html");
+        assertThat(ignored).hasSize(findings.size() - 4);
     }
 
     private static String line(String ref, String path, String kind, String ecosystem, String name, String version,

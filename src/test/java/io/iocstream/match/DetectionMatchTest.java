@@ -81,6 +81,24 @@ class DetectionMatchTest {
     }
 
     @Test
+    void aUrlValueMatchesItsHostAndPathNotItsHostAlone() throws Exception {
+        IocIndex index = index();
+        assertThat(indicators(index, "src/a.js", "get('https://api.github.com/search/commits?q=firedalazer')"))
+                .containsExactly("api.github.com/search/commits?q=firedalazer");
+        assertThat(indicators(index, "src/a.py", "u = 'api.github.com:443/search/commits?q=firedalazer&page=2'"))
+                .containsExactly("api.github.com/search/commits?q=firedalazer");
+        assertThat(indicators(index, "src/b.js", "get('https://api.github.com/repos/x/y')")).isEmpty();
+        assertThat(indicators(index, "src/c.js", "get('https://api.github.com/search/commits?q=firedalazers')"))
+                .isEmpty();
+        assertThat(indicators(index, "src/d.js",
+                "fetch(\"https://ddjidd564.github.io/defi-security-best-practices/config.json\")"))
+                .containsExactly("ddjidd564.github.io/defi-security-best-practices/config.json");
+        // in a lockfile only hosts are kept: its URLs are registry URLs
+        assertThat(indicators(index, "package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {}, "
+                + "\"x\": \"https://api.github.com/search/commits?q=firedalazer\"}")).isEmpty();
+    }
+
+    @Test
     void aC2HostInDocumentationCountsAsThePolicySays() throws Exception {
         IocIndex index = index();
         byte[] text = "see https://sfrclak.com/x".getBytes(StandardCharsets.UTF_8);
@@ -97,6 +115,11 @@ class DetectionMatchTest {
             assertThat(index.hits(code, facts, DocumentationPolicy.IGNORE)).as(code)
                     .extracting(h -> h.severity().wire()).containsExactly("high");
         }
+    }
+
+    private static List<String> indicators(IocIndex index, String path, String text) throws Exception {
+        FileFacts facts = ParseFunction.facts(path, text.getBytes(StandardCharsets.UTF_8));
+        return index.hits(path, facts).stream().map(Hit::indicator).toList();
     }
 
     private static List<String> kinds(IocIndex index, String path, String uses) throws DependencyFileException {
