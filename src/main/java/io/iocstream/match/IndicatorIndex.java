@@ -98,6 +98,12 @@ final class IndicatorIndex {
         return size;
     }
 
+    /** Whether any indicator of {@code kind} is held. */
+    boolean has(Indicator.Kind kind) {
+        Map<String, List<Indicator>> byValue = byKind.get(kind);
+        return byValue != null && !byValue.isEmpty();
+    }
+
     private int count() {
         return byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
     }
@@ -207,7 +213,7 @@ final class IndicatorIndex {
      * ({@code shai-hulud}, a branch or a tag of that name).
      */
     List<Hit> refHits(String ref) {
-        if (size == 0 || !byKind.containsKey(Indicator.Kind.REF)) {
+        if (!has(Indicator.Kind.REF)) {
             return List.of();
         }
         Map<String, List<Indicator>> found = new LinkedHashMap<>();

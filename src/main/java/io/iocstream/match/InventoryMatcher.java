@@ -322,7 +322,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             case SNAPSHOT, REF_DELETED -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
         }
-        if (update.op() != FileOp.REF_DELETED) {
+        if (update.op() != FileOp.REF_DELETED && index != null && index.hasRefIndicators()) {
             // any record of a ref says it was pushed to: the ref's own name is judged once per ref
             String ref = update.branch().ref();
             PathState before = paths.get(ref);
@@ -341,10 +341,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         if (fresh.size() > 0) {
             BranchInventory branchInventory = new BranchInventory(branch, out::collect, documentation);
             inventory.putAll(branchInventory.retroHunt(inventory.entries(), guardedLookUp(fresh, branch, dead)));
-            PathState refState = inventory.get(branch.ref());
-            if (refState == null && inventory.keys().iterator().hasNext()) {
-                // a branch seen before its ref indicator arrived
-                PathState after = branchInventory.refChange(anyCommit(inventory), 0, Trigger.RETRO_HUNT, null, fresh);
+            // a branch seen before its ref indicator arrived (looked up only when the update names its ref)
+            if (!fresh.refHits(branch.ref()).isEmpty() && inventory.get(branch.ref()) == null) {
+                PathState after = branchInventory.refChange(newestCommit(inventory), 0, Trigger.RETRO_HUNT, null,
+                        fresh);
                 if (after != null) {
                     inventory.put(branch.ref(), after);
                 }
@@ -367,7 +367,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     /** The commit of the newest path of a branch: what a ref finding of a retro hunt names. */
-    private static String anyCommit(MapState<String, PathState> inventory) throws Exception {
+    private static String newestCommit(MapState<String, PathState> inventory) throws Exception {
         PathState newest = null;
         for (PathState state : inventory.values()) {
             if (newest == null || state.seq() > newest.seq()) {

@@ -186,6 +186,11 @@ public final class IocIndex {
         return hits;
     }
 
+    /** Whether the index holds any ref indicator: only then is a ref's own name looked up. */
+    public boolean hasRefIndicators() {
+        return indicators.has(Indicator.Kind.REF);
+    }
+
     /** The ref indicators that a branch's or tag's ref ({@code refs/heads/shai-hulud}) hits. */
     public List<Hit> refHits(String ref) {
         return indicators.refHits(ref);

