@@ -40,7 +40,8 @@ public enum DocumentationPolicy {
             return false; // requirements.txt, or a workflow under docs/: what the repository runs
         }
         return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".rst")
-                || lower.endsWith(".adoc") || lower.endsWith(".txt") || lower.startsWith("docs/") || lower.startsWith("doc/") || lower.contains("/docs/")
+                || lower.endsWith(".adoc") || lower.endsWith(".txt") || lower.startsWith("docs/")
+                || lower.startsWith("doc/") || lower.contains("/docs/")
                 || lower.contains("/doc/") || name.startsWith("readme") || name.startsWith("changelog")
                 || name.startsWith("license");
     }

@@ -1,13 +1,13 @@
 package io.iocstream.match;
 
+import io.iocstream.changes.Trigger;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.JobMetrics;
-import io.iocstream.changes.Trigger;
 import io.iocstream.core.RecordGuard;
-import io.iocstream.fetch.FileOp;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
+import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
@@ -355,8 +355,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Judges every open finding of one branch again against {@code index}: entries left it. */
     private void judgeOpenFindings(BranchKey branch, MapState<String, PathState> inventory, IocIndex index,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
-        inventory.putAll(new BranchInventory(branch, out::collect, documentation).judgeOpenFindings(inventory.entries(),
-                guardedLookUp(index, branch, dead)));
+        BranchInventory branchInventory = new BranchInventory(branch, out::collect, documentation);
+        inventory.putAll(branchInventory.judgeOpenFindings(inventory.entries(), guardedLookUp(index, branch, dead)));
     }
 
     /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */

@@ -79,7 +79,8 @@ class DetectionMatchTest {
         assertThat(index.hits("src/c2.js", code)).extracting(Hit::indicator)
                 .containsExactlyInAnyOrder("142.11.206.73", "216.126.225.129");
         // a version that happens to look like part of an address is no address
-        FileFacts near = ParseFunction.facts("src/v.js", "v142.11.206.73 142.11.206.730".getBytes(StandardCharsets.UTF_8));
+        FileFacts near = ParseFunction.facts("src/v.js",
+                "v142.11.206.73 142.11.206.730".getBytes(StandardCharsets.UTF_8));
         assertThat(index.hits("src/v.js", near)).isEmpty();
     }
 
