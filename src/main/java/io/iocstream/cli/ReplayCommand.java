@@ -2,6 +2,7 @@ package io.iocstream.cli;
 
 import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
@@ -42,10 +43,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-throttle", description = "Disable the memory-aware throttle (for comparison runs).")
     boolean noThrottle;
 
+    @Option(names = "--documentation", defaultValue = "low", description = "How a domain or IP address named in "
+            + "documentation (README, *.md, docs/) counts: ignore, low or same (default ${DEFAULT-VALUE}).")
+    String documentation;
+
     @Override
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
-                simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail);
+                simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail)
+                .withDocumentation(documentationPolicy(documentation));
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}
@@ -76,6 +82,15 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
         return new ReplayRun.Options(world, findings, summaryFile, parallelism, fetchStrategy, simLatencyMs, false,
-                simErrorRate, throttling);
+                simErrorRate, throttling, DocumentationPolicy.LOW);
+    }
+
+    /** The {@code --documentation} word's policy. */
+    static DocumentationPolicy documentationPolicy(String word) throws UsageException {
+        DocumentationPolicy policy = DocumentationPolicy.ofWord(word);
+        if (policy == null) {
+            throw new UsageException("--documentation must be ignore, low or same, not '" + word + "'");
+        }
+        return policy;
     }
 }

@@ -12,6 +12,7 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.match.FindingStatus;
 import io.iocstream.pipeline.IocStreamPipeline;
@@ -59,11 +60,17 @@ final class ReplayRun {
 
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation) {
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle);
+                    throttle, documentation);
+        }
+
+        /** How a domain or IP address named in documentation counts ({@code --documentation}). */
+        Options withDocumentation(DocumentationPolicy policy) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, policy);
         }
     }
 
@@ -135,6 +142,7 @@ final class ReplayRun {
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
             PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
+                    .documentation(options.documentation())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.mergedWithScans().collectAsync();

@@ -22,7 +22,9 @@ enum FeedEcosystem {
     COMPOSER("composer", "Packagist"),
     GEM("gem", "RubyGems"),
     MAVEN("maven", "Maven"),
-    NUGET("nuget", "NuGet");
+    NUGET("nuget", "NuGet"),
+    /** Actions, {@code owner/repo}, by tag: GitHub's advisory database publishes them to OSV. */
+    GITHUB_ACTIONS("actions", "GitHub Actions", "github-actions");
 
     private static final Set<String> OSV_NAMES = Arrays.stream(values()).map(FeedEcosystem::osv)
             .collect(Collectors.toUnmodifiableSet());

@@ -1,5 +1,6 @@
 package io.iocstream.feeds;
 
+import io.iocstream.parse.ActionReference;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,16 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
         FILE_HASH("sha256"),
         FILE_NAME("file_name"),
         DOMAIN("domain"),
-        WORKFLOW("workflow");
+        WORKFLOW("workflow"),
+        /** A {@code uses:} reference, {@code owner/repo[/path]@ref}, or {@code owner/repo[/path]} for every ref. */
+        ACTION("action"),
+        /** A branch or tag name pushed to ({@code shai-hulud}), or a full ref ({@code refs/heads/shai-hulud}). */
+        REF("ref"),
+        /**
+         * A URL with a path, {@code host/path}: a {@code domain} value written with a path, or the project's own
+         * {@code url} type; matched by host and path prefix, and its findings are of kind {@code domain}.
+         */
+        URL("url");
 
         private final String feedType;
 
@@ -54,7 +64,8 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
         Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         value = switch (kind) {
             case FILE_HASH, DOMAIN -> value.strip().toLowerCase(Locale.ROOT);
-            case FILE_NAME, WORKFLOW -> value.strip();
+            case FILE_NAME, WORKFLOW, REF, URL -> value.strip();
+            case ACTION -> ActionReference.normalised(value);
         };
     }
 }

@@ -1,6 +1,8 @@
 package io.iocstream.feeds;
 
 import io.iocstream.core.DeadLetter;
+import io.iocstream.parse.ActionReference;
+import io.iocstream.parse.IpAddresses;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -10,11 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * An indicators CSV: {@code type,value,id} with optional {@code severity,description} columns, in any order.
- * {@code type} is {@code sha256}, {@code file_name}, {@code domain} or {@code workflow}; a sha256 is 64 hex digits;
- * a domain may be written as a URL, of which the host is kept. Severity defaults by kind ({@link #defaultSeverity}).
+ * {@code type} is {@code sha256}, {@code file_name}, {@code domain}, {@code workflow}, {@code action} or {@code ref},
+ * or the project's own {@code ip}; a sha256 is 64 hex digits; a domain may be written as a URL, of which the host is
+ * kept, or as an IPv4 address, which is matched as an address (so is an {@code ip} value, a domain indicator of its
+ * own type); an action is {@code owner/repo[/path][@ref]}. Severity defaults by kind ({@link #defaultSeverity}).
  */
 final class IndicatorCsvReader {
 
+    /** The project's own indicator type: an IP address, matched as a domain indicator is. */
+    static final String IP_TYPE = "ip";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     /** RFC 1035's limits: a name of 255 octets on the wire is 253 characters written, a label 63. */
@@ -36,7 +42,7 @@ final class IndicatorCsvReader {
     static String defaultSeverity(Indicator.Kind kind) {
         return switch (kind) {
             case FILE_HASH -> "critical";
-            case WORKFLOW, DOMAIN -> "high";
+            case WORKFLOW, DOMAIN, URL, ACTION, REF -> "high";
             case FILE_NAME -> "medium";
         };
     }
@@ -53,15 +59,21 @@ final class IndicatorCsvReader {
             try {
                 header.checkWidth(row);
                 String typeCell = PackageCsvReader.require(header.cell(row, type), "type");
-                Indicator.Kind kind = Indicator.Kind.ofFeedType(typeCell);
+                boolean ip = typeCell.strip().equalsIgnoreCase(IP_TYPE);
+                Indicator.Kind kind = ip ? Indicator.Kind.DOMAIN : Indicator.Kind.ofFeedType(typeCell);
                 if (kind == null) {
-                    throw new BadFeedRow("unknown indicator type '" + typeCell + "' (sha256, file_name, domain, workflow)");
+                    throw new BadFeedRow("unknown indicator type '" + typeCell
+                            + "' (sha256, file_name, domain, workflow, action, ref, ip, url)");
+                }
+                String valueCell = PackageCsvReader.require(header.cell(row, value), "value");
+                if (kind == Indicator.Kind.DOMAIN && !ip && url(valueCell) != null) {
+                    kind = Indicator.Kind.URL; // a URL with a path means that path, not its whole host
                 }
                 String descriptionCell = header.cell(row, description);
                 indicators.add(new Indicator(
                         PackageCsvReader.orLineId(header.cell(row, id), file, row.line()),
                         kind,
-                        value(kind, PackageCsvReader.require(header.cell(row, value), "value")),
+                        ip ? ipAddress(valueCell) : value(kind, valueCell),
                         FeedSeverity.of(header.cell(row, severity), defaultSeverity(kind)),
                         descriptionCell == null ? "" : descriptionCell.strip(),
                         false,
@@ -82,8 +94,61 @@ final class IndicatorCsvReader {
                 yield value;
             }
             case DOMAIN -> host(value);
+            case URL -> {
+                String url = url(value);
+                if (url == null) {
+                    throw new BadFeedRow("a url has a host and a path, not '" + value + "'");
+                }
+                yield url;
+            }
+            case ACTION -> {
+                try {
+                    yield ActionReference.normalised(value);
+                } catch (IllegalArgumentException e) {
+                    throw new BadFeedRow(e.getMessage());
+                }
+            }
+            case REF -> {
+                if (value.strip().isEmpty() || value.strip().contains(" ")) {
+                    throw new BadFeedRow("not a branch or tag name: '" + value + "'");
+                }
+                yield value;
+            }
             case FILE_NAME, WORKFLOW -> value;
         };
+    }
+
+    /** An {@code ip} cell: an IPv4 address written as four decimal numbers (IPv6 is not matched yet). */
+    private static String ipAddress(String value) throws BadFeedRow {
+        String address = value.strip();
+        if (!IpAddresses.isIpv4(address)) {
+            throw new BadFeedRow("an ip is an IPv4 address such as 142.11.206.73, not '" + value + "'");
+        }
+        return address;
+    }
+
+    /**
+     * A value's {@code host/path} (host lower-cased; scheme, port and fragment dropped; the query kept) when it is
+     * a URL with more path than {@code /}, else null.
+     */
+    static String url(String value) throws BadFeedRow {
+        String candidate = value.strip();
+        int schemeEnd = candidate.indexOf("://");
+        String rest = schemeEnd >= 0 ? candidate.substring(schemeEnd + 3) : candidate;
+        int pathStart = rest.indexOf('/');
+        int queryStart = rest.indexOf('?');
+        int cut = pathStart < 0 ? queryStart : queryStart < 0 ? pathStart : Math.min(pathStart, queryStart);
+        if (cut <= 0) {
+            return null;
+        }
+        String path = rest.substring(cut);
+        int fragment = path.indexOf('#');
+        path = fragment >= 0 ? path.substring(0, fragment) : path;
+        if (path.equals("/") || path.isEmpty()) {
+            return null;
+        }
+        String host = host(rest.substring(0, cut));
+        return host + (path.startsWith("/") ? path : "/" + path);
     }
 
     /** A domain cell's host: the cell itself, or the host of the URL it is written as. */

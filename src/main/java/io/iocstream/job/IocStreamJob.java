@@ -88,6 +88,7 @@ public final class IocStreamJob {
         DataStream<String> events = events(env, names);
         return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
                 .withWebLinks(config.github().webLinks())
+                .documentation(config.matching().documentationPolicy())
                 .build(events, String.join(" + ", names), feeds(env));
     }
 

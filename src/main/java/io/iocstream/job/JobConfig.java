@@ -21,6 +21,7 @@ import io.iocstream.ingest.OrgRepositoriesSettings;
 import io.iocstream.statuses.ContentLimit;
 import io.iocstream.statuses.StatusMode;
 import io.iocstream.statuses.StatusSettings;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.FileSystems;
 import java.time.Duration;
@@ -39,7 +40,7 @@ import java.util.stream.Collectors;
  * token is the name of an environment variable, read where it is used.
  */
 public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle,
-        State state) {
+        State state, Matching matching) {
 
     public JobConfig {
         required(sources, "sources");
@@ -54,6 +55,25 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         fetch = orDefault(fetch, () -> new Fetch(null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
         state = orDefault(state, () -> new State(null, null));
+        matching = orDefault(matching, () -> new Matching(null));
+    }
+
+    /**
+     * How findings are judged: {@code documentation} says how a domain or IP address named in documentation
+     * (README, {@code *.md}, {@code docs/}) counts, {@code ignore}, {@code low} (the default) or {@code same}.
+     */
+    public record Matching(String documentation) {
+        public Matching {
+            documentation = orDefault(documentation, () -> DocumentationPolicy.LOW.word());
+            if (DocumentationPolicy.ofWord(documentation) == null) {
+                throw new ConfigException("documentation", "must be ignore, low or same, not '" + documentation + "'");
+            }
+        }
+
+        /** The policy the key names. */
+        public DocumentationPolicy documentationPolicy() {
+            return DocumentationPolicy.ofWord(documentation);
+        }
     }
 
     /** Where push events come from: any of a Kafka topic, org event pollers and the org repository listing. */

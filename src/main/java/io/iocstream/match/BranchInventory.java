@@ -33,16 +33,39 @@ final class BranchInventory {
     private final BranchKey branch;
     private final Consumer<Finding> findings;
     private final WebLinks links;
+    private final DocumentationPolicy documentation;
 
-    BranchInventory(BranchKey branch, Consumer<Finding> findings, WebLinks links) {
+    BranchInventory(BranchKey branch, Consumer<Finding> findings, WebLinks links, DocumentationPolicy documentation) {
         this.branch = branch;
         this.findings = findings;
         this.links = links;
+        this.documentation = documentation;
+    }
+
+    /** The same, counting documentation like code. */
+    BranchInventory(BranchKey branch, Consumer<Finding> findings, WebLinks links) {
+        this(branch, findings, links, DocumentationPolicy.SAME);
     }
 
     /** The same, its findings linking to github.com. */
     BranchInventory(BranchKey branch, Consumer<Finding> findings) {
         this(branch, findings, new WebLinks(WebLinks.GITHUB_COM));
+    }
+
+    /**
+     * The branch's own ref judged against the ref indicators ({@code shai-hulud}): its findings live on a path
+     * named as the ref ({@code refs/heads/shai-hulud}), which no listing holds, so that they open once, resolve
+     * when the ref is deleted or its indicator withdrawn, and are hunted like a file's. The path's new state, or
+     * null when it has none and gains none.
+     */
+    PathState refChange(String commit, long seq, Trigger trigger, PathState before, PushStamp pushed,
+            IocIndex index) {
+        List<Hit> hits = index == null ? List.of() : index.refHits(branch.ref());
+        if (before == null && hits.isEmpty()) {
+            return null;
+        }
+        return reconcile(commit, seq, trigger, branch.ref(), before, FileFacts.PATH_ONLY, hits, pushed,
+                Resolution.IOC_WITHDRAWN);
     }
 
     /**
@@ -55,7 +78,7 @@ final class BranchInventory {
         if ((before != null && before.seq() > update.seq()) || (update.op() == FileOp.FAILED && facts == null)) {
             return null;
         }
-        List<Hit> hits = hitsOf(index, update.path(), facts);
+        List<Hit> hits = hitsOf(index, update.path(), facts, documentation);
         Resolution resolution = facts == null ? Resolution.FILE_DELETED : Resolution.REMOVED_BY_PUSH;
         return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits,
                 broughtInBy(update, before, facts), resolution);
@@ -80,7 +103,9 @@ final class BranchInventory {
         Set<String> present = new HashSet<>(update.presentPaths());
         Map<String, PathState> gone = new HashMap<>();
         for (Map.Entry<String, PathState> entry : paths) {
-            if (!present.contains(entry.getKey()) && entry.getValue().seq() < update.seq()) {
+            // a snapshot lists files: the ref's own path goes only with the ref
+            boolean refPath = entry.getKey().equals(branch.ref()) && update.op() != FileOp.REF_DELETED;
+            if (!refPath && !present.contains(entry.getKey()) && entry.getValue().seq() < update.seq()) {
                 gone.put(entry.getKey(), entry.getValue());
             }
         }
@@ -157,7 +182,21 @@ final class BranchInventory {
 
     /** Everything {@code index} hits in a path's facts; nothing for a path that is gone or before the feeds load. */
     static List<Hit> hitsOf(IocIndex index, String path, FileFacts facts) {
-        return index == null || facts == null ? List.of() : index.hits(path, facts);
+        return hitsOf(index, path, facts, DocumentationPolicy.SAME);
+    }
+
+    /** The same, with network indicators in documentation counted as {@code documentation} says. */
+    static List<Hit> hitsOf(IocIndex index, String path, FileFacts facts, DocumentationPolicy documentation) {
+        return index == null || facts == null ? List.of() : index.hits(path, facts, documentation);
+    }
+
+    /** A path's hits in a hunt: the ref's own path ({@link #refChange}) is judged by its ref, the others by facts. */
+    static List<Hit> hitsOf(IocIndex index, BranchKey branch, String path, FileFacts facts,
+            DocumentationPolicy documentation) {
+        if (path.equals(branch.ref())) {
+            return index == null || facts == null ? List.of() : index.refHits(branch.ref());
+        }
+        return hitsOf(index, path, facts, documentation);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What a finding is about: a dependency, or an indicator of one of the feeds' kinds. {@link #wire()} is its JSON. */
 public enum FindingKind {
-    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW;
+    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW, ACTION, REF;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 
@@ -29,8 +29,10 @@ public enum FindingKind {
         return switch (kind) {
             case FILE_HASH -> FILE_HASH;
             case FILE_NAME -> FILE_NAME;
-            case DOMAIN -> DOMAIN;
+            case DOMAIN, URL -> DOMAIN;
             case WORKFLOW -> WORKFLOW;
+            case ACTION -> ACTION;
+            case REF -> REF;
         };
     }
 }

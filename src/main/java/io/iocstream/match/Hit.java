@@ -56,6 +56,11 @@ public record Hit(FindingKind kind, Dependency dependency, String indicator, Lis
                 firstFeed(byId.stream().map(Indicator::feed)), line);
     }
 
+    /** This hit at another severity (a network indicator in documentation, at {@code low}). */
+    Hit atSeverity(Severity lower) {
+        return new Hit(kind, dependency, indicator, iocIds, lower, advisory, feed, line);
+    }
+
     /** The stable finding id of this hit in a file of a branch. */
     public String findingId(String repo, String ref, String path) {
         return dependency != null ? Findings.packageFindingId(repo, ref, path, dependency)

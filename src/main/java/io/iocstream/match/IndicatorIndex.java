@@ -2,7 +2,12 @@ package io.iocstream.match;
 
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
+import io.iocstream.feeds.Severity;
+import io.iocstream.parse.ActionReference;
+import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
+import io.iocstream.parse.HostScanner;
+import io.iocstream.parse.IpAddresses;
 import io.iocstream.parse.WorkflowFiles;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,12 +98,26 @@ final class IndicatorIndex {
         return size;
     }
 
+    /** Whether any indicator of {@code kind} is held. */
+    boolean has(Indicator.Kind kind) {
+        Map<String, List<Indicator>> byValue = byKind.get(kind);
+        return byValue != null && !byValue.isEmpty();
+    }
+
     private int count() {
         return byKind.values().stream().flatMap(byValue -> byValue.values().stream()).mapToInt(List::size).sum();
     }
 
     /** The indicators that this file, at this path, hits, one {@link Hit} per indicator value. */
     List<Hit> hits(String path, FileFacts facts) {
+        return hits(path, facts, DocumentationPolicy.SAME);
+    }
+
+    /**
+     * The same, with network indicators (domains, IP addresses) in documentation counted as {@code documentation}
+     * says.
+     */
+    List<Hit> hits(String path, FileFacts facts, DocumentationPolicy documentation) {
         if (size == 0) {
             return List.of();
         }
@@ -113,13 +132,34 @@ final class IndicatorIndex {
         if (facts.sha256() != null) {
             lookup(Indicator.Kind.FILE_HASH, facts.sha256(), 0, found, lines);
         }
+        Map<String, List<Indicator>> network = new LinkedHashMap<>();
         // hosts come in the order the file first names them, so the first that hits a domain is on its first line
         for (String host : facts.hosts()) {
+            int line = facts.lineOf(host);
+            if (HostScanner.isUrl(host)) {
+                lookupUrl(host, line, network, lines);
+                continue;
+            }
+            if (IpAddresses.isIpv4(host)) {
+                // an address is one value, never a name with parent domains
+                lookup(Indicator.Kind.DOMAIN, host, line, network, lines);
+                continue;
+            }
             for (String suffix = host; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
-                lookup(Indicator.Kind.DOMAIN, suffix, facts.lineOf(host), found, lines);
+                lookup(Indicator.Kind.DOMAIN, suffix, line, network, lines);
                 if (suffix.indexOf('.') < 0) {
                     break;
                 }
+            }
+        }
+        boolean inDocumentation = !network.isEmpty() && documentation != DocumentationPolicy.SAME
+                && DocumentationPolicy.isDocumentation(path);
+        if (!inDocumentation || documentation == DocumentationPolicy.LOW) {
+            found.putAll(network);
+        }
+        for (Dependency dep : facts.dependencies()) {
+            if (ActionReference.ECOSYSTEM.equals(dep.ecosystem())) {
+                lookupAction(dep, found, lines);
             }
         }
         if (WorkflowFiles.isWorkflow(path)) {
@@ -130,7 +170,67 @@ final class IndicatorIndex {
         List<Hit> hits = new ArrayList<>(found.size());
         for (Map.Entry<String, List<Indicator>> same : found.entrySet()) {
             Indicator first = same.getValue().get(0);
-            hits.add(Hit.ofIndicator(first.kind(), first.value(), same.getValue(), lines.get(same.getKey())));
+            Hit hit = Hit.ofIndicator(first.kind(), first.value(), same.getValue(), lines.get(same.getKey()));
+            hits.add(inDocumentation && network.containsKey(same.getKey()) ? hit.atSeverity(Severity.LOW) : hit);
+        }
+        return hits;
+    }
+
+    /**
+     * The action indicators a {@code uses:} reference hits: {@code owner/repo/path@ref} and {@code owner/repo@ref}
+     * (a compromised commit or tag is so in every action of its repository), and the same without the ref (every
+     * ref of a malicious action).
+     */
+    private void lookupAction(Dependency uses, Map<String, List<Indicator>> found, Map<String, Integer> lines) {
+        String name;
+        String ref = ActionReference.normalised(uses.name() + "@" + uses.version());
+        name = ref.substring(0, ref.indexOf('@'));
+        ref = ref.substring(ref.indexOf('@') + 1);
+        String repository = ActionReference.repository(name);
+        lookup(Indicator.Kind.ACTION, name + "@" + ref, uses.line(), found, lines);
+        lookup(Indicator.Kind.ACTION, name, uses.line(), found, lines);
+        if (!repository.equals(name)) {
+            lookup(Indicator.Kind.ACTION, repository + "@" + ref, uses.line(), found, lines);
+            lookup(Indicator.Kind.ACTION, repository, uses.line(), found, lines);
+        }
+    }
+
+    /**
+     * The URL indicators a URL of the file ({@code host/path}) hits: those equal to it up to a boundary of its path
+     * ({@code /}, {@code ?}, {@code &}, {@code #}, {@code =}) or whole, so {@code api.github.com/search/commits?q=x}
+     * hits {@code https://api.github.com/search/commits?q=x&sort=y} but never {@code api.github.com/repos}.
+     */
+    private void lookupUrl(String url, int line, Map<String, List<Indicator>> found, Map<String, Integer> lines) {
+        if (!byKind.containsKey(Indicator.Kind.URL)) {
+            return;
+        }
+        for (int i = url.indexOf('/') + 1; i < url.length(); i++) {
+            if ("/?&#=".indexOf(url.charAt(i)) >= 0) {
+                lookup(Indicator.Kind.URL, url.substring(0, i), line, found, lines);
+            }
+        }
+        lookup(Indicator.Kind.URL, url, line, found, lines);
+    }
+
+    /**
+     * The ref indicators a branch's ref hits: the full ref ({@code refs/heads/shai-hulud}) or its short name
+     * ({@code shai-hulud}, a branch or a tag of that name).
+     */
+    List<Hit> refHits(String ref) {
+        if (!has(Indicator.Kind.REF)) {
+            return List.of();
+        }
+        Map<String, List<Indicator>> found = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        lookup(Indicator.Kind.REF, ref, 0, found, lines);
+        for (String prefix : List.of("refs/heads/", "refs/tags/")) {
+            if (ref.startsWith(prefix)) {
+                lookup(Indicator.Kind.REF, ref.substring(prefix.length()), 0, found, lines);
+            }
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (List<Indicator> same : found.values()) {
+            hits.add(Hit.ofIndicator(Indicator.Kind.REF, same.get(0).value(), same, 0));
         }
         return hits;
     }

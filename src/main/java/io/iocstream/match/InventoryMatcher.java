@@ -1,6 +1,7 @@
 package io.iocstream.match;
 
 import io.iocstream.changes.BranchLifetimes;
+import io.iocstream.changes.Trigger;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.core.JobMetrics;
 import io.iocstream.core.RecordGuard;
@@ -8,6 +9,7 @@ import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.github.WebLinks;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
@@ -120,16 +122,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private static final Logger LOG = LoggerFactory.getLogger(InventoryMatcher.class);
 
     private final WebLinks links;
-
-    /** A matcher whose findings link to files on the web site of {@code links}. */
-    public InventoryMatcher(WebLinks links) {
-        this.links = links;
-    }
-
-    /** A matcher whose findings link to files on github.com. */
-    public InventoryMatcher() {
-        this(new WebLinks(WebLinks.GITHUB_COM));
-    }
+    private final DocumentationPolicy documentation;
 
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
@@ -142,6 +135,20 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** What the gauges show: the index's size when last seen, and when a feed update last arrived. */
     private transient volatile int indexSize;
     private transient volatile long lastFeedUpdateMillis;
+
+    /**
+     * A matcher that links findings to files on github.com and counts network indicators in documentation at
+     * {@link DocumentationPolicy#LOW} severity.
+     */
+    public InventoryMatcher() {
+        this(new WebLinks(WebLinks.GITHUB_COM), DocumentationPolicy.LOW);
+    }
+
+    /** A matcher whose findings link to files on the web site of {@code links}, judging documentation so. */
+    public InventoryMatcher(WebLinks links, DocumentationPolicy documentation) {
+        this.links = links;
+        this.documentation = documentation;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -417,7 +424,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     private void change(InventoryUpdate update, IocIndex index, Consumer<Finding> out) throws Exception {
-        BranchInventory inventory = new BranchInventory(update.branch(), out, links);
+        BranchInventory inventory = new BranchInventory(update.branch(), out, links, documentation);
         if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED && ended.value() != null) {
             ended.clear(); // the ref lives again
         }
@@ -439,6 +446,19 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             case REF_EXPIRED -> {
                 inventory.expire(paths.entries());
                 end();
+            }
+        }
+        if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED && index != null
+                && index.hasRefIndicators()) {
+            // any record of a ref says it was pushed to: the ref's own name is judged once per ref
+            String ref = update.branch().ref();
+            PathState before = paths.get(ref);
+            if (before == null || before.open().isEmpty() && before.seq() < update.seq()) {
+                PathState after = inventory.refChange(update.commit(), update.seq(), update.trigger(), before,
+                        update.pushed(), index);
+                if (after != null) {
+                    paths.put(ref, after);
+                }
             }
         }
     }
@@ -467,22 +487,42 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private void retroHunt(BranchKey branch, MapState<String, PathState> inventory, IocIndex fresh,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         if (fresh.size() > 0) {
-            inventory.putAll(new BranchInventory(branch, out::collect, links).retroHunt(inventory.entries(),
-                    guardedLookUp(fresh, branch, dead)));
+            BranchInventory branchInventory = new BranchInventory(branch, out::collect, links, documentation);
+            inventory.putAll(branchInventory.retroHunt(inventory.entries(), guardedLookUp(fresh, branch, dead)));
+            // a branch seen before its ref indicator arrived (looked up only when the update names its ref)
+            if (!fresh.refHits(branch.ref()).isEmpty() && inventory.get(branch.ref()) == null) {
+                PathState after = branchInventory.refChange(newestCommit(inventory), 0, Trigger.RETRO_HUNT, null,
+                        PushStamp.NONE, fresh);
+                if (after != null) {
+                    inventory.put(branch.ref(), after);
+                }
+            }
         }
     }
 
     /** Judges every open finding of one branch again against {@code index}: entries left it. */
     private void judgeOpenFindings(BranchKey branch, MapState<String, PathState> inventory, IocIndex index,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
-        inventory.putAll(new BranchInventory(branch, out::collect, links).judgeOpenFindings(inventory.entries(),
-                guardedLookUp(index, branch, dead)));
+        BranchInventory branchInventory = new BranchInventory(branch, out::collect, links, documentation);
+        inventory.putAll(branchInventory.judgeOpenFindings(inventory.entries(), guardedLookUp(index, branch, dead)));
     }
 
     /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */
     private BranchInventory.Lookup guardedLookUp(IocIndex index, BranchKey branch, Consumer<DeadLetter> dead) {
-        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, path, state.facts()),
+        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, branch, path, state.facts(),
+                documentation),
                 () -> origin(branch, state.commit(), path), () -> "hunt " + state.facts(), dead);
+    }
+
+    /** The commit of the newest path of a branch: what a ref finding of a retro hunt names. */
+    private static String newestCommit(MapState<String, PathState> inventory) throws Exception {
+        PathState newest = null;
+        for (PathState state : inventory.values()) {
+            if (newest == null || state.seq() > newest.seq()) {
+                newest = state;
+            }
+        }
+        return newest == null ? null : newest.commit();
     }
 
     private static String origin(BranchKey branch, String commit, String path) {

@@ -5,6 +5,7 @@ import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.feeds.version.DependencyVersion;
 import io.iocstream.feeds.version.VersionSchemes;
+import io.iocstream.parse.ActionReference;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import java.util.ArrayList;
@@ -93,7 +94,12 @@ public final class IocIndex {
 
     /** Everything in this file that the index hits: one {@link Hit} per dependency or indicator value. */
     public List<Hit> hits(String path, FileFacts facts) {
-        List<Hit> hits = new ArrayList<>(indicators.hits(path, facts));
+        return hits(path, facts, DocumentationPolicy.SAME);
+    }
+
+    /** The same, with network indicators in documentation counted as {@code documentation} says. */
+    public List<Hit> hits(String path, FileFacts facts, DocumentationPolicy documentation) {
+        List<Hit> hits = new ArrayList<>(indicators.hits(path, facts, documentation));
         for (Dependency dep : facts.dependencies()) {
             List<IocEntry> entries = matches(dep);
             if (!entries.isEmpty()) {
@@ -180,6 +186,16 @@ public final class IocIndex {
         return hits;
     }
 
+    /** Whether the index holds any ref indicator: only then is a ref's own name looked up. */
+    public boolean hasRefIndicators() {
+        return indicators.has(Indicator.Kind.REF);
+    }
+
+    /** The ref indicators that a branch's or tag's ref ({@code refs/heads/shai-hulud}) hits. */
+    public List<Hit> refHits(String ref) {
+        return indicators.refHits(ref);
+    }
+
     public int size() {
         return size + indicators.size();
     }
@@ -194,6 +210,9 @@ public final class IocIndex {
             case "npm", "crates.io", "RubyGems", "Go", "Maven" -> name;
             // Composer and NuGet ids are case-insensitive (toLowerCase returns a lower-case name itself)
             case "Packagist", "NuGet" -> name.toLowerCase(Locale.ROOT);
+            // owner and repository names are case-insensitive; an action in a subfolder (github/codeql-action/init)
+            // is published, and advised on, as its repository
+            case ActionReference.ECOSYSTEM -> ActionReference.repository(name.toLowerCase(Locale.ROOT));
             default -> name;
         };
     }

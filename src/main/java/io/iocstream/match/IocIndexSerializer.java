@@ -49,7 +49,8 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
     private static final EnumCodes<RangeEvent.Kind> EVENT_KINDS = EnumCodes.of(RangeEvent.Kind.class,
             RangeEvent.Kind.INTRODUCED, RangeEvent.Kind.FIXED, RangeEvent.Kind.LAST_AFFECTED, RangeEvent.Kind.LIMIT);
     private static final EnumCodes<Indicator.Kind> INDICATOR_KINDS = EnumCodes.of(Indicator.Kind.class,
-            Indicator.Kind.FILE_HASH, Indicator.Kind.FILE_NAME, Indicator.Kind.DOMAIN, Indicator.Kind.WORKFLOW);
+            Indicator.Kind.FILE_HASH, Indicator.Kind.FILE_NAME, Indicator.Kind.DOMAIN, Indicator.Kind.WORKFLOW,
+            Indicator.Kind.ACTION, Indicator.Kind.REF, Indicator.Kind.URL);
 
     private IocIndexSerializer(int format) {
         super(format);

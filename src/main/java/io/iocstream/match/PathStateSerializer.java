@@ -25,7 +25,8 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
     public static final PathStateSerializer INSTANCE = new PathStateSerializer(CURRENT_FORMAT);
 
     private static final EnumCodes<FindingKind> KINDS = EnumCodes.of(FindingKind.class, FindingKind.PACKAGE,
-            FindingKind.FILE_HASH, FindingKind.FILE_NAME, FindingKind.DOMAIN, FindingKind.WORKFLOW);
+            FindingKind.FILE_HASH, FindingKind.FILE_NAME, FindingKind.DOMAIN, FindingKind.WORKFLOW,
+            FindingKind.ACTION, FindingKind.REF);
     private static final EnumCodes<Severity> SEVERITIES = EnumCodes.of(Severity.class, Severity.CRITICAL,
             Severity.HIGH, Severity.MEDIUM, Severity.LOW);
 

@@ -15,16 +15,27 @@ import java.util.stream.Stream;
  * Finds the host names a file mentions, in one pass over its bytes (no copy of the text). A run of host
  * characters with a dot counts when it is the host of a URL ({@code scheme://host}) or when it ends in a
  * public suffix ({@code webhook.site}, {@code evil.co.uk}); that keeps file and package names such as
- * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts.
+ * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. A dotted-quad IPv4 address counts
+ * too ({@link IpAddresses}).
  */
 public final class HostScanner {
 
     /** RFC 1035: a name is at most 253 characters. */
     private static final int MAX_HOST = 253;
 
+    /** URLs with a path kept per file: far more than code names, and a bound on what a generated file adds. */
+    static final int MAX_URLS = 256;
+    /** A URL's path is kept up to this many characters; a URL indicator's path is far shorter. */
+    private static final int MAX_PATH = 512;
+
     private static final boolean[] HOST_CHAR = new boolean[256];
+    /** What a URL's path may hold, as written in code: RFC 3986's characters but quotes, brackets and blanks. */
+    private static final boolean[] URL_CHAR = new boolean[256];
 
     static {
+        for (int b = 0x21; b < 0x7f; b++) {
+            URL_CHAR[b] = "\"'`<>()[]{}|\\^".indexOf(b) < 0;
+        }
         for (int b = 0; b < 256; b++) {
             HOST_CHAR[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
                     || b == '.' || b == '-';
@@ -41,12 +52,19 @@ public final class HostScanner {
     private HostScanner() {}
 
     public static List<String> hosts(byte[] content) {
-        return List.copyOf(hostLines(content).keySet());
+        return List.copyOf(hostLines(content, false).keySet());
     }
 
-    /** The hosts, in the order the file first names them, each with the (1-based) line it is first on. */
-    public static Map<String, Integer> hostLines(byte[] content) {
+    /**
+     * The host names a file mentions and, with {@code urls}, the URLs among them that have a path, written
+     * {@code host/path} (no scheme, no port; the path up to a blank, quote or bracket), at most {@link #MAX_URLS}
+     * of them: what a URL indicator is matched against. Lockfiles are read without them (thousands of registry
+     * URLs say nothing a host does not). In the order the file first names them, each with the (1-based) line it
+     * is first on; the URLs after the hosts.
+     */
+    public static Map<String, Integer> hostLines(byte[] content, boolean urls) {
         Map<String, Integer> hosts = new LinkedHashMap<>();
+        Map<String, Integer> withPaths = new LinkedHashMap<>();
         int i = 0;
         int line = 1;
         while (i < content.length) {
@@ -64,13 +82,49 @@ public final class HostScanner {
                 dot |= content[i] == '.';
             }
             if (dot) {
-                addIfHost(content, start, i, line, hosts);
+                String host = addIfHost(content, start, i, line, hosts);
+                if (host != null && urls && withPaths.size() < MAX_URLS) {
+                    addUrl(content, host, i, line, withPaths);
+                }
             }
         }
+        withPaths.forEach(hosts::putIfAbsent);
         return hosts;
     }
 
-    private static void addIfHost(byte[] content, int start, int end, int line, Map<String, Integer> hosts) {
+    /** Whether an entry of {@link #hostLines(byte[], boolean)} is a URL with a path rather than a host. */
+    public static boolean isUrl(String entry) {
+        return entry.indexOf('/') > 0;
+    }
+
+    /** Adds {@code host/path} when a path follows the host at {@code at} (after an optional {@code :port}). */
+    private static void addUrl(byte[] content, String host, int at, int line, Map<String, Integer> urls) {
+        int path = at;
+        if (path < content.length && content[path] == ':') {
+            int digits = path + 1;
+            while (digits < content.length && content[digits] >= '0' && content[digits] <= '9') {
+                digits++;
+            }
+            path = digits > path + 1 ? digits : -1;
+        }
+        if (path < 0 || path >= content.length || content[path] != '/') {
+            return;
+        }
+        int end = path + 1;
+        while (end < content.length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
+            end++;
+        }
+        // a sentence's full stop or comma is not part of the URL
+        while (end > path + 1 && (content[end - 1] == '.' || content[end - 1] == ',')) {
+            end--;
+        }
+        if (end > path + 1) {
+            urls.putIfAbsent(host + new String(content, path, end - path, StandardCharsets.UTF_8), line);
+        }
+    }
+
+    /** Adds the run if it is a host; the host (new or seen before), or null when it is none. */
+    private static String addIfHost(byte[] content, int start, int end, int line, Map<String, Integer> hosts) {
         // a host never starts or ends with a dot or hyphen ("example.com." at a sentence's end)
         while (start < end && (content[start] == '.' || content[start] == '-')) {
             start++;
@@ -79,21 +133,34 @@ public final class HostScanner {
             end--;
         }
         int length = end - start;
+        if (length >= 7 && length <= 15 && content[start] >= '0' && content[start] <= '9') {
+            String address = lower(content, start, end);
+            if (IpAddresses.isIpv4(address)) {
+                // an address stands for a host as a name does: a C2 server is often given as one
+                hosts.putIfAbsent(address, line);
+                return address;
+            }
+        }
         int lastLabel = lastLabelStart(content, start, end);
         if (length < 4 || length > MAX_HOST || lastLabel <= start || !isLetters(content, lastLabel, end)) {
-            return;
+            return null;
         }
         boolean url = afterScheme(content, start);
         if (!url && !SUFFIX_LAST_LABELS.contains(lower(content, lastLabel, end))) {
-            return;
+            return null;
         }
         String host = lower(content, start, end);
-        if (hosts.containsKey(host) || !InternetDomainName.isValid(host)) {
-            return;
+        if (hosts.containsKey(host)) {
+            return host;
+        }
+        if (!InternetDomainName.isValid(host)) {
+            return null;
         }
         if (url || InternetDomainName.from(host).isUnderPublicSuffix()) {
             hosts.put(host, line);
+            return host;
         }
+        return null;
     }
 
     private static boolean afterScheme(byte[] content, int start) {

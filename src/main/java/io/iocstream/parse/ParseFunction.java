@@ -19,7 +19,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Turns fetched files into the facts the matcher needs: every file's SHA-256 and host names, a dependency
- * file's dependencies, a workflow's name and runner labels. An entry that cannot be read (a malformed line, a
+ * file's dependencies, a workflow's name and runner labels, and the actions ({@code uses:}) a workflow or composite
+ * action uses ({@link ActionUses}). An entry that cannot be read (a malformed line, a
  * field of the wrong type, a name no ecosystem allows) is skipped: it becomes a dead letter of its own, the file's
  * facts count it, and the rest of the file is read, so that one hostile line cannot hide a malicious pin beside
  * it. A dependency file or workflow that cannot be parsed at all (not even well-formed JSON, TOML, YAML or XML)
@@ -56,7 +57,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         switch (file.op()) {
             case CONTENT -> {
                 String sha256 = sha256(file.content());
-                Map<String, Integer> hosts = HostScanner.hostLines(file.content());
+                Map<String, Integer> hosts = HostScanner.hostLines(file.content(), withUrls(file.path()));
                 SkippedEntries skipped = new SkippedEntries();
                 try {
                     FileFacts facts = facts(file.path(), file.content(), sha256, hosts, skipped);
@@ -109,7 +110,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
 
     /** Whether a path names a file whose facts carry IOCs whatever its size: a dependency file or a workflow. */
     public static boolean carriesIocs(String path) {
-        return DependencyFiles.isDependencyFile(path) || WorkflowFiles.isWorkflow(path);
+        return DependencyFiles.isDependencyFile(path) || ActionUses.readsUses(path);
     }
 
     /**
@@ -117,7 +118,13 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
      * parse-and-match benchmark times exactly this.
      */
     public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
-        return facts(path, content, sha256(content), HostScanner.hostLines(content), new SkippedEntries());
+        return facts(path, content, sha256(content), HostScanner.hostLines(content, withUrls(path)),
+                new SkippedEntries());
+    }
+
+    /** Whether a file's URLs are kept beside its hosts: all but dependency files, whose URLs are registry URLs. */
+    private static boolean withUrls(String path) {
+        return !DependencyFiles.isDependencyFile(path);
     }
 
     /** The facts, with the line each host and workflow value is first on. */
@@ -125,6 +132,10 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             SkippedEntries skipped) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
                 ? DependencyFiles.parse(path, content, skipped) : List.of();
+        if (ActionUses.readsUses(path)) {
+            // the actions a workflow or composite action uses are its dependencies, of the GitHub Actions ecosystem
+            dependencies = ActionUses.uses(content, skipped);
+        }
         List<String> workflowValues = WorkflowFiles.isWorkflow(path)
                 ? WorkflowFiles.values(content, skipped) : List.of();
         Map<String, Integer> lines = hosts;

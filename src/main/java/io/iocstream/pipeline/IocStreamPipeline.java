@@ -22,6 +22,7 @@ import io.iocstream.fetch.SequentialFetcher;
 import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.match.Finding;
+import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
@@ -52,6 +53,7 @@ public final class IocStreamPipeline {
     private final ThrottleSettings throttle;
     private final WebLinks links;
     private final BranchLifetimes lifetimes;
+    private final DocumentationPolicy documentation;
 
     /**
      * The graph reading from {@code fetch}'s API, its findings linking to that API's web site, its refs living as
@@ -63,20 +65,26 @@ public final class IocStreamPipeline {
 
     /** The same, its refs living as {@code lifetimes} says. */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, BranchLifetimes lifetimes) {
-        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes);
+        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes, DocumentationPolicy.LOW);
     }
 
     private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links,
-            BranchLifetimes lifetimes) {
+            BranchLifetimes lifetimes, DocumentationPolicy documentation) {
         this.fetch = fetch;
         this.throttle = throttle;
         this.links = links;
         this.lifetimes = lifetimes;
+        this.documentation = documentation;
     }
 
     /** The same graph, its findings' {@code html_url} on the web site {@code links} names. */
     public IocStreamPipeline withWebLinks(WebLinks links) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes);
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation);
+    }
+
+    /** The same graph, a domain or IP address named in documentation counting as {@code policy} says. */
+    public IocStreamPipeline documentation(DocumentationPolicy policy) {
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes, policy);
     }
 
     /**
@@ -118,7 +126,7 @@ public final class IocStreamPipeline {
         SingleOutputStreamOperator<Finding> findings = updates
                 .keyBy(InventoryUpdate::branchKey, Types.STRING)
                 .connect(iocs)
-                .process(new InventoryMatcher(links)).name("match").uid("match");
+                .process(new InventoryMatcher(links, documentation)).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
                 .union(scans.getSideOutput(DeadLetter.TAG), fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),

@@ -57,6 +57,14 @@ class MainTest {
     }
 
     @Test
+    void unknownDocumentationPolicyIsAUsageError() throws Exception {
+        Path world = SampleWorld.unpack(dir.resolve("w"));
+        assertThat(run("replay", "--world", world.toString(), "--out", dir.resolve("f").toString(),
+                "--documentation", "sometimes")).isEqualTo(2);
+        assertOneLineError("--documentation");
+    }
+
+    @Test
     void outOfRangeNumbersAreConfigurationErrors() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("w"));
         assertThat(run("replay", "--world", world.toString(), "--out", dir.resolve("f").toString(),

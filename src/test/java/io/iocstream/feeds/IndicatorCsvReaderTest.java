@@ -25,6 +25,10 @@ class IndicatorCsvReaderTest {
                 domain,https://Evil.Example.COM:8443/upload?x=1,CONSTRUCTED-D,low,
                 domain,Exfil.Example.NET,,,
                 workflow,Constructed Workflow,CONSTRUCTED-W,,
+                domain,https://Host.Example.ORG/,,,
+                action,Tj-Actions/Changed-Files@V45,,,
+                ref,shai-hulud,,,
+                ip,142.11.206.73,,medium,
                 """.formatted(hash.toUpperCase()));
         FeedDirectory.Result read = FeedDirectory.readFile(root, file);
         assertThat(read.deadLetters()).isEmpty();
@@ -35,11 +39,21 @@ class IndicatorCsvReaderTest {
                         "indicators/constructed.csv"),
                 tuple("indicators/constructed.csv:3", Indicator.Kind.FILE_NAME, "setup_example.js", "medium", "",
                         "indicators/constructed.csv"),
-                tuple("CONSTRUCTED-D", Indicator.Kind.DOMAIN, "evil.example.com", "low", "",
+                // a URL with a path is matched as a URL: host lower-cased, port dropped, path and query kept
+                tuple("CONSTRUCTED-D", Indicator.Kind.URL, "evil.example.com/upload?x=1", "low", "",
                         "indicators/constructed.csv"),
                 tuple("indicators/constructed.csv:5", Indicator.Kind.DOMAIN, "exfil.example.net", "high", "",
                         "indicators/constructed.csv"),
                 tuple("CONSTRUCTED-W", Indicator.Kind.WORKFLOW, "Constructed Workflow", "high", "",
+                        "indicators/constructed.csv"),
+                tuple("indicators/constructed.csv:7", Indicator.Kind.DOMAIN, "host.example.org", "high", "",
+                        "indicators/constructed.csv"),
+                // owner and repository are case-insensitive, a tag is not
+                tuple("indicators/constructed.csv:8", Indicator.Kind.ACTION, "tj-actions/changed-files@V45", "high",
+                        "", "indicators/constructed.csv"),
+                tuple("indicators/constructed.csv:9", Indicator.Kind.REF, "shai-hulud", "high", "",
+                        "indicators/constructed.csv"),
+                tuple("indicators/constructed.csv:10", Indicator.Kind.DOMAIN, "142.11.206.73", "medium", "",
                         "indicators/constructed.csv"));
         assertThat(read.indicators()).noneMatch(Indicator::withdrawn);
     }
@@ -66,13 +80,15 @@ class IndicatorCsvReaderTest {
                 domain,https://,,,
                 workflow,Constructed,,urgent,
                 file_name
+                action,not-an-action,,,
+                ip,1.2.3,,,
                 file_name,good-two.js,,,
                 """.formatted(sha256("x").substring(1), sha256("x") + "0"));
         FeedDirectory.Result read = FeedDirectory.readFile(root, file);
         assertThat(read.indicators()).extracting(Indicator::value).containsExactly("good-one.js", "good-two.js");
         assertThat(read.deadLetters()).extracting(DeadLetter::origin).containsExactly(
                 file + ":3", file + ":4", file + ":5", file + ":6", file + ":7", file + ":8", file + ":9",
-                file + ":10");
+                file + ":10", file + ":11", file + ":12");
         assertThat(read.deadLetters()).extracting(DeadLetter::reason).satisfiesExactly(
                 r -> assertThat(r).startsWith("unknown indicator type 'md5'"),
                 r -> assertThat(r).startsWith("a sha256 is 64 hex digits"),
@@ -81,7 +97,9 @@ class IndicatorCsvReaderTest {
                 r -> assertThat(r).startsWith("not a host name or URL"),
                 r -> assertThat(r).startsWith("not a host name or URL"),
                 r -> assertThat(r).startsWith("unknown severity 'urgent'"),
-                r -> assertThat(r).startsWith("too few cells"));
+                r -> assertThat(r).startsWith("too few cells"),
+                r -> assertThat(r).startsWith("not an action reference"),
+                r -> assertThat(r).startsWith("an ip is an IPv4 address"));
         assertThat(read.deadLetters().get(0).raw()).isEqualTo("md5,d41d8cd98f00b204e9800998ecf8427e,,,");
     }
 
@@ -111,6 +129,9 @@ class IndicatorCsvReaderTest {
         assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.WORKFLOW)).isEqualTo("high");
         assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.DOMAIN)).isEqualTo("high");
         assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.FILE_NAME)).isEqualTo("medium");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.ACTION)).isEqualTo("high");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.REF)).isEqualTo("high");
+        assertThat(IndicatorCsvReader.defaultSeverity(Indicator.Kind.URL)).isEqualTo("high");
     }
 
     private static String sha256(String text) throws Exception {

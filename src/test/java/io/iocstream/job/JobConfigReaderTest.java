@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.ingest.OrgRepositoriesSettings;
+import io.iocstream.match.DocumentationPolicy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,15 @@ class JobConfigReaderTest {
         assertThat(config.sinks().kafka()).isNull();
         assertThat(config.fetch().maxBytesInFlight()).isEqualTo(JobConfig.Fetch.DEFAULT_MAX_BYTES_IN_FLIGHT);
         assertThat(config.throttleSettings().enabled()).isTrue();
+    }
+
+    @Test
+    void documentationMentionsCountAtLowSeverityUnlessConfiguredOtherwise() throws Exception {
+        assertThat(read(MINIMAL).matching().documentationPolicy()).isEqualTo(DocumentationPolicy.LOW);
+        assertThat(read(MINIMAL + "matching:\n  documentation: ignore\n").matching().documentationPolicy())
+                .isEqualTo(DocumentationPolicy.IGNORE);
+        assertError(MINIMAL + "matching:\n  documentation: sometimes\n", "matching.documentation",
+                "ignore, low or same");
     }
 
     @Test
@@ -216,7 +226,7 @@ class JobConfigReaderTest {
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
                 "max_bytes_in_flight", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",
-                "context", "target_url", "per_minute", "per_hour")) {
+                "context", "target_url", "per_minute", "per_hour", "documentation")) {
             assertThat(example).as(key).contains(key + ":");
         }
     }

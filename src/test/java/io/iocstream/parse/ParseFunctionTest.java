@@ -65,7 +65,7 @@ class ParseFunctionTest {
 
             InventoryUpdate update = harness.extractOutputValues().get(0);
             assertThat(update.op()).isEqualTo(FileOp.FAILED);
-            assertThat(update.facts().hosts()).containsExactly("evil.webhook.site");
+            assertThat(update.facts().hosts()).containsExactly("evil.webhook.site", "evil.webhook.site/x");
             assertThat(update.facts().sha256()).matches("[0-9a-f]{64}");
             assertThat(update.facts().dependencies()).isEmpty();
             assertThat(harness.getSideOutput(DeadLetter.TAG)).extracting(StreamRecord::getValue)

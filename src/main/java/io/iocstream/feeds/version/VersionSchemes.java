@@ -19,6 +19,12 @@ public final class VersionSchemes {
     public static final VersionScheme<SemVer> NPM = new Keyed<>(SemVer::parseNpm, SemVer::releaseKey, 3);
     public static final VersionScheme<SemVer> CRATES = new Keyed<>(SemVer::parse, SemVer::releaseKey, 3);
     public static final VersionScheme<SemVer> GO = new Keyed<>(SemVer::parseGo, SemVer::releaseKey, 3);
+    /**
+     * GitHub Actions tags as GitHub's advisory database compares them: SemVer with or without the {@code v}, and
+     * the moving major and minor tags {@code v4} and {@code v4.1} read as {@code 4.0.0} and {@code 4.1.0}, Go's
+     * shorthands; a branch name or commit SHA is no version and matches only an equal listed one.
+     */
+    public static final VersionScheme<SemVer> GITHUB_ACTIONS = GO;
     public static final VersionScheme<Pep440Version> PYPI =
             new Keyed<>(Pep440Version::parse, Pep440Version::releaseKey, 0);
     public static final VersionScheme<GemVersion> RUBYGEMS = GemVersion::parse;
@@ -93,6 +99,7 @@ public final class VersionSchemes {
             case "Packagist" -> PACKAGIST;
             case "NuGet" -> NUGET;
             case "Maven" -> MAVEN;
+            case "GitHub Actions" -> GITHUB_ACTIONS;
             default -> null;
         };
     }
