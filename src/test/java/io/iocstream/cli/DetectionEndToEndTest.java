@@ -8,6 +8,7 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,7 @@ class DetectionEndToEndTest {
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 2,
                 FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
     }
 
