@@ -3,6 +3,8 @@ package io.iocstream.cli;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
+import io.iocstream.match.SuppressionException;
+import io.iocstream.match.Suppressions;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,10 +44,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-throttle", description = "Disable the memory-aware throttle (for comparison runs).")
     boolean noThrottle;
 
+    @Option(names = "--suppressions", description = "Suppressions file (YAML or JSON; docs/suppressions.md): the "
+            + "findings it covers are written with status suppressed.")
+    Path suppressions;
+
     @Override
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
-                simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail);
+                simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail)
+                .withSuppressions(suppressions(suppressions));
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}
@@ -54,6 +61,18 @@ final class ReplayCommand implements Callable<Integer> {
             public void deadLetter(DeadLetter deadLetter) {}
         });
         return 0;
+    }
+
+    /** The suppressions file's entries, checked: a bad one is a usage error, one line that names it. */
+    static Suppressions suppressions(Path file) throws UsageException {
+        if (file == null) {
+            return Suppressions.none();
+        }
+        try {
+            return Suppressions.read(file);
+        } catch (SuppressionException e) {
+            throw new UsageException("--suppressions: " + e.getMessage());
+        }
     }
 
     /**

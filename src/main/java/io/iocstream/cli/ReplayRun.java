@@ -14,6 +14,7 @@ import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
 import io.iocstream.match.Finding;
 import io.iocstream.match.FindingStatus;
+import io.iocstream.match.Suppressions;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunOutput;
@@ -59,11 +60,22 @@ final class ReplayRun {
 
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, Suppressions suppressions) {
+
+        Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
+                boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
+            this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
+                    Suppressions.none());
+        }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle);
+                    throttle, suppressions);
+        }
+
+        Options withSuppressions(Suppressions more) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, more);
         }
     }
 
@@ -129,6 +141,7 @@ final class ReplayRun {
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
             PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
+                    .withSuppressions(options.suppressions())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.merged().collectAsync();

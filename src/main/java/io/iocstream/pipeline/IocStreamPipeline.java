@@ -21,6 +21,8 @@ import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.match.Finding;
 import io.iocstream.match.InventoryMatcher;
+import io.iocstream.match.SuppressionFunction;
+import io.iocstream.match.Suppressions;
 import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
 import io.iocstream.throttle.MemoryThrottle;
@@ -48,10 +50,21 @@ public final class IocStreamPipeline {
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
+    private final Suppressions suppressions;
 
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
+        this(fetch, throttle, Suppressions.none());
+    }
+
+    private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, Suppressions suppressions) {
         this.fetch = fetch;
         this.throttle = throttle;
+        this.suppressions = suppressions;
+    }
+
+    /** The same graph, with findings that {@code suppressions} cover emitted as {@code suppressed}. */
+    public IocStreamPipeline withSuppressions(Suppressions suppressions) {
+        return new IocStreamPipeline(fetch, throttle, suppressions);
     }
 
     /**
@@ -101,9 +114,13 @@ public final class IocStreamPipeline {
         if (parsedReady != null) {
             deadLetters = deadLetters.union(parsedReady.getSideOutput(DeadLetter.TAG));
         }
+        // always in the graph, even with no suppressions, so a job restored with or without them keeps its state
+        SingleOutputStreamOperator<Finding> suppressed = findings
+                .keyBy(Finding::findingId, Types.STRING)
+                .process(new SuppressionFunction(suppressions)).name("suppress").uid("suppress");
         // counted where every finding and dead letter passes, for the dashboard (docs/operations.md)
-        DataStream<Finding> counted = findings.map(new FindingCounter()).name("count-findings")
-                .uid("count-findings").setParallelism(findings.getParallelism());
+        DataStream<Finding> counted = suppressed.map(new FindingCounter()).name("count-findings")
+                .uid("count-findings").setParallelism(suppressed.getParallelism());
         DataStream<DeadLetter> deadLettersCounted = deadLetters.map(new DeadLetterCounter())
                 .name("count-dead-letters").uid("count-dead-letters");
         return new PipelineOutputs(counted, deadLettersCounted);
