@@ -157,7 +157,8 @@ class JobConfigReaderTest {
                 "api_base_url", "token_env", "rate_limit_share", "app", "app_id", "private_key_file", "installation_id",
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
-                "max_bytes_in_flight", "enabled", "warning", "critical")) {
+                "max_bytes_in_flight", "enabled", "warning", "critical", "http", "url", "name", "osv", "base_url",
+                "ecosystems", "suppressions", "file", "entries", "ioc_id", "finding_id", "repo", "reason", "until")) {
             assertThat(example).as(key).contains(key + ":");
         }
     }
