@@ -148,6 +148,7 @@ final class ReplayRun {
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
 
             long deadCount = 0;
+            long total = 0;
             long open = 0;
             long resolved = 0;
             while (results.hasNext()) {
@@ -161,9 +162,11 @@ final class ReplayRun {
                 Finding finding = result.finding();
                 writeLine(findingsOut.writer(), finding);
                 listener.finding(finding);
+                total++;
+                // a suppressed line is neither: the summary's findings count it, findings_open does not
                 if (FindingStatus.OPEN.wire().equals(finding.status())) {
                     open++;
-                } else {
+                } else if (FindingStatus.RESOLVED.wire().equals(finding.status())) {
                     resolved++;
                 }
             }
@@ -175,7 +178,7 @@ final class ReplayRun {
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     counter(result, RunCounters.FILES_PARTIALLY_PARSED), counter(result, RunCounters.ENTRIES_SKIPPED),
-                    open + resolved, open, resolved, iocEntries,
+                    total, open, resolved, iocEntries,
                     FeedDirectory.Result.merge(initial.unsupported(), later.unsupported()),
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,

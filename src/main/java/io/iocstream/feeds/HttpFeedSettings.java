@@ -2,6 +2,7 @@ package io.iocstream.feeds;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,7 +54,7 @@ public record HttpFeedSettings(List<HttpList> lists, OsvExport osv, Duration pol
 
     /** The names the source's feeds go by, for the per-feed age metric: each list's name, {@code osv/ECOSYSTEM}. */
     public List<String> feedNames() {
-        List<String> names = new java.util.ArrayList<>(lists.stream().map(HttpList::name).toList());
+        List<String> names = new ArrayList<>(lists.stream().map(HttpList::name).toList());
         if (osv != null) {
             osv.ecosystems().forEach(ecosystem -> names.add("osv/" + ecosystem));
         }

@@ -15,8 +15,11 @@ import io.iocstream.match.Suppressions;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 
@@ -184,7 +187,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             pollInterval = positive(orDefault(pollInterval, () -> DEFAULT_POLL_INTERVAL), "poll_interval");
             allowNone = orDefault(allowNone, () -> false);
             http = http == null ? List.of() : List.copyOf(http);
-            java.util.Set<String> names = new java.util.HashSet<>();
+            Set<String> names = new HashSet<>();
             for (int i = 0; i < http.size(); i++) {
                 if (http.get(i) == null || !names.add(http.get(i).name())) {
                     throw new ConfigException("http[" + i + "].name", http.get(i) == null ? "an empty entry"
@@ -218,7 +221,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
                 throw new ConfigException("url", "not an http(s) URL: '" + url + "'");
             }
             name = orDefault(name, () -> parsed.pathSegments().get(parsed.pathSize() - 1));
-            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            String lower = name.toLowerCase(Locale.ROOT);
             if (!(lower.endsWith(".csv") || lower.endsWith(".txt")) || name.contains("/")) {
                 throw new ConfigException("name", "a file name ending .csv or .txt (it says the list's format), "
                         + "got '" + name + "'");

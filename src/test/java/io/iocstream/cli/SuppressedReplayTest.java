@@ -41,10 +41,14 @@ class SuppressedReplayTest {
                     until: 2020-01-01
                 """);
         Path out = dir.resolve("findings.jsonl");
+        Path summary = dir.resolve("summary.json");
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(err, true), "replay", "--world", world.toString(), "--out",
-                out.toString(), "--suppressions", suppressions.toString());
+                out.toString(), "--summary", summary.toString(), "--suppressions", suppressions.toString());
         assertThat(code).as(err.toString()).isZero();
+        var counts = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.toFile());
+        assertThat(List.of(counts.get("findings").asLong(), counts.get("findings_open").asLong(),
+                counts.get("findings_resolved").asLong())).containsExactly(8L, 3L, 2L);
 
         List<Finding> findings = ReplayOutput.findings(out);
         assertThat(findings).extracting(Finding::status, Finding::trigger, Finding::repo, Finding::packageName,
