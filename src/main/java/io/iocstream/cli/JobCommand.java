@@ -64,7 +64,7 @@ final class JobCommand implements Callable<Integer> {
         }
         if (!job.feeds().configured()) {
             try {
-                new FeedCoverage(0, List.of("feeds.directory and feeds.kafka not set"))
+                new FeedCoverage(0, List.of("feeds.directory, feeds.kafka, feeds.http and feeds.osv not set"))
                         .requireEntries(job.feeds().allowNone(), "feeds.allow_none: true");
             } catch (UsageException e) {
                 throw new UsageException("config error: feeds: " + e.getMessage());

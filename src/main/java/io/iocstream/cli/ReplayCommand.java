@@ -4,6 +4,8 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
+import io.iocstream.match.SuppressionException;
+import io.iocstream.match.Suppressions;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -47,11 +49,16 @@ final class ReplayCommand implements Callable<Integer> {
             + "documentation (README, *.md, docs/) counts: ignore, low or same (default ${DEFAULT-VALUE}).")
     String documentation;
 
+    @Option(names = "--suppressions", description = "Suppressions file (YAML or JSON; docs/suppressions.md): the "
+            + "findings it covers are written with status suppressed.")
+    Path suppressions;
+
     @Override
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
                 simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail)
-                .withDocumentation(documentationPolicy(documentation));
+                .withDocumentation(documentationPolicy(documentation))
+                .withSuppressions(suppressions(suppressions));
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}
@@ -60,6 +67,18 @@ final class ReplayCommand implements Callable<Integer> {
             public void deadLetter(DeadLetter deadLetter) {}
         });
         return 0;
+    }
+
+    /** The suppressions file's entries, checked: a bad one is a usage error, one line that names it. */
+    static Suppressions suppressions(Path file) throws UsageException {
+        if (file == null) {
+            return Suppressions.none();
+        }
+        try {
+            return Suppressions.read(file);
+        } catch (SuppressionException e) {
+            throw new UsageException("--suppressions: " + e.getMessage());
+        }
     }
 
     /**
@@ -82,7 +101,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ThrottleSettings throttling = throttle ? ThrottleSettings.defaults() : ThrottleSettings.defaults().disabled();
         return new ReplayRun.Options(world, findings, summaryFile, parallelism, fetchStrategy, simLatencyMs, false,
-                simErrorRate, throttling, DocumentationPolicy.LOW);
+                simErrorRate, throttling);
     }
 
     /** The {@code --documentation} word's policy. */

@@ -15,6 +15,7 @@ import io.iocstream.ingest.Utf8LineFormat;
 import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.match.FindingStatus;
+import io.iocstream.match.Suppressions;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunOutput;
@@ -60,17 +61,29 @@ final class ReplayRun {
 
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation) {
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation,
+            Suppressions suppressions) {
+
+        Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
+                boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
+            this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
+                    DocumentationPolicy.LOW, Suppressions.none());
+        }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, documentation);
+                    throttle, documentation, suppressions);
         }
 
         /** How a domain or IP address named in documentation counts ({@code --documentation}). */
         Options withDocumentation(DocumentationPolicy policy) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, policy);
+                    simErrorRate, throttle, policy, suppressions);
+        }
+
+        Options withSuppressions(Suppressions more) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, documentation, more);
         }
     }
 
@@ -143,12 +156,14 @@ final class ReplayRun {
 
             PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
                     .documentation(options.documentation())
+                    .withSuppressions(options.suppressions())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.mergedWithScans().collectAsync();
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());
 
             long deadCount = 0;
+            long total = 0;
             long open = 0;
             long resolved = 0;
             long scans = 0;
@@ -170,9 +185,11 @@ final class ReplayRun {
                 Finding finding = result.finding();
                 writeLine(findingsOut.writer(), finding);
                 listener.finding(finding);
+                total++;
+                // a suppressed line is neither: the summary's findings count it, findings_open does not
                 if (FindingStatus.OPEN.wire().equals(finding.status())) {
                     open++;
-                } else {
+                } else if (FindingStatus.RESOLVED.wire().equals(finding.status())) {
                     resolved++;
                 }
             }
@@ -184,7 +201,7 @@ final class ReplayRun {
                     counter(result, RunCounters.FILES_CONSIDERED), counter(result, RunCounters.FILES_FETCHED),
                     counter(result, RunCounters.BYTES_FETCHED), counter(result, RunCounters.API_REQUESTS),
                     counter(result, RunCounters.FILES_PARTIALLY_PARSED), counter(result, RunCounters.ENTRIES_SKIPPED),
-                    open + resolved, open, resolved, scans, scansNotFullyRead, iocEntries,
+                    total, open, resolved, scans, scansNotFullyRead, iocEntries,
                     FeedDirectory.Result.merge(initial.unsupported(), later.unsupported()),
                     (System.nanoTime() - started) / 1_000_000, heap.peak(), heap.peakAfterGc(),
                     Runtime.getRuntime().maxMemory(), TaskManagerMemory.pauses() - pausesBefore,

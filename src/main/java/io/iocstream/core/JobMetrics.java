@@ -37,6 +37,8 @@ public final class JobMetrics {
     /** Labels of the findings counter. */
     public static final String STATUS = "status";
     public static final String SEVERITY = "severity";
+    /** Label of a fetched feed's {@value #FEED_AGE_SECONDS}: the list's name, or {@code osv/ECOSYSTEM}. */
+    public static final String FEED = "feed";
     /** Label of the dead-letter counter. */
     public static final String STAGE = "stage";
 

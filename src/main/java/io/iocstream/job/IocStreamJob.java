@@ -7,6 +7,8 @@ import io.iocstream.feeds.FeedDirectorySource;
 import io.iocstream.feeds.FeedLoadBarrier;
 import io.iocstream.feeds.FeedTopicSource;
 import io.iocstream.feeds.FeedUpdate;
+import io.iocstream.feeds.HttpFeedSettings;
+import io.iocstream.feeds.HttpFeedSource;
 import io.iocstream.findings.DayFolders;
 import io.iocstream.findings.KafkaOutputs;
 import io.iocstream.ingest.KafkaEventsSource;
@@ -89,6 +91,7 @@ public final class IocStreamJob {
         return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
                 .withWebLinks(config.github().webLinks())
                 .documentation(config.matching().documentationPolicy())
+                .withSuppressions(config.suppressions().set())
                 .build(events, String.join(" + ", names), feeds(env));
     }
 
@@ -135,6 +138,11 @@ public final class IocStreamJob {
                     feeds.kafka().bootstrapServers(), feeds.kafka().topic())), WatermarkStrategy.noWatermarks(),
                     "feed-topic").uid("feed-topic").setParallelism(1));
         }
+        HttpFeedSettings http = feeds.httpSettings();
+        if (http != null) {
+            streams.add(env.fromSource(HttpFeedSource.create(http), WatermarkStrategy.noWatermarks(), "feed-http")
+                    .uid("feed-http").setParallelism(1));
+        }
         if (streams.isEmpty()) {
             // feeds.allow_none: the matcher is told at once that there is nothing to wait for
             return env.fromData(List.of(FeedUpdate.initialLoadDone()), TypeInformation.of(FeedUpdate.class))
@@ -143,7 +151,11 @@ public final class IocStreamJob {
         if (streams.size() == 1) {
             return streams.get(0);
         }
-        return streams.get(0).union(streams.get(1)).process(new FeedLoadBarrier(streams.size()))
+        DataStream<FeedUpdate> all = streams.get(0);
+        for (DataStream<FeedUpdate> more : streams.subList(1, streams.size())) {
+            all = all.union(more);
+        }
+        return all.process(new FeedLoadBarrier(streams.size()))
                 .name("feed-load-barrier").uid("feed-load-barrier").setParallelism(1);
     }
 }

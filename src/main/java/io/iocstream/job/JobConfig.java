@@ -7,8 +7,9 @@ import io.iocstream.alerts.AlertSettings;
 import io.iocstream.alerts.AlertWriter;
 import io.iocstream.alerts.DeliveryRetry;
 import io.iocstream.alerts.ReceiverType;
-import io.iocstream.changes.Trigger;
 import io.iocstream.changes.BranchLifetimes;
+import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.HttpFeedSettings;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.feeds.Severity;
@@ -18,20 +19,26 @@ import io.iocstream.github.GitHubCredentials;
 import io.iocstream.github.WebLinks;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
+import io.iocstream.match.DocumentationPolicy;
+import io.iocstream.match.SuppressionEntry;
+import io.iocstream.match.SuppressionException;
+import io.iocstream.match.Suppressions;
 import io.iocstream.statuses.ContentLimit;
 import io.iocstream.statuses.StatusMode;
 import io.iocstream.statuses.StatusSettings;
-import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.FileSystems;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import okhttp3.HttpUrl;
 
 /**
  * The production job's configuration: one YAML file ({@code job --config FILE}, docs/configuration.md), read by
@@ -40,12 +47,12 @@ import java.util.stream.Collectors;
  * token is the name of an environment variable, read where it is used.
  */
 public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks, Fetch fetch, Throttle throttle,
-        State state, Matching matching) {
+        State state, Matching matching, SuppressionsSection suppressions) {
 
     public JobConfig {
         required(sources, "sources");
         required(github, "github");
-        feeds = orDefault(feeds, () -> new Feeds(null, null, null, null));
+        feeds = orDefault(feeds, () -> new Feeds(null, null, null, null, null, null));
         required(sinks, "sinks");
         if (sinks.commitStatuses() != null && sinks.commitStatuses().enabled()
                 && sinks.commitStatuses().mode() == StatusMode.CHECK_RUN && github.app() == null) {
@@ -56,6 +63,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
         state = orDefault(state, () -> new State(null, null));
         matching = orDefault(matching, () -> new Matching(null));
+        suppressions = orDefault(suppressions, () -> new SuppressionsSection(null, null));
     }
 
     /**
@@ -222,19 +230,111 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         }
     }
 
-    /** The IOC feeds: a live feed directory and a compacted Kafka topic of feed files, either or both. */
+    /**
+     * The IOC feeds: a live feed directory, a compacted Kafka topic of feed files, CSV and TXT lists over HTTP and
+     * OSV's export, any of them.
+     */
     public record Feeds(String directory, @JsonDeserialize(using = DurationValue.class) Duration pollInterval,
-            FeedTopic kafka, Boolean allowNone) {
+            FeedTopic kafka, Boolean allowNone, List<HttpFeed> http, OsvFeed osv) {
         public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
 
         public Feeds {
             pollInterval = positive(orDefault(pollInterval, () -> DEFAULT_POLL_INTERVAL), "poll_interval");
             allowNone = orDefault(allowNone, () -> false);
+            http = http == null ? List.of() : List.copyOf(http);
+            Set<String> names = new HashSet<>();
+            for (int i = 0; i < http.size(); i++) {
+                if (http.get(i) == null || !names.add(http.get(i).name())) {
+                    throw new ConfigException("http[" + i + "].name", http.get(i) == null ? "an empty entry"
+                            : "'" + http.get(i).name() + "' is the name of another list");
+                }
+            }
         }
 
         /** Whether any feed is configured. */
         public boolean configured() {
-            return directory != null || kafka != null;
+            return directory != null || kafka != null || !http.isEmpty() || osv != null;
+        }
+
+        /** The HTTP feed source's settings, or null when no list and no OSV export is configured. */
+        public HttpFeedSettings httpSettings() {
+            if (http.isEmpty() && osv == null) {
+                return null;
+            }
+            return new HttpFeedSettings(http.stream().map(list -> new HttpFeedSettings.HttpList(list.url(),
+                    list.name())).toList(), osv == null ? null : new HttpFeedSettings.OsvExport(osv.baseUrl(),
+                    osv.ecosystems()), pollInterval);
+        }
+    }
+
+    /** A CSV or TXT list at a URL, read again when its ETag changes; {@code name} is the feed file it stands for. */
+    public record HttpFeed(String url, String name) {
+        public HttpFeed {
+            required(url, "url");
+            HttpUrl parsed = HttpUrl.parse(url);
+            if (parsed == null) {
+                throw new ConfigException("url", "not an http(s) URL: '" + url + "'");
+            }
+            name = orDefault(name, () -> parsed.pathSegments().get(parsed.pathSize() - 1));
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!(lower.endsWith(".csv") || lower.endsWith(".txt")) || name.contains("/")) {
+                throw new ConfigException("name", "a file name ending .csv or .txt (it says the list's format), "
+                        + "got '" + name + "'");
+            }
+        }
+    }
+
+    /** OSV's export of some ecosystems under one base URL, the only place it is asked. */
+    public record OsvFeed(String baseUrl, List<String> ecosystems) {
+        public OsvFeed {
+            baseUrl = orDefault(baseUrl, () -> HttpFeedSettings.OsvExport.DEFAULT_BASE_URL);
+            if (HttpUrl.parse(baseUrl) == null) {
+                throw new ConfigException("base_url", "not an http(s) URL: '" + baseUrl + "'");
+            }
+            required(ecosystems, "ecosystems");
+            if (ecosystems.isEmpty()) {
+                throw new ConfigException("ecosystems", "name at least one OSV ecosystem (npm, PyPI, ...)");
+            }
+            for (String ecosystem : ecosystems) {
+                if (ecosystem == null || ecosystem.isBlank() || ecosystem.contains("/")) {
+                    throw new ConfigException("ecosystems", "OSV ecosystem names as the export's folders spell them "
+                            + "(npm, PyPI, crates.io), not '" + ecosystem + "'");
+                }
+            }
+            ecosystems = List.copyOf(ecosystems);
+        }
+    }
+
+    /**
+     * Suppressions: entries written here, a file of them ({@code file}, YAML or JSON, read when the job starts), or
+     * both; each checked, so a bad one is a configuration error. See docs/suppressions.md.
+     */
+    public record SuppressionsSection(String file, List<SuppressionEntry> entries) {
+        public SuppressionsSection {
+            entries = entries == null ? List.of() : List.copyOf(entries);
+            set(file, entries);
+        }
+
+        /** The suppressions to apply: the entries and the file's, checked. */
+        public Suppressions set() {
+            return set(file, entries);
+        }
+
+        private static Suppressions set(String file, List<SuppressionEntry> entries) {
+            Suppressions written;
+            try {
+                written = Suppressions.of(entries);
+            } catch (SuppressionException e) {
+                throw new ConfigException("entries" + e.key(), e.problem());
+            }
+            if (file == null) {
+                return written;
+            }
+            try {
+                return written.plus(Suppressions.read(Path.of(file)));
+            } catch (SuppressionException e) {
+                throw new ConfigException("file", e.getMessage());
+            }
         }
     }
 

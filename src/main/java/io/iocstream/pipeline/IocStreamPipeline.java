@@ -24,6 +24,8 @@ import io.iocstream.ingest.PushEvent;
 import io.iocstream.match.Finding;
 import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.InventoryMatcher;
+import io.iocstream.match.SuppressionFunction;
+import io.iocstream.match.Suppressions;
 import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
 import io.iocstream.throttle.MemoryThrottle;
@@ -54,6 +56,7 @@ public final class IocStreamPipeline {
     private final WebLinks links;
     private final BranchLifetimes lifetimes;
     private final DocumentationPolicy documentation;
+    private final Suppressions suppressions;
 
     /**
      * The graph reading from {@code fetch}'s API, its findings linking to that API's web site, its refs living as
@@ -65,26 +68,33 @@ public final class IocStreamPipeline {
 
     /** The same, its refs living as {@code lifetimes} says. */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, BranchLifetimes lifetimes) {
-        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes, DocumentationPolicy.LOW);
+        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes, DocumentationPolicy.LOW,
+                Suppressions.none());
     }
 
     private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links,
-            BranchLifetimes lifetimes, DocumentationPolicy documentation) {
+            BranchLifetimes lifetimes, DocumentationPolicy documentation, Suppressions suppressions) {
         this.fetch = fetch;
         this.throttle = throttle;
         this.links = links;
         this.lifetimes = lifetimes;
         this.documentation = documentation;
+        this.suppressions = suppressions;
     }
 
     /** The same graph, its findings' {@code html_url} on the web site {@code links} names. */
     public IocStreamPipeline withWebLinks(WebLinks links) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation);
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation, suppressions);
     }
 
     /** The same graph, a domain or IP address named in documentation counting as {@code policy} says. */
     public IocStreamPipeline documentation(DocumentationPolicy policy) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes, policy);
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes, policy, suppressions);
+    }
+
+    /** The same graph, with findings that {@code suppressions} cover emitted as {@code suppressed}. */
+    public IocStreamPipeline withSuppressions(Suppressions suppressions) {
+        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation, suppressions);
     }
 
     /**
@@ -134,9 +144,13 @@ public final class IocStreamPipeline {
         if (parsedReady != null) {
             deadLetters = deadLetters.union(parsedReady.getSideOutput(DeadLetter.TAG));
         }
+        // always in the graph, even with no suppressions, so a job restored with or without them keeps its state
+        SingleOutputStreamOperator<Finding> suppressed = findings
+                .keyBy(Finding::findingId, Types.STRING)
+                .process(new SuppressionFunction(suppressions)).name("suppress").uid("suppress");
         // counted where every finding and dead letter passes, for the dashboard (docs/operations.md)
-        DataStream<Finding> counted = findings.map(new FindingCounter()).name("count-findings")
-                .uid("count-findings").setParallelism(findings.getParallelism());
+        DataStream<Finding> counted = suppressed.map(new FindingCounter()).name("count-findings")
+                .uid("count-findings").setParallelism(suppressed.getParallelism());
         DataStream<DeadLetter> deadLettersCounted = deadLetters.map(new DeadLetterCounter())
                 .name("count-dead-letters").uid("count-dead-letters");
         return new PipelineOutputs(counted, deadLettersCounted, findings.getSideOutput(InventoryMatcher.SCANS));

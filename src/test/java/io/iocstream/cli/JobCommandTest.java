@@ -63,7 +63,7 @@ class JobCommandTest {
     @Test
     void noFeedsUnlessAllowed() throws Exception {
         assertRefused(CONFIG.replace("feeds:\n  directory: /feeds\n", ""),
-                "iocstream: config error: feeds: no IOC entries loaded (feeds.directory and feeds.kafka not set)");
+                "iocstream: config error: feeds: no IOC entries loaded (feeds.directory, feeds.kafka, feeds.http and feeds.osv not set)");
     }
 
     @Test
@@ -117,6 +117,12 @@ class JobCommandTest {
         Files.writeString(dir.resolve("config.yaml"), "execution.checkpointing.dir: " + file.toUri() + "/sub\n");
         assertThat(run("job", "--config", config.toString())).isEqualTo(2);
         assertOneLine("iocstream: config error: execution.checkpointing.dir: cannot write");
+    }
+
+    @Test
+    void aSuppressionWithoutAReason() throws Exception {
+        assertRefused(CONFIG + "suppressions:\n  entries:\n    - {ioc_id: MAL-2025-46969, until: 2027-01-31}\n",
+                "iocstream: config error: suppressions.entries[0].reason: required");
     }
 
     private void assertRefused(String yaml, String line) throws Exception {

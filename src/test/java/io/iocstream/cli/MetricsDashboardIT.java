@@ -2,6 +2,7 @@ package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.iocstream.feeds.FeedPublisher;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
@@ -49,9 +50,13 @@ class MetricsDashboardIT {
         int port = freePort();
         try (KafkaBroker kafka = KafkaBroker.start()) {
             KafkaWorld topics = KafkaWorld.create(kafka, "metrics", world);
-            try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0)) {
+            // a fetched list too, so the per-feed age gauge of the HTTP feed source is scraped (it lists nothing)
+            try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                    FeedPublisher publisher = FeedPublisher.start().put("/lists/later.txt", "# nothing yet\n")) {
                 Path yaml = topics.writeJobYaml(dir.resolve("job.yaml"), sim.baseUrl(), KafkaWorld.TOKEN_AUTH, null,
                         false);
+                Files.writeString(yaml, Files.readString(yaml).replace("feeds:\n", "feeds:\n  http: [{url: \""
+                        + publisher.baseUrl() + "/lists/later.txt\"}]\n"));
                 try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration(port))) {
                     topics.awaitAllFindings();
                     Set<String> wanted = new TreeSet<>(dashboard);

@@ -52,6 +52,27 @@ class IocStreamJobTest {
     }
 
     @Test
+    void fetchedFeedsJoinTheOtherFeedsAndSuppressionsHaveTheirStage() throws Exception {
+        Path file = Files.writeString(dir.resolve("job.yaml"), """
+                sources:
+                  org_events: [{org: acme}]
+                github: {token_env: T}
+                feeds:
+                  directory: /feeds
+                  http: [{url: "https://example.org/shai-hulud.txt"}]
+                  osv: {ecosystems: [npm]}
+                sinks:
+                  files: {path: /tmp/out}
+                suppressions:
+                  entries: [{ioc_id: MAL-2025-46969, reason: fixture, until: 2027-01-31}]
+                """);
+        JobConfig config = JobConfigReader.read(file, Map.of("T", "t")::get);
+
+        assertThat(uids(graph(config))).contains("feed-directory", "feed-http", "feed-load-barrier", "match",
+                "suppress");
+    }
+
+    @Test
     void anOperatorWithoutAUidIsRefused() {
         // the rule the tests above rely on: Flink does refuse a graph with an operator that has none
         StreamExecutionEnvironment env = environment();

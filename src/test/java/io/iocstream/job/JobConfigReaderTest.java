@@ -226,7 +226,9 @@ class JobConfigReaderTest {
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
                 "max_bytes_in_flight", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",
-                "context", "target_url", "per_minute", "per_hour", "documentation")) {
+                "context", "target_url", "per_minute", "per_hour", "documentation", "http", "url", "name", "osv",
+                "base_url", "ecosystems", "suppressions", "file", "entries", "ioc_id", "finding_id", "repo", "reason",
+                "until")) {
             assertThat(example).as(key).contains(key + ":");
         }
     }

@@ -20,7 +20,7 @@ class WireWordsTest {
 
     @Test
     void statusKindAndSeverityWriteTheContractsWords() {
-        assertThat(Arrays.stream(FindingStatus.values()).map(FindingStatus::wire)).containsExactly("open", "resolved");
+        assertThat(Arrays.stream(FindingStatus.values()).map(FindingStatus::wire)).containsExactly("open", "resolved", "suppressed");
         assertThat(Arrays.stream(FindingKind.values()).map(FindingKind::wire))
                 .containsExactly("package", "file_hash", "file_name", "domain", "workflow", "action", "ref");
         assertThat(Arrays.stream(Severity.values()).map(Severity::wire))
