@@ -37,7 +37,8 @@ def _path(variable, default):
 
 def files(path):
     """The findings files under path: a file as it is; in a directory every *.jsonl at any depth, but hidden
-    files and folders (in-progress files), dead-letters/ and *.dead-letters.jsonl; empty files never."""
+    files and folders (in-progress files), dead-letters/ and *.dead-letters.jsonl, and scan records (scans/ and
+    *.scans.jsonl), which are not findings; empty files never."""
     path = Path(path)
     if not path.exists():
         raise FileNotFoundError(f"FINDINGS: no such file or directory: {path}")
@@ -45,11 +46,11 @@ def files(path):
         return [path] if path.stat().st_size > 0 else []
     found = []
     for folder, subfolders, names in os.walk(path):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d != "dead-letters")
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in ("dead-letters", "scans"))
         for name in sorted(names):
             file = Path(folder) / name
             if (name.endswith(".jsonl") and not name.startswith(".") and not name.endswith(".dead-letters.jsonl")
-                    and file.stat().st_size > 0):
+                    and not name.endswith(".scans.jsonl") and file.stat().st_size > 0):
                 found.append(file)
     return found
 
