@@ -104,6 +104,6 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
         // a deleted ref is reported at the last commit it pointed to
         String commit = mode == ScanMode.DELETE_REF ? push.before() : push.after();
         return new ScanRequest(push.eventId(), push.repo(), push.ref(), push.before(), commit,
-                mode, trigger, seq, paths, removed);
+                mode, trigger, seq, paths, removed, push.stamp());
     }
 }

@@ -1,5 +1,6 @@
 package io.iocstream.changes;
 
+import io.iocstream.ingest.PushStamp;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * @param seq     per-ref push sequence, without gaps: the matcher applies a ref's scans in this order
  * @param paths   for {@link ScanMode#PATHS}: changed paths present at {@code commit}
  * @param removed for {@link ScanMode#PATHS}: paths gone at {@code commit}
+ * @param pushed  who pushed and when, for the findings
  */
 public record ScanRequest(
         String eventId,
@@ -22,10 +24,18 @@ public record ScanRequest(
         Trigger trigger,
         long seq,
         List<String> paths,
-        List<String> removed) {
+        List<String> removed,
+        PushStamp pushed) {
 
     public ScanRequest {
         paths = List.copyOf(paths);
         removed = List.copyOf(removed);
+        pushed = pushed == null ? PushStamp.NONE : pushed;
+    }
+
+    /** A scan of which nothing is known of who pushed or when. */
+    public ScanRequest(String eventId, String repo, String ref, String before, String commit, ScanMode mode,
+            Trigger trigger, long seq, List<String> paths, List<String> removed) {
+        this(eventId, repo, ref, before, commit, mode, trigger, seq, paths, removed, PushStamp.NONE);
     }
 }

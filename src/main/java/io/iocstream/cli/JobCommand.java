@@ -75,8 +75,8 @@ final class JobCommand implements Callable<Integer> {
 
     /**
      * On one machine the job's paths are this machine's: a missing feed directory would hold every push back until it
-     * appears, an unreadable App key would fail every fetch. (Under flink run they are the task managers' paths, which
-     * the client may not see.)
+     * appears, an unreadable App key would fail every fetch, an unreadable alert secret every start of the alerts
+     * sink. (Under flink run they are the task managers' paths, which the client may not see.)
      */
     private static void requireLocalPaths(JobConfig job) throws UsageException {
         String directory = job.feeds().directory();
@@ -86,6 +86,14 @@ final class JobCommand implements Callable<Integer> {
         JobConfig.App app = job.github().app();
         if (app != null && !Files.isReadable(Path.of(app.privateKeyFile()))) {
             throw new UsageException("config error: github.app.private_key_file: cannot read " + app.privateKeyFile());
+        }
+        JobConfig.Alerts alerts = job.sinks().alerts();
+        for (int i = 0; alerts != null && i < alerts.receivers().size(); i++) {
+            String secretFile = alerts.receivers().get(i).secretFile();
+            if (secretFile != null && !Files.isReadable(Path.of(secretFile))) {
+                throw new UsageException("config error: sinks.alerts.receivers[" + i + "].secret_file: cannot read "
+                        + secretFile);
+            }
         }
     }
 

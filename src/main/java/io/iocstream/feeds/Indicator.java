@@ -45,6 +45,11 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
         }
     }
 
+    /** What the feed says of the indicator: its description as the summary. */
+    public Advisory advisory() {
+        return Advisory.ofSummary(description);
+    }
+
     public Indicator {
         Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         value = switch (kind) {

@@ -19,6 +19,7 @@ import java.util.Set;
  * @param withdrawn   withdrawn entries never match
  * @param severity    {@code critical}, {@code high}, {@code medium} or {@code low} ({@link Severity#wire()})
  * @param feed        the feed file the entry came from
+ * @param advisory    what the feed says of the entry: summary, aliases, references
  */
 public record IocEntry(
         String id,
@@ -29,12 +30,20 @@ public record IocEntry(
         List<VersionRange> ranges,
         boolean withdrawn,
         String severity,
-        String feed) implements Serializable {
+        String feed,
+        Advisory advisory) implements Serializable {
 
     public IocEntry {
         Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         versions = Set.copyOf(versions);
         ranges = List.copyOf(ranges);
+        advisory = advisory == null ? Advisory.NONE : advisory;
+    }
+
+    /** An entry whose feed says nothing more of it (CSV and TXT lists). */
+    public IocEntry(String id, String ecosystem, String name, Set<String> versions, boolean allVersions,
+            List<VersionRange> ranges, boolean withdrawn, String severity, String feed) {
+        this(id, ecosystem, name, versions, allVersions, ranges, withdrawn, severity, feed, Advisory.NONE);
     }
 
     /** An entry without ranges. */

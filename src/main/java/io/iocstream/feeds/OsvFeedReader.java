@@ -42,13 +42,34 @@ public final class OsvFeedReader {
         if (!osv.path("affected").isArray()) {
             throw new IllegalArgumentException("no 'affected' list");
         }
-        Reading reading = new Reading(osv.get("id").asText(), osv.hasNonNull("withdrawn"), file);
+        Reading reading = new Reading(osv.get("id").asText(), osv.hasNonNull("withdrawn"), file, advisory(osv));
         JsonNode affected = osv.get("affected");
         for (int i = 0; i < affected.size(); i++) {
             reading.affected(i, affected.get(i));
         }
         reading.hosts(osv);
         return new FeedDirectory.Result(reading.entries, reading.indicators, reading.deadLetters, reading.unsupported);
+    }
+
+    /**
+     * The entry's {@code summary}, {@code aliases} and {@code references[].url}; a value of another type is left out
+     * (they only inform the findings, so a malformed one costs nothing else).
+     */
+    static Advisory advisory(JsonNode osv) {
+        List<String> aliases = new ArrayList<>();
+        for (JsonNode alias : osv.path("aliases")) {
+            if (alias.isTextual() && !alias.asText().isBlank()) {
+                aliases.add(alias.asText());
+            }
+        }
+        List<String> references = new ArrayList<>();
+        for (JsonNode reference : osv.path("references")) {
+            if (reference.path("url").isTextual() && !reference.path("url").asText().isBlank()) {
+                references.add(reference.path("url").asText());
+            }
+        }
+        JsonNode summary = osv.path("summary");
+        return new Advisory(summary.isTextual() ? summary.asText() : null, aliases, references);
     }
 
     /** What a document that is no JSON object holds: {@code a JSON array}, {@code an empty file}. */
@@ -69,10 +90,13 @@ public final class OsvFeedReader {
         private final List<DeadLetter> deadLetters = new ArrayList<>();
         private final Map<String, Integer> unsupported = new TreeMap<>();
 
-        Reading(String id, boolean withdrawn, FeedFile file) {
+        private final Advisory advisory;
+
+        Reading(String id, boolean withdrawn, FeedFile file, Advisory advisory) {
             this.id = id;
             this.withdrawn = withdrawn;
             this.file = file;
+            this.advisory = advisory;
         }
 
         void affected(int index, JsonNode affected) {
@@ -112,7 +136,7 @@ public final class OsvFeedReader {
                 return;
             }
             entries.add(new IocEntry(id, ecosystem, name, versions,
-                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed()));
+                    allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed(), advisory));
         }
 
         /** The hosts listed under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */

@@ -1,6 +1,7 @@
 package io.iocstream.fetch;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.ingest.PushStamp;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param scanSize     how many records this record's scan sends in all, so the matcher knows when it is whole
  * @param content      the bytes for {@link FileOp#CONTENT}, else null
  * @param presentPaths for {@link FileOp#SNAPSHOT}: every file in the tree, else empty
+ * @param pushed       who pushed and when, for the findings
  */
 public record FetchedFile(
         String repo,
@@ -21,15 +23,17 @@ public record FetchedFile(
         int scanSize,
         FileOp op,
         byte[] content,
-        List<String> presentPaths) {
+        List<String> presentPaths,
+        PushStamp pushed) {
 
     public FetchedFile {
         presentPaths = List.copyOf(presentPaths);
+        pushed = pushed == null ? PushStamp.NONE : pushed;
     }
 
     public static FetchedFile content(ScanContext at, String path, byte[] content) {
         return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(),
-                FileOp.CONTENT, content, List.of());
+                FileOp.CONTENT, content, List.of(), at.pushed());
     }
 
     public static FetchedFile listed(ScanContext at, String path) {
@@ -58,24 +62,34 @@ public record FetchedFile(
 
     private static FetchedFile of(ScanContext at, String path, FileOp op, List<String> presentPaths) {
         return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), op,
-                null, presentPaths);
+                null, presentPaths, at.pushed());
     }
 
-    /** The coordinates every record of one scan shares, and how many records the scan sends. */
-    public record ScanContext(String repo, String ref, String commit, Trigger trigger, long seq, int scanSize) {
+    /** The coordinates every record of one scan shares, how many records the scan sends, and who pushed when. */
+    public record ScanContext(String repo, String ref, String commit, Trigger trigger, long seq, int scanSize,
+            PushStamp pushed) {
+
+        public ScanContext {
+            pushed = pushed == null ? PushStamp.NONE : pushed;
+        }
+
+        /** A scan of which nothing is known of who pushed or when. */
+        public ScanContext(String repo, String ref, String commit, Trigger trigger, long seq, int scanSize) {
+            this(repo, ref, commit, trigger, seq, scanSize, PushStamp.NONE);
+        }
 
         public static ScanContext of(io.iocstream.changes.ScanRequest request) {
             return new ScanContext(request.repo(), request.ref(), request.commit(), request.trigger(), request.seq(),
-                    1);
+                    1, request.pushed());
         }
 
         public ScanContext ofSize(int size) {
-            return new ScanContext(repo, ref, commit, trigger, seq, size);
+            return new ScanContext(repo, ref, commit, trigger, seq, size, pushed);
         }
 
         /** The same scan at a commit looked up when it was listed. */
         public ScanContext atCommit(String headCommit) {
-            return new ScanContext(repo, ref, headCommit, trigger, seq, scanSize);
+            return new ScanContext(repo, ref, headCommit, trigger, seq, scanSize, pushed);
         }
     }
 }

@@ -151,6 +151,7 @@ public record ScanListing(List<FileRef> toFetch, List<FetchedFile> ready, int co
     }
 
     private static FileRef ref(ScanContext at, String path, String oid, long size) {
-        return new FileRef(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), oid, size);
+        return new FileRef(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), oid, size,
+                at.pushed());
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * installation tokens) are replaced wherever they appear; any other credential is replaced where it stands in a
  * header's form ({@code Bearer X}, {@code token X}, {@code Basic X}). Thread-safe.
  */
-final class TokenRedactor {
+public final class TokenRedactor {
 
     static final String REDACTED = "[REDACTED]";
     // 20 characters or more: a credential, not an English word after "token" in a message
@@ -24,7 +24,7 @@ final class TokenRedactor {
     private final Deque<String> secrets = new ArrayDeque<>();
 
     /** @param token the token the client sends, or null when it sends none (yet) */
-    TokenRedactor(String token) {
+    public TokenRedactor(String token) {
         if (token != null) {
             remember(token);
         }
@@ -43,7 +43,7 @@ final class TokenRedactor {
     }
 
     /** {@code text} without the client's secrets or any header-form credential; null stays null. */
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return null;
         }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,7 +93,8 @@ public final class PushEventParser {
         boolean created = root.path("created").asBoolean(before.equals(PushEvent.ZERO_SHA));
         boolean deleted = root.path("deleted").asBoolean(after.equals(PushEvent.ZERO_SHA));
         return ParsedEvent.accepted(new PushEvent(webhookId(repo, ref, before, after), PushOrigin.WEBHOOK, repo,
-                ref, before, after, created, deleted, root.path("forced").asBoolean(false), commits));
+                ref, before, after, created, deleted, root.path("forced").asBoolean(false), commits,
+                webhookStamp(root)));
     }
 
     private static ParsedEvent eventsApi(JsonNode root) throws RejectedException {
@@ -107,8 +111,10 @@ public final class PushEventParser {
         String ref = ref(payload, "ref");
         String before = sha(payload, "before");
         String head = sha(payload, "head");
+        String actor = optionalText(root.path("actor").path("login"));
         return ParsedEvent.accepted(new PushEvent(id, PushOrigin.EVENTS_API, repo, ref, before, head,
-                before.equals(PushEvent.ZERO_SHA), head.equals(PushEvent.ZERO_SHA), false, null));
+                before.equals(PushEvent.ZERO_SHA), head.equals(PushEvent.ZERO_SHA), false, null,
+                new PushStamp(actor, actor, time(root.path("created_at")))));
     }
 
     /**
@@ -159,7 +165,49 @@ public final class PushEventParser {
             throw new RejectedException("invalid default branch in 'repository.default_branch': " + violation
                     + " (git check-ref-format): " + abbreviate(branch));
         }
-        return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, null), repo, ref, null));
+        return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, null), repo, ref, null,
+                new PushStamp(null, optionalText(root.path("sender").path("login")),
+                        time(repository.path("pushed_at")))));
+    }
+
+    /**
+     * Who pushed and when, from a webhook push: {@code pusher.name}, {@code sender.login}, and GitHub's time of the
+     * push ({@code repository.pushed_at}, epoch seconds in push payloads), else the head commit's own timestamp.
+     */
+    private static PushStamp webhookStamp(JsonNode root) {
+        String pushedAt = time(root.path("repository").path("pushed_at"));
+        if (pushedAt == null) {
+            pushedAt = time(root.path("head_commit").path("timestamp"));
+        }
+        return new PushStamp(optionalText(root.path("pusher").path("name")),
+                optionalText(root.path("sender").path("login")), pushedAt);
+    }
+
+    /** A non-blank string field, at most 255 characters and one line, else null: an extra never rejects a push. */
+    private static String optionalText(JsonNode value) {
+        if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > 255
+                || value.asText().chars().anyMatch(Character::isISOControl)) {
+            return null;
+        }
+        return value.asText();
+    }
+
+    /**
+     * A time GitHub writes as epoch seconds or RFC 3339 (with any offset), as RFC 3339 in UTC; null when absent or
+     * not a time.
+     */
+    private static String time(JsonNode value) {
+        try {
+            if (value.isIntegralNumber()) {
+                return Instant.ofEpochSecond(value.asLong()).toString();
+            }
+            if (value.isTextual()) {
+                return OffsetDateTime.parse(value.asText()).toInstant().toString();
+            }
+        } catch (DateTimeException e) {
+            // a time that is not one is left out: it only enriches the findings
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String field) throws RejectedException {

@@ -1,5 +1,7 @@
 package io.iocstream.job;
 
+import io.iocstream.alerts.AlertStreams;
+import io.iocstream.core.DeadLetter;
 import io.iocstream.feeds.FeedDirectorySettings;
 import io.iocstream.feeds.FeedDirectorySource;
 import io.iocstream.feeds.FeedLoadBarrier;
@@ -25,7 +27,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The production job: the sources its configuration names (a Kafka topic of pushes, org event pollers, the org
  * repository listing; a feed directory and a feed topic), the one {@link IocStreamPipeline} graph, and the sinks it
- * names (Kafka topics exactly once, day folders of files, commit statuses or check runs on GitHub). Every operator has a fixed uid, so state survives upgrades.
+ * names (Kafka topics exactly once, day folders of files, alerts at least once, commit statuses or check runs on
+ * GitHub). Every operator has a fixed uid, so state survives upgrades.
  */
 public final class IocStreamJob {
 
@@ -43,13 +46,19 @@ public final class IocStreamJob {
         List<String> names = new ArrayList<>();
         DataStream<String> events = events(env, names);
         PipelineOutputs outputs = new IocStreamPipeline(config.fetchSettings(), config.throttleSettings())
+                .withWebLinks(config.github().webLinks())
                 .build(events, String.join(" + ", names), feeds(env));
+        DataStream<DeadLetter> deadLetters = outputs.deadLetters();
+        if (config.sinks().alerts() != null) {
+            deadLetters = AlertStreams.attach(outputs.findings(), config.sinks().alerts().settings())
+                    .map(deadLetters::union).orElse(deadLetters);
+        }
         JobConfig.KafkaSinks kafka = config.sinks().kafka();
         if (kafka != null) {
             outputs.findings().sinkTo(KafkaOutputs.findings(kafka.bootstrapServers(), kafka.findingsTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("findings-kafka")
                     .uid("findings-kafka");
-            outputs.deadLetters().sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
+            deadLetters.sinkTo(KafkaOutputs.deadLetters(kafka.bootstrapServers(), kafka.deadLettersTopic(),
                     kafka.transactionalIdPrefix(), kafka.transactionTimeout())).name("dead-letters-kafka")
                     .uid("dead-letters-kafka");
             if (kafka.scansTopic() != null) {
@@ -62,7 +71,7 @@ public final class IocStreamJob {
         if (files != null) {
             outputs.findings().sinkTo(DayFolders.findings(files.path())).name("findings-files")
                     .uid("findings-files");
-            outputs.deadLetters().sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
+            deadLetters.sinkTo(DayFolders.deadLetters(files.path())).name("dead-letters-files")
                     .uid("dead-letters-files");
             outputs.scans().sinkTo(DayFolders.scans(files.path())).name("scans-files").uid("scans-files");
         }

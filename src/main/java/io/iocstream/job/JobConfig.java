@@ -1,21 +1,34 @@
 package io.iocstream.job;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.iocstream.alerts.AlertReceiver;
+import io.iocstream.alerts.AlertRoute;
+import io.iocstream.alerts.AlertSettings;
+import io.iocstream.alerts.AlertWriter;
+import io.iocstream.alerts.DeliveryRetry;
+import io.iocstream.alerts.ReceiverType;
+import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.feeds.Severity;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubClientConfig;
 import io.iocstream.github.GitHubCredentials;
+import io.iocstream.github.WebLinks;
 import io.iocstream.ingest.OrgEventsSettings;
 import io.iocstream.ingest.OrgRepositoriesSettings;
 import io.iocstream.statuses.ContentLimit;
 import io.iocstream.statuses.StatusMode;
 import io.iocstream.statuses.StatusSettings;
 import io.iocstream.throttle.ThrottleSettings;
+import java.nio.file.FileSystems;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The production job's configuration: one YAML file ({@code job --config FILE}, docs/configuration.md), read by
@@ -125,9 +138,10 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     /**
      * The GitHub API and as whom the job reads it: the token in the environment variable {@code token_env}, or a
      * GitHub App installation ({@code app}, preferred by organisations); at most {@code rate_limit_share} of each
-     * rate-limit window is spent.
+     * rate-limit window is spent. {@code web_base_url} is the web site findings link to ({@code html_url}); by
+     * default that of the API (github.com, or a GitHub Enterprise Server's host); it is never contacted.
      */
-    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
+    public record GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare, String webBaseUrl) {
         public static final String DEFAULT_API_BASE_URL = "https://api.github.com";
 
         public GitHub {
@@ -148,6 +162,23 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             if (!(rateLimitShare > 0 && rateLimitShare <= 1)) {
                 throw new ConfigException("rate_limit_share", "must be in (0, 1], got " + rateLimitShare);
             }
+            String api = apiBaseUrl;
+            webBaseUrl = orDefault(webBaseUrl, () -> WebLinks.forApi(api).webBaseUrl());
+            try {
+                webBaseUrl = new WebLinks(webBaseUrl).webBaseUrl();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("web_base_url", "not an http(s) URL of a web site: '" + webBaseUrl + "'");
+            }
+        }
+
+        /** Without {@code web_base_url}: the API's own web site. */
+        public GitHub(String apiBaseUrl, String tokenEnv, App app, Double rateLimitShare) {
+            this(apiBaseUrl, tokenEnv, app, rateLimitShare, null);
+        }
+
+        /** The links findings carry to files on the web site. */
+        public WebLinks webLinks() {
+            return new WebLinks(webBaseUrl);
         }
     }
 
@@ -259,8 +290,154 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         }
     }
 
-    /** Alerts and commit statuses: a place kept for the next issue; it takes no keys yet. */
-    public record Alerts(){}
+    /**
+     * Alerts (docs/alerts.md): receivers (PagerDuty, Opsgenie, Slack, a generic webhook) and the routes that send
+     * findings to them; secrets by environment variable or mounted file, never values.
+     */
+    public record Alerts(List<AlertReceiverConfig> receivers, List<AlertRouteConfig> routes, String webBaseUrl,
+            @JsonDeserialize(using = DurationValue.class) Duration retroHuntWindow, Integer maxAttempts,
+            @JsonDeserialize(using = DurationValue.class) Duration initialBackoff,
+            @JsonDeserialize(using = DurationValue.class) Duration maxBackoff,
+            @JsonDeserialize(using = DurationValue.class) Duration requestTimeout, Integer maxInFlight) {
+        public Alerts {
+            receivers = receivers == null ? List.of() : List.copyOf(receivers);
+            routes = routes == null ? List.of() : List.copyOf(routes);
+            Set<String> names = new HashSet<>();
+            for (AlertReceiverConfig receiver : receivers) {
+                if (!names.add(receiver.name())) {
+                    throw new ConfigException("receivers", "two receivers named " + receiver.name());
+                }
+            }
+            Set<String> routeNames = new HashSet<>();
+            for (int i = 0; i < routes.size(); i++) {
+                AlertRouteConfig route = routes.get(i);
+                if (!routeNames.add(route.name())) {
+                    throw new ConfigException("routes[" + i + "].name", "two routes named " + route.name());
+                }
+                if (!names.contains(route.receiver())) {
+                    throw new ConfigException("routes[" + i + "].receiver", "no receiver named " + route.receiver()
+                            + " (receivers: " + String.join(", ", names.stream().sorted().toList()) + ")");
+                }
+            }
+            webBaseUrl = orDefault(webBaseUrl, () -> AlertSettings.DEFAULT_WEB_BASE_URL);
+            if (!webBaseUrl.matches("https?://[^\\s]+")) {
+                throw new ConfigException("web_base_url", "not an http(s) URL: '" + webBaseUrl + "'");
+            }
+            retroHuntWindow = positive(orDefault(retroHuntWindow, () -> AlertSettings.DEFAULT_RETRO_HUNT_WINDOW),
+                    "retro_hunt_window");
+            DeliveryRetry defaults = DeliveryRetry.DEFAULTS;
+            maxAttempts = orDefault(maxAttempts, defaults::maxAttempts);
+            if (maxAttempts < 1) {
+                throw new ConfigException("max_attempts", "must be at least 1, got " + maxAttempts);
+            }
+            initialBackoff = positive(orDefault(initialBackoff, defaults::initialBackoff), "initial_backoff");
+            maxBackoff = positive(orDefault(maxBackoff, defaults::maxBackoff), "max_backoff");
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new ConfigException("max_backoff", "must be at least initial_backoff (" + initialBackoff + ")");
+            }
+            requestTimeout = positive(orDefault(requestTimeout, defaults::requestTimeout), "request_timeout");
+            maxInFlight = orDefault(maxInFlight, () -> AlertSettings.DEFAULT_MAX_IN_FLIGHT);
+            if (maxInFlight < 1 || maxInFlight > 256) {
+                throw new ConfigException("max_in_flight", "must be between 1 and 256, got " + maxInFlight);
+            }
+        }
+
+        /** The settings the alerting operators run with. */
+        public AlertSettings settings() {
+            return new AlertSettings(routes.stream().map(AlertRouteConfig::route).toList(),
+                    receivers.stream().map(AlertReceiverConfig::receiver).toList(), webBaseUrl, retroHuntWindow,
+                    new DeliveryRetry(maxAttempts, initialBackoff, maxBackoff, requestTimeout), maxInFlight);
+        }
+    }
+
+    /**
+     * One alert receiver. Its secret (PagerDuty's routing key, Opsgenie's API key, Slack's webhook URL, a webhook's
+     * bearer token) is named by {@code secret_env} or {@code secret_file}, never given.
+     */
+    public record AlertReceiverConfig(String name, ReceiverType type, String url, String secretEnv,
+            String secretFile) {
+        public AlertReceiverConfig {
+            required(name, "name");
+            if (!name.matches("[A-Za-z0-9_.-]+")) {
+                throw new ConfigException("name", "letters, digits, '_', '.' and '-' only, not '" + name + "'");
+            }
+            required(type, "type");
+            if (secretEnv != null && secretFile != null) {
+                throw new ConfigException("secret_file", "give secret_env or secret_file, not both");
+            }
+            if (secretEnv != null && !secretEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                throw new ConfigException("secret_env", "the name of an environment variable (the secret itself "
+                        + "never goes in the file), not a value like that");
+            }
+            if (type != ReceiverType.WEBHOOK && secretEnv == null && secretFile == null) {
+                throw new ConfigException("secret_env", "required (or secret_file): the " + switch (type) {
+                    case PAGERDUTY -> "routing key";
+                    case OPSGENIE -> "API key";
+                    default -> "webhook URL";
+                });
+            }
+            if (type == ReceiverType.SLACK && url != null) {
+                throw new ConfigException("url", "a Slack webhook's URL is its secret: give it by secret_env or "
+                        + "secret_file");
+            }
+            if (type == ReceiverType.WEBHOOK && url == null) {
+                throw ConfigException.required("url");
+            }
+            if (url != null) {
+                try {
+                    AlertWriter.requireSafeUrl(receiver(name, type, url), url);
+                } catch (IllegalStateException e) {
+                    throw new ConfigException("url", "must be an https URL (plain http only to 127.0.0.1), not '"
+                            + url + "'");
+                }
+            }
+        }
+
+        private static AlertReceiver receiver(String name, ReceiverType type, String url) {
+            return new AlertReceiver(name, type, url, null, null);
+        }
+
+        AlertReceiver receiver() {
+            return new AlertReceiver(name, type, url, secretEnv, secretFile);
+        }
+    }
+
+    /** One alert route: which findings (severity, trigger, repositories) go to which receiver, how many at most. */
+    public record AlertRouteConfig(String name, String receiver, Severity minSeverity, List<Trigger> triggers,
+            List<String> repos, Integer maxAlerts, @JsonDeserialize(using = DurationValue.class) Duration rateWindow) {
+        public static final List<Trigger> DEFAULT_TRIGGERS = List.of(Trigger.PUSH, Trigger.RETRO_HUNT);
+
+        public AlertRouteConfig {
+            required(name, "name");
+            if (!name.matches("[A-Za-z0-9_.-]+")) {
+                throw new ConfigException("name", "letters, digits, '_', '.' and '-' only, not '" + name + "'");
+            }
+            required(receiver, "receiver");
+            minSeverity = orDefault(minSeverity, () -> Severity.LOW);
+            triggers = triggers == null ? DEFAULT_TRIGGERS : List.copyOf(triggers);
+            if (triggers.isEmpty()) {
+                throw new ConfigException("triggers", "at least one of push, baseline, retro_hunt");
+            }
+            repos = repos == null ? List.of("*/*") : List.copyOf(repos);
+            for (String glob : repos) {
+                try {
+                    FileSystems.getDefault().getPathMatcher("glob:" + glob);
+                } catch (RuntimeException e) {
+                    throw new ConfigException("repos", "not a glob: '" + glob + "'");
+                }
+            }
+            maxAlerts = orDefault(maxAlerts, () -> 20);
+            if (maxAlerts < 1) {
+                throw new ConfigException("max_alerts", "must be at least 1, got " + maxAlerts);
+            }
+            rateWindow = positive(orDefault(rateWindow, () -> Duration.ofHours(1)), "rate_window");
+        }
+
+        AlertRoute route() {
+            return new AlertRoute(name, receiver, minSeverity, triggers.stream().map(Trigger::wire)
+                    .collect(Collectors.toSet()), repos, maxAlerts, rateWindow);
+        }
+    }
 
     /** How files are fetched; see FetchSettings. */
     public record Fetch(FetchStrategy strategy, Long maxFileBytes, Long maxBytesInFlight) {

@@ -60,6 +60,7 @@ public final class JobConfigReader {
             throw new ConfigException("github.token_env", "environment variable " + config.github().tokenEnv()
                     + " is not set");
         }
+        requireAlertSecrets(config, env);
         return config;
     }
 
@@ -71,6 +72,22 @@ public final class JobConfigReader {
             throw new ConfigException("--config", "no such file: " + file);
         } catch (IOException e) {
             throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Every alert receiver's secret variable must be set where the job is submitted, as the token's must. */
+    private static void requireAlertSecrets(JobConfig config, UnaryOperator<String> env) {
+        JobConfig.Alerts alerts = config.sinks().alerts();
+        if (alerts == null) {
+            return;
+        }
+        for (int i = 0; i < alerts.receivers().size(); i++) {
+            String secretEnv = alerts.receivers().get(i).secretEnv();
+            String value = secretEnv == null ? "" : env.apply(secretEnv);
+            if (secretEnv != null && (value == null || value.isBlank())) {
+                throw new ConfigException("sinks.alerts.receivers[" + i + "].secret_env", "environment variable "
+                        + secretEnv + " is not set");
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package io.iocstream.match;
 
 import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FileOp;
+import io.iocstream.github.WebLinks;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
@@ -30,10 +32,17 @@ final class BranchInventory {
 
     private final BranchKey branch;
     private final Consumer<Finding> findings;
+    private final WebLinks links;
 
-    BranchInventory(BranchKey branch, Consumer<Finding> findings) {
+    BranchInventory(BranchKey branch, Consumer<Finding> findings, WebLinks links) {
         this.branch = branch;
         this.findings = findings;
+        this.links = links;
+    }
+
+    /** The same, its findings linking to github.com. */
+    BranchInventory(BranchKey branch, Consumer<Finding> findings) {
+        this(branch, findings, new WebLinks(WebLinks.GITHUB_COM));
     }
 
     /**
@@ -47,7 +56,19 @@ final class BranchInventory {
             return null;
         }
         List<Hit> hits = hitsOf(index, update.path(), facts);
-        return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits);
+        return reconcile(update.commit(), update.seq(), update.trigger(), update.path(), before, facts, hits,
+                broughtInBy(update, before, facts));
+    }
+
+    /**
+     * Who brought the path to this state: the push of this record, unless the file is the same as before (a tree
+     * rescan or a listing of a file already read), when it is still who brought it in.
+     */
+    private static PushStamp broughtInBy(InventoryUpdate update, PathState before, FileFacts facts) {
+        boolean unchanged = before != null && before.present() && facts != null && before.pushed().known()
+                && (update.op() == FileOp.LISTED
+                        || facts.sha256() != null && facts.sha256().equals(before.facts().sha256()));
+        return unchanged ? before.pushed() : update.pushed();
     }
 
     /**
@@ -65,7 +86,7 @@ final class BranchInventory {
         Map<String, PathState> removed = new HashMap<>();
         for (Map.Entry<String, PathState> entry : gone.entrySet()) {
             removed.put(entry.getKey(), reconcile(update.commit(), update.seq(), update.trigger(), entry.getKey(),
-                    entry.getValue(), null, List.of()));
+                    entry.getValue(), null, List.of(), update.pushed()));
         }
         return removed;
     }
@@ -87,13 +108,14 @@ final class BranchInventory {
             for (Hit hit : hits) {
                 String id = hit.findingId(branch.repo(), branch.ref(), path);
                 if (!open.containsKey(id)) {
+                    // the file was brought in by the push that last changed it: that push's who and when
                     findings.accept(Findings.open(branch.repo(), branch.ref(), state.commit(), path, hit,
-                            Trigger.RETRO_HUNT));
+                            Trigger.RETRO_HUNT, new Findings.Seen(state.pushed(), links)));
                     open.put(id, hit);
                 }
             }
             if (open.size() != state.open().size()) {
-                changed.put(path, new PathState(state.seq(), state.commit(), state.facts(), open));
+                changed.put(path, new PathState(state.seq(), state.commit(), state.facts(), open, state.pushed()));
             }
         }
         return changed;
@@ -111,7 +133,7 @@ final class BranchInventory {
             List<Hit> hits = state.open().isEmpty() ? null : lookUp.hits(entry.getKey(), state);
             if (hits != null) {
                 changed.put(entry.getKey(), reconcile(state.commit(), state.seq(), Trigger.RETRO_HUNT, entry.getKey(),
-                        state, state.facts(), hits));
+                        state, state.facts(), hits, state.pushed()));
             }
         }
         return changed;
@@ -138,12 +160,23 @@ final class BranchInventory {
             case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
             case FAILED -> facts == null ? null : new FileFacts(
                     known == null ? List.of() : known.dependencies(), facts.sha256(), facts.hosts(),
-                    known == null ? List.of() : known.workflowValues());
+                    known == null ? List.of() : known.workflowValues(), 0, linesOf(facts, known));
             case CONTENT -> known == null || !facts.readInPart() ? facts : new FileFacts(
                     union(facts.dependencies(), known.dependencies()), facts.sha256(), facts.hosts(),
-                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries());
+                    union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries(),
+                    linesOf(facts, known));
             default -> facts;
         };
+    }
+
+    /** The lines of the values read now, and of those kept from before where the file does not say them now. */
+    private static Map<String, Integer> linesOf(FileFacts now, FileFacts before) {
+        if (before == null) {
+            return now.lines();
+        }
+        Map<String, Integer> lines = new HashMap<>(before.lines());
+        lines.putAll(now.lines());
+        return lines;
     }
 
     private static <T> List<T> union(List<T> now, List<T> before) {
@@ -157,21 +190,24 @@ final class BranchInventory {
      * the path's findings that are no longer hit.
      */
     private PathState reconcile(String commit, long seq, Trigger trigger, String path, PathState before,
-            FileFacts facts, List<Hit> hits) {
+            FileFacts facts, List<Hit> hits, PushStamp pushed) {
         Map<String, Hit> open = before == null ? new HashMap<>() : new HashMap<>(before.open());
+        Findings.Seen seen = new Findings.Seen(pushed, links);
         Set<String> stillHit = new HashSet<>();
         for (Hit hit : hits) {
             String id = hit.findingId(branch.repo(), branch.ref(), path);
             stillHit.add(id);
             if (open.put(id, hit) == null) {
-                findings.accept(Findings.open(branch.repo(), branch.ref(), commit, path, hit, trigger));
+                findings.accept(Findings.open(branch.repo(), branch.ref(), commit, path, hit, trigger, seen));
             }
         }
         for (String id : new ArrayList<>(open.keySet())) {
             if (!stillHit.contains(id)) {
-                findings.accept(Findings.resolved(branch.repo(), branch.ref(), commit, path, open.remove(id), trigger));
+                // before holds every hit open before this change, and the commit it was read at with them
+                findings.accept(Findings.resolved(branch.repo(), branch.ref(), commit, path, open.remove(id), trigger,
+                        seen, before.commit()));
             }
         }
-        return new PathState(seq, commit, facts, open);
+        return new PathState(seq, commit, facts, open, pushed);
     }
 }

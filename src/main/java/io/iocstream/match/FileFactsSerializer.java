@@ -5,7 +5,9 @@ import io.iocstream.parse.FileFacts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -14,13 +16,20 @@ import org.apache.flink.core.memory.DataOutputView;
  * its ecosystem by index, so a lockfile's hundreds of dependencies cost a name and a version each. Reading every
  * inventory is what a retro hunt on RocksDB spends its time on.
  *
- * <p>Formats: 1, the only one so far. {@link PathStateSerializer} and {@link InventoryUpdateSerializer} write facts
- * inside their own records, so a new format here is a new format of theirs too, which says which facts format it
- * holds.
+ * <p>Formats: 1 wrote a dependency's ecosystem, name and version (savepoints up to 2026-12-06); 2 adds where the
+ * file names it (its line, and one byte for its scope and relationship) and the first line of each host and
+ * workflow value. {@link PathStateSerializer} and
+ * {@link InventoryUpdateSerializer} write facts inside their own records, so a new format here is a new format of
+ * theirs too, which says which facts format it holds.
  */
 public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFacts> {
 
-    static final int CURRENT_FORMAT = 1;
+    static final int CURRENT_FORMAT = 2;
+
+    /** A dependency's scope and relationship as codes: the index in these lists, 0 for not told. */
+    private static final List<String> SCOPES = Arrays.asList(null, Dependency.RUNTIME, Dependency.DEV,
+            Dependency.OPTIONAL);
+    private static final List<String> RELATIONSHIPS = Arrays.asList(null, Dependency.DIRECT, Dependency.TRANSITIVE);
 
     public static final FileFactsSerializer INSTANCE = new FileFactsSerializer(CURRENT_FORMAT);
 
@@ -67,11 +76,17 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
             writeVarInt(ecosystems.indexOf(dep.ecosystem()), target);
             writeString(dep.name(), target);
             writeString(dep.version(), target);
+            writePlace(dep, target);
         }
         writeString(facts.sha256(), target);
         writeStrings(facts.hosts(), target);
         writeStrings(facts.workflowValues(), target);
         writeVarInt(facts.skippedEntries(), target);
+        writeVarInt(facts.lines().size(), target);
+        for (Map.Entry<String, Integer> line : facts.lines().entrySet()) {
+            writeString(line.getKey(), target);
+            writeVarInt(line.getValue(), target);
+        }
     }
 
     /** Reads facts written in {@code format}, inside another record. */
@@ -80,10 +95,44 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
         Dependency[] dependencies = new Dependency[readVarInt(source)];
         for (int i = 0; i < dependencies.length; i++) {
             String ecosystem = ecosystems.get(readVarInt(source));
-            dependencies[i] = new Dependency(ecosystem, readString(source), readString(source));
+            Dependency dep = new Dependency(ecosystem, readString(source), readString(source));
+            dependencies[i] = format >= 2 ? readPlace(dep, source) : dep;
         }
-        return new FileFacts(Arrays.asList(dependencies), readString(source), readStrings(source),
-                readStrings(source), readVarInt(source));
+        String sha256 = readString(source);
+        List<String> hosts = readStrings(source);
+        List<String> workflowValues = readStrings(source);
+        int skipped = readVarInt(source);
+        Map<String, Integer> lines = new HashMap<>();
+        if (format >= 2) {
+            for (int i = readVarInt(source); i > 0; i--) {
+                lines.put(readString(source), readVarInt(source));
+            }
+        }
+        return new FileFacts(Arrays.asList(dependencies), sha256, hosts, workflowValues, skipped, lines);
+    }
+
+    /** Writes where a file names {@code dep} (facts format 2): its line, then its scope and relationship in a byte. */
+    static void writePlace(Dependency dep, DataOutputView target) throws IOException {
+        writeVarInt(dep.line(), target);
+        target.writeByte(SCOPES.indexOf(dep.scope()) * RELATIONSHIPS.size()
+                + RELATIONSHIPS.indexOf(dep.relationship()));
+    }
+
+    /** {@code dep} at the place {@link #writePlace} wrote. */
+    static Dependency readPlace(Dependency dep, DataInputView source) throws IOException {
+        int line = readVarInt(source);
+        int codes = source.readUnsignedByte();
+        int scope = codes / RELATIONSHIPS.size();
+        if (scope >= SCOPES.size()) {
+            throw new IOException("no scope of code " + scope);
+        }
+        return new Dependency(dep.ecosystem(), dep.name(), dep.version(), line, SCOPES.get(scope),
+                RELATIONSHIPS.get(codes % RELATIONSHIPS.size()));
+    }
+
+    /** The facts format inside a record of another serializer's {@code format}; facts format 2 began at {@code since}. */
+    static int factsFormat(int format, int since) {
+        return format >= since ? 2 : 1;
     }
 
     /** Restores the serializer from a checkpoint: the format its state was written in. */

@@ -1,6 +1,8 @@
 package io.iocstream.match;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.github.WebLinks;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.parse.Dependency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,24 +15,42 @@ public final class Findings {
 
     private Findings() {}
 
-    /** A new finding of {@code hit} in a file of a branch. */
-    public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger);
+    /** Where a finding was made: who pushed the file when, and the site its links point at. */
+    public record Seen(PushStamp pushed, WebLinks links) {
+        public Seen {
+            pushed = pushed == null ? PushStamp.NONE : pushed;
+        }
     }
 
-    /** The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger. */
-    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger) {
-        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger);
+    /** A new finding of {@code hit} in a file of a branch; its link is to the file at {@code commit}. */
+    public static Finding open(String repo, String ref, String commit, String path, Hit hit, Trigger trigger,
+            Seen seen) {
+        return of(FindingStatus.OPEN, repo, ref, commit, path, hit, trigger, seen, commit);
+    }
+
+    /**
+     * The finding of {@code hit}, resolved at {@code commit} by a change of the given trigger; its link is to the
+     * file at {@code lastSeenAt}, the commit it was last read at with the hit (a removed file has no page at
+     * {@code commit}).
+     */
+    public static Finding resolved(String repo, String ref, String commit, String path, Hit hit, Trigger trigger,
+            Seen seen, String lastSeenAt) {
+        return of(FindingStatus.RESOLVED, repo, ref, commit, path, hit, trigger, seen, lastSeenAt);
     }
 
     /** The finding as the contract writes it: the enums' words from here on. */
     private static Finding of(FindingStatus status, String repo, String ref, String commit, String path, Hit hit,
-            Trigger trigger) {
+            Trigger trigger, Seen seen, String linkCommit) {
         Dependency dep = hit.dependency();
+        Integer line = hit.line() > 0 ? hit.line() : null;
+        PushStamp pushed = seen.pushed();
         return new Finding(Finding.SCHEMA_VERSION, hit.findingId(repo, ref, path), status.wire(),
                 trigger.wire(), repo, ref, commit, path, hit.kind().wire(), dep == null ? null : dep.ecosystem(),
                 dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
-                hit.severity().wire(), Instant.now().toString());
+                hit.severity().wire(), Instant.now().toString(), pushed.pusher(), pushed.sender(), pushed.pushedAt(),
+                seen.links().blob(repo, linkCommit, path, line == null ? 0 : line), line, hit.advisory().summary(),
+                hit.advisory().aliases(), hit.advisory().references(), hit.feed(),
+                dep == null ? null : dep.scope(), dep == null ? null : dep.relationship());
     }
 
     /**

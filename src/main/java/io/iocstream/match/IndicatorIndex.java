@@ -103,17 +103,20 @@ final class IndicatorIndex {
             return List.of();
         }
         Map<String, List<Indicator>> found = new LinkedHashMap<>();
-        lookup(Indicator.Kind.FILE_NAME, path, found);
+        // the line each hit is first on: a host's or workflow value's; a name or hash is the whole file
+        Map<String, Integer> lines = new HashMap<>();
+        lookup(Indicator.Kind.FILE_NAME, path, 0, found, lines);
         int slash = path.lastIndexOf('/');
         if (slash >= 0) {
-            lookup(Indicator.Kind.FILE_NAME, path.substring(slash + 1), found);
+            lookup(Indicator.Kind.FILE_NAME, path.substring(slash + 1), 0, found, lines);
         }
         if (facts.sha256() != null) {
-            lookup(Indicator.Kind.FILE_HASH, facts.sha256(), found);
+            lookup(Indicator.Kind.FILE_HASH, facts.sha256(), 0, found, lines);
         }
+        // hosts come in the order the file first names them, so the first that hits a domain is on its first line
         for (String host : facts.hosts()) {
             for (String suffix = host; ; suffix = suffix.substring(suffix.indexOf('.') + 1)) {
-                lookup(Indicator.Kind.DOMAIN, suffix, found);
+                lookup(Indicator.Kind.DOMAIN, suffix, facts.lineOf(host), found, lines);
                 if (suffix.indexOf('.') < 0) {
                     break;
                 }
@@ -121,23 +124,26 @@ final class IndicatorIndex {
         }
         if (WorkflowFiles.isWorkflow(path)) {
             for (String value : facts.workflowValues()) {
-                lookup(Indicator.Kind.WORKFLOW, value, found);
+                lookup(Indicator.Kind.WORKFLOW, value, facts.lineOf(value), found, lines);
             }
         }
         List<Hit> hits = new ArrayList<>(found.size());
-        for (List<Indicator> same : found.values()) {
-            Indicator first = same.get(0);
-            hits.add(Hit.ofIndicator(first.kind(), first.value(), same));
+        for (Map.Entry<String, List<Indicator>> same : found.entrySet()) {
+            Indicator first = same.getValue().get(0);
+            hits.add(Hit.ofIndicator(first.kind(), first.value(), same.getValue(), lines.get(same.getKey())));
         }
         return hits;
     }
 
-    private void lookup(Indicator.Kind kind, String value, Map<String, List<Indicator>> found) {
+    private void lookup(Indicator.Kind kind, String value, int line, Map<String, List<Indicator>> found,
+            Map<String, Integer> lines) {
         List<Indicator> hit = byKind.getOrDefault(kind, Map.of()).get(value);
         if (hit != null) {
             for (Indicator indicator : hit) {
                 if (!indicator.withdrawn()) {
-                    found.computeIfAbsent(kind + ":" + value, k -> new ArrayList<>()).add(indicator);
+                    String key = kind + ":" + value;
+                    found.computeIfAbsent(key, k -> new ArrayList<>()).add(indicator);
+                    lines.putIfAbsent(key, line);
                 }
             }
         }

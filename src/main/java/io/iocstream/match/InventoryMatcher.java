@@ -6,6 +6,7 @@ import io.iocstream.core.RecordGuard;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
+import io.iocstream.github.WebLinks;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
@@ -101,6 +102,18 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     static final Duration STALL_TIMEOUT = Duration.ofMinutes(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(InventoryMatcher.class);
+
+    private final WebLinks links;
+
+    /** A matcher whose findings link to files on the web site of {@code links}. */
+    public InventoryMatcher(WebLinks links) {
+        this.links = links;
+    }
+
+    /** A matcher whose findings link to files on github.com. */
+    public InventoryMatcher() {
+        this(new WebLinks(WebLinks.GITHUB_COM));
+    }
 
     private transient MapState<String, PathState> paths;
     private transient ListState<InventoryUpdate> pending;
@@ -351,7 +364,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     }
 
     private void change(InventoryUpdate update, IocIndex index, Consumer<Finding> out) throws Exception {
-        BranchInventory inventory = new BranchInventory(update.branch(), out);
+        BranchInventory inventory = new BranchInventory(update.branch(), out, links);
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
                 PathState after = inventory.change(update, paths.get(update.path()), index);
@@ -370,7 +383,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private void retroHunt(BranchKey branch, MapState<String, PathState> inventory, IocIndex fresh,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
         if (fresh.size() > 0) {
-            inventory.putAll(new BranchInventory(branch, out::collect).retroHunt(inventory.entries(),
+            inventory.putAll(new BranchInventory(branch, out::collect, links).retroHunt(inventory.entries(),
                     guardedLookUp(fresh, branch, dead)));
         }
     }
@@ -378,7 +391,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Judges every open finding of one branch again against {@code index}: entries left it. */
     private void judgeOpenFindings(BranchKey branch, MapState<String, PathState> inventory, IocIndex index,
             Collector<Finding> out, Consumer<DeadLetter> dead) throws Exception {
-        inventory.putAll(new BranchInventory(branch, out::collect).judgeOpenFindings(inventory.entries(),
+        inventory.putAll(new BranchInventory(branch, out::collect, links).judgeOpenFindings(inventory.entries(),
                 guardedLookUp(index, branch, dead)));
     }
 

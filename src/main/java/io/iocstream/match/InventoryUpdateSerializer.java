@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import java.util.List;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.changes.Trigger;
 import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.InventoryUpdate;
@@ -12,11 +14,12 @@ import org.apache.flink.core.memory.DataOutputView;
  * written there once and read back once before it reaches the inventory.
  *
  * <p>Formats: 1 wrote the trigger and the file operation by their enum names (savepoints up to 2026-12-06); 2 writes
- * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1.
+ * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1. 3 holds facts of format 2 and adds
+ * who pushed and when ({@link PushStamp}).
  */
 public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<InventoryUpdate> {
 
-    static final int CURRENT_FORMAT = 2;
+    static final int CURRENT_FORMAT = 3;
 
     public static final InventoryUpdateSerializer INSTANCE = new InventoryUpdateSerializer(CURRENT_FORMAT);
 
@@ -59,6 +62,18 @@ public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<I
             FileFactsSerializer.writeFacts(update.facts(), target);
         }
         writeStrings(update.presentPaths(), target);
+        writeStamp(update.pushed(), target);
+    }
+
+    /** Who pushed and when: three strings, each may be null. */
+    static void writeStamp(PushStamp stamp, DataOutputView target) throws IOException {
+        writeString(stamp.pusher(), target);
+        writeString(stamp.sender(), target);
+        writeString(stamp.pushedAt(), target);
+    }
+
+    static PushStamp readStamp(DataInputView source) throws IOException {
+        return new PushStamp(readString(source), readString(source), readString(source));
     }
 
     @Override
@@ -71,8 +86,11 @@ public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<I
         long seq = source.readLong();
         int scanSize = readVarInt(source);
         FileOp op = format == 1 ? FileOp.valueOf(readString(source)) : OPS.of(source.readUnsignedByte());
-        var facts = source.readBoolean() ? FileFactsSerializer.readFacts(source, 1) : null;
-        return new InventoryUpdate(repo, ref, commit, path, trigger, seq, scanSize, op, facts, readStrings(source));
+        var facts = source.readBoolean()
+                ? FileFactsSerializer.readFacts(source, FileFactsSerializer.factsFormat(format, 3)) : null;
+        List<String> present = readStrings(source);
+        PushStamp pushed = format >= 3 ? readStamp(source) : PushStamp.NONE;
+        return new InventoryUpdate(repo, ref, commit, path, trigger, seq, scanSize, op, facts, present, pushed);
     }
 
     /** Restores the serializer from a checkpoint: the format its state was written in. */

@@ -131,7 +131,7 @@ public final class IocIndex {
             return entry;
         }
         return new IocEntry(entry.id(), ecosystem, name, entry.versions(), entry.allVersions(), entry.ranges(),
-                entry.withdrawn(), severity, feed);
+                entry.withdrawn(), severity, feed, entry.advisory());
     }
 
     static String intern(String value) {

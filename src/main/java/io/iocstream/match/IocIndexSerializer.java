@@ -1,8 +1,11 @@
 package io.iocstream.match;
 
+import io.iocstream.feeds.Advisory;
 import static io.iocstream.match.ImmutableRecordSerializer.readString;
+import static io.iocstream.match.ImmutableRecordSerializer.readStrings;
 import static io.iocstream.match.ImmutableRecordSerializer.readVarInt;
 import static io.iocstream.match.ImmutableRecordSerializer.writeString;
+import static io.iocstream.match.ImmutableRecordSerializer.writeStrings;
 import static io.iocstream.match.ImmutableRecordSerializer.writeVarInt;
 
 import io.iocstream.feeds.Indicator;
@@ -26,12 +29,13 @@ import org.apache.flink.core.memory.DataOutputView;
  * that repeat (ecosystem, severity, feed, description) once each: a later use names the first by number. Entries
  * are written as the feed gave them; a restore parses their versions again ({@link IndexedEntry}).
  *
- * <p>Formats: 1, the only one so far. Enums are written as one-byte codes ({@link EnumCodes}); format 1 was first
- * written with the enums' ordinals, which are the codes.
+ * <p>Formats: 1 (savepoints up to 2026-12-06); 2 adds what the feed says of each entry ({@link Advisory}: its
+ * summary among the repeated strings, its aliases and references). Enums are written as one-byte codes
+ * ({@link EnumCodes}); format 1 was first written with the enums' ordinals, which are the codes.
  */
 public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
 
-    static final int CURRENT_FORMAT = 1;
+    static final int CURRENT_FORMAT = 2;
 
     public static final IocIndexSerializer INSTANCE = new IocIndexSerializer(CURRENT_FORMAT);
 
@@ -145,6 +149,9 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
         }
         strings.write(entry.severity());
         strings.write(entry.feed());
+        strings.write(entry.advisory().summary());
+        writeStrings(entry.advisory().aliases(), target);
+        writeStrings(entry.advisory().references(), target);
     }
 
     @Override
@@ -161,7 +168,7 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
                 int count = readVarInt(source);
                 List<IndexedEntry> entries = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    entries.add(new IndexedEntry(readEntry(key, strings, source)));
+                    entries.add(new IndexedEntry(readEntry(key, strings, source, format)));
                 }
                 byName.put(key, entries);
             }
@@ -188,7 +195,7 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
         return new IocIndex(byEcosystem, new IndicatorIndex(byKind));
     }
 
-    private static IocEntry readEntry(String key, StringTableReader strings, DataInputView source)
+    private static IocEntry readEntry(String key, StringTableReader strings, DataInputView source, int format)
             throws IOException {
         String id = readString(source);
         String ecosystem = strings.read();
@@ -207,8 +214,12 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
             }
             ranges[r] = new VersionRange(type, Arrays.asList(events));
         }
+        String severity = strings.read();
+        String feed = strings.read();
+        Advisory advisory = format >= 2 ? new Advisory(strings.read(), readStrings(source), readStrings(source))
+                : Advisory.NONE;
         return new IocEntry(id, ecosystem, name, Set.of(versions), (flags & ALL_VERSIONS) != 0,
-                Arrays.asList(ranges), (flags & WITHDRAWN) != 0, strings.read(), strings.read());
+                Arrays.asList(ranges), (flags & WITHDRAWN) != 0, severity, feed, advisory);
     }
 
     /** A HashMap capacity that holds {@code size} keys without a resize. */

@@ -65,6 +65,7 @@ public final class ComposerLockParser implements DependencyParser {
                 continue;
             }
             long from = json.currentTokenLocation().getByteOffset();
+            int line = json.currentTokenLocation().getLineNr();
             String name = null;
             String version = null;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -85,7 +86,9 @@ public final class ComposerLockParser implements DependencyParser {
             }
             if (isRelease(version)) {
                 // as written: a tag's v is a spelling of the same version, which the matcher drops (VersionSpelling)
-                out.add(new Dependency("Packagist", name, version));
+                // packages-dev holds what only development needs
+                out.add(new Dependency("Packagist", name, version).atLine(line)
+                        .as(section.equals("packages-dev") ? Dependency.DEV : Dependency.RUNTIME, null));
             }
         }
     }

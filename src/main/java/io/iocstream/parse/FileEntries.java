@@ -51,7 +51,7 @@ final class FileEntries {
     void add(Dependency dep, int line, String text, int start, int end) {
         String problem = problem(dep);
         if (problem == null) {
-            addChecked(dep);
+            addChecked(dep.line() == 0 ? dep.atLine(line) : dep);
         } else {
             skipLine(line, problem, text, start, end);
         }
@@ -72,7 +72,8 @@ final class FileEntries {
     }
 
     private void addChecked(Dependency dep) {
-        if (seen.add(dep)) {
+        // the first place a file names a package is where it is reported
+        if (seen.add(dep.identity())) {
             inOrder.add(dep);
         }
     }

@@ -2,6 +2,7 @@ package io.iocstream.parse;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one scanned file says to the IOC matcher: its dependencies (for dependency files), the SHA-256 of its
@@ -13,9 +14,10 @@ import java.util.List;
  * @param workflowValues for workflow files: the top-level {@code name} and every {@code runs-on} label
  * @param skippedEntries how many entries (lines, packages, labels) could not be read and were skipped: the file
  *                       was read in part, and its other facts are what the rest of it says
+ * @param lines          the first line each host and workflow value is on (1-based), where known
  */
 public record FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts,
-        List<String> workflowValues, int skippedEntries) implements Serializable {
+        List<String> workflowValues, int skippedEntries, Map<String, Integer> lines) implements Serializable {
 
     /** A file listed but not read: only its path can match. */
     public static final FileFacts PATH_ONLY = new FileFacts(List.of(), null, List.of(), List.of());
@@ -24,6 +26,18 @@ public record FileFacts(List<Dependency> dependencies, String sha256, List<Strin
         dependencies = List.copyOf(dependencies);
         hosts = List.copyOf(hosts);
         workflowValues = List.copyOf(workflowValues);
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+    }
+
+    /** Facts without the lines of their hosts and workflow values. */
+    public FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts, List<String> workflowValues,
+            int skippedEntries) {
+        this(dependencies, sha256, hosts, workflowValues, skippedEntries, Map.of());
+    }
+
+    /** The first line a host or workflow value is on, or 0 when not known. */
+    public int lineOf(String value) {
+        return lines.getOrDefault(value, 0);
     }
 
     /** The facts of a file read whole. */

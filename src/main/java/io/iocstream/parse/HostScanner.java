@@ -4,9 +4,10 @@ import com.google.common.net.InternetDomainName;
 import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -40,10 +41,20 @@ public final class HostScanner {
     private HostScanner() {}
 
     public static List<String> hosts(byte[] content) {
-        Set<String> hosts = new LinkedHashSet<>();
+        return List.copyOf(hostLines(content).keySet());
+    }
+
+    /** The hosts, in the order the file first names them, each with the (1-based) line it is first on. */
+    public static Map<String, Integer> hostLines(byte[] content) {
+        Map<String, Integer> hosts = new LinkedHashMap<>();
         int i = 0;
+        int line = 1;
         while (i < content.length) {
             if (!HOST_CHAR[content[i] & 0xff]) {
+                // a host run never holds a line break, so counting them here counts them all
+                if (content[i] == '\n') {
+                    line++;
+                }
                 i++;
                 continue;
             }
@@ -53,13 +64,13 @@ public final class HostScanner {
                 dot |= content[i] == '.';
             }
             if (dot) {
-                addIfHost(content, start, i, hosts);
+                addIfHost(content, start, i, line, hosts);
             }
         }
-        return List.copyOf(hosts);
+        return hosts;
     }
 
-    private static void addIfHost(byte[] content, int start, int end, Set<String> hosts) {
+    private static void addIfHost(byte[] content, int start, int end, int line, Map<String, Integer> hosts) {
         // a host never starts or ends with a dot or hyphen ("example.com." at a sentence's end)
         while (start < end && (content[start] == '.' || content[start] == '-')) {
             start++;
@@ -77,11 +88,11 @@ public final class HostScanner {
             return;
         }
         String host = lower(content, start, end);
-        if (hosts.contains(host) || !InternetDomainName.isValid(host)) {
+        if (hosts.containsKey(host) || !InternetDomainName.isValid(host)) {
             return;
         }
         if (url || InternetDomainName.from(host).isUnderPublicSuffix()) {
-            hosts.add(host);
+            hosts.put(host, line);
         }
     }
 

@@ -64,6 +64,7 @@ public final class NuGetLockParser implements DependencyParser {
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String id = json.currentName();
+                int line = json.currentTokenLocation().getLineNr();
                 if (json.nextToken() != JsonToken.START_OBJECT) {
                     out.skip("entry " + framework + "." + id, "not an object", FileFormats.skipValue(json, content));
                     continue;
@@ -92,7 +93,10 @@ public final class NuGetLockParser implements DependencyParser {
                 }
                 // resolved is the version as written; requested is a range such as [1.2.3, )
                 if (resolved != null && !resolved.isEmpty() && !"Project".equalsIgnoreCase(type)) {
-                    out.add(new Dependency("NuGet", id, resolved));
+                    // "Direct" (the project references it) or "Transitive", as NuGet writes them
+                    String relationship = "Direct".equalsIgnoreCase(type) ? Dependency.DIRECT
+                            : "Transitive".equalsIgnoreCase(type) ? Dependency.TRANSITIVE : null;
+                    out.add(new Dependency("NuGet", id, resolved).atLine(line).as(null, relationship));
                 }
             }
         }

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.iocstream.core.DeadLetter;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * npm {@code package-lock.json} (lockfile v1, v2, v3) and {@code npm-shrinkwrap.json}, read with Jackson's
@@ -17,6 +22,11 @@ import java.util.List;
  * {@code packages} is the authority. Links, git, file and tarball dependencies have no registry version and are
  * not reported. An entry of another shape (not an object, a {@code version} or {@code name} that is no string) is
  * skipped; the rest of the file is read.
+ *
+ * <p>Each dependency carries the line of its key, its scope ({@code dev}, {@code optional} or {@code devOptional}
+ * flags; runtime without them) and, in v2 and v3, its relationship: direct when the root or a workspace entry (a
+ * key outside {@code node_modules}) lists it among its dependencies and it is installed right under that root,
+ * else transitive. v1 does not say which are direct.
  */
 public final class PackageLockParser implements DependencyParser {
 
@@ -68,10 +78,17 @@ public final class PackageLockParser implements DependencyParser {
         return (sawPackages ? fromPackages : fromDependencies).list();
     }
 
+    /** An installed package of v2/v3, known direct or transitive only once every root entry is read. */
+    private record Installed(Dependency dependency, String root, String keyName) {}
+
     /** v2/v3: {@code "node_modules/a/node_modules/b": {"version": ..., "name": ..., "link": ...}}. */
     private static void readPackages(JsonParser json, byte[] content, FileEntries out) throws IOException {
+        List<Installed> installed = new ArrayList<>();
+        // root entries (the project, its workspaces) by path: the names they depend on
+        Map<String, Set<String>> rootDependencies = new HashMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
+            int line = json.currentTokenLocation().getLineNr();
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 out.skip("entry " + key, "not an object", FileFormats.skipValue(json, content));
                 continue;
@@ -79,8 +96,11 @@ public final class PackageLockParser implements DependencyParser {
             String version = null;
             String name = null;
             boolean link = false;
+            String scope = Dependency.RUNTIME;
+            Set<String> dependsOn = new HashSet<>();
             String wrongField = null;
             String wrongValue = null;
+            int at = key.lastIndexOf("node_modules/");
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -93,6 +113,20 @@ public final class PackageLockParser implements DependencyParser {
                     case "version" -> version = json.getText();
                     case "name" -> name = json.getText();
                     case "link" -> link = value == JsonToken.VALUE_TRUE;
+                    case "dev", "devOptional" -> scope = value == JsonToken.VALUE_TRUE ? Dependency.DEV : scope;
+                    case "optional" -> scope = value == JsonToken.VALUE_TRUE && scope.equals(Dependency.RUNTIME)
+                            ? Dependency.OPTIONAL : scope;
+                    case "dependencies", "devDependencies", "optionalDependencies", "peerDependencies" -> {
+                        if (at < 0 && value == JsonToken.START_OBJECT) {
+                            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                                dependsOn.add(json.currentName());
+                                json.nextToken();
+                                json.skipChildren();
+                            }
+                        } else {
+                            json.skipChildren();
+                        }
+                    }
                     default -> json.skipChildren();
                 }
             }
@@ -100,12 +134,25 @@ public final class PackageLockParser implements DependencyParser {
                 out.skip("entry " + key, wrongField + " is not a string", wrongValue);
                 continue;
             }
-            int at = key.lastIndexOf("node_modules/");
-            if (key.isEmpty() || at < 0 || link || version == null) {
+            if (at < 0) {
+                rootDependencies.put(key, dependsOn);
                 continue;
             }
-            String packageName = name != null ? name : key.substring(at + "node_modules/".length());
-            add(out, packageName, version);
+            if (link || version == null) {
+                continue;
+            }
+            String keyName = key.substring(at + "node_modules/".length());
+            Dependency dep = registryDependency(name != null ? name : keyName, version);
+            if (dep != null) {
+                installed.add(new Installed(dep.atLine(line).as(scope, null), key.substring(0, at), keyName));
+            }
+        }
+        for (Installed one : installed) {
+            // "node_modules/x" is installed for the project, "packages/ui/node_modules/x" for that workspace
+            String root = one.root().endsWith("/") ? one.root().substring(0, one.root().length() - 1) : one.root();
+            boolean direct = rootDependencies.getOrDefault(root, Set.of()).contains(one.keyName());
+            out.add(one.dependency().as(one.dependency().scope(),
+                    direct ? Dependency.DIRECT : Dependency.TRANSITIVE));
         }
     }
 
@@ -113,16 +160,23 @@ public final class PackageLockParser implements DependencyParser {
     private static void readDependencies(JsonParser json, byte[] content, FileEntries out) throws IOException {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
+            int line = json.currentTokenLocation().getLineNr();
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 out.skip("entry " + name, "not an object", FileFormats.skipValue(json, content));
                 continue;
             }
             String version = null;
             String wrongVersion = null;
+            String scope = Dependency.RUNTIME;
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
-                if (field.equals("version") && value == JsonToken.VALUE_STRING) {
+                if (field.equals("dev") && value == JsonToken.VALUE_TRUE) {
+                    scope = Dependency.DEV;
+                } else if (field.equals("optional") && value == JsonToken.VALUE_TRUE
+                        && scope.equals(Dependency.RUNTIME)) {
+                    scope = Dependency.OPTIONAL;
+                } else if (field.equals("version") && value == JsonToken.VALUE_STRING) {
                     version = json.getText();
                 } else if (field.equals("version")) {
                     wrongVersion = FileFormats.skipValue(json, content);
@@ -135,26 +189,27 @@ public final class PackageLockParser implements DependencyParser {
             if (wrongVersion != null) {
                 out.skip("entry " + name, "version is not a string", wrongVersion);
             } else if (version != null) {
-                add(out, name, version);
+                Dependency dep = registryDependency(name, version);
+                if (dep != null) {
+                    out.add(dep.atLine(line).as(scope, null));
+                }
             }
         }
     }
 
-    /** Adds a registry dependency; resolves {@code npm:real@version} aliases, skips non-registry specs. */
-    private static void add(FileEntries out, String name, String version) {
+    /** A registry dependency, {@code npm:real@version} aliases resolved; null for a non-registry spec. */
+    private static Dependency registryDependency(String name, String version) {
         if (version.startsWith("npm:")) {
             String spec = version.substring(4);
             int at = spec.lastIndexOf('@');
             if (at <= 0) {
-                return;
+                return null;
             }
             name = spec.substring(0, at);
             // an alias's spec names the real package: the version is what follows its last @
             version = spec.substring(at + 1);
         }
-        if (isRegistryVersion(version)) {
-            out.add(new Dependency("npm", name, version));
-        }
+        return isRegistryVersion(version) ? new Dependency("npm", name, version) : null;
     }
 
     private static boolean isRegistryVersion(String version) {

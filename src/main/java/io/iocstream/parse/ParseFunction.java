@@ -8,8 +8,10 @@ import io.iocstream.fetch.FileOp;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -54,7 +56,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         switch (file.op()) {
             case CONTENT -> {
                 String sha256 = sha256(file.content());
-                List<String> hosts = HostScanner.hosts(file.content());
+                Map<String, Integer> hosts = HostScanner.hostLines(file.content());
                 SkippedEntries skipped = new SkippedEntries();
                 try {
                     FileFacts facts = facts(file.path(), file.content(), sha256, hosts, skipped);
@@ -64,7 +66,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
                     ctx.output(DeadLetter.TAG, new DeadLetter("parse", origin(file), e.getMessage(), excerpt(file)));
                     // the hash and hosts still count; the matcher keeps what it knew of the dependencies
                     out.collect(InventoryUpdate.of(file, FileOp.FAILED,
-                            new FileFacts(List.of(), sha256, hosts, List.of())));
+                            new FileFacts(List.of(), sha256, List.copyOf(hosts.keySet()), List.of(), 0, hosts)));
                 }
             }
             case LISTED -> out.collect(InventoryUpdate.of(file, FileOp.LISTED, FileFacts.PATH_ONLY));
@@ -115,16 +117,23 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
      * parse-and-match benchmark times exactly this.
      */
     public static FileFacts facts(String path, byte[] content) throws DependencyFileException {
-        return facts(path, content, sha256(content), HostScanner.hosts(content), new SkippedEntries());
+        return facts(path, content, sha256(content), HostScanner.hostLines(content), new SkippedEntries());
     }
 
-    private static FileFacts facts(String path, byte[] content, String sha256, List<String> hosts,
+    /** The facts, with the line each host and workflow value is first on. */
+    private static FileFacts facts(String path, byte[] content, String sha256, Map<String, Integer> hosts,
             SkippedEntries skipped) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
                 ? DependencyFiles.parse(path, content, skipped) : List.of();
         List<String> workflowValues = WorkflowFiles.isWorkflow(path)
                 ? WorkflowFiles.values(content, skipped) : List.of();
-        return new FileFacts(dependencies, sha256, hosts, workflowValues, skipped.count());
+        Map<String, Integer> lines = hosts;
+        if (!workflowValues.isEmpty()) {
+            lines = new HashMap<>(hosts);
+            lines.putAll(WorkflowFiles.linesOf(content, workflowValues));
+        }
+        return new FileFacts(dependencies, sha256, List.copyOf(hosts.keySet()), workflowValues, skipped.count(),
+                lines);
     }
 
     private static String sha256(byte[] content) {

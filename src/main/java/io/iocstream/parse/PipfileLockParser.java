@@ -51,8 +51,15 @@ public final class PipfileLockParser implements DependencyParser {
     /** The packages of {@code category}; each is {@code category.name} when it is skipped. */
     private static void readCategory(JsonParser json, byte[] content, String category, FileEntries out)
             throws IOException {
+        // the file says which packages are for development only
+        String scope = switch (category) {
+            case "default" -> Dependency.RUNTIME;
+            case "develop" -> Dependency.DEV;
+            default -> null; // a custom category says nothing of runtime or development
+        };
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String name = json.currentName();
+            int line = json.currentTokenLocation().getLineNr();
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 out.skip("entry " + category + "." + name, "not an object", FileFormats.skipValue(json, content));
                 continue;
@@ -78,7 +85,7 @@ public final class PipfileLockParser implements DependencyParser {
                 // the == operator and blanks are not part of the version
                 String pinned = version.substring(2).strip();
                 if (!pinned.isEmpty() && !pinned.contains("*")) {
-                    out.add(new Dependency("PyPI", name, pinned));
+                    out.add(new Dependency("PyPI", name, pinned).atLine(line).as(scope, null));
                 }
             }
         }

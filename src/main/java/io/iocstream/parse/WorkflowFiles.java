@@ -1,6 +1,8 @@
 package io.iocstream.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,30 @@ public final class WorkflowFiles {
         } else if (runsOn != null) {
             add(runsOn, entry, values, skipped);
         }
+    }
+
+    /**
+     * The first line (1-based) that holds each value as text: a name or label is written where the workflow names
+     * it, or at its anchor. A value found on no line (an escaped or folded string) has no line.
+     */
+    public static Map<String, Integer> linesOf(byte[] content, List<String> values) {
+        if (values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        int number = 0;
+        for (String line : new String(content, StandardCharsets.UTF_8).split("\n", -1)) {
+            number++;
+            for (String value : values) {
+                if (!lines.containsKey(value) && line.contains(value)) {
+                    lines.put(value, number);
+                }
+            }
+            if (lines.size() == values.size()) {
+                break;
+            }
+        }
+        return lines;
     }
 
     /** Adds a name or label, unless it is no string or one GitHub would not allow. */

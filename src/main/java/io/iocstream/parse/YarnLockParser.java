@@ -86,7 +86,7 @@ public final class YarnLockParser implements DependencyParser {
             }
             String locator = fields.get("resolution") instanceof String resolution
                     ? resolution : firstDescriptor(key);
-            add(out, locator, version);
+            add(out, locator, version, 0);
         }
     }
 
@@ -100,6 +100,7 @@ public final class YarnLockParser implements DependencyParser {
         String problem = null;
         boolean inBadLine = false;
         int lineNumber = 0;
+        int keyLine = 0;
         for (String line : FileFormats.lines(text)) {
             lineNumber++;
             String trimmed = line.strip();
@@ -107,7 +108,8 @@ public final class YarnLockParser implements DependencyParser {
                 continue;
             }
             if (!Character.isWhitespace(line.charAt(0))) {
-                finishClassic(out, key, version, problem);
+                finishClassic(out, key, keyLine, version, problem);
+                keyLine = lineNumber;
                 inBadLine = !trimmed.endsWith(":");
                 key = inBadLine ? null : trimmed.substring(0, trimmed.length() - 1);
                 version = null;
@@ -133,23 +135,26 @@ public final class YarnLockParser implements DependencyParser {
                 version = unquote(value);
             }
         }
-        finishClassic(out, key, version, problem);
+        finishClassic(out, key, keyLine, version, problem);
     }
 
     /** Adds the entry {@code key}, or skips it when it has a problem or no version. */
-    private static void finishClassic(FileEntries out, String key, String version, String problem) {
+    private static void finishClassic(FileEntries out, String key, int keyLine, String version, String problem) {
         if (key == null) {
             return;
         }
         if (problem != null || version == null) {
             out.skip("entry " + key, problem != null ? problem : "no version", key);
         } else {
-            add(out, firstDescriptor(key), version);
+            add(out, firstDescriptor(key), version, keyLine);
         }
     }
 
-    /** Adds {@code name@spec} at {@code version} unless it is local code; resolves {@code npm:} aliases. */
-    private static void add(FileEntries out, String descriptor, String version) {
+    /**
+     * Adds {@code name@spec} at {@code version}, named on {@code line} (0: not known), unless it is local code;
+     * resolves {@code npm:} aliases.
+     */
+    private static void add(FileEntries out, String descriptor, String version, int line) {
         String name = NpmSpecs.nameOf(descriptor);
         String spec = NpmSpecs.specOf(descriptor);
         String real = NpmSpecs.aliasTarget(spec);
@@ -159,7 +164,7 @@ public final class YarnLockParser implements DependencyParser {
             return;
         }
         if (!name.isEmpty() && !version.equals(WORKSPACE_VERSION) && NpmSpecs.isExactVersion(version)) {
-            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version).atLine(line));
         }
     }
 

@@ -7,6 +7,7 @@ import io.iocstream.feeds.FeedDeadLetterSplit;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchOutcome;
 import io.iocstream.fetch.FetchSettings;
+import io.iocstream.github.WebLinks;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.fetch.FetchedFile;
 import io.iocstream.fetch.FileFetcher;
@@ -48,10 +49,22 @@ public final class IocStreamPipeline {
 
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
+    private final WebLinks links;
 
+    /** The graph reading from {@code fetch}'s API, its findings linking to that API's web site. */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
+        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()));
+    }
+
+    private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links) {
         this.fetch = fetch;
         this.throttle = throttle;
+        this.links = links;
+    }
+
+    /** The same graph, its findings' {@code html_url} on the web site {@code links} names. */
+    public IocStreamPipeline withWebLinks(WebLinks links) {
+        return new IocStreamPipeline(fetch, throttle, links);
     }
 
     /**
@@ -93,7 +106,7 @@ public final class IocStreamPipeline {
         SingleOutputStreamOperator<Finding> findings = updates
                 .keyBy(InventoryUpdate::branchKey, Types.STRING)
                 .connect(iocs)
-                .process(new InventoryMatcher()).name("match").uid("match");
+                .process(new InventoryMatcher(links)).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
                 .union(scans.getSideOutput(DeadLetter.TAG), fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),

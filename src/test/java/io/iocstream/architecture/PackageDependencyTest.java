@@ -24,7 +24,7 @@ class PackageDependencyTest {
     /** Shared leaves first, then the stages in graph order, then what assembles and runs them. */
     static final List<String> ORDER = List.of(
             "core", "source", "github", "throttle",
-            "ingest", "changes", "fetch", "parse", "feeds", "match", "findings", "statuses",
+            "ingest", "changes", "fetch", "parse", "feeds", "match", "findings", "alerts", "statuses",
             "pipeline", "job", "webhook", "world", "cli");
 
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ class EveryFormatEndToEndTest {
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 2,
                 FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
     }
 

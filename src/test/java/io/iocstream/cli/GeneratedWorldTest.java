@@ -6,6 +6,7 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,7 @@ class GeneratedWorldTest {
                 true), ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         assertThat(DemoCommand.compareWithExpected(world, findings))
                 .isEqualTo("All " + generated.expectedFindings() + " findings match the world's expected.jsonl.");

@@ -7,6 +7,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ class HostileCorpusTest {
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(world, out, null, 2, FetchStrategy.ADAPTIVE, 0, 0, true),
                 ReplayRun.Listener.SILENT);
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         deadLetters.addAll(ReplayOutput.deadLetters(out));
     }

@@ -9,6 +9,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ class HostileEventsReplayTest {
                 true), ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         assertThat(findings).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);

@@ -9,6 +9,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ class HostileLineEndToEndTest {
         Path out = dir.resolve("findings.jsonl");
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 1,
                 FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         deadLetters.addAll(ReplayOutput.deadLetters(out));
     }

@@ -85,6 +85,19 @@ class JobCommandTest {
     }
 
     @Test
+    void anAlertSecretFileThatCannotBeRead() throws Exception {
+        Path key = dir.resolve("no-routing-key");
+        Path config = write(CONFIG.replace("/feeds", dir.toString()) + """
+                  alerts:
+                    receivers: [{name: oncall, type: pagerduty, secret_file: %s}]
+                    routes: [{name: page, receiver: oncall}]
+                """.formatted(key));
+        Files.writeString(dir.resolve("config.yaml"), "parallelism.default: 1\n");
+        assertThat(run("job", "--config", config.toString())).isEqualTo(2);
+        assertOneLine("iocstream: config error: sinks.alerts.receivers[0].secret_file: cannot read " + key);
+    }
+
+    @Test
     void aMissingConfigFile() {
         assertThat(run("job", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
         assertOneLine("iocstream: config error: --config: no such file");

@@ -15,6 +15,7 @@ import io.iocstream.match.ScanRecord;
 import io.iocstream.statuses.CommitMark;
 import io.iocstream.testing.KafkaBroker;
 import io.iocstream.world.WorldGenerator;
+import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The generated world's job reads GitHub as an App installation, against a simulator that takes nothing else.
  * A world of repositories never pushed to is baselined in full through the configured repository listing, beside
  * the (empty) events topic. In the sample world's run the task manager crashes part-way: the job restores from its last checkpoint (RocksDB
- * state, Kafka offsets, open transactions aborted) and still writes every finding exactly once.
+ * state, Kafka offsets, open transactions aborted) and still writes every finding exactly once; its alerts reach a
+ * PagerDuty and a generic receiver on loopback at least once, a repeat only ever under the same key.
  */
 class JobKafkaIT {
 
@@ -64,10 +66,14 @@ class JobKafkaIT {
     void theSampleWorldsFindingsReachTheTopicAndTheDayFoldersExactlyOnce() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("world"));
 
-        Run run = run("sample", world, 3, false, false);
+        Run run;
+        try (AlertReceivers alerts = AlertReceivers.start(dir)) {
+            run = run("sample", world, 3, false, false, alerts.yaml());
 
-        assertThat(run.findings()).extracting(SampleWorldFindings::fields)
-                .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
+            assertThat(run.findings()).extracting(SampleWorldFindings::fields)
+                    .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
+            alerts.assertDeliveredOnlyUnderTheirKeys(run.findings());
+        }
         assertThat(run.filed()).extracting(SampleWorldFindings::fields)
                 .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);
         assertThat(run.deadLetters()).as("each bad event line a dead letter, once").doesNotHaveDuplicates()
@@ -96,7 +102,7 @@ class JobKafkaIT {
                 .generate();
         assertThat(generated.expectedFindings()).as("the world plants IOCs").isPositive();
 
-        Run run = run("generated", world, 0, false, true);
+        Run run = run("generated", world, 0, false, true, "");
 
         String match = "All " + generated.expectedFindings() + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
@@ -111,7 +117,7 @@ class JobKafkaIT {
         int expected = Files.readAllLines(world.resolve("expected.jsonl")).size();
         assertThat(expected).as("the world plants IOCs").isPositive();
 
-        Run run = run("dormant", world, 0, true, false);
+        Run run = run("dormant", world, 0, true, false, "");
 
         String match = "All " + expected + " findings match the world's expected.jsonl.";
         assertThat(DemoCommand.compareWithExpected(World.open(world), run.findings())).isEqualTo(match);
@@ -128,9 +134,10 @@ class JobKafkaIT {
      * Runs the job over {@code world}; once {@code crashAfter} findings are committed (0: never), the task manager
      * is stopped as a crash would and another started, so the job restores from its last checkpoint and goes on.
      * With {@code listOrganisation} the repository listing of the world's organisation feeds the job too; with
-     * {@code asApp} the job reads GitHub as an App installation, and the simulator takes nothing else.
+     * {@code asApp} the job reads GitHub as an App installation, and the simulator takes nothing else;
+     * {@code alerts} is added to the job file's {@code sinks}.
      */
-    private Run run(String name, Path world, int crashAfter, boolean listOrganisation, boolean asApp)
+    private Run run(String name, Path world, int crashAfter, boolean listOrganisation, boolean asApp, String alerts)
             throws Exception {
         KafkaWorld topics = KafkaWorld.create(kafka, name, world);
         Path files = dir.resolve("findings-files");
@@ -148,6 +155,7 @@ class JobKafkaIT {
                     listOrganisation);
             // the files sink is the last section of sinks: commit statuses join it
             Files.writeString(yaml, "  commit_statuses: {}\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(yaml, alerts, java.nio.file.StandardOpenOption.APPEND);
             try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
                 if (crashAfter > 0) {
                     topics.awaitFindings(crashAfter);
@@ -202,6 +210,7 @@ class JobKafkaIT {
             for (Path file : walk.filter(Files::isRegularFile)
                     .filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
                 assertThat(file.getParent().getFileName().toString()).matches("day=\\d{4}-\\d{2}-\\d{2}");
+                FindingsSchema.assertValidFile(file);
                 for (String line : Files.readAllLines(file)) {
                     findings.add(JSON.readValue(line, Finding.class));
                 }

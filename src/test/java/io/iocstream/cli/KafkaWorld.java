@@ -8,6 +8,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.match.Finding;
 import io.iocstream.match.ScanRecord;
+import io.iocstream.testing.FindingsSchema;
 import io.iocstream.testing.TestBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +164,7 @@ final class KafkaWorld {
         List<Finding> read = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : kafka.readCommitted(findings, r -> false, SETTLE)) {
             Finding finding = JSON.readValue(record.value(), Finding.class);
+            FindingsSchema.assertValidLines(List.of(new String(record.value(), StandardCharsets.UTF_8)));
             assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(finding.findingId());
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(JsonLines.of(finding));
             read.add(finding);

@@ -14,6 +14,7 @@ import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.throttle.ThrottleSettings;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +99,13 @@ class OrgEventsPipelineTest {
                 results.close();
             }
 
+            FindingsSchema.assertValid(findings);
+            // the Events API says who pushed (actor.login) and when (created_at); a retro hunt says who brought the
+            // file in
+            assertThat(findings).allSatisfy(f -> {
+                assertThat(f.pusher()).isNotBlank().isEqualTo(f.sender());
+                assertThat(java.time.Instant.parse(f.pushedAt())).isNotNull();
+            });
             assertThat(findings)
                     .extracting(SampleWorldFindings::fields)
                     .containsExactlyInAnyOrderElementsOf(SampleWorldFindings.EXPECTED);

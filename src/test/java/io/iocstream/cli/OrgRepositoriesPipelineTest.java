@@ -20,6 +20,7 @@ import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.throttle.ThrottleSettings;
 import io.iocstream.world.WorldGenerator;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,6 +110,7 @@ class OrgRepositoriesPipelineTest {
                 results.close();
             }
 
+            FindingsSchema.assertValid(findings);
             assertThat(findings).extracting(OrgRepositoriesPipelineTest::fields)
                     .containsExactlyInAnyOrderElementsOf(expected);
             Map<String, Long> requests = sim.requestCounts();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ class ReplayEndToEndTest {
         summary = ReplayRun.run(ReplayCommand.options(world, out, dir.resolve("summary.json"), 2,
                 io.iocstream.fetch.FetchStrategy.SEQUENTIAL, 0, 0, true), ReplayRun.Listener.SILENT);
         findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         deadLetters = new ArrayList<>();
         deadLetters.addAll(ReplayOutput.deadLetters(out));
@@ -58,6 +60,41 @@ class ReplayEndToEndTest {
                 .extracting(Finding::kind, Finding::indicator, Finding::severity, Finding::ecosystem)
                 .containsExactlyInAnyOrder(tuple("workflow", "SHA1HULUD", "critical", null),
                         tuple("domain", "webhook.site", "high", null));
+    }
+
+    @Test
+    void everyFindingSaysWhoPushedWhereAndWhatTheFeedSays() {
+        // the sample world's events are webhook payloads, each with pusher, sender and repository.pushed_at
+        assertThat(findings).filteredOn(f -> !f.trigger().equals("retro_hunt")).allSatisfy(f -> {
+            assertThat(f.pusher()).isNotBlank();
+            assertThat(f.sender()).isNotBlank();
+            assertThat(java.time.Instant.parse(f.pushedAt())).isNotNull();
+        });
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.htmlUrl()).startsWith("https://github.com/" + f.repo() + "/blob/");
+            assertThat(f.feed()).isNotBlank();
+        });
+        // every open line links to the file at its own commit
+        assertThat(findings).filteredOn(f -> f.status().equals("open"))
+                .allSatisfy(f -> assertThat(f.htmlUrl()).contains("/blob/" + f.commit() + "/" + f.path()));
+        // npm lockfiles say where each package is, and whether it is dev or runtime
+        assertThat(findings).filteredOn(f -> f.path().endsWith("package-lock.json")).allSatisfy(f -> {
+            assertThat(f.line()).isPositive();
+            assertThat(f.htmlUrl()).endsWith("#L" + f.line());
+            assertThat(f.scope()).isIn("runtime", "dev", "optional");
+        });
+        // the OSV entries' words, and the indicators' descriptions
+        assertThat(findings).filteredOn(f -> f.iocIds().contains("MAL-2025-46969")).isNotEmpty()
+                .allSatisfy(f -> {
+                    assertThat(f.summary()).isEqualTo("Malicious code in chalk (npm)");
+                    assertThat(f.aliases()).containsExactly("GHSA-2v46-p5h4-248w");
+                    assertThat(f.feed()).isEqualTo("osv/malicious/npm/chalk/MAL-2025-46969.json");
+                });
+        assertThat(findings).filteredOn(f -> f.kind().equals("domain"))
+                .allSatisfy(f -> assertThat(f.summary()).isEqualTo("exfiltration endpoint used by Shai-Hulud"));
+        // a host's and a workflow value's finding points at the first line that names it
+        assertThat(findings).filteredOn(f -> f.kind().equals("domain") || f.kind().equals("workflow")).hasSize(2)
+                .allSatisfy(f -> assertThat(f.htmlUrl()).endsWith("#L" + f.line()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,7 @@ class ReplayStrategiesTest {
                 ReplayRun.Listener.SILENT);
 
         List<Finding> findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         findings.addAll(ReplayOutput.findings(out));
         assertThat(DemoCommand.compareWithExpected(world, findings))
                 .isEqualTo("All 8 findings match the world's expected.jsonl.");

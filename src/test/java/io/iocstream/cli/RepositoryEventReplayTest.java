@@ -9,6 +9,7 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
+import io.iocstream.testing.FindingsSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,7 @@ class RepositoryEventReplayTest {
                 });
 
         List<Tuple> findings = new ArrayList<>();
+        FindingsSchema.assertValidFile(out);
         for (String line : Files.readAllLines(out)) {
             findings.add(OrgRepositoriesPipelineTest.fields(JSON.readValue(line, Finding.class)));
         }

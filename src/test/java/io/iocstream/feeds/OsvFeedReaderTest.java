@@ -34,6 +34,38 @@ class OsvFeedReaderTest {
     }
 
     @Test
+    void aRealEntryCarriesItsSummaryAliasesAndFeedFile() {
+        IocEntry chalk = feed.packages().stream().filter(e -> e.id().equals("MAL-2025-46969")).findFirst().orElseThrow();
+        assertThat(chalk.advisory()).isEqualTo(
+                new Advisory("Malicious code in chalk (npm)", List.of("GHSA-2v46-p5h4-248w"), List.of()));
+        assertThat(chalk.feed()).isEqualTo("malicious/npm/chalk/MAL-2025-46969.json");
+        IocEntry litellm = feed.packages().stream().filter(e -> e.id().equals("MAL-2026-2144")).findFirst().orElseThrow();
+        assertThat(litellm.advisory().aliases()).containsExactly("PYSEC-2026-2");
+        // its C2 hosts are indicators that say the same
+        assertThat(feed.indicators()).filteredOn(i -> i.id().equals("MAL-2026-2144"))
+                .allSatisfy(i -> assertThat(i.advisory().summary()).isEqualTo("Malicious code in litellm (PyPI)"));
+    }
+
+    /** Built: the stored entries keep no references, so this one is written out, as OSV's schema gives them. */
+    @Test
+    void referencesAreTheirUrlsAndValuesOfAnotherTypeAreLeftOut() throws Exception {
+        var osv = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"id": "MAL-X", "summary": 7, "aliases": ["GHSA-1", 2, ""],
+                 "references": [{"type": "WEB", "url": "https://example.com/a"}, {"type": "WEB"}, "x"],
+                 "affected": []}""");
+        assertThat(OsvFeedReader.advisory(osv)).isEqualTo(
+                new Advisory(null, List.of("GHSA-1"), List.of("https://example.com/a")));
+        assertThat(new Advisory("s".repeat(5000), List.of(), List.of()).summary()).hasSize(Advisory.MAX_SUMMARY);
+        // a hostile feed cannot make every finding carry megabytes
+        assertThat(new Advisory(null, List.of("x".repeat(Advisory.MAX_ITEM + 1), "GHSA-1"),
+                java.util.Collections.nCopies(500, "https://example.com")).aliases()).containsExactly("GHSA-1");
+        assertThat(new Advisory(null, List.of(), java.util.Collections.nCopies(500, "https://example.com"))
+                .references()).hasSize(Advisory.MAX_ITEMS);
+        assertThat(new Advisory("s".repeat(Advisory.MAX_SUMMARY - 1) + "\uD83D\uDE00", List.of(), List.of()).summary())
+                .hasSize(Advisory.MAX_SUMMARY - 1);
+    }
+
+    @Test
     void everyRealEntryIsRead() {
         assertThat(feed.deadLetters()).isEmpty();
         assertThat(feed.packages()).extracting(IocEntry::id).containsExactlyInAnyOrder(

@@ -53,6 +53,7 @@ class DayFoldersTest {
 
     private static Finding detectedAt(String time) {
         return new Finding(1, "f-1", "open", "push", "acme/api", "refs/heads/main", "a".repeat(40), "package-lock.json",
-                "package", "npm", "chalk", "5.6.1", null, List.of("MAL-2025-46969"), "critical", time);
+                "package", "npm", "chalk", "5.6.1", null, List.of("MAL-2025-46969"), "critical", time, null, null, null,
+                null, null, null, List.of(), List.of(), null, null, null);
     }
 }

@@ -2,6 +2,8 @@ package io.iocstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PushEventParserTest {
 
     private static final Path PUSH = Path.of("src/test/resources/push");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Path> realPayloads() throws Exception {
         return Files.list(PUSH).sorted();
@@ -71,6 +74,37 @@ class PushEventParserTest {
                 .isEqualTo(PushEventParser.parse(payload).event().eventId());
     }
 
+    @Test
+    void aRealWebhookPushSaysWhoPushedAndWhen() throws Exception {
+        PushEvent push = PushEventParser.parse(Files.readString(PUSH.resolve("octokit-with-new-branch.payload.json")))
+                .event();
+        // pusher.name, sender.login, and repository.pushed_at (epoch seconds in push payloads) in UTC
+        assertThat(push.stamp()).isEqualTo(new PushStamp("Codertocat", "Codertocat", "2019-05-15T15:20:57Z"));
+        PushEvent goScm = PushEventParser.parse(Files.readString(PUSH.resolve("go-scm-push.json"))).event();
+        assertThat(goScm.stamp()).isEqualTo(new PushStamp("Codertocat", "Codertocat", "2018-05-30T20:18:48Z"));
+    }
+
+    @Test
+    void withoutRepositoryPushedAtTheHeadCommitsTimeStandsInAndAnOddFieldIsLeftOut() throws Exception {
+        ObjectNode payload = (ObjectNode) JSON.readTree(
+                Files.readString(PUSH.resolve("go-scm-push.json")));
+        ((ObjectNode) payload.get("repository")).remove("pushed_at");
+        payload.putObject("pusher").put("name", 42);
+        PushEvent push = PushEventParser.parse(payload.toString()).event();
+        // head_commit.timestamp is 2018-06-15T13:01:51-07:00
+        assertThat(push.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2018-06-15T20:01:51Z"));
+        payload.remove("sender");
+        ((ObjectNode) payload.get("head_commit")).put("timestamp", "not a time");
+        assertThat(PushEventParser.parse(payload.toString()).event().stamp()).isEqualTo(PushStamp.NONE);
+    }
+
+    @Test
+    void aRealRepositoryEventSaysWhoAndWhenButNoPusher() throws Exception {
+        PushEvent baseline = PushEventParser.parse(
+                Files.readString(Path.of("src/test/resources/repository/octokit-created.payload.json"))).event();
+        assertThat(baseline.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z"));
+    }
+
     /** Built from GitHub's documented PushEvent shape since 2025-10-07: no commits, only head and before. */
     @Test
     void anEventsApiPushEventHasNoFileLists() {
@@ -88,6 +122,8 @@ class PushEventParserTest {
         assertThat(push.after()).isEqualTo("1111111111111111111111111111111111111111");
         assertThat(push.hasFileLists()).isFalse();
         assertThat(push.created()).isFalse();
+        // the Events API says who (actor.login) and when (created_at); the same login is pusher and sender
+        assertThat(push.stamp()).isEqualTo(new PushStamp("octocat", "octocat", "2025-11-20T09:00:03Z"));
     }
 
     /** Built from the documented GH Archive / pre-2025 shape: commits without file lists, size fields. */

@@ -32,7 +32,7 @@ class IocStreamJobTest {
 
         assertThat(uids(graph)).contains("kafka-events", "org-events-acme", "org-repositories", "feed-directory",
                 "feed-topic", "feed-load-barrier", "ingest", "match", "findings-kafka", "dead-letters-kafka",
-                "findings-files", "dead-letters-files");
+                "findings-files", "dead-letters-files", "alert-routing", "alert-planner", "alerts");
     }
 
     @Test
@@ -48,7 +48,7 @@ class IocStreamJobTest {
         JobConfig config = JobConfigReader.read(file, Map.of("T", "t")::get);
 
         assertThat(uids(graph(config))).contains("no-feeds").doesNotContain("feed-directory", "feed-topic",
-                "feed-load-barrier", "findings-kafka");
+                "feed-load-barrier", "findings-kafka", "alerts");
     }
 
     @Test

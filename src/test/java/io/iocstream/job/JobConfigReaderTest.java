@@ -105,6 +105,19 @@ class JobConfigReaderTest {
     }
 
     @Test
+    void findingsLinkToTheApisWebSiteUnlessTheFileNamesOne() throws Exception {
+        assertThat(read(MINIMAL).github().webLinks().webBaseUrl()).isEqualTo("https://github.com");
+        assertThat(read(MINIMAL.replace("token_env: GH_TOKEN",
+                "token_env: GH_TOKEN\n  api_base_url: https://ghe.example.com/api/v3")).github().webBaseUrl())
+                .isEqualTo("https://ghe.example.com");
+        assertThat(read(MINIMAL.replace("token_env: GH_TOKEN",
+                "token_env: GH_TOKEN\n  web_base_url: https://code.example.com/")).github().webBaseUrl())
+                .isEqualTo("https://code.example.com");
+        assertError(MINIMAL.replace("token_env: GH_TOKEN", "token_env: GH_TOKEN\n  web_base_url: github.com"),
+                "github.web_base_url", "not an http(s) URL");
+    }
+
+    @Test
     void aGitHubAppIsWhatTheFetchStageReadsAs() throws Exception {
         JobConfig config = read(MINIMAL.replace("token_env: GH_TOKEN",
                 "app: {app_id: Iv1.abc, private_key_file: /secrets/app.pem, installation_id: 42}\n  rate_limit_share: 0.5"));
@@ -182,7 +195,7 @@ class JobConfigReaderTest {
         String example = Files.readString(Path.of("flink-conf/job.yaml"));
         for (String key : List.of("bootstrap_servers", "topic", "group_id", "start_from", "org_events", "org",
                 "poll_interval", "org_listing", "orgs", "relist_interval", "repos_per_minute", "baseline_share",
-                "api_base_url", "token_env", "rate_limit_share", "app", "app_id", "private_key_file", "installation_id",
+                "api_base_url", "token_env", "rate_limit_share", "web_base_url", "app", "app_id", "private_key_file", "installation_id",
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
                 "max_bytes_in_flight", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",

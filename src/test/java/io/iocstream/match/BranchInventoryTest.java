@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.Advisory;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.fetch.FileOp;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.parse.BranchKey;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
@@ -179,6 +181,72 @@ class BranchInventoryTest {
         assertThat(findings).extracting(Finding::status).containsExactly("open");
         assertThat(paths.get(LOCK).facts().dependencies()).containsExactly(dep("chalk", "5.6.1"));
         assertThat(paths.get(LOCK).facts().sha256()).isEqualTo("ab");
+    }
+
+    @Test
+    void aFindingSaysWhoPushedWhenWhereAndWhatTheFeedSaysOfIt() {
+        IocEntry chalk = new IocEntry("MAL-2025-46969", "npm", "chalk", Set.of("5.6.1"), false, List.of(), false,
+                "critical", "osv/chalk.json", new Advisory("Malicious code in chalk (npm)",
+                        List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory")));
+        IocIndex index = index(chalk);
+        PushStamp alice = new PushStamp("alice", "alice-bot", "2025-09-08T13:16:00Z");
+        Dependency placed = dep("chalk", "5.6.1").atLine(12).as(Dependency.RUNTIME, Dependency.DIRECT);
+        change(pushed(content(1, Trigger.PUSH, placed), alice), index);
+        change(pushed(update(2, LOCK, FileOp.REMOVED, null, List.of()), new PushStamp("bob", "bob", null)), index);
+
+        Finding open = findings.get(0);
+        assertThat(open).extracting(Finding::pusher, Finding::sender, Finding::pushedAt, Finding::line,
+                Finding::summary, Finding::aliases, Finding::references, Finding::feed, Finding::scope,
+                Finding::relationship).containsExactly("alice", "alice-bot", "2025-09-08T13:16:00Z", 12,
+                "Malicious code in chalk (npm)", List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory"),
+                "osv/chalk.json", "runtime", "direct");
+        assertThat(open.htmlUrl()).isEqualTo("https://github.com/acme/app/blob/c1/package-lock.json#L12");
+        // the push that removed the file resolves it, and the link is to the file as it was last read
+        Finding resolved = findings.get(1);
+        assertThat(resolved).extracting(Finding::status, Finding::commit, Finding::pusher, Finding::htmlUrl)
+                .containsExactly("resolved", "c2", "bob", "https://github.com/acme/app/blob/c1/package-lock.json#L12");
+    }
+
+    @Test
+    void aRetroHuntReportsThePushThatBroughtTheFileIn() {
+        PushStamp alice = new PushStamp("alice", "alice", "2025-09-08T13:16:00Z");
+        change(pushed(content(1, Trigger.PUSH, dep("chalk", "5.6.1")), alice), index());
+        change(pushed(update(2, "README.md", FileOp.CONTENT, FileFacts.PATH_ONLY, List.of()), PushStamp.NONE),
+                index());
+
+        inventory.retroHunt(paths.entrySet(), lookUpIn(index(CHALK)));
+
+        assertThat(findings).extracting(Finding::trigger, Finding::pusher, Finding::pushedAt)
+                .containsExactly(tuple("retro_hunt", "alice", "2025-09-08T13:16:00Z"));
+    }
+
+    @Test
+    void aRescanOfTheSameFileKeepsWhoBroughtItIn() {
+        PushStamp alice = new PushStamp("alice", "alice", "2025-09-08T13:16:00Z");
+        PushStamp forcePusher = new PushStamp("mallory", "mallory", "2025-09-09T08:00:00Z");
+        FileFacts same = new FileFacts(List.of(dep("chalk", "5.6.1")), "ab".repeat(32), List.of(), List.of());
+        change(pushed(update(1, LOCK, FileOp.CONTENT, same, List.of()), alice), index());
+        change(pushed(update(2, LOCK, FileOp.CONTENT, same, List.of()), forcePusher), index());
+        change(pushed(update(3, LOCK, FileOp.LISTED, FileFacts.PATH_ONLY, List.of()), PushStamp.NONE), index());
+        assertThat(paths.get(LOCK).pushed()).isEqualTo(alice);
+
+        FileFacts changed = new FileFacts(List.of(dep("chalk", "5.6.1")), "cd".repeat(32), List.of(), List.of());
+        change(pushed(update(4, LOCK, FileOp.CONTENT, changed, List.of()), forcePusher), index());
+        assertThat(paths.get(LOCK).pushed()).isEqualTo(forcePusher);
+    }
+
+    @Test
+    void findingsLinkToTheConfiguredWebSite() {
+        BranchInventory enterprise = new BranchInventory(MAIN, findings::add,
+                new io.iocstream.github.WebLinks("https://ghe.example.com"));
+        enterprise.change(content(1, Trigger.BASELINE, dep("chalk", "5.6.1")), null, index(CHALK));
+        assertThat(findings).extracting(Finding::htmlUrl, Finding::line, Finding::pusher)
+                .containsExactly(tuple("https://ghe.example.com/acme/app/blob/c1/package-lock.json", null, null));
+    }
+
+    private static InventoryUpdate pushed(InventoryUpdate u, PushStamp stamp) {
+        return new InventoryUpdate(u.repo(), u.ref(), u.commit(), u.path(), u.trigger(), u.seq(), u.scanSize(), u.op(),
+                u.facts(), u.presentPaths(), stamp);
     }
 
     /** Applies a file record as the matcher does: the rule gives the new state, which is written back. */

@@ -34,17 +34,37 @@ class StateFormatsTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/state-formats");
 
-    /** One serializer, its samples, and how to compare what it reads with them. */
-    private record Case<T>(String name, FormatSerializer<T> newest, List<T> samples, Function<T, Object> compared) {}
+    /**
+     * One serializer, its samples, and how to compare what it reads with them; from format {@code since} on, the
+     * samples of what only those formats hold ({@code sinceSamples}) follow them.
+     */
+    private record Case<T>(String name, FormatSerializer<T> newest, List<T> samples, Function<T, Object> compared,
+            int since, List<T> sinceSamples) {
+
+        /** The samples format {@code format} holds. */
+        List<T> samples(int format) {
+            List<T> all = new ArrayList<>(samples);
+            if (format >= since) {
+                all.addAll(sinceSamples);
+            }
+            return all;
+        }
+
+        List<T> newestSamples() {
+            return samples(newest.currentFormat());
+        }
+    }
 
     private static List<Case<?>> cases() {
         return List.of(
-                new Case<FileFacts>("FileFacts", FileFactsSerializer.INSTANCE, StateSamples.FILE_FACTS, f -> f),
-                new Case<PathState>("PathState", PathStateSerializer.INSTANCE, StateSamples.PATH_STATES, s -> s),
+                new Case<FileFacts>("FileFacts", FileFactsSerializer.INSTANCE, StateSamples.FILE_FACTS, f -> f, 2,
+                        StateSamples.FILE_FACTS_SINCE_FIELDS),
+                new Case<PathState>("PathState", PathStateSerializer.INSTANCE, StateSamples.PATH_STATES, s -> s, 3,
+                        StateSamples.PATH_STATES_SINCE_FIELDS),
                 new Case<InventoryUpdate>("InventoryUpdate", InventoryUpdateSerializer.INSTANCE, StateSamples.UPDATES,
-                        u -> u),
+                        u -> u, 3, StateSamples.UPDATES_SINCE_FIELDS),
                 new Case<IocIndex>("IocIndex", IocIndexSerializer.INSTANCE, List.of(StateSamples.index()),
-                        StateSamples::contents));
+                        StateSamples::contents, 2, List.of(StateSamples.indexSinceFields())));
     }
 
     @Test
@@ -60,12 +80,13 @@ class StateFormatsTest {
             assertThat(fixture).as("the bytes of %s format %d (write them with StateFormatsTest.main)", c.name(),
                     format).exists();
             List<String> lines = hexLines(fixture);
-            assertThat(lines).hasSameSizeAs(c.samples());
+            List<T> samples = c.samples(format);
+            assertThat(lines).hasSameSizeAs(samples);
             FormatSerializer<T> reader = c.newest().ofFormat(format);
             for (int i = 0; i < lines.size(); i++) {
                 T read = InstantiationUtil.deserializeFromByteArray(reader, HexFormat.of().parseHex(lines.get(i)));
                 assertThat(c.compared().apply(read)).as("%s format %d, sample %d", c.name(), format, i)
-                        .isEqualTo(c.compared().apply(c.samples().get(i)));
+                        .isEqualTo(c.compared().apply(samples.get(i)));
             }
         }
     }
@@ -78,7 +99,7 @@ class StateFormatsTest {
     }
 
     private static <T> void assertRoundTrips(Case<T> c) throws Exception {
-        for (T sample : c.samples()) {
+        for (T sample : c.newestSamples()) {
             byte[] bytes = InstantiationUtil.serializeToByteArray(c.newest(), sample);
             assertThat(c.compared().apply(InstantiationUtil.deserializeFromByteArray(c.newest(), bytes)))
                     .isEqualTo(c.compared().apply(sample));
@@ -92,10 +113,9 @@ class StateFormatsTest {
 
     @Test
     void codesMakeTheNewFormatsSmaller() throws Exception {
-        PathState state = StateSamples.PATH_STATES.get(0);
         byte[] format1 = HexFormat.of().parseHex(hexLines(FIXTURES.resolve("PathState-1.hex")).get(0));
-        assertThat(InstantiationUtil.serializeToByteArray(PathStateSerializer.INSTANCE, state).length)
-                .isEqualTo(format1.length - "package".length() - "critical".length());
+        byte[] format2 = HexFormat.of().parseHex(hexLines(FIXTURES.resolve("PathState-2.hex")).get(0));
+        assertThat(format2.length).isEqualTo(format1.length - "package".length() - "critical".length());
     }
 
     @Test
@@ -196,7 +216,7 @@ class StateFormatsTest {
         List<String> lines = new ArrayList<>();
         lines.add("# " + c.name() + " format " + c.newest().currentFormat() + ": the bytes of each of StateSamples'"
                 + " values, one a line. Never edit.");
-        for (T sample : c.samples()) {
+        for (T sample : c.newestSamples()) {
             lines.add(HexFormat.of().formatHex(InstantiationUtil.serializeToByteArray(c.newest(), sample)));
         }
         Files.write(fixture, lines);

@@ -1,12 +1,14 @@
 package io.iocstream.match;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.feeds.Advisory;
 import io.iocstream.feeds.Indicator;
 import io.iocstream.feeds.IocEntry;
 import io.iocstream.feeds.Severity;
 import io.iocstream.feeds.version.RangeEvent;
 import io.iocstream.feeds.version.VersionRange;
 import io.iocstream.fetch.FileOp;
+import io.iocstream.ingest.PushStamp;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
@@ -54,6 +56,48 @@ final class StateSamples {
         states.add(new PathState(7, "c7", null, Map.of()));
         states.add(new PathState(Long.MAX_VALUE, null, FACTS, Map.of("a", HITS.get(0), "b", HITS.get(3))));
         return states;
+    }
+
+    /**
+     * Since the triage fields (FileFacts format 2, PathState 3, InventoryUpdate 3, IocIndex 2): where a file names a
+     * dependency, what the feed says, who pushed and when. Earlier formats cannot hold these; they are read back
+     * from the formats since, beside the samples above.
+     */
+    static final PushStamp STAMP = new PushStamp("alice", "alice-bot", "2025-09-08T13:16:00Z");
+
+    static final FileFacts PLACED_FACTS = new FileFacts(List.of(
+            new Dependency("npm", "chalk", "5.6.1", 12, Dependency.DEV, Dependency.DIRECT),
+            new Dependency("PyPI", "requests", "2.32.3", 300, null, Dependency.TRANSITIVE),
+            new Dependency("Go", "example.com/m", "v1.0.0", 0, Dependency.OPTIONAL, null),
+            new Dependency("npm", "debug", "4.4.2", 1, Dependency.RUNTIME, null)),
+            "ab".repeat(32), List.of("webhook.site", "eu.webhook.site"), List.of("self-hosted"), 0,
+            Map.of("webhook.site", 3, "eu.webhook.site", 1_000_000, "self-hosted", 7));
+
+    static final List<FileFacts> FILE_FACTS_SINCE_FIELDS = List.of(PLACED_FACTS);
+
+    static final Hit ADVISED_HIT = new Hit(FindingKind.PACKAGE,
+            new Dependency("npm", "chalk", "5.6.1", 12, Dependency.RUNTIME, Dependency.DIRECT), null,
+            List.of("MAL-2025-46969"), Severity.CRITICAL, new Advisory("Malicious code in chalk (npm)",
+                    List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory")), "osv/chalk.json", 12);
+
+    static final List<PathState> PATH_STATES_SINCE_FIELDS = List.of(
+            new PathState(9, "c9", PLACED_FACTS, Map.of("x", ADVISED_HIT, "y", new Hit(FindingKind.DOMAIN, null,
+                    "webhook.site", List.of("i.csv:2"), Severity.HIGH, Advisory.ofSummary("exfil"), "i.csv", 3)), STAMP),
+            new PathState(10, "c10", null, Map.of(), new PushStamp(null, "bot", null)));
+
+    static final List<InventoryUpdate> UPDATES_SINCE_FIELDS = List.of(
+            new InventoryUpdate("acme/app", "refs/heads/main", "c1", "web/package-lock.json", Trigger.PUSH, 1, 1,
+                    FileOp.CONTENT, PLACED_FACTS, List.of(), STAMP),
+            new InventoryUpdate("acme/app", "refs/heads/main", "c2", "", Trigger.BASELINE, 2, 1, FileOp.SNAPSHOT,
+                    null, List.of("a"), new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z")));
+
+    /** The index, and an entry that says what it is. */
+    static IocIndex indexSinceFields() {
+        IocIndex index = index();
+        index.add(new IocEntry("MAL-2025-46969", "npm", "chalk", Set.of("5.6.1"), false, List.of(), false,
+                "critical", "osv/chalk.json", new Advisory("Malicious code in chalk (npm)",
+                        List.of("GHSA-2v46-p5h4-248w"), List.of("https://example.com/advisory"))));
+        return index;
     }
 
     /** An update of every trigger and every file operation. */

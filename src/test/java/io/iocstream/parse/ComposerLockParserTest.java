@@ -6,12 +6,20 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
 class ComposerLockParserTest {
 
     private final ComposerLockParser parser = new ComposerLockParser();
+
+    @Test
+    void packagesDevIsTheDevScopeAndEachPackageKeepsItsLine() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("composer/composer.lock")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .contains(tuple("drupal/core", 9, "runtime", null), tuple("drupal/field_time", 298, "dev", null));
+    }
 
     @Test
     void readsPackagesAndPackagesDevButNotNestedVersions() throws Exception {

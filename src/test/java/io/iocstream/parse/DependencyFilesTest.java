@@ -33,7 +33,7 @@ class DependencyFilesTest {
         String repoPath = "services/api/" + fixture.getFileName();
         assertThat(DependencyFiles.isDependencyFile(repoPath)).as(repoPath).isTrue();
         List<Dependency> deps = DependencyFiles.parse(repoPath, Files.readAllBytes(fixture), new SkippedEntries());
-        assertThat(deps).contains(new Dependency(ecosystem, name, version));
+        assertThat(deps).extracting(Dependency::identity).contains(new Dependency(ecosystem, name, version));
     }
 
     /** A real file has no entry a parser cannot read: the checks for hostile entries raise no false alarms. */

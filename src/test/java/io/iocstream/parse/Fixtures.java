@@ -35,8 +35,19 @@ final class Fixtures {
         return java.util.Arrays.copyOf(whole, Math.min(length, whole.length));
     }
 
-    /** The dependencies of a file every entry of which the parser reads: a skipped entry fails the test. */
+    /**
+     * The dependencies of a file every entry of which the parser reads, without their places: a skipped entry fails
+     * the test.
+     */
     static List<Dependency> parseAll(DependencyParser parser, byte[] content) throws DependencyFileException {
+        SkippedEntries skipped = new SkippedEntries();
+        List<Dependency> dependencies = parser.parse(content, skipped);
+        assertThat(skipped.listed()).as("skipped entries").isEmpty();
+        return dependencies.stream().map(Dependency::identity).toList();
+    }
+
+    /** The same, with where and how the file names each dependency (line, scope, relationship). */
+    static List<Dependency> parsePlaced(DependencyParser parser, byte[] content) throws DependencyFileException {
         SkippedEntries skipped = new SkippedEntries();
         List<Dependency> dependencies = parser.parse(content, skipped);
         assertThat(skipped.listed()).as("skipped entries").isEmpty();

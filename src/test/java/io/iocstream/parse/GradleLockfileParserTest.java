@@ -49,6 +49,7 @@ class GradleLockfileParserTest {
                 "org.example:lib:1.0", "org.example:lib\n:1.0=runtimeClasspath", "org.example\nlib:1.0=x")) {
             SkippedEntries skipped = new SkippedEntries();
             assertThat(parser.parse(utf8(line + "\nok.example:lib:2.0=runtimeClasspath\n"), skipped)).as(line)
+                    .extracting(Dependency::identity)
                     .containsExactly(new Dependency("Maven", "ok.example:lib", "2.0"));
             assertThat(skipped.count()).as(line).isEqualTo(line.split("\n").length);
         }

@@ -25,6 +25,17 @@ class HostScannerTest {
         byte[] osv = Files.readAllBytes(Path.of("src/test/resources/ioc/osv/malicious/pypi/litellm/MAL-2026-2144.json"));
 
         assertThat(HostScanner.hosts(osv)).contains("litellm.cloud", "models.litellm.cloud");
+        // each with the line it is first on
+        assertThat(HostScanner.hostLines(osv)).containsEntry("litellm.cloud", 25)
+                .containsEntry("models.litellm.cloud", 28);
+    }
+
+    @Test
+    void aHostsLineIsTheFirstItIsOnWhateverTheLineEndings() {
+        byte[] text = "first line\r\nsee https://webhook.site/x\n\nand webhook.site again\nthen evil.example.com"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(HostScanner.hostLines(text)).containsExactly(java.util.Map.entry("webhook.site", 2),
+                java.util.Map.entry("evil.example.com", 5));
     }
 
     @Test

@@ -137,7 +137,7 @@ class HostileEntryTest {
             assertThat(update.facts().skippedEntries()).isEqualTo(1);
             if (file.pin().contains(" ")) {
                 String[] pin = file.pin().split(" ");
-                assertThat(update.facts().dependencies()).contains(new Dependency(pin[0], pin[1], pin[2]));
+                assertThat(update.facts().dependencies()).extracting(Dependency::identity).contains(new Dependency(pin[0], pin[1], pin[2]));
             } else {
                 assertThat(update.facts().workflowValues()).contains("Discussion Create", file.pin());
             }

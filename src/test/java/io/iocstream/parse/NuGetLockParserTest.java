@@ -6,12 +6,20 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
 class NuGetLockParserTest {
 
     private final NuGetLockParser parser = new NuGetLockParser();
+
+    @Test
+    void theLockfileSaysWhichAreDirectAndWhichTransitive() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("nuget/packages.lock.json")))
+                .extracting(Dependency::name, Dependency::line, Dependency::relationship)
+                .contains(tuple("Core.Dep", 5, "direct"), tuple("Some.Dep.One", 20, "transitive"));
+    }
 
     @Test
     void readsResolvedVersionsNotTheNestedRanges() throws Exception {

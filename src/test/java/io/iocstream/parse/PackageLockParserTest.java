@@ -3,6 +3,7 @@ package io.iocstream.parse;
 import static io.iocstream.parse.Fixtures.parseAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,48 @@ class PackageLockParserTest {
         assertThat(parse("package-lock-v2-app/package-lock.json")).containsExactlyInAnyOrder(
                 npm("@fake-registry/a", "1.2.3"), npm("@fake-registry/b", "1.0.1"), npm("@fake-registry/c", "1.1.1"),
                 npm("@fake-registry/d", "2.2.2"), npm("@fake-registry/a", "2.3.4"), npm("@fake-registry/b", "2.0.0"));
+    }
+
+    @Test
+    void v2SaysWhereEachPackageIsAndWhetherItIsDevAndDirect() throws Exception {
+        byte[] lock = Files.readAllBytes(Path.of("src/test/resources/lockfiles/package-lock-v2-app/package-lock.json"));
+        assertThat(Fixtures.parsePlaced(parser, lock))
+                .extracting(Dependency::name, Dependency::version, Dependency::line, Dependency::scope,
+                        Dependency::relationship)
+                .containsExactly(
+                        tuple("@fake-registry/a", "1.2.3", 22, "runtime", "direct"),
+                        tuple("@fake-registry/b", "1.0.1", 32, "runtime", "direct"),
+                        tuple("@fake-registry/c", "1.1.1", 38, "dev", "transitive"),
+                        tuple("@fake-registry/d", "2.2.2", 48, "dev", "transitive"),
+                        // the alias a-dev is a direct devDependency of the project
+                        tuple("@fake-registry/a", "2.3.4", 55, "dev", "direct"),
+                        tuple("@fake-registry/b", "2.0.0", 66, "dev", "transitive"));
+    }
+
+    @Test
+    void aWorkspacesOwnDependencyIsDirectAndOptionalIsAScope() throws Exception {
+        String lock = """
+                {"lockfileVersion": 3, "packages": {
+                  "": {"name": "app", "workspaces": ["ui"]},
+                  "node_modules/shared": {"version": "1.0.0", "optional": true},
+                  "ui": {"name": "ui", "dependencies": {"chalk": "^5"}},
+                  "ui/node_modules/chalk": {"version": "5.6.1"}
+                }}""";
+        assertThat(Fixtures.parsePlaced(parser, lock.getBytes(StandardCharsets.UTF_8)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("shared", 3, "optional", "transitive"), tuple("chalk", 5, "runtime", "direct"));
+    }
+
+    @Test
+    void v1SaysWhereAndWhetherDevButNotWhichAreDirect() throws Exception {
+        String lock = """
+                {"lockfileVersion": 1, "dependencies": {
+                  "chalk": {"version": "5.6.1"},
+                  "jest": {"version": "29.0.0", "dev": true}
+                }}""";
+        assertThat(Fixtures.parsePlaced(parser, lock.getBytes(StandardCharsets.UTF_8)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("chalk", 2, "runtime", null), tuple("jest", 3, "dev", null));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ParseFunctionTest {
             InventoryUpdate update = harness.extractOutputValues().get(0);
             assertThat(update.op()).isEqualTo(FileOp.CONTENT);
             assertThat(update.facts().skippedEntries()).isEqualTo(1_000);
-            assertThat(update.facts().dependencies())
+            assertThat(update.facts().dependencies()).extracting(Dependency::identity)
                     .containsExactly(new Dependency("Go", "github.com/sirupsen/logrus", "v1.9.3"));
             List<DeadLetter> dead = harness.getSideOutput(DeadLetter.TAG).stream().map(StreamRecord::getValue).toList();
             assertThat(dead).hasSize(SkippedEntries.LISTED + 1);

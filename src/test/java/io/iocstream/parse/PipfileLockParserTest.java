@@ -6,12 +6,21 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
 class PipfileLockParserTest {
 
     private final PipfileLockParser parser = new PipfileLockParser();
+
+    @Test
+    void developIsTheDevScopeAndEachPackageKeepsItsLine() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("pipfile/Pipfile.lock")))
+                .extracting(Dependency::name, Dependency::version, Dependency::line, Dependency::scope)
+                .contains(tuple("itsdangerous", "2.1.2", 19, "runtime"), tuple("pluggy", "1.0.1", 27, "runtime"),
+                        tuple("pluggy", "1.0.0", 88, "dev"));
+    }
 
     @Test
     void readsDefaultAndDevelopWithoutTheOperator() throws Exception {

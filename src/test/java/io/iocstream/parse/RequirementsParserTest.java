@@ -5,6 +5,7 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,15 @@ class RequirementsParserTest {
         // Plain names, ranges, ~=, != and "== 2.8.*" (a wildcard) name no version; -r, -c, paths and URLs are skipped
         assertThat(parseAll(parser, lockfile("requirements/requirements.txt")))
                 .containsExactly(new Dependency("PyPI", "docopt", "0.6.1"));
+    }
+
+    @Test
+    void aPinIsReportedOnItsLine() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("requirements/requirements.txt")))
+                .containsExactly(new Dependency("PyPI", "docopt", "0.6.1").atLine(8));
+        assertThat(Fixtures.parsePlaced(parser, utf8("# pins\nflask==3.0.0 \\\n  --hash=sha256:00\nrequests==2.31.0\n")))
+                .extracting(Dependency::name, Dependency::line).containsExactly(
+                        tuple("flask", 2), tuple("requests", 4));
     }
 
     @Test
@@ -87,7 +97,7 @@ class RequirementsParserTest {
         assertThat(skippedIn(parser, utf8("six==1.16.0\0\ndocopt==0.6.1\n")))
                 .containsExactly("line 1: requirements: line holds a NUL byte");
         byte[] latin1 = "# caf\u00e9\nsix==1.16.0\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertThat(parser.parse(latin1, new SkippedEntries())).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
+        assertThat(parser.parse(latin1, new SkippedEntries())).extracting(Dependency::identity).containsExactly(new Dependency("PyPI", "six", "1.16.0"));
     }
 
     @Test

@@ -43,6 +43,10 @@ class WorkflowFilesTest {
 
         assertThat(values(workflow)).containsExactly(
                 "Discussion Create", "self-hosted", "ubuntu-latest", "SHA1HULUD", "linux", "x64", "ci-runners");
+        // each value's first line, where a finding of it points
+        assertThat(WorkflowFiles.linesOf(workflow.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                values(workflow))).containsEntry("Discussion Create", 1).containsEntry("self-hosted", 6)
+                .containsEntry("SHA1HULUD", 8).containsEntry("ci-runners", 11).containsEntry("x64", 12);
     }
 
     @Test

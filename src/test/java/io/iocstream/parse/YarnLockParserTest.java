@@ -7,6 +7,7 @@ import static io.iocstream.parse.JsFixtures.npm;
 import static io.iocstream.parse.JsFixtures.truncated;
 import static io.iocstream.parse.JsFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,14 @@ class YarnLockParserTest {
                 npm("my-second-package", "0.2.2"));
         // 7 entries besides __metadata.
         assertThat(deps).hasSize(7).contains(npm("my-third-package", "0.16.1-dev"), npm("vuejs", "2.5.0"));
+    }
+
+    @Test
+    void classicSaysTheLineOfEachEntrysKey() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, fixture("yarn-v1/yarn.lock")))
+                .extracting(Dependency::name, Dependency::line)
+                .startsWith(tuple("mine1", 5), tuple("mine2", 11),
+                        tuple("mine3", 17));
     }
 
     @Test
@@ -144,7 +153,7 @@ class YarnLockParserTest {
                 .containsExactly("line 1: yarn.lock: indented outside an entry");
         byte[] classic = utf8("a@^1.0.0:\n  resolved \"https://x\"\n\nb@^2:\n  version \"2.0.0\"\n");
         assertThat(skippedIn(parser, classic)).containsExactly("entry a@^1.0.0: yarn.lock: no version");
-        assertThat(parser.parse(classic, new SkippedEntries())).containsExactly(npm("b", "2.0.0"));
+        assertThat(parser.parse(classic, new SkippedEntries())).containsExactly(npm("b", "2.0.0").atLine(4));
         assertThat(skippedIn(parser, utf8("__metadata:\n  version: 8\n\"a@npm:^1\":\n  resolution: \"a@npm:1.0.0\"\n")))
                 .containsExactly("entry a@npm:^1: yarn.lock: no version");
         assertThat(skippedIn(parser, utf8("__metadata:\n  version: 8\n\"a@npm:^1\": 1.0.0\n")))
