@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.iocstream.alerts.ReceiverServer;
 import io.iocstream.core.DeadLetter;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
@@ -20,14 +21,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * retries. A generated world's pushes are produced to the input topic at a steady rate, and while they flow the
  * TaskManager is killed with SIGKILL three times (a new one started each time, the job left to recover in between)
  * and the broker is restarted once. Afterwards the findings topic, read with {@code read_committed}, holds every
- * finding of the world's expected.jsonl exactly once (its key fields, and finding id with status), and the
- * dead-letter topic holds no fetch failure. Run by {@code mvn -B -Pfailover verify} (docs/operations.md); on a
+ * finding of the world's expected.jsonl exactly once (its key fields, and finding id with status); a generic alert
+ * receiver (a real HTTP server on loopback) got every open finding at least once, and every repeat under the same
+ * de-duplication key; and the dead-letter topic holds no fetch failure. Run by {@code mvn -B -Pfailover verify} (docs/operations.md); on a
  * failure every process's log is kept under target/failover-logs.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -54,8 +61,8 @@ class ClusterFailoverIT {
     private static final int PUSHES = 600;
     private static final long SEED = 18;
     private static final double PUSHES_PER_SECOND = 10;
-    /** A request in fifty fails once; the job's retries (five attempts) make a lasting failure all but impossible. */
-    private static final double ERROR_RATE = 0.02;
+    /** One request in twenty fails; the job retries each up to five times, so none fails for good (p = 0.05^5). */
+    private static final double ERROR_RATE = 0.05;
     private static final Duration BROKER_DOWN = Duration.ofSeconds(5);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
 
@@ -82,13 +89,16 @@ class ClusterFailoverIT {
         SimulatorOptions faults = SimulatorOptions.of(0, ERROR_RATE, SimulatorOptions.DEFAULT_RATE_LIMIT);
         try (KafkaProcess kafka = KafkaProcess.start(dir.resolve("kafka"));
                 GitHubSimulator github = GitHubSimulator.start(world, faults, 0);
+                ReceiverServer alerts = ReceiverServer.webhook();
                 StandaloneCluster cluster = StandaloneCluster.start(Path.of("flink-conf"), clusterSettings(),
                         Path.of(System.getProperty("iocstream.runtimeClasspath", "target/runtime-classpath.txt")),
                         CLUSTER_JAR, dir.resolve("cluster"))) {
             timeline.note("broker and cluster started");
             try {
-                Run run = run(kafka, github, cluster, world);
+                Run run = run(kafka, github, alerts, cluster, world);
 
+                timeline.note("GitHub simulator: %d requests, %d answered with an injected fault", github.totalRequests(),
+                        github.requestCounts().getOrDefault("injected_error", 0L));
                 assertThat(run.restores()).as("the job restored a checkpoint after each kill").isGreaterThanOrEqualTo(3);
                 assertThat(github.requestCounts().getOrDefault("injected_error", 0L))
                         .as("the simulator's faults were met").isPositive();
@@ -101,6 +111,7 @@ class ClusterFailoverIT {
                 assertThat(run.deadLetters()).as("no fetch failure however often GitHub failed")
                         .noneMatch(dead -> dead.stage().equals("fetch"));
                 assertThat(run.deadLetters()).as("a generated world has no bad input").isEmpty();
+                assertAlerted(alerts, run.findings());
             } catch (Throwable failure) {
                 Path kept = KEPT_LOGS.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern(
                         "yyyyMMdd-HHmmss")));
@@ -120,10 +131,20 @@ class ClusterFailoverIT {
      * Submits the job, feeds it the world's pushes a batch at a time with a disruption during each batch after the
      * first, then the late feed; returns what the findings and dead-letter topics committed.
      */
-    private Run run(KafkaProcess kafka, GitHubSimulator github, StandaloneCluster cluster, Path world)
-            throws Exception {
+    private Run run(KafkaProcess kafka, GitHubSimulator github, ReceiverServer alerts, StandaloneCluster cluster,
+            Path world) throws Exception {
         KafkaWorld topics = KafkaWorld.withoutEvents(kafka, "failover", world);
         Path yaml = topics.writeJobYaml(dir.resolve("job.yaml"), github.baseUrl(), KafkaWorld.TOKEN_AUTH, null, false);
+        // sinks.kafka is the last section: the alerts join sinks; every open finding to the receiver, under no limit
+        Files.writeString(yaml, """
+                  alerts:
+                    receivers:
+                      - {name: soar, type: webhook, url: "%s"}
+                    routes:
+                      - {name: all, receiver: soar, triggers: [push, baseline, retro_hunt], max_alerts: 100000}
+                    retro_hunt_window: 200ms
+                    initial_backoff: 100ms
+                """.formatted(alerts.url("/findings")), StandardOpenOption.APPEND);
         FlinkRest rest = cluster.rest();
         String job = rest.run(rest.upload(CLUSTER_JAR), Main.class.getName(),
                 List.of("job", "--config", yaml.toAbsolutePath().toString()), 2);
@@ -206,6 +227,57 @@ class ClusterFailoverIT {
                 "heartbeat.interval", "1s",
                 "heartbeat.timeout", "10s",
                 "restart-strategy.exponential-delay.max-backoff", "5s");
+    }
+
+    /** One request to the alert receiver: its de-duplication key, trigger or resolve, the findings it carries. */
+    private record Delivery(String key, String event, List<String> findingIds) {
+
+        /** A finding's own alert is its record; a group's or summary's lists its records under {@code findings}. */
+        static Delivery of(ReceiverServer.Received request) {
+            JsonNode body = request.json();
+            List<String> ids = new ArrayList<>();
+            if (body.has("finding_id")) {
+                ids.add(body.get("finding_id").asText());
+            }
+            body.path("findings").forEach(finding -> ids.add(finding.path("finding_id").asText()));
+            return new Delivery(request.header("Idempotency-Key"), request.header("X-Iocstream-Event"), ids);
+        }
+    }
+
+    /**
+     * The receiver got a trigger for every open finding (at least once; exactly the open ones), a finding alone
+     * under {@code iocstream:FINDING_ID}; a resolve for every resolved one; and each finding, however often it was
+     * sent (a restored job sends again what came after its checkpoint), under one key only.
+     */
+    private void assertAlerted(ReceiverServer alerts, List<Finding> findings) throws InterruptedException {
+        Set<String> open = findings.stream().filter(f -> f.status().equals("open")).map(Finding::findingId)
+                .collect(Collectors.toSet());
+        Set<String> resolved = findings.stream().filter(f -> f.status().equals("resolved")).map(Finding::findingId)
+                .collect(Collectors.toSet());
+        // a retro hunt's alert leaves when its gathering window closes, a moment after its findings are committed
+        await("a trigger for every open finding", () -> ids(alerts, "trigger").containsAll(open)
+                && ids(alerts, "resolve").containsAll(resolved));
+        List<Delivery> deliveries = alerts.received().stream().map(Delivery::of).toList();
+        assertThat(ids(alerts, "trigger")).as("the findings triggered").isEqualTo(open);
+        Map<String, Set<String>> keys = new HashMap<>();
+        for (Delivery delivery : deliveries) {
+            assertThat(delivery.findingIds()).as("a delivery carries findings").isNotEmpty();
+            if (delivery.findingIds().size() == 1 && !delivery.key().startsWith("iocstream:retro-hunt:")) {
+                assertThat(delivery.key()).isEqualTo("iocstream:" + delivery.findingIds().get(0));
+            }
+            delivery.findingIds().forEach(id -> keys.computeIfAbsent(id, k -> new HashSet<>()).add(delivery.key()));
+        }
+        assertThat(keys).as("each finding under one key, its repeats and its resolve too")
+                .allSatisfy((id, its) -> assertThat(its).as(id).hasSize(1));
+        long distinct = deliveries.stream().map(d -> d.key() + " " + d.event()).distinct().count();
+        timeline.note("alerts: %d deliveries of %d distinct alerts (%d repeats) for %d open and %d resolved findings",
+                deliveries.size(), distinct, deliveries.size() - distinct, open.size(), resolved.size());
+    }
+
+    /** The ids of the findings the receiver got in deliveries of {@code event} (trigger or resolve). */
+    private static Set<String> ids(ReceiverServer alerts, String event) {
+        return alerts.received().stream().map(Delivery::of).filter(delivery -> event.equals(delivery.event()))
+                .flatMap(delivery -> delivery.findingIds().stream()).collect(Collectors.toSet());
     }
 
     /** Each expected finding's id (as the matcher makes it) and status. */
