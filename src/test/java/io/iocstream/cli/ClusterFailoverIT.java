@@ -61,7 +61,7 @@ class ClusterFailoverIT {
     private static final int PUSHES = 600;
     private static final long SEED = 18;
     private static final double PUSHES_PER_SECOND = 10;
-    /** One request in twenty fails; the job retries each up to five times, so none fails for good (p = 0.05^5). */
+    /** One request in twenty fails; the job retries each up to five times, so none fails for good (p = 0.05^6). */
     private static final double ERROR_RATE = 0.05;
     private static final Duration BROKER_DOWN = Duration.ofSeconds(5);
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(3);
