@@ -39,11 +39,11 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 
 /**
  * A standalone Flink session cluster as the start-up scripts of a Flink distribution make it, without the
- * distribution: a JobManager ({@link StandaloneSessionClusterEntrypoint}) and one TaskManager
- * ({@link TaskManagerRunner}), each its own JVM with the memory flags Flink derives from the configuration, on
- * loopback and free ports, everything they write under one directory. Their classpath is what a Flink cluster
- * provides, not the project's classes: a job only runs from a submitted jar. Flink's command line client runs
- * against it as {@code bin/flink} would.
+ * distribution: a JobManager ({@link StandaloneSessionClusterEntrypoint}) and a TaskManager
+ * ({@link TaskManagerRunner}), which a test may kill and replace, each its own JVM with the memory flags Flink
+ * derives from the configuration, on loopback and free ports, everything they write under one directory. Their
+ * classpath is what a Flink cluster provides, not the project's classes: a job only runs from a submitted jar.
+ * Flink's command line client runs against it as {@code bin/flink} would.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
@@ -60,6 +60,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Configuration config;
     private final String classpath;
     private final FlinkRest rest;
+    private Process jobManager;
     private Process taskManager;
     private int taskManagersStarted;
 
@@ -82,7 +83,7 @@ public final class StandaloneCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
             JobManagerProcessSpec jobManager = JobManagerProcessUtils.processSpecFromConfig(config);
-            cluster.launch("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
+            cluster.jobManager = cluster.launch("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
                     + javaOptions(config, CoreOptions.FLINK_JM_JVM_OPTIONS), StandaloneSessionClusterEntrypoint.class,
                     JobManagerProcessUtils.generateDynamicConfigsStr(jobManager));
             cluster.startTaskManager();
@@ -265,7 +266,7 @@ public final class StandaloneCluster implements AutoCloseable {
     private void awaitTaskManager(String resourceId) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Process process : List.of(processes.get(0), taskManager)) {
+            for (Process process : List.of(jobManager, taskManager)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("a cluster process exited with " + process.exitValue()
                             + diagnostics());
