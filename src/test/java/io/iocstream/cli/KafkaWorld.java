@@ -8,8 +8,8 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.match.Finding;
 import io.iocstream.match.ScanRecord;
-import io.iocstream.testing.KafkaBroker;
 import io.iocstream.testing.FindingsSchema;
+import io.iocstream.testing.TestBroker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class KafkaWorld {
     /** The job reads GitHub with the stand-in token the build sets (pom.xml), which no log may show. */
     static final String TOKEN_AUTH = "token_env: IOCSTREAM_TEST_TOKEN";
 
-    private final KafkaBroker kafka;
+    private final TestBroker kafka;
     private final Path world;
     private final String pushes;
     private final String feeds;
@@ -46,7 +46,7 @@ final class KafkaWorld {
     private final String scans;
     private final List<JsonNode> expected;
 
-    private KafkaWorld(KafkaBroker kafka, Path world, String name) throws IOException {
+    private KafkaWorld(TestBroker kafka, Path world, String name) throws IOException {
         this.kafka = kafka;
         this.world = world;
         this.pushes = name + "-pushes";
@@ -58,15 +58,14 @@ final class KafkaWorld {
     }
 
     /** Creates the topics of a run called {@code name} and produces the world's pushes to its input topic. */
-    static KafkaWorld create(KafkaBroker kafka, String name, Path world) throws Exception {
+    static KafkaWorld create(TestBroker kafka, String name, Path world) throws Exception {
         KafkaWorld run = withoutEvents(kafka, name, world);
-        List<String> lines = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8);
-        kafka.produce(run.pushes, lines.stream().map(line -> record(repository(line), line)).toList());
+        kafka.produce(run.pushes, run.eventRecords());
         return run;
     }
 
     /** Creates the topics of a run called {@code name}, its input topic empty: something else writes the events. */
-    static KafkaWorld withoutEvents(KafkaBroker kafka, String name, Path world) throws Exception {
+    static KafkaWorld withoutEvents(TestBroker kafka, String name, Path world) throws Exception {
         KafkaWorld run = new KafkaWorld(kafka, world, name);
         kafka.createTopic(run.pushes, 3, false);
         kafka.createTopic(run.feeds, 1, true);
@@ -74,6 +73,12 @@ final class KafkaWorld {
         kafka.createTopic(run.deadLetters, 1, false);
         kafka.createTopic(run.scans, 2, false);
         return run;
+    }
+
+    /** The world's events in order as the input topic's records, each keyed by its repository. */
+    List<Map.Entry<byte[], byte[]>> eventRecords() throws IOException {
+        List<String> lines = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8);
+        return lines.stream().map(line -> record(repository(line), line)).toList();
     }
 
     /** The input topic the job reads. */

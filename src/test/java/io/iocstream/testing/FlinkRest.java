@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,6 +45,18 @@ public final class FlinkRest {
         }
     }
 
+    /** The resource ids of the TaskManagers registered with the JobManager; none while it does not answer. */
+    public List<String> taskManagerIds() {
+        try {
+            List<String> ids = new ArrayList<>();
+            get(new Request.Builder().url(base + "/taskmanagers").build()).path("taskmanagers")
+                    .forEach(taskManager -> ids.add(taskManager.path("id").asText()));
+            return ids;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** {@code POST /jars/upload}: returns the jar's id on the cluster. */
     public String upload(Path jar) throws IOException {
         RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
@@ -78,6 +91,44 @@ public final class FlinkRest {
             highest = Math.max(highest, vertex.path("parallelism").asInt());
         }
         return highest;
+    }
+
+    /**
+     * What {@code /jobs/ID/checkpoints} says of a job: how many checkpoints completed and how many times it restored
+     * one, the latest completed checkpoint's id and when it was triggered (epoch milliseconds, 0 for none), the
+     * latest restored checkpoint's id (-1 for none).
+     */
+    public record Checkpoints(long completed, long restores, long latestCompleted, long latestCompletedTriggeredAt,
+            long latestRestored) {
+
+        /** True once a checkpoint has completed since the latest restore (or at all, without a restore). */
+        public boolean completedSinceRestore() {
+            return completed > 0 && latestCompleted > latestRestored;
+        }
+    }
+
+    public Checkpoints checkpoints(String jobId) throws IOException {
+        JsonNode stats = call(new Request.Builder().url(base + "/jobs/" + jobId + "/checkpoints").build());
+        JsonNode completed = stats.path("latest").path("completed");
+        JsonNode restored = stats.path("latest").path("restored");
+        return new Checkpoints(stats.path("counts").path("completed").asLong(),
+                stats.path("counts").path("restored").asLong(), completed.path("id").asLong(-1),
+                completed.path("trigger_timestamp").asLong(0), restored.path("id").asLong(-1));
+    }
+
+    /** True when the job is RUNNING and so is every task of it (or finished, as a bounded source does). */
+    public boolean allTasksRunning(String jobId) throws IOException {
+        JsonNode job = call(new Request.Builder().url(base + "/jobs/" + jobId).build());
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            JsonNode tasks = vertex.path("tasks");
+            if (tasks.path("RUNNING").asInt() + tasks.path("FINISHED").asInt() != vertex.path("parallelism").asInt()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The job's root exception, if it has failed or restarted. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -21,7 +20,7 @@ import org.apache.kafka.common.Uuid;
  * away and come back at the same address with the same data. It runs kafka_2.13's own {@code kafka.Kafka} on the
  * test classpath, formatted first with {@code kafka.tools.StorageTool}.
  */
-public final class KafkaProcess implements AutoCloseable {
+public final class KafkaProcess implements TestBroker {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -68,6 +67,7 @@ public final class KafkaProcess implements AutoCloseable {
         return kafka;
     }
 
+    @Override
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -106,10 +106,9 @@ public final class KafkaProcess implements AutoCloseable {
         }
     }
 
-    public void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
-        }
+    /** The broker's log: what it wrote in every start. */
+    public Path log() {
+        return dir.resolve("broker.log");
     }
 
     private boolean listening() {

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 import org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
@@ -37,11 +39,11 @@ import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
 
 /**
  * A standalone Flink session cluster as the start-up scripts of a Flink distribution make it, without the
- * distribution: a JobManager ({@link StandaloneSessionClusterEntrypoint}) and one TaskManager
- * ({@link TaskManagerRunner}), each its own JVM with the memory flags Flink derives from the configuration, on
- * loopback and free ports, everything they write under one directory. Their classpath is what a Flink cluster
- * provides, not the project's classes: a job only runs from a submitted jar. Flink's command line client runs
- * against it as {@code bin/flink} would.
+ * distribution: a JobManager ({@link StandaloneSessionClusterEntrypoint}) and a TaskManager
+ * ({@link TaskManagerRunner}), which a test may kill and replace, each its own JVM with the memory flags Flink
+ * derives from the configuration, on loopback and free ports, everything they write under one directory. Their
+ * classpath is what a Flink cluster provides, not the project's classes: a job only runs from a submitted jar.
+ * Flink's command line client runs against it as {@code bin/flink} would.
  */
 public final class StandaloneCluster implements AutoCloseable {
 
@@ -58,6 +60,9 @@ public final class StandaloneCluster implements AutoCloseable {
     private final Configuration config;
     private final String classpath;
     private final FlinkRest rest;
+    private Process jobManager;
+    private Process taskManager;
+    private int taskManagersStarted;
 
     private StandaloneCluster(Path dir, Configuration config, String classpath) {
         this.dir = dir;
@@ -69,7 +74,7 @@ public final class StandaloneCluster implements AutoCloseable {
     /**
      * Starts a cluster configured by the config.yaml of {@code flinkConf} with {@code settings} over it,
      * whose processes see the runtime jars of {@code runtimeClasspath} (Maven's build-classpath output) that
-     * {@code clusterJar} does not hold; returns once its one TaskManager has registered.
+     * {@code clusterJar} does not hold; returns once its TaskManager has registered.
      */
     public static StandaloneCluster start(Path flinkConf, Map<String, String> settings, Path runtimeClasspath,
             Path clusterJar, Path dir) throws Exception {
@@ -78,18 +83,47 @@ public final class StandaloneCluster implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cluster.killOnExit);
         try {
             JobManagerProcessSpec jobManager = JobManagerProcessUtils.processSpecFromConfig(config);
-            cluster.launch("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
+            cluster.jobManager = cluster.launch("jobmanager", JobManagerProcessUtils.generateJvmParametersStr(jobManager, config)
                     + javaOptions(config, CoreOptions.FLINK_JM_JVM_OPTIONS), StandaloneSessionClusterEntrypoint.class,
                     JobManagerProcessUtils.generateDynamicConfigsStr(jobManager));
-            TaskExecutorProcessSpec taskManager = TaskExecutorProcessUtils.processSpecFromConfig(config);
-            cluster.launch("taskmanager", ProcessMemoryUtils.generateJvmParametersStr(taskManager)
-                    + javaOptions(config, CoreOptions.FLINK_TM_JVM_OPTIONS), TaskManagerRunner.class,
-                    TaskExecutorProcessUtils.generateDynamicConfigsStr(taskManager));
-            cluster.awaitTaskManager();
+            cluster.startTaskManager();
             return cluster;
         } catch (Exception | Error e) {
             cluster.close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts another TaskManager as Flink's scripts do and returns once it has registered with the JobManager. Each
+     * has a resource id (and logs) of its own: the first {@code taskmanager}, then {@code taskmanager-2}, ...
+     */
+    public void startTaskManager() throws Exception {
+        taskManagersStarted++;
+        String name = taskManagersStarted == 1 ? "taskmanager" : "taskmanager-" + taskManagersStarted;
+        TaskExecutorProcessSpec spec = TaskExecutorProcessUtils.processSpecFromConfig(config);
+        taskManager = launch(name, ProcessMemoryUtils.generateJvmParametersStr(spec)
+                + javaOptions(config, CoreOptions.FLINK_TM_JVM_OPTIONS), TaskManagerRunner.class,
+                TaskExecutorProcessUtils.generateDynamicConfigsStr(spec) + " -D "
+                        + TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key() + "=" + name);
+        awaitTaskManager(name);
+    }
+
+    /**
+     * Kills the running TaskManager as a machine failure would: SIGKILL, no shutdown of any kind; returns once the
+     * process is gone. The JobManager learns of it only when its heartbeats go unanswered.
+     */
+    public void killTaskManager() throws InterruptedException {
+        taskManager.destroyForcibly().waitFor();
+    }
+
+    /** Copies every process's logs to {@code to}, to keep them past the test's temporary directory. */
+    public void copyLogs(Path to) throws IOException {
+        Files.createDirectories(to);
+        for (Path log : logs) {
+            if (Files.exists(log)) {
+                Files.copy(log, to.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -201,7 +235,7 @@ public final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Starts one process the way Flink's scripts do: its memory flags, the config dir, the derived settings. */
-    private void launch(String name, String jvmOptions, Class<?> entryPoint, String dynamicConfigs)
+    private Process launch(String name, String jvmOptions, Class<?> entryPoint, String dynamicConfigs)
             throws IOException {
         Path out = dir.resolve("log").resolve(name + ".out");
         List<String> command = java(jvmOptions, name + ".log");
@@ -211,7 +245,9 @@ public final class StandaloneCluster implements AutoCloseable {
         command.addAll(Arrays.asList(dynamicConfigs.trim().split("\\s+")));
         logs.add(dir.resolve("log").resolve(name + ".log"));
         logs.add(out);
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        processes.add(process);
+        return process;
     }
 
     /** A java command on the cluster's classpath, logging to {@code log}, its temporary files under {@link #dir}. */
@@ -227,21 +263,21 @@ public final class StandaloneCluster implements AutoCloseable {
         return command;
     }
 
-    private void awaitTaskManager() throws Exception {
+    private void awaitTaskManager(String resourceId) throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (Process process : processes) {
+            for (Process process : List.of(jobManager, taskManager)) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("a cluster process exited with " + process.exitValue()
                             + diagnostics());
                 }
             }
-            if (rest.taskManagers() == 1) {
+            if (rest.taskManagerIds().contains(resourceId)) {
                 return;
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("no TaskManager registered within " + START_TIMEOUT + diagnostics());
+        throw new IllegalStateException(resourceId + " did not register within " + START_TIMEOUT + diagnostics());
     }
 
     /**

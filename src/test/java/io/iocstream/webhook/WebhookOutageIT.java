@@ -40,7 +40,7 @@ class WebhookOutageIT {
         Files.createDirectories(dir.resolve("world/repos"));
         try (KafkaProcess kafka = KafkaProcess.start(dir.resolve("kafka"));
                 GitHubSimulator github = GitHubSimulator.start(dir.resolve("world"), SimulatorOptions.defaults(), 0)) {
-            kafka.createTopic("github-pushes", 2);
+            kafka.createTopic("github-pushes", 2, false);
             String redeliver = """
                     redeliver:
                       api_base_url: %s
