@@ -26,9 +26,12 @@ class HostileFeedPropertyTest {
 
     static List<Feed> feeds() {
         return List.of(
-                new Feed("osv/MAL-2025-46969.json", HostileInput.resource("/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json")),
-                new Feed("osv/MAL-2026-2144.json", HostileInput.resource("/ioc/osv/malicious/pypi/litellm/MAL-2026-2144.json")),
-                new Feed("lists/shai-hulud.txt", HostileInput.resource("/ioc/shai-hulud-compromised-packages-excerpt.txt")),
+                new Feed("osv/MAL-2025-46969.json",
+                        HostileInput.resource("/ioc/osv/malicious/npm/chalk/MAL-2025-46969.json")),
+                new Feed("osv/MAL-2026-2144.json",
+                        HostileInput.resource("/ioc/osv/malicious/pypi/litellm/MAL-2026-2144.json")),
+                new Feed("lists/shai-hulud.txt",
+                        HostileInput.resource("/ioc/shai-hulud-compromised-packages-excerpt.txt")),
                 new Feed("csv/packages.csv", utf8("""
                         ecosystem,package,version,severity
                         npm,left-pad,1.3.0,high
