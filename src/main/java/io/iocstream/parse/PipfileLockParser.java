@@ -26,6 +26,9 @@ public final class PipfileLockParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 512);
+        // a package in default and in develop is a runtime one wherever default stands in the file (JSON key order
+        // means nothing): other categories are read aside and added after default, whose entries then win
+        FileEntries others = new FileEntries(FORMAT, skipped, content.length / 512);
         try (JsonParser json = JSON.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new DependencyFileException("Pipfile.lock: not a JSON object");
@@ -34,7 +37,7 @@ public final class PipfileLockParser implements DependencyParser {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
                 if (!field.equals("_meta") && value == JsonToken.START_OBJECT) {
-                    readCategory(json, content, field, out);
+                    readCategory(json, content, field, field.equals("default") ? out : others);
                 } else {
                     json.skipChildren();
                 }
@@ -45,6 +48,7 @@ public final class PipfileLockParser implements DependencyParser {
         } catch (IOException | RuntimeException e) {
             throw new DependencyFileException("Pipfile.lock: " + FileFormats.oneLine(e), e);
         }
+        others.list().forEach(out::add);
         return out.list();
     }
 

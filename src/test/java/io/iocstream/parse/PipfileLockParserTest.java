@@ -33,6 +33,17 @@ class PipfileLockParserTest {
     }
 
     @Test
+    void aPackageInDefaultIsRuntimeEvenWhenDevelopComesFirst() throws Exception {
+        // found by ReformattedFilePropertyTest: the first section to name a package used to set its scope
+        String lock = """
+                {"develop": {"itsdangerous": {"version": "==2.1.2"}, "pytest": {"version": "==8.0.0"}},
+                 "default": {"itsdangerous": {"version": "==2.1.2"}}}
+                """;
+        assertThat(parser.parse(utf8(lock), new SkippedEntries())).extracting(Dependency::name, Dependency::scope)
+                .containsExactlyInAnyOrder(tuple("itsdangerous", "runtime"), tuple("pytest", "dev"));
+    }
+
+    @Test
     void skipsEntriesWithoutAPinnedVersion() throws Exception {
         String lock = """
                 {"_meta": {"hash": {"sha256": "x"}},
