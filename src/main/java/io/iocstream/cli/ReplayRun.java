@@ -155,7 +155,7 @@ final class ReplayRun {
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
             PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
-                    .documentation(options.documentation())
+                    .withDocumentation(options.documentation())
                     .withSuppressions(options.suppressions())
                     .build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down

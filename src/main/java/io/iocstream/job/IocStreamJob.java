@@ -90,7 +90,7 @@ public final class IocStreamJob {
         DataStream<String> events = events(env, names);
         return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
                 .withWebLinks(config.github().webLinks())
-                .documentation(config.matching().documentationPolicy())
+                .withDocumentation(config.matching().documentationPolicy())
                 .withSuppressions(config.suppressions().set())
                 .build(events, String.join(" + ", names), feeds(env));
     }

@@ -88,7 +88,7 @@ public final class IocStreamPipeline {
     }
 
     /** The same graph, a domain or IP address named in documentation counting as {@code policy} says. */
-    public IocStreamPipeline documentation(DocumentationPolicy policy) {
+    public IocStreamPipeline withDocumentation(DocumentationPolicy policy) {
         return new IocStreamPipeline(fetch, throttle, links, lifetimes, policy, suppressions);
     }
 
