@@ -6,6 +6,7 @@ import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.match.SuppressionException;
 import io.iocstream.match.Suppressions;
+import io.iocstream.pipeline.PipelineOptions;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,8 +58,9 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
                 simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail)
-                .withDocumentation(documentationPolicy(documentation))
-                .withSuppressions(suppressions(suppressions));
+                .withPipeline(PipelineOptions.defaults()
+                        .withDocumentation(documentationPolicy(documentation))
+                        .withSuppressions(suppressions(suppressions)));
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}

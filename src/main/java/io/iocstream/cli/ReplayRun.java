@@ -12,11 +12,10 @@ import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
-import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
 import io.iocstream.match.FindingStatus;
-import io.iocstream.match.Suppressions;
 import io.iocstream.pipeline.IocStreamPipeline;
+import io.iocstream.pipeline.PipelineOptions;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.pipeline.RunOutput;
 import io.iocstream.pipeline.RunSummary;
@@ -59,31 +58,25 @@ final class ReplayRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a run is asked to do. */
+    /** What a run is asked to do; {@code pipeline} holds the graph's optional settings. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation,
-            Suppressions suppressions) {
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, PipelineOptions pipeline) {
 
         Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
                 boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
             this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
-                    DocumentationPolicy.LOW, Suppressions.none());
+                    PipelineOptions.defaults());
         }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, documentation, suppressions);
+                    throttle, pipeline);
         }
 
-        /** How a domain or IP address named in documentation counts ({@code --documentation}). */
-        Options withDocumentation(DocumentationPolicy policy) {
+        /** The graph's optional settings ({@code --documentation}, {@code --suppressions}). */
+        Options withPipeline(PipelineOptions options) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, policy, suppressions);
-        }
-
-        Options withSuppressions(Suppressions more) {
-            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, documentation, more);
+                    simErrorRate, throttle, options);
         }
     }
 
@@ -154,10 +147,8 @@ final class ReplayRun {
                     WatermarkStrategy.noWatermarks(), "events").setParallelism(1);
             DataStream<FeedUpdate> feedStream = env.fromData(feed, TypeInformation.of(FeedUpdate.class));
 
-            PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle())
-                    .withDocumentation(options.documentation())
-                    .withSuppressions(options.suppressions())
-                    .build(lines, "events.ndjson", feedStream);
+            PipelineOutputs outputs = new IocStreamPipeline(fetchSettings(sim.baseUrl(), options), options.throttle(),
+                    options.pipeline()).build(lines, "events.ndjson", feedStream);
             // one collected stream, so both outputs are drained before the local cluster shuts down
             CloseableIterator<RunOutput> results = outputs.mergedWithScans().collectAsync();
             JobClient job = env.executeAsync("iocstream replay " + world.root().getFileName());

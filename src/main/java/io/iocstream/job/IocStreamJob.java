@@ -15,6 +15,7 @@ import io.iocstream.ingest.KafkaEventsSource;
 import io.iocstream.ingest.OrgEventsSource;
 import io.iocstream.ingest.OrgRepositoriesSource;
 import io.iocstream.pipeline.IocStreamPipeline;
+import io.iocstream.pipeline.PipelineOptions;
 import io.iocstream.pipeline.PipelineOutputs;
 import io.iocstream.statuses.CommitStatusSink;
 import io.iocstream.statuses.StatusSettings;
@@ -88,10 +89,12 @@ public final class IocStreamJob {
     public PipelineOutputs addSourcesAndPipeline(StreamExecutionEnvironment env) {
         List<String> names = new ArrayList<>();
         DataStream<String> events = events(env, names);
-        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), config.branchLifetimes())
+        PipelineOptions options = PipelineOptions.defaults()
                 .withWebLinks(config.github().webLinks())
+                .withLifetimes(config.branchLifetimes())
                 .withDocumentation(config.matching().documentationPolicy())
-                .withSuppressions(config.suppressions().set())
+                .withSuppressions(config.suppressions().set());
+        return new IocStreamPipeline(config.fetchSettings(), config.throttleSettings(), options)
                 .build(events, String.join(" + ", names), feeds(env));
     }
 

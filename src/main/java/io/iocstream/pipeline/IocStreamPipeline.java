@@ -1,6 +1,5 @@
 package io.iocstream.pipeline;
 
-import io.iocstream.changes.BranchLifetimes;
 import io.iocstream.changes.ScanPlanner;
 import io.iocstream.changes.ScanRequest;
 import io.iocstream.core.DeadLetter;
@@ -22,10 +21,8 @@ import io.iocstream.fetch.SequentialFetcher;
 import io.iocstream.ingest.IngestFunction;
 import io.iocstream.ingest.PushEvent;
 import io.iocstream.match.Finding;
-import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.InventoryMatcher;
 import io.iocstream.match.SuppressionFunction;
-import io.iocstream.match.Suppressions;
 import io.iocstream.parse.InventoryUpdate;
 import io.iocstream.parse.ParseFunction;
 import io.iocstream.throttle.MemoryThrottle;
@@ -54,47 +51,19 @@ public final class IocStreamPipeline {
     private final FetchSettings fetch;
     private final ThrottleSettings throttle;
     private final WebLinks links;
-    private final BranchLifetimes lifetimes;
-    private final DocumentationPolicy documentation;
-    private final Suppressions suppressions;
+    private final PipelineOptions options;
 
-    /**
-     * The graph reading from {@code fetch}'s API, its findings linking to that API's web site, its refs living as
-     * {@link BranchLifetimes#defaults()} says.
-     */
+    /** The graph reading from {@code fetch}'s API, with {@link PipelineOptions#defaults()}. */
     public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle) {
-        this(fetch, throttle, BranchLifetimes.defaults());
+        this(fetch, throttle, PipelineOptions.defaults());
     }
 
-    /** The same, its refs living as {@code lifetimes} says. */
-    public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, BranchLifetimes lifetimes) {
-        this(fetch, throttle, WebLinks.forApi(fetch.apiBaseUrl()), lifetimes, DocumentationPolicy.LOW,
-                Suppressions.none());
-    }
-
-    private IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, WebLinks links,
-            BranchLifetimes lifetimes, DocumentationPolicy documentation, Suppressions suppressions) {
+    /** The same, with {@code options} (web links, branch lifetimes, documentation policy, suppressions). */
+    public IocStreamPipeline(FetchSettings fetch, ThrottleSettings throttle, PipelineOptions options) {
         this.fetch = fetch;
         this.throttle = throttle;
-        this.links = links;
-        this.lifetimes = lifetimes;
-        this.documentation = documentation;
-        this.suppressions = suppressions;
-    }
-
-    /** The same graph, its findings' {@code html_url} on the web site {@code links} names. */
-    public IocStreamPipeline withWebLinks(WebLinks links) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation, suppressions);
-    }
-
-    /** The same graph, a domain or IP address named in documentation counting as {@code policy} says. */
-    public IocStreamPipeline withDocumentation(DocumentationPolicy policy) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes, policy, suppressions);
-    }
-
-    /** The same graph, with findings that {@code suppressions} cover emitted as {@code suppressed}. */
-    public IocStreamPipeline withSuppressions(Suppressions suppressions) {
-        return new IocStreamPipeline(fetch, throttle, links, lifetimes, documentation, suppressions);
+        this.links = options.webLinks() != null ? options.webLinks() : WebLinks.forApi(fetch.apiBaseUrl());
+        this.options = options;
     }
 
     /**
@@ -113,7 +82,7 @@ public final class IocStreamPipeline {
 
         SingleOutputStreamOperator<ScanRequest> scans = pushes
                 .keyBy(PushEvent::repo, Types.STRING)
-                .process(new ScanPlanner(lifetimes)).name("changes").uid("changes");
+                .process(new ScanPlanner(options.lifetimes())).name("changes").uid("changes");
 
         Fetched fetched = fetch.strategy() == FetchStrategy.SEQUENTIAL ? fetchSequentially(scans) : fetchBatched(scans);
 
@@ -136,7 +105,7 @@ public final class IocStreamPipeline {
         SingleOutputStreamOperator<Finding> findings = updates
                 .keyBy(InventoryUpdate::branchKey, Types.STRING)
                 .connect(iocs)
-                .process(new InventoryMatcher(links, documentation)).name("match").uid("match");
+                .process(new InventoryMatcher(links, options.documentation())).name("match").uid("match");
 
         DataStream<DeadLetter> deadLetters = pushes.getSideOutput(DeadLetter.TAG)
                 .union(scans.getSideOutput(DeadLetter.TAG), fetched.deadLetters(), parsed.getSideOutput(DeadLetter.TAG),
@@ -147,7 +116,7 @@ public final class IocStreamPipeline {
         // always in the graph, even with no suppressions, so a job restored with or without them keeps its state
         SingleOutputStreamOperator<Finding> suppressed = findings
                 .keyBy(Finding::findingId, Types.STRING)
-                .process(new SuppressionFunction(suppressions)).name("suppress").uid("suppress");
+                .process(new SuppressionFunction(options.suppressions())).name("suppress").uid("suppress");
         // counted where every finding and dead letter passes, for the dashboard (docs/operations.md)
         DataStream<Finding> counted = suppressed.map(new FindingCounter()).name("count-findings")
                 .uid("count-findings").setParallelism(suppressed.getParallelism());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.DocumentationPolicy;
 import io.iocstream.match.Finding;
+import io.iocstream.pipeline.PipelineOptions;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
@@ -137,7 +138,8 @@ class DetectionEndToEndTest {
     void withDocumentationIgnoredTheReadmeAndDocsFindingsAreGoneAndCodesStay() throws Exception {
         Path out = dir.resolve("ignored.jsonl");
         ReplayRun.run(ReplayCommand.options(World.open(world), out, null, 2, FetchStrategy.ADAPTIVE, 0, 0, true)
-                .withDocumentation(DocumentationPolicy.IGNORE), ReplayRun.Listener.SILENT);
+                .withPipeline(PipelineOptions.defaults().withDocumentation(DocumentationPolicy.IGNORE)),
+                ReplayRun.Listener.SILENT);
         List<Finding> ignored = ReplayOutput.findings(out);
         assertThat(ignored).extracting(Finding::path).doesNotContain("README.md", "docs/security.html");
         assertThat(ignored).hasSize(findings.size() - 4);
