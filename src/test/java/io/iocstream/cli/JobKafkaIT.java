@@ -13,7 +13,7 @@ import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
 import io.iocstream.match.ScanRecord;
 import io.iocstream.statuses.CommitMark;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import io.iocstream.world.WorldGenerator;
 import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
@@ -22,11 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,20 +44,11 @@ class JobKafkaIT {
     private static final String APP_ID = "Iv1.jobtest";
     private static final TestAppKey APP_KEY = TestAppKey.generate();
 
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void theSampleWorldsFindingsReachTheTopicAndTheDayFoldersExactlyOnce() throws Exception {
@@ -156,7 +144,7 @@ class JobKafkaIT {
             // the files sink is the last section of sinks: commit statuses join it
             Files.writeString(yaml, "  commit_statuses: {}\n", java.nio.file.StandardOpenOption.APPEND);
             Files.writeString(yaml, alerts, java.nio.file.StandardOpenOption.APPEND);
-            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), KafkaWorld.flinkConfiguration(dir))) {
                 if (crashAfter > 0) {
                     topics.awaitFindings(crashAfter);
                     job.cluster().replaceTaskManager();
@@ -168,18 +156,6 @@ class JobKafkaIT {
         }
         return new Run(topics.committedFindings(), topics.committedDeadLetters(), filed(files),
                 topics.committedScans(), filedScans(files), statuses);
-    }
-
-    /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
-    private Configuration flinkConfiguration() throws IOException {
-        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
-        flink.setString("execution.checkpointing.interval", "1s");
-        flink.setString("execution.checkpointing.min-pause", "0s");
-        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
-                .toString());
-        flink.setString("rest.port", "0");
-        flink.setString("metrics.reporter.prom.port", "0");
-        return flink;
     }
 
     /** Every scan record in a visible (committed) file of the scans' day folders. */

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -73,6 +75,21 @@ final class KafkaWorld {
         kafka.createTopic(run.deadLetters, 1, false);
         kafka.createTopic(run.scans, 2, false);
         return run;
+    }
+
+    /**
+     * The shipped flink-conf for a job run in this JVM: a checkpoint a second into {@code dir}/checkpoints, and any
+     * free REST and metrics port, so that runs side by side do not meet.
+     */
+    static Configuration flinkConfiguration(Path dir) throws IOException {
+        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
+        flink.setString("execution.checkpointing.interval", "1s");
+        flink.setString("execution.checkpointing.min-pause", "0s");
+        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
+                .toString());
+        flink.setString("rest.port", "0");
+        flink.setString("metrics.reporter.prom.port", "0");
+        return flink;
     }
 
     /** The world's events in order as the input topic's records, each keyed by its repository. */

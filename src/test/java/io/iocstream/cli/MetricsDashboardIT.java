@@ -6,7 +6,7 @@ import io.iocstream.feeds.FeedPublisher;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +35,9 @@ class MetricsDashboardIT {
     static final Path OPERATIONS = Path.of("docs/operations.md");
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(60);
 
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
     @TempDir
     Path dir;
 
@@ -48,39 +51,32 @@ class MetricsDashboardIT {
 
         Path world = SampleWorld.unpack(dir.resolve("world"));
         int port = freePort();
-        try (KafkaBroker kafka = KafkaBroker.start()) {
-            KafkaWorld topics = KafkaWorld.create(kafka, "metrics", world);
-            // a fetched list too, so the per-feed age gauge of the HTTP feed source is scraped (it lists nothing)
-            try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
-                    FeedPublisher publisher = FeedPublisher.start().put("/lists/later.txt", "# nothing yet\n")) {
-                Path yaml = topics.writeJobYaml(dir.resolve("job.yaml"), sim.baseUrl(), KafkaWorld.TOKEN_AUTH, null,
-                        false);
-                Files.writeString(yaml, Files.readString(yaml).replace("feeds:\n", "feeds:\n  http: [{url: \""
-                        + publisher.baseUrl() + "/lists/later.txt\"}]\n"));
-                try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration(port))) {
-                    topics.awaitAllFindings();
-                    Set<String> wanted = new TreeSet<>(dashboard);
-                    wanted.addAll(documented);
-                    Set<String> exported = scrapeUntilAll(port, wanted);
-                    job.job().cancel().get();
+        KafkaWorld topics = KafkaWorld.create(kafka, "metrics", world);
+        // a fetched list too, so the per-feed age gauge of the HTTP feed source is scraped (it lists nothing)
+        try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0);
+                FeedPublisher publisher = FeedPublisher.start().put("/lists/later.txt", "# nothing yet\n")) {
+            Path yaml = topics.writeJobYaml(dir.resolve("job.yaml"), sim.baseUrl(), KafkaWorld.TOKEN_AUTH, null,
+                    false);
+            Files.writeString(yaml, Files.readString(yaml).replace("feeds:\n", "feeds:\n  http: [{url: \""
+                    + publisher.baseUrl() + "/lists/later.txt\"}]\n"));
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration(port))) {
+                topics.awaitAllFindings();
+                Set<String> wanted = new TreeSet<>(dashboard);
+                wanted.addAll(documented);
+                Set<String> exported = scrapeUntilAll(port, wanted);
+                job.job().cancel().get();
 
-                    assertThat(exported).as("exported at http://127.0.0.1:%d/metrics", port)
-                            .containsAll(dashboard).containsAll(documented);
-                }
+                assertThat(exported).as("exported at http://127.0.0.1:%d/metrics", port)
+                        .containsAll(dashboard).containsAll(documented);
             }
         }
     }
 
     /** The shipped flink-conf with the reporter on {@code port}, checkpoints every second and any free REST port. */
     private Configuration flinkConfiguration(int port) throws IOException {
-        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
+        Configuration flink = KafkaWorld.flinkConfiguration(dir);
         assertThat(flink.getString("metrics.reporters", null)).as("the shipped reporter").isEqualTo("prom");
         flink.setString("metrics.reporter.prom.port", String.valueOf(port));
-        flink.setString("execution.checkpointing.interval", "1s");
-        flink.setString("execution.checkpointing.min-pause", "0s");
-        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
-                .toString());
-        flink.setString("rest.port", "0");
         return flink;
     }
 

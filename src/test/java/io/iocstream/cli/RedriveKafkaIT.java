@@ -9,7 +9,7 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorAuth;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import io.iocstream.world.WorldGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -24,15 +24,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,20 +46,11 @@ class RedriveKafkaIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void fetchDeadLettersFromTheTopicComeBackAsRescansOnTheInputTopic() throws Exception {
@@ -83,7 +71,7 @@ class RedriveKafkaIT {
                 .withStaticToken("a-token-the-job-does-not-have").requiringCredentials());
         try (GitHubSimulator sim = GitHubSimulator.start(world, refusing, 0)) {
             Path yaml = jobYaml(topics, sim.baseUrl(), "refused.yaml");
-            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), KafkaWorld.flinkConfiguration(dir))) {
                 kafka.readCommitted(topics.deadLettersTopic(), read -> read.size() >= repos.size() + 1, TIMEOUT);
                 // the offsets of what was read are committed to the group on a checkpoint
                 awaitGroupAtEnd(topics.eventsTopic(), "iocstream-" + topics.eventsTopic());
@@ -99,7 +87,7 @@ class RedriveKafkaIT {
 
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0)) {
             Path yaml = jobYaml(topics, sim.baseUrl(), "fixed.yaml");
-            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), KafkaWorld.flinkConfiguration(dir))) {
                 Thread.sleep(3_000);
                 assertThat(topics.committedFindings()).as("nothing old is read again").isEmpty();
 
@@ -177,15 +165,5 @@ class RedriveKafkaIT {
     private static Map.Entry<byte[], byte[]> record(String key, String value) {
         return new AbstractMap.SimpleEntry<>(key.getBytes(StandardCharsets.UTF_8),
                 value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Configuration flinkConfiguration() throws IOException {
-        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
-        flink.setString("execution.checkpointing.interval", "1s");
-        flink.setString("execution.checkpointing.min-pause", "0s");
-        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
-                .toString());
-        flink.setString("rest.port", "0");
-        return flink;
     }
 }

@@ -8,7 +8,7 @@ import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import io.iocstream.world.WorldGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,11 +16,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,20 +31,11 @@ class RelistIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void aRepositoryAddedAfterTheStartIsBaselinedOnceRelistIsRun() throws Exception {
@@ -63,7 +51,7 @@ class RelistIT {
         KafkaWorld topics = KafkaWorld.create(kafka, "relist", world);
         try (GitHubSimulator sim = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0)) {
             Path yaml = topics.writeJobYaml(dir.resolve("job.yaml"), sim.baseUrl(), KafkaWorld.TOKEN_AUTH, null, true);
-            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), flinkConfiguration())) {
+            try (JobRun job = JobRun.start(JobConfigReader.read(yaml, System::getenv), KafkaWorld.flinkConfiguration(dir))) {
                 List<Finding> first = topics.awaitFindings(expected.size() - lateFindings);
                 assertThat(first).extracting(Finding::repo).doesNotContain(late);
 
@@ -94,16 +82,5 @@ class RelistIT {
                 throw new AssertionError(e);
             }
         }).toList();
-    }
-
-    /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
-    private Configuration flinkConfiguration() throws IOException {
-        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
-        flink.setString("execution.checkpointing.interval", "1s");
-        flink.setString("execution.checkpointing.min-pause", "0s");
-        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
-                .toString());
-        flink.setString("rest.port", "0");
-        return flink;
     }
 }

@@ -7,7 +7,7 @@ import io.iocstream.core.DeadLetter;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.match.Finding;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import io.iocstream.testing.StandaloneCluster;
 import io.iocstream.world.WorldGenerator;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,13 +48,14 @@ class StandaloneClusterIT {
     @TempDir
     Path dir;
 
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
     private static StandaloneCluster cluster;
     private static String jarId;
 
     @BeforeAll
-    static void startKafkaAndCluster() throws Exception {
-        kafka = KafkaBroker.start();
+    static void startCluster() throws Exception {
         cluster = StandaloneCluster.start(Path.of("flink-conf"), Map.of(
                 "execution.checkpointing.interval", "1s",
                 "execution.checkpointing.min-pause", "0s"),
@@ -66,9 +68,6 @@ class StandaloneClusterIT {
     static void stop() throws Exception {
         if (cluster != null) {
             cluster.close();
-        }
-        if (kafka != null) {
-            kafka.close();
         }
     }
 

@@ -7,7 +7,7 @@ import io.iocstream.github.sim.HookDeliveries;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import io.iocstream.webhook.WebhookConfigReader;
 import io.iocstream.webhook.WebhookService;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.GlobalConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +29,9 @@ class WebhookJobIT {
 
     private static final String SECRET = "webhook-job-secret";
 
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
     @TempDir
     Path dir;
 
@@ -37,8 +39,7 @@ class WebhookJobIT {
     void aSignedWebhookInIsAFindingOut() throws Exception {
         Path world = SampleWorld.unpack(dir.resolve("world"));
         String push = Files.readAllLines(world.resolve("events.ndjson"), StandardCharsets.UTF_8).get(0);
-        try (KafkaBroker kafka = KafkaBroker.start();
-                GitHubSimulator github = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0)) {
+        try (GitHubSimulator github = GitHubSimulator.start(world, SimulatorOptions.defaults(), 0)) {
             KafkaWorld topics = KafkaWorld.withoutEvents(kafka, "webhook", world);
             Path receiverYaml = Files.writeString(dir.resolve("webhook.yaml"), """
                     listen: {host: 127.0.0.1, port: 0}
@@ -53,7 +54,7 @@ class WebhookJobIT {
                     false);
             try (WebhookService receiver = WebhookService.start(WebhookConfigReader.read(receiverYaml, env::get),
                     env::get);
-                    JobRun job = JobRun.start(JobConfigReader.read(jobYaml, System::getenv), flinkConfiguration())) {
+                    JobRun job = JobRun.start(JobConfigReader.read(jobYaml, System::getenv), KafkaWorld.flinkConfiguration(dir))) {
                 HookDeliveries hook = github.hook();
                 hook.configure(receiver.deliveryUri(), SECRET);
                 HookDeliveries.Attempt delivered = hook.deliver("push", push.getBytes(StandardCharsets.UTF_8));
@@ -65,16 +66,5 @@ class WebhookJobIT {
                 job.job().cancel().get();
             }
         }
-    }
-
-    /** The shipped flink-conf with a checkpoint a second into a temporary directory and any free REST port. */
-    private Configuration flinkConfiguration() throws Exception {
-        Configuration flink = GlobalConfiguration.loadConfiguration("flink-conf");
-        flink.setString("execution.checkpointing.interval", "1s");
-        flink.setString("execution.checkpointing.min-pause", "0s");
-        flink.setString("execution.checkpointing.dir", Files.createDirectories(dir.resolve("checkpoints")).toUri()
-                .toString());
-        flink.setString("rest.port", "0");
-        return flink;
     }
 }

@@ -3,7 +3,7 @@ package io.iocstream.feeds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.source.Poll;
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The feed topic against a real broker: the files already on the topic are the initial load, announced once; later
@@ -27,18 +26,8 @@ class FeedTopicPollerTest {
     private static final String TOPIC = "feeds";
     private static final String CHALK = "osv/MAL-2025-46969.json";
 
-    private static KafkaBroker kafka;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = KafkaBroker.start();
-        kafka.createTopic(TOPIC, 2, true);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension().withTopic(TOPIC, 2, true);
 
     @Test
     void theTopicIsLoadedThenFollowed() throws Exception {

@@ -2,7 +2,7 @@ package io.iocstream.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +42,10 @@ class WebhookLoadIT {
     private static final int DELIVERIES = 2_000;
     private static final int CLIENTS = 50;
 
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension().withTopic("load", 3, false)
+            .withTopic("baseline", 3, false);
+
     @TempDir
     Path dir;
 
@@ -52,40 +57,36 @@ class WebhookLoadIT {
                 payloads.add(Files.readAllBytes(file));
             }
         }
-        try (KafkaBroker kafka = KafkaBroker.start()) {
-            kafka.createTopic("load", 3, false);
-            kafka.createTopic("baseline", 3, false);
-            Run baseline = baseline(kafka.bootstrapServers(), payloads);
-            Run run;
-            ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-            try (TestReceiver receiver = TestReceiver.start(dir, kafka.bootstrapServers(), "load", "4s", "")) {
-                receiver.awaitReady(Duration.ofSeconds(30));
-                run = measure(i -> {
-                    String delivery = UUID.randomUUID().toString();
-                    HttpResponse<String> answer = receiver.deliver("push", delivery, payloads.get(i % payloads.size()));
-                    if (answer.statusCode() == 202) {
-                        acknowledged.add(delivery);
-                    }
-                });
-            }
-            List<ConsumerRecord<byte[], byte[]>> records = kafka.readCommitted("load",
-                    read -> read.size() >= acknowledged.size(), Duration.ofSeconds(60));
-            Map<String, Integer> times = new HashMap<>();
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                times.merge(new String(record.headers().lastHeader("X-GitHub-Delivery").value(),
-                        StandardCharsets.UTF_8), 1, Integer::sum);
-            }
-            assertThat(acknowledged).as("every delivery acknowledged on loopback").hasSize(DELIVERIES);
-            assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged);
-            assertThat(times.values()).containsOnly(1);
-
-            System.out.printf("webhook load: %d signed deliveries (%d KiB on average) from %d clients%n", DELIVERIES,
-                    payloads.stream().mapToInt(p -> p.length).sum() / payloads.size() / 1024, CLIENTS);
-            System.out.printf("  receiver:          %s%n", run);
-            System.out.printf("  baseline (Kafka):  %s%n", baseline);
-            System.out.printf("  ratio: throughput %.2f of the baseline, p99 latency %.2f times the baseline's%n",
-                    run.perSecond() / baseline.perSecond(), run.p99Millis() / baseline.p99Millis());
+        Run baseline = baseline(kafka.bootstrapServers(), payloads);
+        Run run;
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        try (TestReceiver receiver = TestReceiver.start(dir, kafka.bootstrapServers(), "load", "4s", "")) {
+            receiver.awaitReady(Duration.ofSeconds(30));
+            run = measure(i -> {
+                String delivery = UUID.randomUUID().toString();
+                HttpResponse<String> answer = receiver.deliver("push", delivery, payloads.get(i % payloads.size()));
+                if (answer.statusCode() == 202) {
+                    acknowledged.add(delivery);
+                }
+            });
         }
+        List<ConsumerRecord<byte[], byte[]>> records = kafka.readCommitted("load",
+                read -> read.size() >= acknowledged.size(), Duration.ofSeconds(60));
+        Map<String, Integer> times = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            times.merge(new String(record.headers().lastHeader("X-GitHub-Delivery").value(),
+                    StandardCharsets.UTF_8), 1, Integer::sum);
+        }
+        assertThat(acknowledged).as("every delivery acknowledged on loopback").hasSize(DELIVERIES);
+        assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(acknowledged);
+        assertThat(times.values()).containsOnly(1);
+
+        System.out.printf("webhook load: %d signed deliveries (%d KiB on average) from %d clients%n", DELIVERIES,
+                payloads.stream().mapToInt(p -> p.length).sum() / payloads.size() / 1024, CLIENTS);
+        System.out.printf("  receiver:          %s%n", run);
+        System.out.printf("  baseline (Kafka):  %s%n", baseline);
+        System.out.printf("  ratio: throughput %.2f of the baseline, p99 latency %.2f times the baseline's%n",
+                run.perSecond() / baseline.perSecond(), run.p99Millis() / baseline.p99Millis());
     }
 
     /** The same records straight to Kafka from 50 threads, each waiting for its acknowledgement. */

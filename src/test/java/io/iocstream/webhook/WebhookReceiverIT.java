@@ -2,7 +2,7 @@ package io.iocstream.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.iocstream.testing.KafkaBroker;
+import io.iocstream.testing.KafkaBrokerExtension;
 import java.net.http.HttpResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,9 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
 class WebhookReceiverIT {
 
     private static final Path PUSHES = Path.of("src/test/resources/push");
-    private static KafkaBroker kafka;
+
+    @RegisterExtension
+    static final KafkaBrokerExtension kafka = new KafkaBrokerExtension();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        kafka = KafkaBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void signedRealPushesArriveExactlyAsSentAndNothingRefusedReachesKafka() throws Exception {
