@@ -14,12 +14,12 @@ import io.iocstream.ingest.OrgEventsSource;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.testing.CollectedResults;
 import io.iocstream.throttle.ThrottleSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -79,16 +79,7 @@ class HttpFeedsPipelineTest {
             CloseableIterator<Finding> results = outputs.findings().collectAsync();
             JobClient job = env.executeAsync("http feeds pipeline test");
 
-            List<Finding> findings = new CopyOnWriteArrayList<>();
-            Thread collector = new Thread(() -> {
-                try {
-                    results.forEachRemaining(findings::add);
-                } catch (RuntimeException cancelled) {
-                    // the test cancels the unbounded job; the collector learns of it this way
-                }
-            }, "findings");
-            collector.setDaemon(true);
-            collector.start();
+            List<Finding> findings = CollectedResults.inBackground(results);
             try {
                 awaitSize(findings, 7);
                 assertThat(findings).noneMatch(f -> "retro_hunt".equals(f.trigger()));

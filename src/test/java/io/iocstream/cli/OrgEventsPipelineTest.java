@@ -13,6 +13,7 @@ import io.iocstream.ingest.OrgEventsSource;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.testing.CollectedResults;
 import io.iocstream.throttle.ThrottleSettings;
 import io.iocstream.testing.FindingsSchema;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -71,16 +71,7 @@ class OrgEventsPipelineTest {
             CloseableIterator<Finding> results = outputs.findings().collectAsync();
             JobClient job = env.executeAsync("org events pipeline test");
 
-            List<Finding> findings = new CopyOnWriteArrayList<>();
-            Thread collector = new Thread(() -> {
-                try {
-                    results.forEachRemaining(findings::add);
-                } catch (RuntimeException cancelled) {
-                    // the test cancels the unbounded job; the collector learns of it this way
-                }
-            }, "findings");
-            collector.setDaemon(true);
-            collector.start();
+            List<Finding> findings = CollectedResults.inBackground(results);
             try {
                 awaitSize(findings, 4, sim);
                 Files.write(events, lines.subList(4, lines.size()), StandardCharsets.UTF_8, StandardOpenOption.APPEND);

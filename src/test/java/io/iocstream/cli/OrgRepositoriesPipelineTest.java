@@ -18,6 +18,7 @@ import io.iocstream.ingest.OrgRepositoriesSource;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.testing.CollectedResults;
 import io.iocstream.throttle.ThrottleSettings;
 import io.iocstream.world.WorldGenerator;
 import io.iocstream.testing.FindingsSchema;
@@ -27,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -88,16 +88,7 @@ class OrgRepositoriesPipelineTest {
             CloseableIterator<Finding> results = outputs.findings().collectAsync();
             JobClient job = env.executeAsync("org repositories pipeline test");
 
-            List<Finding> findings = new CopyOnWriteArrayList<>();
-            Thread collector = new Thread(() -> {
-                try {
-                    results.forEachRemaining(findings::add);
-                } catch (RuntimeException cancelled) {
-                    // the test cancels the unbounded job; the collector learns of it this way
-                }
-            }, "findings");
-            collector.setDaemon(true);
-            collector.start();
+            List<Finding> findings = CollectedResults.inBackground(results);
             try {
                 long deadline = System.nanoTime() + TIMEOUT.toNanos();
                 while (findings.size() < expected.size() && System.nanoTime() < deadline) {

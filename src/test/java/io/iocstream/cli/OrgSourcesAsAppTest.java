@@ -15,13 +15,13 @@ import io.iocstream.job.JobConfigReader;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.IocStreamPipeline;
 import io.iocstream.pipeline.PipelineOutputs;
+import io.iocstream.testing.CollectedResults;
 import io.iocstream.world.WorldGenerator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -91,16 +91,7 @@ class OrgSourcesAsAppTest {
             CloseableIterator<Finding> results = outputs.findings().collectAsync();
             JobClient job = env.executeAsync("org sources as an App");
 
-            List<Finding> findings = new CopyOnWriteArrayList<>();
-            Thread collector = new Thread(() -> {
-                try {
-                    results.forEachRemaining(findings::add);
-                } catch (RuntimeException cancelled) {
-                    // the test cancels the unbounded job; the collector learns of it this way
-                }
-            }, "findings");
-            collector.setDaemon(true);
-            collector.start();
+            List<Finding> findings = CollectedResults.inBackground(results);
             try {
                 long deadline = System.nanoTime() + TIMEOUT.toNanos();
                 while ((findings.size() < expected.size() || polls(sim) < 2)
