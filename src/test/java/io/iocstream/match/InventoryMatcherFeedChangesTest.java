@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import static io.iocstream.match.MatcherHarness.harness;
+import static io.iocstream.match.MatcherHarness.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -15,13 +17,9 @@ import io.iocstream.fetch.FileOp;
 import io.iocstream.parse.Dependency;
 import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -196,25 +194,5 @@ class InventoryMatcherFeedChangesTest {
     private static InventoryUpdate content(long seq, String path, Dependency... deps) {
         return new InventoryUpdate("acme/app", "refs/heads/main", "c" + seq, path, Trigger.PUSH, seq, 1,
                 FileOp.CONTENT, facts(deps), List.of());
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> loaded(
-            IocEntry... entries) throws Exception {
-        var h = harness();
-        for (IocEntry e : entries) {
-            h.processElement2(FeedUpdate.entry(e), 0);
-        }
-        h.processElement2(FeedUpdate.initialLoadDone(), 0);
-        return h;
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness()
-            throws Exception {
-        var h = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
-                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
-                InventoryUpdate::branchKey, null, Types.STRING);
-        h.open();
-        return h;
     }
 }

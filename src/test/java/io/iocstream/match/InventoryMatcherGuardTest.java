@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import static io.iocstream.match.MatcherHarness.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,8 +14,6 @@ import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -135,15 +134,5 @@ class InventoryMatcherGuardTest {
     private static List<DeadLetter> deadLetters(
             KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness) {
         return harness.getSideOutput(DeadLetter.TAG).stream().map(StreamRecord::getValue).toList();
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness()
-            throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
-                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
-                InventoryUpdate::branchKey, null, Types.STRING);
-        harness.open();
-        return harness;
     }
 }

@@ -1,5 +1,6 @@
 package io.iocstream.match;
 
+import static io.iocstream.match.MatcherHarness.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,8 +14,6 @@ import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -158,19 +157,5 @@ class InventoryMatcherLifetimesTest {
     private static List<Finding> findings(
             KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness) {
         return harness.extractOutputValues();
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> loaded(
-            IocEntry... entries) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
-                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
-                InventoryUpdate::branchKey, null, Types.STRING);
-        harness.open();
-        for (IocEntry entry : entries) {
-            harness.processElement2(FeedUpdate.entry(entry), 0);
-        }
-        harness.processElement2(FeedUpdate.initialLoadDone(), 0);
-        return harness;
     }
 }

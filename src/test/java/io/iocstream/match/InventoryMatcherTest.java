@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import static io.iocstream.match.MatcherHarness.harness;
+import static io.iocstream.match.MatcherHarness.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -13,9 +15,7 @@ import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -354,28 +354,5 @@ class InventoryMatcherTest {
             FeedUpdate, Finding> harness) {
         List<Finding> out = harness.extractOutputValues();
         return out;
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> loaded(
-            IocEntry... entries) throws Exception {
-        var harness = harness(null);
-        for (IocEntry entry : entries) {
-            harness.processElement2(FeedUpdate.entry(entry), 0);
-        }
-        harness.processElement2(FeedUpdate.initialLoadDone(), 0);
-        return harness;
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness(
-            OperatorSubtaskState restoreFrom) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
-                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
-                InventoryUpdate::branchKey, null, Types.STRING);
-        if (restoreFrom != null) {
-            harness.initializeState(restoreFrom);
-        }
-        harness.open();
-        return harness;
     }
 }

@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import static io.iocstream.match.MatcherHarness.harness;
+import static io.iocstream.match.MatcherHarness.loaded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -12,11 +14,9 @@ import io.iocstream.parse.FileFacts;
 import io.iocstream.parse.InventoryUpdate;
 import java.util.List;
 import java.util.Set;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -34,7 +34,7 @@ class ScanRecordsTest {
 
     @Test
     void aScanIsReportedOnceItsLastRecordIsAppliedWithExactCounts() throws Exception {
-        try (var harness = loaded()) {
+        try (var harness = loaded(CHALK)) {
             // scan 2's records come first: held until scan 1 is whole
             harness.processElement1(update(2, 1, "package-lock.json", FileOp.CONTENT, facts(0, dep("5.6.2"))), 0);
             harness.processElement1(update(1, 5, "package-lock.json", FileOp.CONTENT, facts(0, dep("5.6.1"))), 0);
@@ -61,7 +61,7 @@ class ScanRecordsTest {
 
     @Test
     void aScanGivenUpOnIsReportedIncompleteAndItsLateRecordIsNotCountedAgain() throws Exception {
-        try (var harness = loaded()) {
+        try (var harness = loaded(CHALK)) {
             harness.setProcessingTime(0);
             harness.processElement1(update(1, 3, "a/package-lock.json", FileOp.CONTENT, facts(0, dep("5.6.1"))), 0);
             harness.processElement1(update(2, 1, "b/package-lock.json", FileOp.CONTENT, facts(0)), 0);
@@ -79,7 +79,7 @@ class ScanRecordsTest {
 
     @Test
     void theEndOfTheInputReportsWhatIsStillIncomplete() throws Exception {
-        try (var harness = loaded()) {
+        try (var harness = loaded(CHALK)) {
             harness.processElement1(update(1, 2, "a/package-lock.json", FileOp.CONTENT, facts(0)), 0);
             harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
             assertThat(scans(harness)).extracting(ScanRecord::complete, ScanRecord::filesConsidered)
@@ -90,7 +90,7 @@ class ScanRecordsTest {
     @Test
     void aScanAppliedAcrossASnapshotKeepsItsCounts() throws Exception {
         OperatorSubtaskState snapshot;
-        try (var harness = loaded()) {
+        try (var harness = loaded(CHALK)) {
             harness.processElement1(update(1, 2, "a/package-lock.json", FileOp.CONTENT, facts(0, dep("5.6.1"))), 0);
             snapshot = harness.snapshot(1, 1);
         }
@@ -103,7 +103,7 @@ class ScanRecordsTest {
 
     @Test
     void aDeletedRefAndAFailedListingSayWhatTheyWere() throws Exception {
-        try (var harness = loaded()) {
+        try (var harness = loaded(CHALK)) {
             harness.processElement1(update(1, 1, "", FileOp.FAILED, null), 0);
             harness.processElement1(update(2, 1, "", FileOp.REF_DELETED, null), 0);
             assertThat(scans(harness)).extracting(ScanRecord::listingFailed, ScanRecord::scanType,
@@ -138,26 +138,5 @@ class ScanRecordsTest {
         try (var keys = backend.getKeys("scan-tallies", VoidNamespace.INSTANCE)) {
             return keys.count();
         }
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> loaded()
-            throws Exception {
-        var harness = harness(null);
-        harness.processElement2(FeedUpdate.entry(CHALK), 0);
-        harness.processElement2(FeedUpdate.initialLoadDone(), 0);
-        return harness;
-    }
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, InventoryUpdate, FeedUpdate, Finding> harness(
-            OperatorSubtaskState restoreFrom) throws Exception {
-        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new InventoryMatcher(),
-                        List.of(InventoryMatcher.IOC_INDEX, InventoryMatcher.FEED_STATUS)),
-                InventoryUpdate::branchKey, null, Types.STRING);
-        if (restoreFrom != null) {
-            harness.initializeState(restoreFrom);
-        }
-        harness.open();
-        return harness;
     }
 }
