@@ -149,15 +149,7 @@ public final class GitHubClient implements AutoCloseable {
 
     /** Many files in one GraphQL request; the answers come in the order asked. */
     public List<BlobQuery.Blob> blobs(List<BlobQuery.Wanted> wanted) throws IOException {
-        Request post = request(graphQl, JSON)
-                .post(RequestBody.create(BlobQuery.body(wanted), GRAPHQL_BODY)).build();
-        JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
-        if (!response.path("data").isObject()) {
-            // a query refused as a whole (rate limited, too complex) answers errors and no data
-            throw new GitHubApiException(502, "GraphQL answered no data: "
-                    + redactor.redact(response.path("errors").toString()));
-        }
-        return BlobQuery.read(wanted, response);
+        return BlobQuery.read(wanted, postGraphQl(BlobQuery.body(wanted)));
     }
 
     /**
@@ -165,14 +157,19 @@ public final class GitHubClient implements AutoCloseable {
      * whole (not found, or deeper than {@link TreeQuery#DEPTH}), which {@link #tree} then lists.
      */
     public List<Optional<List<TreeEntry>>> trees(List<TreeQuery.Wanted> wanted) throws IOException {
-        Request post = request(graphQl, JSON)
-                .post(RequestBody.create(TreeQuery.body(wanted), GRAPHQL_BODY)).build();
+        return TreeQuery.read(wanted, postGraphQl(TreeQuery.body(wanted)));
+    }
+
+    /** Posts one GraphQL query; its answer, which holds data. */
+    private JsonNode postGraphQl(String query) throws IOException {
+        Request post = request(graphQl, JSON).post(RequestBody.create(query, GRAPHQL_BODY)).build();
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
         if (!response.path("data").isObject()) {
+            // a query refused as a whole (rate limited, too complex) answers errors and no data
             throw new GitHubApiException(502, "GraphQL answered no data: "
                     + redactor.redact(response.path("errors").toString()));
         }
-        return TreeQuery.read(wanted, response);
+        return response;
     }
 
     /**
