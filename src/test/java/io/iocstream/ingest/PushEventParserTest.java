@@ -102,7 +102,8 @@ class PushEventParserTest {
     void aRealRepositoryEventSaysWhoAndWhenButNoPusher() throws Exception {
         PushEvent baseline = PushEventParser.parse(
                 Files.readString(Path.of("src/test/resources/repository/octokit-created.payload.json"))).event();
-        assertThat(baseline.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z"));
+        assertThat(baseline.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z", "created",
+                null));
     }
 
     /** Built from GitHub's documented PushEvent shape since 2025-10-07: no commits, only head and before. */
