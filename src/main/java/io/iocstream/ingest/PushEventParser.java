@@ -187,8 +187,8 @@ public final class PushEventParser {
     /**
      * An Events API {@code CreateEvent} of a repository ({@code ref_type: repository}, its default branch in
      * {@code master_branch}, its description in {@code description}) or a {@code PublicEvent} (a repository made
-     * public; its payload names no branch, so the repository's {@code default_branch} is read where the event
-     * carries it, as GH Archive lines of the repository object do, and {@code main} is assumed otherwise): a baseline
+     * public; GitHub's payload is empty, so a {@code default_branch} is read where a line carries one, in
+     * {@code repo} or {@code payload.repository}, and {@code main} is assumed otherwise): a baseline
      * of the default branch that judges the repository as a worm marker, as the webhook event does. A
      * {@code CreateEvent} of a branch or tag asks for nothing: its push event does.
      */
