@@ -135,20 +135,29 @@ public record AlertContent(String title, String text, Severity severity, String 
                     + "commit, and rotate the repository's and organisation's secrets those runs could read.";
             case "domain" -> "remove the reference to the domain, check egress logs for it, and find what wrote it.";
             case "ref" -> "delete the branch or tag after preserving it for investigation, and review who pushed it.";
+            case "repository" -> "make the repository private after preserving it for investigation, review what it "
+                    + "holds (a worm publishes stolen secrets there), and rotate the secrets of the account that "
+                    + "created or published it.";
             default -> "remove the file after preserving it for investigation, and find how it got into the "
                     + "repository.";
         };
     }
 
-    /** {@code html_url} when the record has one, else {@code WEB/O/R/blob/COMMIT/PATH#Lline}. */
+    /**
+     * {@code html_url} when the record has one, else {@code WEB/O/R/blob/COMMIT/PATH#Lline}; for a repository finding
+     * (about no file) the repository's page, {@code WEB/O/R}.
+     */
     static String link(JsonNode f, String webBaseUrl) {
         if (text(f, "html_url") != null) {
             return text(f, "html_url");
         }
+        String base = webBaseUrl.endsWith("/") ? webBaseUrl.substring(0, webBaseUrl.length() - 1) : webBaseUrl;
+        if ("repository".equals(text(f, "kind")) && text(f, "repo") != null) {
+            return base + "/" + text(f, "repo");
+        }
         if (text(f, "repo") == null || text(f, "commit") == null || text(f, "path") == null) {
             return null;
         }
-        String base = webBaseUrl.endsWith("/") ? webBaseUrl.substring(0, webBaseUrl.length() - 1) : webBaseUrl;
         // each segment escaped, so that '#', '?' and spaces in a file name stay part of the path
         String path = Arrays.stream(text(f, "path").split("/", -1))
                 .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))

@@ -27,7 +27,8 @@ import org.apache.flink.util.Collector;
  * scanned, so a push whose {@code before} it has never seen becomes a baseline scan of the whole tree, as does the
  * first push of a ref it does not know (new, or ended: deleted or expired). A baseline request
  * ({@link PushOrigin#BASELINE}) is planned only for a ref never scanned before: pushes keep a scanned ref up to date,
- * and a listing's head may be older than a push already applied (counted in {@value #BASELINES_SKIPPED}).
+ * and a listing's head may be older than a push already applied (counted in {@value #BASELINES_SKIPPED}); one that a
+ * repository event asked for is planned whatever was scanned, so that the repository is judged as a worm marker.
  *
  * <p>Refs end ({@link BranchLifetimes}): a deleted ref is forgotten once its deletion is planned; a ref that may
  * expire and was not pushed for the branch lifetime is forgotten by a timer of its repository, which sends an
@@ -87,7 +88,9 @@ public class ScanPlanner extends KeyedProcessFunction<String, PushEvent, ScanReq
     private void scan(PushEvent push, Context ctx, Collector<ScanRequest> out) throws Exception {
         // one sequence per ref, without gaps: the matcher applies a ref's scans strictly in this order
         Long last = lastSeqByRef.get(push.ref());
-        if (push.origin() == PushOrigin.BASELINE && last != null) {
+        // a repository event (created, publicized, renamed, transferred) is judged as a worm marker even on a ref
+        // already scanned: the repository may have been private until now, and its tree is listed at its head again
+        if (push.origin() == PushOrigin.BASELINE && last != null && !push.stamp().fromRepositoryEvent()) {
             baselinesSkipped.inc();
             return;
         }

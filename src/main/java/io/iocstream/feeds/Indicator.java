@@ -31,7 +31,13 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
          * A URL with a path, {@code host/path}: a {@code domain} value written with a path, or the project's own
          * {@code url} type; matched by host and path prefix, and its findings are of kind {@code domain}.
          */
-        URL("url");
+        URL("url"),
+        /**
+         * A repository that a repository event creates, makes public, renames or transfers: its name
+         * ({@code shai-hulud}), {@code owner/name}, or {@code description:TEXT} (its description); a worm marker.
+         * Compared case-insensitively, as GitHub compares repository names, so the value is lower-cased.
+         */
+        REPOSITORY("repository");
 
         private final String feedType;
 
@@ -63,7 +69,7 @@ public record Indicator(String id, Kind kind, String value, String severity, Str
     public Indicator {
         Severity.ofWire(severity); // an unknown word fails where it is made, not in each lookup that hits it
         value = switch (kind) {
-            case FILE_HASH, DOMAIN -> value.strip().toLowerCase(Locale.ROOT);
+            case FILE_HASH, DOMAIN, REPOSITORY -> value.strip().toLowerCase(Locale.ROOT);
             case FILE_NAME, WORKFLOW, REF, URL -> value.strip();
             case ACTION -> ActionReference.normalised(value);
         };

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * An indicators CSV: {@code type,value,id} with optional {@code severity,description} columns, in any order.
  * {@code type} is {@code sha256}, {@code file_name}, {@code domain}, {@code workflow}, {@code action} or {@code ref},
- * or the project's own {@code ip}; a sha256 is 64 hex digits; a domain may be written as a URL, of which the host is
+ * or the project's own {@code ip} and {@code repository} (a worm marker: a repository's name, {@code owner/name}, or
+ * {@code description:TEXT}); a sha256 is 64 hex digits; a domain may be written as a URL, of which the host is
  * kept, or as an IPv4 address, which is matched as an address (so is an {@code ip} value, a domain indicator of its
  * own type); an action is {@code owner/repo[/path][@ref]}. Severity defaults by kind ({@link #defaultSeverity}).
  */
@@ -22,6 +23,9 @@ final class IndicatorCsvReader {
     /** The project's own indicator type: an IP address, matched as a domain indicator is. */
     static final String IP_TYPE = "ip";
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    /** A repository's name or owner/name as GitHub spells them, or {@code description:} and some text. */
+    private static final Pattern REPOSITORY_VALUE = Pattern.compile(
+            "(?i)[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)?|description:.*\\S.*");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     /** RFC 1035's limits: a name of 255 octets on the wire is 253 characters written, a label 63. */
     static final int MAX_HOST = 253;
@@ -42,7 +46,7 @@ final class IndicatorCsvReader {
     static String defaultSeverity(Indicator.Kind kind) {
         return switch (kind) {
             case FILE_HASH -> "critical";
-            case WORKFLOW, DOMAIN, URL, ACTION, REF -> "high";
+            case WORKFLOW, DOMAIN, URL, ACTION, REF, REPOSITORY -> "high";
             case FILE_NAME -> "medium";
         };
     }
@@ -63,7 +67,7 @@ final class IndicatorCsvReader {
                 Indicator.Kind kind = ip ? Indicator.Kind.DOMAIN : Indicator.Kind.ofFeedType(typeCell);
                 if (kind == null) {
                     throw new BadFeedRow("unknown indicator type '" + typeCell
-                            + "' (sha256, file_name, domain, workflow, action, ref, ip, url)");
+                            + "' (sha256, file_name, domain, workflow, action, ref, repository, ip, url)");
                 }
                 String valueCell = PackageCsvReader.require(header.cell(row, value), "value");
                 if (kind == Indicator.Kind.DOMAIN && !ip && url(valueCell) != null) {
@@ -111,6 +115,12 @@ final class IndicatorCsvReader {
             case REF -> {
                 if (value.strip().isEmpty() || value.strip().contains(" ")) {
                     throw new BadFeedRow("not a branch or tag name: '" + value + "'");
+                }
+                yield value;
+            }
+            case REPOSITORY -> {
+                if (!REPOSITORY_VALUE.matcher(value.strip()).matches()) {
+                    throw new BadFeedRow("a repository is a name, owner/name or description:TEXT, not '" + value + "'");
                 }
                 yield value;
             }

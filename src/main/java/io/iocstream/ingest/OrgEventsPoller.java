@@ -70,8 +70,9 @@ final class OrgEventsPoller implements Poller<String, OrgEventsPosition> {
         }
         List<Poll.Chunk<String, OrgEventsPosition>> chunks = new ArrayList<>();
         for (ListedEvent event : unseenOldestFirst(pages, position::hasSeen)) {
-            // other event types are remembered too, so paging stops at them, but only pushes go to the pipeline
-            chunks.add(new Poll.Chunk<>(event.isPush() ? List.of(event.raw()) : List.of(),
+            // other event types are remembered too, so paging stops at them, but only pushes and repository
+            // creations and publications go to the pipeline
+            chunks.add(new Poll.Chunk<>(event.isIngested() ? List.of(event.raw()) : List.of(),
                     p -> p.remember(event.id())));
         }
         chunks.add(done);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads one raw event — a webhook {@code push} payload, an Events API {@code PushEvent}, a GH Archive line, a
- * webhook {@code repository} event or an {@code {"iocstream": "baseline"}} request — into a {@link PushEvent}.
+ * webhook {@code repository} event, an Events API {@code CreateEvent} of a repository or {@code PublicEvent}, or an
+ * {@code {"iocstream": "baseline"}} request — into a {@link PushEvent}.
  * Never throws: anything that is not a usable push comes back rejected with a reason; a repository event that
  * asks for no scan comes back ignored.
  */
@@ -34,6 +35,10 @@ public final class PushEventParser {
             "edited", "renamed", "transferred", "publicized", "privatized");
     /** Those that bring a repository into view under its name: its default branch gets a baseline. */
     private static final Set<String> BASELINE_ACTIONS = Set.of("created", "renamed", "transferred", "publicized");
+    /** The Events API types that create a repository or make one public, read as the webhook event is. */
+    private static final Set<String> REPOSITORY_EVENT_TYPES = Set.of("CreateEvent", "PublicEvent");
+    /** The branch a {@code PublicEvent} that names none is taken to have: GitHub's default for new repositories. */
+    private static final String DEFAULT_BRANCH = "main";
     /** Every top-level field a {@code repository} event body has; other events carry an object of their own. */
     private static final Set<String> REPOSITORY_EVENT_FIELDS = Set.of("action", "repository", "changes", "sender",
             "organization", "installation", "enterprise");
@@ -99,13 +104,16 @@ public final class PushEventParser {
 
     private static ParsedEvent eventsApi(JsonNode root) throws RejectedException {
         String type = root.path("type").asText("");
-        if (!type.equals("PushEvent")) {
+        if (!type.equals("PushEvent") && !REPOSITORY_EVENT_TYPES.contains(type)) {
             return ParsedEvent.rejected("unsupported event type: " + (type.isEmpty() ? "(none)" : type));
         }
         JsonNode payload = root.path("payload");
         String id = text(root, "id");
         if (!EVENT_ID.matcher(id).matches()) {
             throw new RejectedException("malformed event id in 'id': " + abbreviate(id));
+        }
+        if (!type.equals("PushEvent")) {
+            return repositoryEventsApi(root, type, id);
         }
         String repo = repo(root.path("repo").path("name"), "repo.name");
         String ref = ref(payload, "ref");
@@ -173,7 +181,55 @@ public final class PushEventParser {
         }
         return ParsedEvent.accepted(PushEvent.baseline(baselineId(repo, ref, null), repo, ref, null,
                 new PushStamp(null, optionalText(root.path("sender").path("login")),
-                        time(repository.path("pushed_at")))));
+                        time(repository.path("pushed_at")), action, description(repository.path("description")))));
+    }
+
+    /**
+     * An Events API {@code CreateEvent} of a repository ({@code ref_type: repository}, its default branch in
+     * {@code master_branch}, its description in {@code description}) or a {@code PublicEvent} (a repository made
+     * public; GitHub's payload is empty, so a {@code default_branch} is read where a line carries one, in
+     * {@code repo} or {@code payload.repository}, and {@code main} is assumed otherwise): a baseline
+     * of the default branch that judges the repository as a worm marker, as the webhook event does. A
+     * {@code CreateEvent} of a branch or tag asks for nothing: its push event does.
+     */
+    private static ParsedEvent repositoryEventsApi(JsonNode root, String type, String id) throws RejectedException {
+        JsonNode payload = root.path("payload");
+        String repo = repo(root.path("repo").path("name"), "repo.name");
+        String action;
+        String branch;
+        String description;
+        if (type.equals("CreateEvent")) {
+            if (!"repository".equals(payload.path("ref_type").asText())) {
+                return ParsedEvent.ignored("CreateEvent of a " + abbreviate(payload.path("ref_type").asText("ref")));
+            }
+            action = "created";
+            branch = text(payload, "master_branch", "payload.master_branch");
+            description = description(payload.path("description"));
+        } else {
+            action = "publicized";
+            branch = optionalText(root.path("repo").path("default_branch"));
+            branch = branch != null ? branch : optionalText(payload.path("repository").path("default_branch"));
+            branch = branch != null ? branch : DEFAULT_BRANCH;
+            description = description(payload.path("repository").path("description"));
+        }
+        String ref = BRANCH_PREFIX + branch;
+        String violation = GitRefName.violation(ref);
+        if (violation != null) {
+            throw new RejectedException("invalid default branch of '" + type + "': " + violation
+                    + " (git check-ref-format): " + abbreviate(branch));
+        }
+        String actor = optionalText(root.path("actor").path("login"));
+        return ParsedEvent.accepted(PushEvent.baseline(id, repo, ref, null,
+                new PushStamp(actor, actor, time(root.path("created_at")), action, description)));
+    }
+
+    /** A repository's description: any non-blank text, at most 1,000 characters (GitHub's own cap is 350). */
+    private static String description(JsonNode value) {
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return null;
+        }
+        String text = value.asText().strip();
+        return text.length() > 1_000 ? text.substring(0, 1_000) : text;
     }
 
     /**

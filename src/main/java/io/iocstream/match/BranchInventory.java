@@ -24,6 +24,12 @@ import java.util.function.Consumer;
  */
 final class BranchInventory {
 
+    /**
+     * The path of a repository's own findings ({@code repository} indicators judged against a repository event): git
+     * allows no file of that name, so no listing holds it.
+     */
+    static final String REPOSITORY_PATH = ".";
+
     /** A path's hits in a hunt, or null when the lookup failed on it (the caller dead-lettered it). */
     @FunctionalInterface
     interface Lookup {
@@ -69,6 +75,19 @@ final class BranchInventory {
     }
 
     /**
+     * The repository, as a repository event that asked for this scan shows it ({@code pushed}: its name, and the
+     * description the event gave), judged against the repository indicators: its findings live on
+     * {@link #REPOSITORY_PATH} of the branch the event named (the default branch). The path's new state is kept even
+     * without hits, with the event's description, so that a repository indicator that arrives later is hunted there.
+     */
+    PathState repositoryChange(String commit, long seq, Trigger trigger, PathState before, PushStamp pushed,
+            IocIndex index) {
+        List<Hit> hits = index == null ? List.of() : index.repositoryHits(branch.repo(), pushed.description());
+        return reconcile(commit, seq, trigger, REPOSITORY_PATH, before, FileFacts.PATH_ONLY, hits, pushed,
+                Resolution.IOC_WITHDRAWN);
+    }
+
+    /**
      * A file record (content, listing, removal or failure) applied to its path: the path's new state, with findings
      * opened for new hits and resolved for hits gone; null when it leaves the path as it was (an older change than
      * the path's, or a failure that carries nothing).
@@ -103,8 +122,9 @@ final class BranchInventory {
         Set<String> present = new HashSet<>(update.presentPaths());
         Map<String, PathState> gone = new HashMap<>();
         for (Map.Entry<String, PathState> entry : paths) {
-            // a snapshot lists files: the ref's own path goes only with the ref
-            boolean refPath = entry.getKey().equals(branch.ref()) && update.op() != FileOp.REF_DELETED;
+            // a snapshot lists files: the ref's and the repository's own paths go only with the ref
+            boolean refPath = (entry.getKey().equals(branch.ref()) || entry.getKey().equals(REPOSITORY_PATH))
+                    && update.op() != FileOp.REF_DELETED;
             if (!refPath && !present.contains(entry.getKey()) && entry.getValue().seq() < update.seq()) {
                 gone.put(entry.getKey(), entry.getValue());
             }
@@ -190,11 +210,19 @@ final class BranchInventory {
         return index == null || facts == null ? List.of() : index.hits(path, facts, documentation);
     }
 
-    /** A path's hits in a hunt: the ref's own path ({@link #refChange}) is judged by its ref, the others by facts. */
-    static List<Hit> hitsOf(IocIndex index, BranchKey branch, String path, FileFacts facts,
+    /**
+     * A path's hits in a hunt: the ref's own path ({@link #refChange}) is judged by its ref, the repository's
+     * ({@link #repositoryChange}) by its name and the description its event gave, the others by facts.
+     */
+    static List<Hit> hitsOf(IocIndex index, BranchKey branch, String path, PathState state,
             DocumentationPolicy documentation) {
+        FileFacts facts = state.facts();
         if (path.equals(branch.ref())) {
             return index == null || facts == null ? List.of() : index.refHits(branch.ref());
+        }
+        if (path.equals(REPOSITORY_PATH)) {
+            return index == null || facts == null ? List.of()
+                    : index.repositoryHits(branch.repo(), state.pushed().description());
         }
         return hitsOf(index, path, facts, documentation);
     }
@@ -215,11 +243,12 @@ final class BranchInventory {
             case LISTED -> known != null ? known : FileFacts.PATH_ONLY;
             case FAILED -> facts == null ? null : new FileFacts(
                     known == null ? List.of() : known.dependencies(), facts.sha256(), facts.hosts(),
-                    known == null ? List.of() : known.workflowValues(), 0, linesOf(facts, known));
+                    known == null ? List.of() : known.workflowValues(), 0, linesOf(facts, known),
+                    known == null ? List.of() : known.workflowTriggers());
             case CONTENT -> known == null || !facts.readInPart() ? facts : new FileFacts(
                     union(facts.dependencies(), known.dependencies()), facts.sha256(), facts.hosts(),
                     union(facts.workflowValues(), known.workflowValues()), facts.skippedEntries(),
-                    linesOf(facts, known));
+                    linesOf(facts, known), union(facts.workflowTriggers(), known.workflowTriggers()));
             default -> facts;
         };
     }

@@ -18,13 +18,13 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Formats: 1 wrote a dependency's ecosystem, name and version (savepoints up to 2026-12-06); 2 adds where the
  * file names it (its line, and one byte for its scope and relationship) and the first line of each host and
- * workflow value. {@link PathStateSerializer} and
+ * workflow value; 3 adds a workflow's trigger events (their lines sit with the others). {@link PathStateSerializer} and
  * {@link InventoryUpdateSerializer} write facts inside their own records, so a new format here is a new format of
  * theirs too, which says which facts format it holds.
  */
 public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFacts> {
 
-    static final int CURRENT_FORMAT = 2;
+    static final int CURRENT_FORMAT = 3;
 
     /** A dependency's scope and relationship as codes: the index in these lists, 0 for not told. */
     private static final List<String> SCOPES = Arrays.asList(null, Dependency.RUNTIME, Dependency.DEV,
@@ -87,6 +87,7 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
             writeString(line.getKey(), target);
             writeVarInt(line.getValue(), target);
         }
+        writeStrings(facts.workflowTriggers(), target);
     }
 
     /** Reads facts written in {@code format}, inside another record. */
@@ -108,7 +109,8 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
                 lines.put(readString(source), readVarInt(source));
             }
         }
-        return new FileFacts(Arrays.asList(dependencies), sha256, hosts, workflowValues, skipped, lines);
+        List<String> triggers = format >= 3 ? readStrings(source) : List.of();
+        return new FileFacts(Arrays.asList(dependencies), sha256, hosts, workflowValues, skipped, lines, triggers);
     }
 
     /** Writes where a file names {@code dep} (facts format 2): its line, then its scope and relationship in a byte. */
@@ -130,9 +132,12 @@ public final class FileFactsSerializer extends ImmutableRecordSerializer<FileFac
                 RELATIONSHIPS.get(codes % RELATIONSHIPS.size()));
     }
 
-    /** The facts format inside a record of another serializer's {@code format}; facts format 2 began at {@code since}. */
-    static int factsFormat(int format, int since) {
-        return format >= since ? 2 : 1;
+    /**
+     * The facts format inside a record of another serializer's {@code format}: facts format 2 began at its format
+     * {@code since2}, format 3 at {@code since3}.
+     */
+    static int factsFormat(int format, int since2, int since3) {
+        return format >= since3 ? 3 : format >= since2 ? 2 : 1;
     }
 
     /** Restores the serializer from a checkpoint: the format its state was written in. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** What a finding is about: a dependency, or an indicator of one of the feeds' kinds. {@link #wire()} is its JSON. */
 public enum FindingKind {
-    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW, ACTION, REF;
+    PACKAGE, FILE_HASH, FILE_NAME, DOMAIN, WORKFLOW, ACTION, REF, REPOSITORY;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 
@@ -33,6 +33,7 @@ public enum FindingKind {
             case WORKFLOW -> WORKFLOW;
             case ACTION -> ACTION;
             case REF -> REF;
+            case REPOSITORY -> REPOSITORY;
         };
     }
 }

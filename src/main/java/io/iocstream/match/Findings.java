@@ -54,7 +54,8 @@ public final class Findings {
                 trigger.wire(), repo, ref, commit, path, hit.kind().wire(), dep == null ? null : dep.ecosystem(),
                 dep == null ? null : dep.name(), dep == null ? null : dep.version(), hit.indicator(), hit.iocIds(),
                 hit.severity().wire(), Instant.now().toString(), pushed.pusher(), pushed.sender(), pushed.pushedAt(),
-                seen.links().blob(repo, linkCommit, path, line == null ? 0 : line), line, hit.advisory().summary(),
+                hit.kind() == FindingKind.REPOSITORY ? null : seen.links().blob(repo, linkCommit, path,
+                        line == null ? 0 : line), line, hit.advisory().summary(),
                 hit.advisory().aliases(), hit.advisory().references(), hit.feed(),
                 dep == null ? null : dep.scope(), dep == null ? null : dep.relationship(),
                 resolution == null ? null : resolution.wire());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
  * is looked up once per label, so {@code a.b.webhook.site} finds {@code webhook.site}).
  */
 final class IndicatorIndex {
+
+    /** How a {@code repository} indicator names a description rather than a name. */
+    static final String DESCRIPTION = "description:";
 
     // a HashMap, not an EnumMap: Kryo (the benchmark's baseline for IocIndexSerializer) cannot restore an EnumMap
     private final Map<Indicator.Kind, Map<String, List<Indicator>>> byKind;
@@ -166,6 +170,7 @@ final class IndicatorIndex {
             for (String value : facts.workflowValues()) {
                 lookup(Indicator.Kind.WORKFLOW, value, facts.lineOf(value), found, lines);
             }
+            lookupTriggers(facts, found, lines);
         }
         List<Hit> hits = new ArrayList<>(found.size());
         for (Map.Entry<String, List<Indicator>> same : found.entrySet()) {
@@ -192,6 +197,24 @@ final class IndicatorIndex {
         if (!repository.equals(name)) {
             lookup(Indicator.Kind.ACTION, repository + "@" + ref, uses.line(), found, lines);
             lookup(Indicator.Kind.ACTION, repository, uses.line(), found, lines);
+        }
+    }
+
+    /**
+     * The workflow indicators that name the workflow's triggers ({@link WorkflowCondition}: {@code on:discussion},
+     * {@code on:discussion+runs-on:self-hosted}). They are few, so each is tried; one already hit as a plain value
+     * (a workflow named {@code on:discussion}) is hit once.
+     */
+    private void lookupTriggers(FileFacts facts, Map<String, List<Indicator>> found, Map<String, Integer> lines) {
+        if (facts.workflowTriggers().isEmpty() || !has(Indicator.Kind.WORKFLOW)) {
+            return;
+        }
+        for (String value : byKind.get(Indicator.Kind.WORKFLOW).keySet()) {
+            WorkflowCondition condition = WorkflowCondition.of(value);
+            if (condition != null && condition.holds(facts)
+                    && !found.containsKey(Indicator.Kind.WORKFLOW + ":" + value)) {
+                lookup(Indicator.Kind.WORKFLOW, value, condition.line(facts), found, lines);
+            }
         }
     }
 
@@ -231,6 +254,30 @@ final class IndicatorIndex {
         List<Hit> hits = new ArrayList<>(found.size());
         for (List<Indicator> same : found.values()) {
             hits.add(Hit.ofIndicator(Indicator.Kind.REF, same.get(0).value(), same, 0));
+        }
+        return hits;
+    }
+
+    /**
+     * The repository indicators a repository hits, as a repository event shows it: its {@code owner/name} or name
+     * ({@code shai-hulud}), and {@code description:TEXT} for its description, each compared case-insensitively.
+     */
+    List<Hit> repositoryHits(String repo, String description) {
+        if (!has(Indicator.Kind.REPOSITORY)) {
+            return List.of();
+        }
+        Map<String, List<Indicator>> found = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        String fullName = repo.toLowerCase(Locale.ROOT);
+        lookup(Indicator.Kind.REPOSITORY, fullName, 0, found, lines);
+        lookup(Indicator.Kind.REPOSITORY, fullName.substring(fullName.indexOf('/') + 1), 0, found, lines);
+        if (description != null && !description.isBlank()) {
+            lookup(Indicator.Kind.REPOSITORY, DESCRIPTION + description.strip().toLowerCase(Locale.ROOT), 0, found,
+                    lines);
+        }
+        List<Hit> hits = new ArrayList<>(found.size());
+        for (List<Indicator> same : found.values()) {
+            hits.add(Hit.ofIndicator(Indicator.Kind.REPOSITORY, same.get(0).value(), same, 0));
         }
         return hits;
     }

@@ -461,6 +461,15 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 }
             }
         }
+        if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED
+                && update.pushed().fromRepositoryEvent()) {
+            // a repository event's scan: the repository itself is judged once, on the branch the event named
+            PathState before = paths.get(BranchInventory.REPOSITORY_PATH);
+            if (before == null || before.open().isEmpty() && before.seq() < update.seq()) {
+                paths.put(BranchInventory.REPOSITORY_PATH, inventory.repositoryChange(update.commit(), update.seq(),
+                        update.trigger(), before, update.pushed(), index));
+            }
+        }
     }
 
     /**
@@ -509,8 +518,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     /** A path's hits in a hunt; null when the matcher fails on it (a dead letter: the path keeps its state). */
     private BranchInventory.Lookup guardedLookUp(IocIndex index, BranchKey branch, Consumer<DeadLetter> dead) {
-        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, branch, path, state.facts(),
-                documentation),
+        return (path, state) -> guard.call(() -> BranchInventory.hitsOf(index, branch, path, state, documentation),
                 () -> origin(branch, state.commit(), path), () -> "hunt " + state.facts(), dead);
     }
 

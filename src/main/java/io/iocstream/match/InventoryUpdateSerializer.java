@@ -15,11 +15,12 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Formats: 1 wrote the trigger and the file operation by their enum names (savepoints up to 2026-12-06); 2 writes
  * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1. 3 holds facts of format 2 and adds
- * who pushed and when ({@link PushStamp}).
+ * who pushed and when ({@link PushStamp}). 4 holds facts of format 3 (a workflow's triggers) and adds what a repository
+ * event said of its repository (the stamp's event and description).
  */
 public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<InventoryUpdate> {
 
-    static final int CURRENT_FORMAT = 3;
+    static final int CURRENT_FORMAT = 4;
 
     public static final InventoryUpdateSerializer INSTANCE = new InventoryUpdateSerializer(CURRENT_FORMAT);
 
@@ -65,15 +66,20 @@ public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<I
         writeStamp(update.pushed(), target);
     }
 
-    /** Who pushed and when: three strings, each may be null. */
+    /** Who pushed and when, then the repository event and description: five strings, each may be null. */
     static void writeStamp(PushStamp stamp, DataOutputView target) throws IOException {
         writeString(stamp.pusher(), target);
         writeString(stamp.sender(), target);
         writeString(stamp.pushedAt(), target);
+        writeString(stamp.repositoryEvent(), target);
+        writeString(stamp.description(), target);
     }
 
-    static PushStamp readStamp(DataInputView source) throws IOException {
-        return new PushStamp(readString(source), readString(source), readString(source));
+    /** A stamp as {@link #writeStamp} wrote it; {@code withRepository} false for one written before format 4. */
+    static PushStamp readStamp(DataInputView source, boolean withRepository) throws IOException {
+        PushStamp who = new PushStamp(readString(source), readString(source), readString(source));
+        return withRepository ? new PushStamp(who.pusher(), who.sender(), who.pushedAt(), readString(source),
+                readString(source)) : who;
     }
 
     @Override
@@ -87,9 +93,9 @@ public final class InventoryUpdateSerializer extends ImmutableRecordSerializer<I
         int scanSize = readVarInt(source);
         FileOp op = format == 1 ? FileOp.valueOf(readString(source)) : OPS.of(source.readUnsignedByte());
         var facts = source.readBoolean()
-                ? FileFactsSerializer.readFacts(source, FileFactsSerializer.factsFormat(format, 3)) : null;
+                ? FileFactsSerializer.readFacts(source, FileFactsSerializer.factsFormat(format, 3, 4)) : null;
         List<String> present = readStrings(source);
-        PushStamp pushed = format >= 3 ? readStamp(source) : PushStamp.NONE;
+        PushStamp pushed = format >= 3 ? readStamp(source, format >= 4) : PushStamp.NONE;
         return new InventoryUpdate(repo, ref, commit, path, trigger, seq, scanSize, op, facts, present, pushed);
     }
 

@@ -196,6 +196,15 @@ public final class IocIndex {
         return indicators.refHits(ref);
     }
 
+    public boolean hasRepositoryIndicators() {
+        return indicators.has(Indicator.Kind.REPOSITORY);
+    }
+
+    /** The repository indicators a repository event's repository hits: by name, owner/name or description. */
+    public List<Hit> repositoryHits(String repo, String description) {
+        return indicators.repositoryHits(repo, description);
+    }
+
     public int size() {
         return size + indicators.size();
     }

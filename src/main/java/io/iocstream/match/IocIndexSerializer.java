@@ -50,7 +50,7 @@ public final class IocIndexSerializer extends FormatSerializer<IocIndex> {
             RangeEvent.Kind.INTRODUCED, RangeEvent.Kind.FIXED, RangeEvent.Kind.LAST_AFFECTED, RangeEvent.Kind.LIMIT);
     private static final EnumCodes<Indicator.Kind> INDICATOR_KINDS = EnumCodes.of(Indicator.Kind.class,
             Indicator.Kind.FILE_HASH, Indicator.Kind.FILE_NAME, Indicator.Kind.DOMAIN, Indicator.Kind.WORKFLOW,
-            Indicator.Kind.ACTION, Indicator.Kind.REF, Indicator.Kind.URL);
+            Indicator.Kind.ACTION, Indicator.Kind.REF, Indicator.Kind.URL, Indicator.Kind.REPOSITORY);
 
     private IocIndexSerializer(int format) {
         super(format);

@@ -16,17 +16,18 @@ import org.apache.flink.core.memory.DataOutputView;
  * <p>Formats: 1 wrote a hit's kind and severity as the words findings write (savepoints up to 2026-12-06); 2 writes
  * them as one-byte codes. Both hold facts of {@link FileFactsSerializer} format 1. 3 holds facts of format 2, a hit's
  * dependency with its place, the feed and what it says (feed file, summary, aliases, references), and who pushed the
- * path's change and when.
+ * path's change and when. 4 holds facts of format 3 (a workflow's triggers), a stamp with what a repository event said
+ * of its repository, and the finding kind {@code repository}.
  */
 public final class PathStateSerializer extends ImmutableRecordSerializer<PathState> {
 
-    static final int CURRENT_FORMAT = 3;
+    static final int CURRENT_FORMAT = 4;
 
     public static final PathStateSerializer INSTANCE = new PathStateSerializer(CURRENT_FORMAT);
 
     private static final EnumCodes<FindingKind> KINDS = EnumCodes.of(FindingKind.class, FindingKind.PACKAGE,
             FindingKind.FILE_HASH, FindingKind.FILE_NAME, FindingKind.DOMAIN, FindingKind.WORKFLOW,
-            FindingKind.ACTION, FindingKind.REF);
+            FindingKind.ACTION, FindingKind.REF, FindingKind.REPOSITORY);
     private static final EnumCodes<Severity> SEVERITIES = EnumCodes.of(Severity.class, Severity.CRITICAL,
             Severity.HIGH, Severity.MEDIUM, Severity.LOW);
 
@@ -70,13 +71,13 @@ public final class PathStateSerializer extends ImmutableRecordSerializer<PathSta
         long seq = source.readLong();
         String commit = readString(source);
         var facts = source.readBoolean()
-                ? FileFactsSerializer.readFacts(source, FileFactsSerializer.factsFormat(format, 3)) : null;
+                ? FileFactsSerializer.readFacts(source, FileFactsSerializer.factsFormat(format, 3, 4)) : null;
         int count = readVarInt(source);
         Map<String, Hit> open = new HashMap<>(count * 2);
         for (int i = 0; i < count; i++) {
             open.put(readString(source), readHit(source, format));
         }
-        PushStamp pushed = format >= 3 ? InventoryUpdateSerializer.readStamp(source) : PushStamp.NONE;
+        PushStamp pushed = format >= 3 ? InventoryUpdateSerializer.readStamp(source, format >= 4) : PushStamp.NONE;
         return new PathState(seq, commit, facts, open, pushed);
     }
 

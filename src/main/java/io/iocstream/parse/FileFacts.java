@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * What one scanned file says to the IOC matcher: its dependencies (for dependency files), the SHA-256 of its
- * bytes, the host names it mentions, and, for GitHub Actions workflows, its top-level name and runner labels.
+ * bytes, the host names it mentions, and, for GitHub Actions workflows, its top-level name, runner labels and
+ * trigger events.
  * Kept in each branch's inventory, so a new IOC can be hunted in files seen long ago.
  *
  * @param sha256         lower-case hex, or null when the content was not read (a file too large to scan)
@@ -14,10 +15,13 @@ import java.util.Map;
  * @param workflowValues for workflow files: the top-level {@code name} and every {@code runs-on} label
  * @param skippedEntries how many entries (lines, packages, labels) could not be read and were skipped: the file
  *                       was read in part, and its other facts are what the rest of it says
- * @param lines          the first line each host and workflow value is on (1-based), where known
+ * @param lines          the first line each host and workflow value is on (1-based), where known; a trigger's
+ *                       under {@code on:EVENT} ({@link WorkflowFiles#TRIGGER_PREFIX})
+ * @param workflowTriggers for workflow files: the events of its {@code on:} ({@code push}, {@code discussion})
  */
 public record FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts,
-        List<String> workflowValues, int skippedEntries, Map<String, Integer> lines) implements Serializable {
+        List<String> workflowValues, int skippedEntries, Map<String, Integer> lines, List<String> workflowTriggers)
+        implements Serializable {
 
     /** A file listed but not read: only its path can match. */
     public static final FileFacts PATH_ONLY = new FileFacts(List.of(), null, List.of(), List.of());
@@ -27,6 +31,13 @@ public record FileFacts(List<Dependency> dependencies, String sha256, List<Strin
         hosts = List.copyOf(hosts);
         workflowValues = List.copyOf(workflowValues);
         lines = lines == null ? Map.of() : Map.copyOf(lines);
+        workflowTriggers = workflowTriggers == null ? List.of() : List.copyOf(workflowTriggers);
+    }
+
+    /** Facts without trigger events: a file that is no workflow, or state written before they were kept. */
+    public FileFacts(List<Dependency> dependencies, String sha256, List<String> hosts, List<String> workflowValues,
+            int skippedEntries, Map<String, Integer> lines) {
+        this(dependencies, sha256, hosts, workflowValues, skippedEntries, lines, List.of());
     }
 
     /** Facts without the lines of their hosts and workflow values. */

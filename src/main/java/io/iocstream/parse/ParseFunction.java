@@ -127,7 +127,7 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
         return !DependencyFiles.isDependencyFile(path);
     }
 
-    /** The facts, with the line each host and workflow value is first on. */
+    /** The facts, with the line each host, workflow value and trigger is first on. */
     private static FileFacts facts(String path, byte[] content, String sha256, Map<String, Integer> hosts,
             SkippedEntries skipped) throws DependencyFileException {
         List<Dependency> dependencies = DependencyFiles.isDependencyFile(path)
@@ -136,15 +136,16 @@ public class ParseFunction extends ProcessFunction<FetchedFile, InventoryUpdate>
             // the actions a workflow or composite action uses are its dependencies, of the GitHub Actions ecosystem
             dependencies = ActionUses.uses(content, skipped);
         }
-        List<String> workflowValues = WorkflowFiles.isWorkflow(path)
-                ? WorkflowFiles.values(content, skipped) : List.of();
+        WorkflowFiles.Workflow workflow = WorkflowFiles.isWorkflow(path)
+                ? WorkflowFiles.read(content, skipped) : new WorkflowFiles.Workflow(List.of(), List.of());
         Map<String, Integer> lines = hosts;
-        if (!workflowValues.isEmpty()) {
+        if (!workflow.values().isEmpty() || !workflow.triggers().isEmpty()) {
             lines = new HashMap<>(hosts);
-            lines.putAll(WorkflowFiles.linesOf(content, workflowValues));
+            lines.putAll(WorkflowFiles.linesOf(content, workflow.values()));
+            lines.putAll(WorkflowFiles.triggerLines(content, workflow.triggers()));
         }
-        return new FileFacts(dependencies, sha256, List.copyOf(hosts.keySet()), workflowValues, skipped.count(),
-                lines);
+        return new FileFacts(dependencies, sha256, List.copyOf(hosts.keySet()), workflow.values(), skipped.count(),
+                lines, workflow.triggers());
     }
 
     private static String sha256(byte[] content) {

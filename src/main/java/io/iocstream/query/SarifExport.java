@@ -188,6 +188,7 @@ public final class SarifExport {
             case "workflow" -> "Known-malicious GitHub Actions workflow " + indicator;
             case "action" -> "Known-malicious GitHub Action " + indicator;
             case "ref" -> "Known-malicious branch or tag name " + indicator;
+            case "repository" -> "Repository created or made public like a worm's (" + indicator + ")";
             default -> "Known-bad " + text(finding, "kind") + " " + indicator;
         };
     }
@@ -206,6 +207,9 @@ public final class SarifExport {
                     + "the repository's and organisation's secrets.";
             case "ref" -> "A branch or tag name that an IOC feed lists was pushed. Delete the ref, review what its "
                     + "commits hold and who pushed them.";
+            case "repository" -> "A repository was created or made public with a name or description that an IOC "
+                    + "feed lists as a worm's marker. Make it private, review what it holds (stolen secrets), and "
+                    + "rotate the secrets of the account that created or published it.";
             default -> "An IOC feed names what this file holds. Review and remove it.";
         };
     }

@@ -56,6 +56,18 @@ class AlertContentTest {
     }
 
     @Test
+    void aRepositoryFindingLinksToTheRepositoryAndSaysWhatToDoAboutIt() {
+        String json = RICH.replace("\"kind\":\"action\"", "\"kind\":\"repository\"")
+                .replace("\"commit\":\"abc123\"", "\"commit\":null").replace(".github/workflows/ci.yml", ".")
+                .replace("evil/action@v1", "shai-hulud").replace("\"line\":12,", "");
+        AlertContent content = AlertContent.of(new Alert("r", AlertKind.FINDING, false, "iocstream:f00d", 1,
+                List.of(json)), "https://github.com");
+
+        assertThat(content.link()).isEqualTo("https://github.com/acme/web");
+        assertThat(content.text()).contains("What to do: make the repository private");
+    }
+
+    @Test
     void pathSegmentsAreEscapedInTheLink() {
         String json = RICH.replace(".github/workflows/ci.yml", "dir with space/a#b.txt").replace("\"line\":12,", "");
         assertThat(AlertContent.link(AlertContent.parse(json), "https://github.com"))

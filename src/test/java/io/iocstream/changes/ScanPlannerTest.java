@@ -77,6 +77,23 @@ class ScanPlannerTest {
     }
 
     @Test
+    void aRepositoryEventsBaselineScansTheTreeAgainEvenOfARefScannedBefore() throws Exception {
+        try (var harness = harness()) {
+            harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);
+            harness.processElement(PushEvent.baseline("listed", "acme/app", "refs/heads/main", null), 2);
+            // made public: the repository is judged as a worm marker, so its tree is listed at its head again
+            harness.processElement(PushEvent.baseline("public", "acme/app", "refs/heads/main", null,
+                    new io.iocstream.ingest.PushStamp(null, "octocat", null, "publicized", "Shai-Hulud Migration")),
+                    3);
+            assertThat(output(harness)).extracting(ScanRequest::mode, ScanRequest::trigger, ScanRequest::commit,
+                    ScanRequest::seq).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, Trigger.BASELINE, B, 1L),
+                            org.assertj.core.groups.Tuple.tuple(ScanMode.TREE, Trigger.BASELINE, null, 2L));
+            assertThat(output(harness).get(1).pushed().description()).isEqualTo("Shai-Hulud Migration");
+        }
+    }
+
+    @Test
     void aRescanRequestScansTheTreeAgainEvenOfARefScannedBefore() throws Exception {
         try (var harness = harness()) {
             harness.processElement(webhook("acme/app", A, B, false, false, "x"), 1);

@@ -59,6 +59,31 @@ class IndicatorCsvReaderTest {
     }
 
     @Test
+    void repositoryIndicatorsAreNamesOwnerAndNameOrDescriptionsLowerCasedAndOthersAreRefused(@TempDir Path root)
+            throws Exception {
+        Path file = write(root, "repos.csv", """
+                type,value,id
+                repository,Shai-Hulud,R-1
+                repository,acme/Shai-Hulud,R-2
+                repository,description:Sha1-Hulud: The Second Coming.,R-3
+                workflow,on:discussion+runs-on:self-hosted,W-1
+                repository,not a name,R-4
+                repository,description:  ,R-5
+                """);
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+
+        assertThat(read.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value, Indicator::severity)
+                .containsExactly(tuple("R-1", Indicator.Kind.REPOSITORY, "shai-hulud", "high"),
+                        tuple("R-2", Indicator.Kind.REPOSITORY, "acme/shai-hulud", "high"),
+                        tuple("R-3", Indicator.Kind.REPOSITORY, "description:sha1-hulud: the second coming.", "high"),
+                        // a workflow's condition is its value as written: the matcher reads it
+                        tuple("W-1", Indicator.Kind.WORKFLOW, "on:discussion+runs-on:self-hosted", "high"));
+        assertThat(read.deadLetters()).extracting(d -> d.reason()).containsExactly(
+                "a repository is a name, owner/name or description:TEXT, not 'not a name'",
+                "a repository is a name, owner/name or description:TEXT, not 'description:'");
+    }
+
+    @Test
     void theMinimalHeaderIsEnoughAndColumnsMayComeInAnyOrder(@TempDir Path root) throws Exception {
         Path file = write(root, "constructed.csv", "ID,Value,Type\nCONSTRUCTED-1,example.org,DOMAIN\n");
         FeedDirectory.Result read = FeedDirectory.readFile(root, file);

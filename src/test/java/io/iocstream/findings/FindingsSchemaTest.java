@@ -77,6 +77,17 @@ class FindingsSchemaTest {
     }
 
     @Test
+    void aRepositoryFindingIsOnTheRepositorysPathWithoutLinkAndOnlyItMayHaveNoCommit() {
+        Consumer<ObjectNode> repository = f -> f.put("kind", "repository").put("path", ".")
+                .put("indicator", "shai-hulud").putNull("html_url").putNull("commit");
+        assertThat(problems(DOMAIN, repository)).isEmpty();
+        assertThat(problems(DOMAIN, repository.andThen(f -> f.put("commit", "a410548e04ec054d4ce326043a91998461fa710e"))))
+                .isEmpty();
+        assertThat(problems(DOMAIN, repository.andThen(f -> f.put("path", "README.md")))).isNotEmpty();
+        assertThat(problems(DOMAIN, f -> f.putNull("commit"))).as("a file is read at a commit").isNotEmpty();
+    }
+
+    @Test
     void aLineIsAlsoTheLinksAnchor() {
         assertThat(problems(PACKAGE, f -> f.put("html_url",
                 "https://github.com/acme/storefront/blob/a410548e04ec054d4ce326043a91998461fa710e/package-lock.json")))

@@ -72,6 +72,25 @@ class OrgEventsPollerTest {
     }
 
     @Test
+    void repositoryCreationsAndPublicationsAreEmittedBesideThePushesAsWormMarkers() throws Exception {
+        OrgEventsPosition position = fresh();
+        emit(poller(Duration.ofMillis(100), Clock.systemUTC()).poll(position), position);
+        String created = "{\"id\":\"40000000010\",\"type\":\"CreateEvent\",\"repo\":{\"id\":43,\"name\":\"acme/Shai-Hulud\"},"
+                + "\"payload\":{\"ref\":null,\"ref_type\":\"repository\",\"master_branch\":\"main\","
+                + "\"description\":\"Shai-Hulud Migration\"},\"public\":true,\"created_at\":\"2026-01-01T00:00:01Z\"}";
+        String publicized = "{\"id\":\"40000000011\",\"type\":\"PublicEvent\",\"repo\":{\"id\":44,"
+                + "\"name\":\"acme/lib-migration\"},\"payload\":{},\"public\":true,\"created_at\":\"2026-01-01T00:00:02Z\"}";
+        EventLines.append(world, List.of(created, EventLines.issuesEvent("40000000012", TestWorld.REPO), publicized));
+
+        List<String> emitted = emit(poller(Duration.ofMillis(100), LATER).poll(position), position);
+
+        assertThat(emitted).extracting(line -> JSON.readTree(line).path("type").asText())
+                .containsExactly("CreateEvent", "PublicEvent");
+        assertThat(emitted).allSatisfy(line -> assertThat(PushEventParser.parse(line).event().stamp()
+                .fromRepositoryEvent()).isTrue());
+    }
+
+    @Test
     void anUnchangedOrgAnswers304AndNothingIsEmitted() throws Exception {
         OrgEventsPosition position = fresh();
         emit(poller(Duration.ofMillis(100), Clock.systemUTC()).poll(position), position);

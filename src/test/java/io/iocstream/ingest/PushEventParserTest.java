@@ -102,7 +102,8 @@ class PushEventParserTest {
     void aRealRepositoryEventSaysWhoAndWhenButNoPusher() throws Exception {
         PushEvent baseline = PushEventParser.parse(
                 Files.readString(Path.of("src/test/resources/repository/octokit-created.payload.json"))).event();
-        assertThat(baseline.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z"));
+        assertThat(baseline.stamp()).isEqualTo(new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z", "created",
+                null));
     }
 
     /** Built from GitHub's documented PushEvent shape since 2025-10-07: no commits, only head and before. */
@@ -214,6 +215,60 @@ class PushEventParserTest {
         assertThat(parsed.event().repo()).isEqualTo(repo);
         assertThat(parsed.event().ref()).isEqualTo("refs/heads/master");
         assertThat(parsed.event().after()).as("the head is looked up when the scan is listed").isNull();
+    }
+
+    @Test
+    void aRepositoryEventCarriesItsActionAndDescriptionToTheMatcher() throws Exception {
+        ObjectNode event = (ObjectNode) JSON.readTree(
+                Files.readString(Path.of("src/test/resources/repository/octokit-publicized.payload.json")));
+        ((ObjectNode) event.get("repository")).put("description", "  Shai-Hulud Migration ");
+
+        PushStamp stamp = PushEventParser.parse(event.toString()).event().stamp();
+
+        assertThat(stamp.repositoryEvent()).isEqualTo("publicized");
+        assertThat(stamp.description()).isEqualTo("Shai-Hulud Migration");
+        assertThat(stamp.fromRepositoryEvent()).isTrue();
+    }
+
+    /** Built from GitHub's documented Events API CreateEvent and PublicEvent shapes. */
+    @Test
+    void anEventsApiRepositoryCreationOrPublicationIsABaselineThatJudgesTheRepository() {
+        PushEvent created = PushEventParser.parse("""
+                {"id": "50000000001", "type": "CreateEvent", "actor": {"login": "victim"},
+                 "repo": {"id": 9, "name": "acme/x9y8z7", "url": "https://api.github.com/repos/acme/x9y8z7"},
+                 "payload": {"ref": null, "ref_type": "repository", "master_branch": "main",
+                             "description": "Sha1-Hulud: The Second Coming.", "pusher_type": "user"},
+                 "public": true, "created_at": "2025-11-24T08:00:00Z"}
+                """).event();
+        assertThat(created.origin()).isEqualTo(PushOrigin.BASELINE);
+        assertThat(created.repo()).isEqualTo("acme/x9y8z7");
+        assertThat(created.ref()).isEqualTo("refs/heads/main");
+        assertThat(created.after()).isNull();
+        assertThat(created.stamp()).isEqualTo(new PushStamp("victim", "victim", "2025-11-24T08:00:00Z", "created",
+                "Sha1-Hulud: The Second Coming."));
+
+        PushEvent publicized = PushEventParser.parse("""
+                {"id": "50000000002", "type": "PublicEvent", "actor": {"login": "victim"},
+                 "repo": {"id": 10, "name": "acme/lib-migration"}, "payload": {},
+                 "public": true, "created_at": "2025-09-16T10:00:00Z"}
+                """).event();
+        assertThat(publicized.ref()).as("the payload names no branch").isEqualTo("refs/heads/main");
+        assertThat(publicized.stamp().repositoryEvent()).isEqualTo("publicized");
+        assertThat(publicized.stamp().description()).isNull();
+
+        ParsedEvent branch = PushEventParser.parse("""
+                {"id": "50000000003", "type": "CreateEvent", "repo": {"id": 9, "name": "acme/app"},
+                 "payload": {"ref": "dev", "ref_type": "branch", "master_branch": "main"}}
+                """);
+        assertThat(branch.event()).isNull();
+        assertThat(branch.reason()).isNull();
+        assertThat(branch.ignored()).isEqualTo("CreateEvent of a branch");
+
+        ParsedEvent noBranch = PushEventParser.parse("""
+                {"id": "50000000004", "type": "CreateEvent", "repo": {"id": 9, "name": "acme/app"},
+                 "payload": {"ref_type": "repository"}}
+                """);
+        assertThat(noBranch.reason()).isEqualTo("missing field 'payload.master_branch'");
     }
 
     @ParameterizedTest

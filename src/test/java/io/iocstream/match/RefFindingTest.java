@@ -64,7 +64,7 @@ class RefFindingTest {
                 "", false, "iocs/names.csv"));
 
         paths.putAll(inventory.judgeOpenFindings(paths.entrySet(), (path, state) ->
-                BranchInventory.hitsOf(withFileName, WORM, path, state.facts(), DocumentationPolicy.SAME)));
+                BranchInventory.hitsOf(withFileName, WORM, path, state, DocumentationPolicy.SAME)));
 
         assertThat(findings).extracting(Finding::status, Finding::kind)
                 .containsExactly(tuple("open", "ref"), tuple("resolved", "ref"));

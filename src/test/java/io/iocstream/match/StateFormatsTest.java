@@ -36,16 +36,25 @@ class StateFormatsTest {
 
     /**
      * One serializer, its samples, and how to compare what it reads with them; from format {@code since} on, the
-     * samples of what only those formats hold ({@code sinceSamples}) follow them.
+     * samples of what only those formats hold ({@code sinceSamples}) follow them, and from {@code since2} on
+     * ({@code since2Samples}) those of what only the formats since that one hold.
      */
     private record Case<T>(String name, FormatSerializer<T> newest, List<T> samples, Function<T, Object> compared,
-            int since, List<T> sinceSamples) {
+            int since, List<T> sinceSamples, int since2, List<T> since2Samples) {
+
+        Case(String name, FormatSerializer<T> newest, List<T> samples, Function<T, Object> compared, int since,
+                List<T> sinceSamples) {
+            this(name, newest, samples, compared, since, sinceSamples, Integer.MAX_VALUE, List.of());
+        }
 
         /** The samples format {@code format} holds. */
         List<T> samples(int format) {
             List<T> all = new ArrayList<>(samples);
             if (format >= since) {
                 all.addAll(sinceSamples);
+            }
+            if (format >= since2) {
+                all.addAll(since2Samples);
             }
             return all;
         }
@@ -58,11 +67,11 @@ class StateFormatsTest {
     private static List<Case<?>> cases() {
         return List.of(
                 new Case<FileFacts>("FileFacts", FileFactsSerializer.INSTANCE, StateSamples.FILE_FACTS, f -> f, 2,
-                        StateSamples.FILE_FACTS_SINCE_FIELDS),
+                        StateSamples.FILE_FACTS_SINCE_FIELDS, 3, StateSamples.FILE_FACTS_SINCE_TRIGGERS),
                 new Case<PathState>("PathState", PathStateSerializer.INSTANCE, StateSamples.PATH_STATES, s -> s, 3,
-                        StateSamples.PATH_STATES_SINCE_FIELDS),
+                        StateSamples.PATH_STATES_SINCE_FIELDS, 4, StateSamples.PATH_STATES_SINCE_TRIGGERS),
                 new Case<InventoryUpdate>("InventoryUpdate", InventoryUpdateSerializer.INSTANCE, StateSamples.UPDATES,
-                        u -> u, 3, StateSamples.UPDATES_SINCE_FIELDS),
+                        u -> u, 3, StateSamples.UPDATES_SINCE_FIELDS, 4, StateSamples.UPDATES_SINCE_TRIGGERS),
                 new Case<IocIndex>("IocIndex", IocIndexSerializer.INSTANCE, List.of(StateSamples.index()),
                         StateSamples::contents, 2, List.of(StateSamples.indexSinceFields())));
     }

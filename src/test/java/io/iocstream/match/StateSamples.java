@@ -91,6 +91,34 @@ final class StateSamples {
             new InventoryUpdate("acme/app", "refs/heads/main", "c2", "", Trigger.BASELINE, 2, 1, FileOp.SNAPSHOT,
                     null, List.of("a"), new PushStamp(null, "Codertocat", "2019-05-15T15:20:33Z")));
 
+    /**
+     * Since workflow triggers and repository events (FileFacts format 3, PathState 4, InventoryUpdate 4): a
+     * workflow's {@code on:} events and their lines, a repository event's action and description, and a hit of kind
+     * {@code repository}.
+     */
+    static final FileFacts TRIGGERED_FACTS = new FileFacts(List.of(), "cd".repeat(32), List.of(),
+            List.of("Discussion Create", "self-hosted"), 0,
+            Map.of("Discussion Create", 1, "on:discussion", 2, "self-hosted", 7), List.of("discussion", "push"));
+
+    static final PushStamp REPOSITORY_STAMP = new PushStamp(null, "worm", "2025-11-24T08:00:00Z", "created",
+            "Sha1-Hulud: The Second Coming.");
+
+    static final List<FileFacts> FILE_FACTS_SINCE_TRIGGERS = List.of(TRIGGERED_FACTS);
+
+    static final List<PathState> PATH_STATES_SINCE_TRIGGERS = List.of(
+            new PathState(11, "c11", TRIGGERED_FACTS, Map.of("w", new Hit(FindingKind.WORKFLOW, null,
+                    "on:discussion", List.of("i.csv:5"), Severity.HIGH, Advisory.ofSummary("backdoor"), "i.csv", 2)),
+                    STAMP),
+            new PathState(12, null, FileFacts.PATH_ONLY, Map.of("r", new Hit(FindingKind.REPOSITORY, null,
+                    "shai-hulud", List.of("i.csv:6"), Severity.HIGH, Advisory.ofSummary(""), "i.csv", 0)),
+                    REPOSITORY_STAMP));
+
+    static final List<InventoryUpdate> UPDATES_SINCE_TRIGGERS = List.of(
+            new InventoryUpdate("acme/app", "refs/heads/main", "c3", ".github/workflows/discussion.yaml",
+                    Trigger.PUSH, 3, 1, FileOp.CONTENT, TRIGGERED_FACTS, List.of(), STAMP),
+            new InventoryUpdate("acme/shai-hulud", "refs/heads/main", null, "", Trigger.BASELINE, 1, 1,
+                    FileOp.EMPTY, null, List.of(), REPOSITORY_STAMP));
+
     /** The index, and an entry that says what it is. */
     static IocIndex indexSinceFields() {
         IocIndex index = index();

@@ -22,7 +22,8 @@ class WireWordsTest {
     void statusKindAndSeverityWriteTheContractsWords() {
         assertThat(Arrays.stream(FindingStatus.values()).map(FindingStatus::wire)).containsExactly("open", "resolved", "suppressed");
         assertThat(Arrays.stream(FindingKind.values()).map(FindingKind::wire))
-                .containsExactly("package", "file_hash", "file_name", "domain", "workflow", "action", "ref");
+                .containsExactly("package", "file_hash", "file_name", "domain", "workflow", "action", "ref",
+                        "repository");
         assertThat(Arrays.stream(Severity.values()).map(Severity::wire))
                 .containsExactly("critical", "high", "medium", "low");
     }

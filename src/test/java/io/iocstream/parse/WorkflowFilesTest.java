@@ -104,6 +104,84 @@ class WorkflowFilesTest {
                 tuple("entry jobs.build.runs-on", "workflow: jobs.build.runs-on has control character U+202E"));
     }
 
+    @Test
+    void theTriggersOfOnInEachFormWithTheLineEachIsNamedOn() throws DependencyFileException {
+        // the backdoor the Shai-Hulud reports describe: on: discussion, run on the worm's self-hosted runner
+        String backdoor = """
+                name: Discussion Create
+                on:
+                  discussion:
+                jobs:
+                  process:
+                    runs-on: self-hosted
+                    steps:
+                      - run: echo ${{ github.event.discussion.body }}
+                """;
+        assertThat(read(backdoor).triggers()).containsExactly("discussion");
+        assertThat(triggerLines(backdoor)).containsExactly(java.util.Map.entry("on:discussion", 3));
+
+        String injectable = """
+                name: Label
+                "on":
+                  pull_request_target:
+                    types: [opened]
+                  workflow_run:
+                    workflows: [CI]
+                jobs:
+                  label:
+                    runs-on: [self-hosted, linux]
+                """;
+        assertThat(read(injectable).triggers()).containsExactly("pull_request_target", "workflow_run");
+        assertThat(read(injectable).values()).containsExactly("Label", "self-hosted", "linux");
+        assertThat(triggerLines(injectable)).containsEntry("on:pull_request_target", 3)
+                .containsEntry("on:workflow_run", 5);
+
+        String listed = "name: CI\non: [push, pull_request]\njobs:\n  t:\n    runs-on: ubuntu-latest\n";
+        assertThat(read(listed).triggers()).containsExactly("push", "pull_request");
+        assertThat(triggerLines(listed)).containsEntry("on:push", 2).containsEntry("on:pull_request", 2);
+
+        String single = "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: git push\n";
+        assertThat(read(single).triggers()).containsExactly("push");
+        assertThat(read(single).values()).containsExactly("ubuntu-latest");
+        assertThat(triggerLines(single)).containsExactly(java.util.Map.entry("on:push", 1));
+    }
+
+    @Test
+    void aTriggerNamedOnlyBelowTheOnBlockHasNoLineAndAWorkflowWithoutOnHasNoTriggers()
+            throws DependencyFileException {
+        // flow style over lines: the event stands on the on: block's second line; none is looked for in the jobs
+        String flow = "on: {pull_request_target: {},\n  discussion: {}}\njobs:\n  discussion:\n    runs-on: x\n";
+        assertThat(read(flow).triggers()).containsExactly("pull_request_target", "discussion");
+        assertThat(triggerLines(flow)).containsEntry("on:pull_request_target", 1).containsEntry("on:discussion", 2);
+
+        String aliased = "x: &events [discussion]\non: *events\njobs: {}\n";
+        assertThat(read(aliased).triggers()).containsExactly("discussion");
+        assertThat(triggerLines(aliased)).isEmpty();
+
+        assertThat(read("name: reusable\njobs: {}\n").triggers()).isEmpty();
+    }
+
+    @Test
+    void aTriggerThatIsNoStringOrThatGitHubWouldNotAllowIsSkipped() throws DependencyFileException {
+        SkippedEntries skipped = new SkippedEntries();
+        WorkflowFiles.Workflow workflow = WorkflowFiles.read(
+                "on: [push, {nested: map}, \"discussion\\u202e\"]\njobs: {}\n".getBytes(StandardCharsets.UTF_8), skipped);
+
+        assertThat(workflow.triggers()).containsExactly("push");
+        assertThat(skipped.listed()).extracting(SkippedEntry::entry).containsExactly("entry on", "entry on");
+    }
+
+    private static WorkflowFiles.Workflow read(String workflow) throws DependencyFileException {
+        SkippedEntries skipped = new SkippedEntries();
+        WorkflowFiles.Workflow read = WorkflowFiles.read(workflow.getBytes(StandardCharsets.UTF_8), skipped);
+        assertThat(skipped.listed()).isEmpty();
+        return read;
+    }
+
+    private static java.util.Map<String, Integer> triggerLines(String workflow) throws DependencyFileException {
+        return WorkflowFiles.triggerLines(workflow.getBytes(StandardCharsets.UTF_8), read(workflow).triggers());
+    }
+
     private static List<String> values(String workflow) throws DependencyFileException {
         SkippedEntries skipped = new SkippedEntries();
         List<String> values = WorkflowFiles.values(workflow.getBytes(StandardCharsets.UTF_8), skipped);
