@@ -9,6 +9,7 @@ import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.github.sim.CostModel;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
@@ -62,28 +63,34 @@ final class ReplayRun {
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
             boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation,
-            Suppressions suppressions) {
+            Suppressions suppressions, CostModel simCost) {
 
         Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
                 boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
             this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
-                    DocumentationPolicy.LOW, Suppressions.none());
+                    DocumentationPolicy.LOW, Suppressions.none(), null);
         }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, documentation, suppressions);
+                    throttle, documentation, suppressions, simCost);
         }
 
         /** How a domain or IP address named in documentation counts ({@code --documentation}). */
         Options withDocumentation(DocumentationPolicy policy) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, policy, suppressions);
+                    simErrorRate, throttle, policy, suppressions, simCost);
         }
 
         Options withSuppressions(Suppressions more) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, documentation, more);
+                    simErrorRate, throttle, documentation, more, simCost);
+        }
+
+        /** The simulator with GitHub's costs ({@code bench --github-model cost}); null for its fixed latency. */
+        Options withSimCost(CostModel cost) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, documentation, suppressions, cost);
         }
     }
 
@@ -127,7 +134,7 @@ final class ReplayRun {
         try (HeapPeak heap = HeapPeak.start();
                 GitHubSimulator sim = GitHubSimulator.start(world.root(),
                         SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT)
-                                .withLongTailLatency(options.simLongTail()),
+                                .withLongTailLatency(options.simLongTail()).withCost(options.simCost()),
                         0);
                 OutputFile findingsOut = OutputFile.create(options.out());
                 OutputFile deadOut = OutputFile.create(deadLetterPath(options.out()));
