@@ -80,4 +80,31 @@ class FetchTimeoutSplitTest {
         // the next batches are bounded by what the abandoned one taught: no more than half its files
         assertThat(service.controller().batchSize()).isLessThanOrEqualTo(files / 2 + files / 8 + 1);
     }
+
+    @Test
+    void aTreeBatchAbandonedForTimeIsSplitAndEveryTreeIsListed() throws Exception {
+        TestWorld.write(world);
+        Path c1 = world.resolve("repos/acme/widget/" + C1);
+        for (int i = 0; i < 25; i++) {
+            Files.writeString(c1.resolve("f" + i + ".txt"), "file " + i + "\n");
+        }
+        // 5 ms a tree entry against a 400 ms limit: C1 lists 33 entries (165 ms), three of it in one query 495 ms
+        CostModel model = new CostModel(0, 5_000, 0, Duration.ofMillis(400), 2_000, 900);
+        sim = GitHubSimulator.start(world, SimulatorOptions.of(0, 0.0, SimulatorOptions.DEFAULT_RATE_LIMIT)
+                .withCost(model), 0);
+        service = FetchService.acquire(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE));
+
+        List<CompletableFuture<io.iocstream.github.TreeListing>> trees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            trees.add(service.tree(TestWorld.REPO, C1));
+        }
+        for (CompletableFuture<io.iocstream.github.TreeListing> tree : trees) {
+            assertThat(tree.get().files()).hasSize(29);
+        }
+        long timedOut = sim.requestCounts().getOrDefault("timed_out", 0L);
+        assertThat(timedOut).isGreaterThanOrEqualTo(1);
+        // no tree fell back to REST: halves were small enough
+        assertThat(sim.requestCounts()).doesNotContainKey("trees");
+        assertThat(service.takeUnreportedSplits()).isEqualTo(timedOut);
+    }
 }
