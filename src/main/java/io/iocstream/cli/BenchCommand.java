@@ -2,6 +2,7 @@ package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.github.sim.CostModel;
 import io.iocstream.match.Finding;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.world.WorldGenerator;
@@ -15,9 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench}: replays one world with several fetch strategies against the simulator at a set latency and
- * prints wall time and API requests as ratios to the first strategy, measured in the same run. Every run must
- * produce exactly the world's expected findings, or the numbers are worthless and the command fails.
+ * {@code bench}: replays one world with several fetch strategies against the simulator and prints wall time and API
+ * requests as ratios to the first strategy, measured in the same run, with the requests GitHub's limits refused and
+ * those it abandoned at its time limit. By default the simulator models GitHub's costs ({@link CostModel#GITHUB}:
+ * latency growing with what an answer holds from a base of {@code --latency-ms}, the 10 s limit, points per minute);
+ * {@code --github-model fixed} answers everything after {@code --latency-ms}. Every run must produce exactly the
+ * world's expected findings, or the numbers are worthless and the command fails.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Compare fetch strategies on one world: wall time and API requests, as ratios to the first.")
@@ -37,8 +41,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the generated world.")
     long seed;
 
-    @Option(names = "--latency-ms", defaultValue = "100", description = "Simulated GitHub latency per request.")
+    @Option(names = "--latency-ms", defaultValue = "100",
+            description = "Simulated GitHub latency per request: the base the cost model adds to.")
     long latencyMs;
+
+    @Option(names = "--github-model", defaultValue = "cost", description = "How the simulated GitHub costs: cost "
+            + "(latency grows with the objects and bytes answered, 10 s limit, points per minute) or fixed (every "
+            + "answer after --latency-ms).")
+    String githubModel;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism.")
     int parallelism;
@@ -58,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         OptionChecks.atLeast("--latency-ms", latencyMs, 0);
         OptionChecks.atLeast("--parallelism", parallelism, 1);
+        if (!githubModel.equals("cost") && !githubModel.equals("fixed")) {
+            throw new UsageException("--github-model must be cost or fixed, not '" + githubModel + "'");
+        }
         if (strategies.isEmpty()) {
             throw new UsageException("--strategies must name at least one strategy");
         }
@@ -77,28 +90,35 @@ final class BenchCommand implements Callable<Integer> {
         String worldName = given == null
                 ? "generated world --repos " + repos + " --pushes " + pushes + " --seed " + seed
                 : worldDir.toString();
-        System.out.printf("bench: %s, %d ms simulated latency, parallelism %d%n%n", worldName, latencyMs, parallelism);
+        CostModel cost = githubModel.equals("cost") ? CostModel.GITHUB : null;
+        System.out.printf("bench: %s, %d ms simulated latency%s, parallelism %d%n%n", worldName, latencyMs,
+                cost == null ? " (fixed)" : " + GitHub's costs " + cost, parallelism);
 
         List<Map<String, Object>> results = new ArrayList<>();
         RunSummary baseline = null;
         boolean allExact = true;
-        System.out.printf("%-13s %10s %9s %10s %9s %10s %8s  %s%n", "strategy", "wall s", "speedup", "requests",
-                "fewer x", "secondary", "findings", "expected findings");
+        System.out.printf("%-13s %10s %9s %10s %9s %8s %9s %8s  %s%n", "strategy", "wall s", "speedup", "requests",
+                "fewer x", "refused", "timed out", "findings", "expected findings");
         for (FetchStrategy strategy : strategies) {
             Path findingsFile = dir.resolve(strategy.name().toLowerCase() + ".jsonl");
             RunSummary summary = ReplayRun.run(ReplayCommand.options(opened, findingsFile, null, parallelism,
-                    strategy, latencyMs, 0, true), ReplayRun.Listener.SILENT);
+                    strategy, latencyMs, 0, true).withSimCost(cost), ReplayRun.Listener.SILENT);
             List<Finding> findings = new ArrayList<>();
             findings.addAll(ReplayOutput.findings(findingsFile));
             String exact = DemoCommand.compareWithExpected(opened, findings);
             allExact &= exact.startsWith("All ");
             baseline = baseline == null ? summary : baseline;
-            long secondary = summary.simulatorRequests().getOrDefault("secondary_limited", 0L);
+            Map<String, Long> answered = summary.simulatorRequests();
+            long secondary = answered.getOrDefault("secondary_limited", 0L);
+            // every refusal by a limit: concurrency, points per minute, the hourly budget
+            long refused = secondary + answered.getOrDefault("points_limited", 0L)
+                    + answered.getOrDefault("rate_limited", 0L);
+            long timedOut = answered.getOrDefault("timed_out", 0L);
             double speedup = (double) baseline.wallMs() / summary.wallMs();
             double fewer = (double) baseline.apiRequests() / Math.max(1, summary.apiRequests());
-            System.out.printf("%-13s %10.1f %8.1fx %10d %8.1fx %10d %8d  %s%n", summary.fetchStrategy(),
-                    summary.wallMs() / 1000.0, speedup, summary.apiRequests(), fewer, secondary, summary.findings(),
-                    exact);
+            System.out.printf("%-13s %10.1f %8.1fx %10d %8.1fx %8d %9d %8d  %s%n", summary.fetchStrategy(),
+                    summary.wallMs() / 1000.0, speedup, summary.apiRequests(), fewer, refused, timedOut,
+                    summary.findings(), exact);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("strategy", summary.fetchStrategy());
             result.put("wall_ms", summary.wallMs());
@@ -106,6 +126,8 @@ final class BenchCommand implements Callable<Integer> {
             result.put("speedup_vs_baseline", speedup);
             result.put("request_reduction_vs_baseline", fewer);
             result.put("secondary_limited", secondary);
+            result.put("refused", refused);
+            result.put("timed_out", timedOut);
             result.put("findings", summary.findings());
             result.put("exact", exact);
             result.put("summary", summary);
@@ -115,6 +137,8 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, Object> written = new LinkedHashMap<>();
             written.put("world", worldName);
             written.put("latency_ms", latencyMs);
+            written.put("github_model", githubModel);
+            written.put("cost_model", cost == null ? null : costModel(cost));
             written.put("parallelism", parallelism);
             written.put("results", results);
             try (OutputFile file = OutputFile.create(report)) {
@@ -123,5 +147,17 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return allExact ? 0 : 1;
+    }
+
+    /** The model's constants, by name, for the JSON report. */
+    private static Map<String, Object> costModel(CostModel cost) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("object_micros", cost.objectMicros());
+        model.put("tree_entry_micros", cost.treeEntryMicros());
+        model.put("byte_nanos", cost.byteNanos());
+        model.put("time_limit_ms", cost.timeLimit().toMillis());
+        model.put("graphql_points_per_minute", cost.graphQlPointsPerMinute());
+        model.put("rest_points_per_minute", cost.restPointsPerMinute());
+        return model;
     }
 }

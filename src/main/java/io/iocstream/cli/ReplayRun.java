@@ -9,6 +9,7 @@ import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchSettings;
 import io.iocstream.findings.JsonLines;
 import io.iocstream.fetch.FetchStrategy;
+import io.iocstream.github.sim.CostModel;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.ingest.Utf8LineFormat;
@@ -60,23 +61,30 @@ final class ReplayRun {
 
     /** What a run is asked to do; {@code pipeline} holds the graph's optional settings. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
-            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, PipelineOptions pipeline) {
+            boolean simLongTail, double simErrorRate, ThrottleSettings throttle, PipelineOptions pipeline,
+            CostModel simCost) {
 
         Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
                 boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
             this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
-                    PipelineOptions.defaults());
+                    PipelineOptions.defaults(), null);
         }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, pipeline);
+                    throttle, pipeline, simCost);
         }
 
         /** The graph's optional settings ({@code --documentation}, {@code --suppressions}). */
         Options withPipeline(PipelineOptions options) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, options);
+                    simErrorRate, throttle, options, simCost);
+        }
+
+        /** The simulator with GitHub's costs ({@code bench --github-model cost}); null for its fixed latency. */
+        Options withSimCost(CostModel cost) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, pipeline, cost);
         }
     }
 
@@ -120,7 +128,7 @@ final class ReplayRun {
         try (HeapPeak heap = HeapPeak.start();
                 GitHubSimulator sim = GitHubSimulator.start(world.root(),
                         SimulatorOptions.of(options.simLatencyMs(), options.simErrorRate(), SimulatorOptions.DEFAULT_RATE_LIMIT)
-                                .withLongTailLatency(options.simLongTail()),
+                                .withLongTailLatency(options.simLongTail()).withCost(options.simCost()),
                         0);
                 OutputFile findingsOut = OutputFile.create(options.out());
                 OutputFile deadOut = OutputFile.create(deadLetterPath(options.out()));

@@ -22,6 +22,8 @@ public final class JobMetrics {
     public static final String FILES_FETCHED = "filesFetched";
     public static final String BYTES_FETCHED = "bytesFetched";
     public static final String API_REQUESTS = "apiRequests";
+    /** Counter: GraphQL batches GitHub abandoned at its time limit and the fetch stage split and asked again. */
+    public static final String BATCHES_SPLIT = "batchesSplit";
     /** Gauge: requests this task manager's rate budget still allows in the current rate-limit window. */
     public static final String RATE_REQUESTS_LEFT = "rateRequestsLeft";
     /** Histogram: milliseconds from asking for a file to having its outcome (batching, retries within, the read). */

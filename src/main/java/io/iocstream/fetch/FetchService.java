@@ -6,6 +6,8 @@ import io.iocstream.github.BlobQuery;
 import io.iocstream.github.GitHubApiException;
 import io.iocstream.github.GitHubClient;
 import io.iocstream.github.GitHubNotFoundException;
+import io.iocstream.github.GitHubTimeoutException;
+import io.iocstream.github.PointsPacer;
 import io.iocstream.github.TreeEntry;
 import io.iocstream.github.TreeListing;
 import io.iocstream.github.TreeQuery;
@@ -28,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * one HTTP client and connection pool, one rate budget, one adaptive controller, one cache of files by blob
  * oid. Files (and the trees that listings need) wait in queues until a batch is full or has waited long enough,
  * then go out as one GraphQL request (or one REST call each), with no more requests in flight than the
- * controller allows.
+ * controller allows, and no more a minute than GitHub's secondary limits allow ({@link PointsPacer}). A batch GitHub
+ * abandons at its time limit is split in halves and each half asked again, down to single files read over REST, so
+ * that no file is lost; each split is counted.
  */
 final class FetchService implements AutoCloseable {
 
@@ -62,6 +66,12 @@ final class FetchService implements AutoCloseable {
             .build();
     private final ByteBudget bytesInFlight;
     private final AtomicLong reportedRequests = new AtomicLong();
+    /** GitHub's secondary limits in points a minute: the GraphQL endpoint's, and the REST contents and trees'. */
+    private final PointsPacer graphQlPoints = new PointsPacer(PointsPacer.GITHUB_GRAPHQL_POINTS_PER_MINUTE);
+    private final PointsPacer contentsPoints = new PointsPacer(PointsPacer.GITHUB_REST_POINTS_PER_MINUTE);
+    private final PointsPacer treesPoints = new PointsPacer(PointsPacer.GITHUB_REST_POINTS_PER_MINUTE);
+    private final AtomicLong splits = new AtomicLong();
+    private final AtomicLong reportedSplits = new AtomicLong();
     private int inFlight;
     private int users;
     private boolean closed;
@@ -100,6 +110,11 @@ final class FetchService implements AutoCloseable {
                 close();
             }
         }
+    }
+
+    /** The controller sizing this service's batches; for tests. */
+    AdaptiveController controller() {
+        return controller;
     }
 
     GitHubClient client() {
@@ -169,6 +184,12 @@ final class FetchService implements AutoCloseable {
         return sent - reportedRequests.getAndSet(sent);
     }
 
+    /** Batches GitHub abandoned at its time limit and that were split, since the last call. */
+    long takeUnreportedSplits() {
+        long split = splits.get();
+        return split - reportedSplits.getAndSet(split);
+    }
+
     /** Reads one file: from the cache when its oid is known and held, else in the next batch. */
     CompletableFuture<FetchOutcome> fetch(FileRef file) {
         byte[] cached = file.oid() == null ? null : cache.getIfPresent(file.oid());
@@ -206,8 +227,8 @@ final class FetchService implements AutoCloseable {
                         List<WaitingTree> batch = trees.take(TREE_BATCH, tree -> 0, 0);
                         send = () -> sendTrees(batch);
                     } else {
-                        List<Waiting> batch = queue.take(controller.batchSize(), waiting -> waiting.file().size(),
-                                tuning.maxBatchBytes());
+                        List<Waiting> batch = queue.take(controller.batchSize(), waiting -> weight(waiting.file()),
+                                Math.min(tuning.maxBatchBytes(), controller.batchBytes()));
                         send = () -> send(batch);
                     }
                     inFlight++;
@@ -217,6 +238,11 @@ final class FetchService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** A file's bytes as its listing gave them, or the size files have had so far when no listing did. */
+    private long weight(FileRef file) {
+        return file.size() >= 0 ? file.size() : controller.typicalFileBytes();
     }
 
     private boolean treesReady() {
@@ -242,8 +268,21 @@ final class FetchService implements AutoCloseable {
     }
 
     private void sendTrees(List<WaitingTree> batch) {
+        try {
+            listTrees(batch);
+        } finally {
+            synchronized (this) {
+                inFlight--;
+                notifyAll();
+            }
+        }
+    }
+
+    /** One GraphQL request for {@code batch}'s trees; halves of it again if GitHub abandons it at its time limit. */
+    private void listTrees(List<WaitingTree> batch) {
         long started = System.nanoTime();
         try {
+            graphQlPoints.acquire(1);
             List<java.util.Optional<List<TreeEntry>>> listed = client.trees(batch.stream().map(WaitingTree::tree)
                     .toList());
             controller.succeeded(Duration.ofNanos(System.nanoTime() - started), client.rateBudgetLeft());
@@ -257,22 +296,32 @@ final class FetchService implements AutoCloseable {
                     completeFromRest(waiting);
                 }
             }
+        } catch (GitHubTimeoutException e) {
+            splits.incrementAndGet();
+            if (batch.size() == 1) {
+                completeFromRest(batch.get(0));
+            } else {
+                listTrees(batch.subList(0, batch.size() / 2));
+                listTrees(batch.subList(batch.size() / 2, batch.size()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            batch.forEach(w -> w.result().completeExceptionally(new java.io.InterruptedIOException("interrupted")));
         } catch (IOException | RuntimeException e) {
             controller.failed();
             batch.forEach(this::completeFromRest);
-        } finally {
-            synchronized (this) {
-                inFlight--;
-                notifyAll();
-            }
         }
     }
 
     private void completeFromRest(WaitingTree waiting) {
         try {
+            treesPoints.acquire(1);
             waiting.result().complete(client.tree(waiting.tree().repo(), waiting.tree().commit()));
         } catch (IOException | RuntimeException e) {
             waiting.result().completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            waiting.result().completeExceptionally(new java.io.InterruptedIOException("interrupted"));
         }
     }
 
@@ -310,19 +359,52 @@ final class FetchService implements AutoCloseable {
             (waiting.file().size() > RAW_ABOVE_BYTES ? large : small).add(waiting);
         }
         if (!small.isEmpty()) {
-            List<BlobQuery.Wanted> wanted = new ArrayList<>();
-            for (Waiting waiting : small) {
-                FileRef file = waiting.file();
-                wanted.add(new BlobQuery.Wanted(file.repo(), file.commit(), file.path()));
-            }
-            List<BlobQuery.Blob> blobs = client.blobs(wanted);
-            for (int i = 0; i < small.size(); i++) {
-                Waiting waiting = small.get(i);
-                waiting.result().complete(outcome(waiting.file(), blobs.get(i)));
-            }
+            readBlobs(small);
         }
         for (Waiting waiting : large) {
             waiting.result().complete(readRest(waiting.file()));
+        }
+    }
+
+    /**
+     * One GraphQL request for {@code batch}'s files. If GitHub abandons it at its time limit, the controller shrinks
+     * the next batches and each half is asked again; a single file that still times out is read raw over REST.
+     */
+    private void readBlobs(List<Waiting> batch) throws IOException {
+        List<BlobQuery.Wanted> wanted = new ArrayList<>();
+        long listedBytes = 0;
+        for (Waiting waiting : batch) {
+            FileRef file = waiting.file();
+            wanted.add(new BlobQuery.Wanted(file.repo(), file.commit(), file.path()));
+            listedBytes += weight(file);
+        }
+        long started = System.nanoTime();
+        List<BlobQuery.Blob> blobs;
+        try {
+            graphQlPoints.acquire(1);
+            blobs = client.blobs(wanted);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while pacing GraphQL requests");
+        } catch (GitHubTimeoutException e) {
+            splits.incrementAndGet();
+            controller.timedOut(batch.size(), listedBytes);
+            if (batch.size() == 1) {
+                batch.get(0).result().complete(readRest(batch.get(0).file()));
+                return;
+            }
+            readBlobs(batch.subList(0, batch.size() / 2));
+            readBlobs(batch.subList(batch.size() / 2, batch.size()));
+            return;
+        }
+        long answered = 0;
+        for (BlobQuery.Blob blob : blobs) {
+            answered += blob.byteSize();
+        }
+        controller.answered(Duration.ofNanos(System.nanoTime() - started), batch.size(), answered);
+        for (int i = 0; i < batch.size(); i++) {
+            Waiting waiting = batch.get(i);
+            waiting.result().complete(outcome(waiting.file(), blobs.get(i)));
         }
     }
 
@@ -367,6 +449,7 @@ final class FetchService implements AutoCloseable {
         }
         boolean handedOver = false;
         try {
+            contentsPoints.acquire(1);
             byte[] bytes = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
             if (file.oid() != null) {
                 cache(file.oid(), bytes);
@@ -381,6 +464,9 @@ final class FetchService implements AutoCloseable {
                     || e.status() == 429);
         } catch (IOException e) {
             return FetchOutcome.failed(file, String.valueOf(e.getMessage()), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FetchOutcome.failed(file, "interrupted while pacing REST requests", true);
         } finally {
             if (!handedOver) {
                 bytesInFlight.release(held);

@@ -26,6 +26,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     private transient JobMetrics.Tally filesFetched;
     private transient JobMetrics.Tally bytesFetched;
     private transient JobMetrics.Tally apiRequests;
+    private transient JobMetrics.Tally batchesSplit;
     private transient RecordGuard guard;
 
     public OutcomeRecorder(FetchSettings settings) {
@@ -39,6 +40,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
         filesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_FETCHED, JobMetrics.FILES_FETCHED);
         bytesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.BYTES_FETCHED, JobMetrics.BYTES_FETCHED);
         apiRequests = JobMetrics.tally(getRuntimeContext(), RunCounters.API_REQUESTS, JobMetrics.API_REQUESTS);
+        batchesSplit = JobMetrics.tally(getRuntimeContext(), RunCounters.BATCHES_SPLIT, JobMetrics.BATCHES_SPLIT);
         // every subtask on a task manager reports the one budget they share
         JobMetrics.group(getMetricGroup()).gauge(JobMetrics.RATE_REQUESTS_LEFT, service::rateRequestsLeft);
         guard = RecordGuard.of("fetch", getRuntimeContext());
@@ -49,6 +51,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
         if (service != null) {
             // fetching ends before this downstream operator closes, so every request is counted by now
             apiRequests.add(service.takeUnreportedRequests());
+            batchesSplit.add(service.takeUnreportedSplits());
             service.release();
             service = null;
         }
@@ -60,6 +63,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
         FetchOutcome outcome = element.getValue();
         // the shared service's requests so far, so a running job's metric keeps up, not only a run's summary
         apiRequests.add(service.takeUnreportedRequests());
+        batchesSplit.add(service.takeUnreportedSplits());
         FileRef file = outcome.file();
         FetchedFile fetched = guard.call(() -> recorded(outcome), () -> FetchDeadLetters.origin(file),
                 () -> FetchDeadLetters.json(file), this::deadLetter);

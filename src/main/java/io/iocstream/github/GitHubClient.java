@@ -164,12 +164,23 @@ public final class GitHubClient implements AutoCloseable {
     private JsonNode postGraphQl(String query) throws IOException {
         Request post = request(graphQl, JSON).post(RequestBody.create(query, GRAPHQL_BODY)).build();
         JsonNode response = execute(post, "graphql", body -> json.readTree(body.bytes()));
-        if (!response.path("data").isObject()) {
-            // a query refused as a whole (rate limited, too complex) answers errors and no data
-            throw new GitHubApiException(502, "GraphQL answered no data: "
-                    + redactor.redact(response.path("errors").toString()));
-        }
+        requireData(response);
         return response;
+    }
+
+    /**
+     * A query refused as a whole (rate limited, too complex, timed out) answers errors and no data, sometimes with
+     * status 200; a timeout is told apart, since the cure is a smaller query.
+     */
+    private void requireData(JsonNode response) throws GitHubApiException {
+        if (response.path("data").isObject()) {
+            return;
+        }
+        String errors = redactor.redact(response.path("errors").toString());
+        if (RetryPolicy.isTimeout(200, errors)) {
+            throw new GitHubTimeoutException(200, "GraphQL answered no data: " + errors);
+        }
+        throw new GitHubApiException(502, "GraphQL answered no data: " + errors);
     }
 
     /**
@@ -624,6 +635,10 @@ public final class GitHubClient implements AutoCloseable {
                     continue;
                 }
                 String message = errorMessage(response);
+                if ("graphql".equals(resource) && RetryPolicy.isTimeout(status, message)) {
+                    // the same query would time out again: the caller splits it
+                    throw new GitHubTimeoutException(status, message + " (" + what + ")");
+                }
                 boolean retryable = RetryPolicy.isRetryable(status, response.headers(), message);
                 if (!retryable || attempt >= config.maxRetries()) {
                     throw new GitHubApiException(status, message + " (" + what + ", " + (attempt + 1)

@@ -59,6 +59,19 @@ public final class RetryPolicy {
     }
 
     /**
+     * True for GitHub's answer to a request it abandoned at its time limit: a 502 or 504 (or, for GraphQL, errors
+     * without data) whose message speaks of a timeout, as "Something went wrong while executing your query. This may
+     * be the result of a timeout..." and "We couldn't respond to your request in time" do.
+     */
+    public static boolean isTimeout(int status, String message) {
+        if (status != 200 && status != 502 && status != 504 || message == null) {
+            return false;
+        }
+        String text = message.toLowerCase(Locale.ROOT);
+        return text.contains("timeout") || text.contains("time-out") || text.contains("in time");
+    }
+
+    /**
      * The wait before retry number {@code attempt + 1} of a request that got {@code status}.
      *
      * @param attempt 0 for the first attempt's answer, 1 for the first retry's, ...

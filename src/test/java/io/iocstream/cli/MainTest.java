@@ -175,6 +175,12 @@ class MainTest {
         assertThat(dir.resolve("g")).doesNotExist();
     }
 
+    @Test
+    void anUnknownGitHubModelOfBenchIsAUsageError() {
+        assertThat(run("bench", "--github-model", "free")).isEqualTo(2);
+        assertOneLineError("--github-model must be cost or fixed, not 'free'");
+    }
+
     // existence
 
     @Test

@@ -36,6 +36,13 @@ final class ApiHandler implements HttpHandler {
     private static final String DOCS = "https://docs.github.com/rest";
     private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
     private static final String SLOW_BODY = "iocstream.slow-body";
+    /** GitHub's answer to a GraphQL query it abandoned at its time limit (seen with HTTP 502 on api.github.com). */
+    static final String GRAPHQL_TIMEOUT_MESSAGE = "Something went wrong while executing your query. This may be the "
+            + "result of a timeout, or it could be a GitHub bug. Please include `" + "0000:0000:0000000:0000000:00000000"
+            + "` when reporting this issue.";
+    /** GitHub's answer to a REST request it abandoned at its time limit ("Rate limits for the REST API"). */
+    static final String REST_TIMEOUT_MESSAGE = "We couldn't respond to your request in time. Sorry about that. "
+            + "Please try resubmitting your request and contact us if the problem persists.";
     private static final long SLOW_BODY_PAUSE_MS = 200;
     private static final int WRITE_CHUNK = 16 * 1024;
     private static final int STATUS_BODY_MAX_BYTES = 64 * 1024;
@@ -67,6 +74,20 @@ final class ApiHandler implements HttpHandler {
     private final HookDeliveries hook;
     private final List<CheckRun> checkRuns;
     private final ContentCreationWindow contentCreation;
+    /** GitHub's costs, or null for the fixed latency. */
+    private final CostModel cost;
+    private final PointsWindow points = new PointsWindow(java.time.Clock.systemUTC());
+    /**
+     * What the answer of the exchange this thread serves holds, for the cost model, and whether its time was spent.
+     * Per thread, not an exchange attribute: the JDK server keeps those in the context, shared by every exchange.
+     */
+    private final ThreadLocal<Charge> charge = ThreadLocal.withInitial(Charge::new);
+
+    private static final class Charge {
+        long objects;
+        long treeEntries;
+        boolean spent;
+    }
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -74,7 +95,7 @@ final class ApiHandler implements HttpHandler {
     ApiHandler(WorldRepos repos, RateLimitWindow rateLimit, FaultInjector faults, RequestCounter counter,
                String baseUrl, Path world, int pollIntervalSeconds, int treeEntryCap, InstallationTokenIssuer tokens,
                List<CommitStatus> statuses, HookDeliveries hook,
-               List<CheckRun> checkRuns, ContentCreationWindow contentCreation) {
+               List<CheckRun> checkRuns, ContentCreationWindow contentCreation, CostModel cost) {
         this.repos = repos;
         this.rateLimit = rateLimit;
         this.faults = faults;
@@ -91,10 +112,12 @@ final class ApiHandler implements HttpHandler {
         this.hook = hook;
         this.checkRuns = checkRuns;
         this.contentCreation = contentCreation;
+        this.cost = cost;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        charge.set(new Charge());
         try {
             if (!"POST".equals(exchange.getRequestMethod())) {
                 // a GET carries no body worth reading; drain it so the connection can be reused
@@ -135,7 +158,9 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void serveWithinLimits(HttpExchange exchange) throws IOException, InterruptedException {
-        faults.delay();
+        if (cost == null) {
+            faults.delay();
+        }
         List<String> segments = rawSegments(exchange.getRequestURI().getRawPath());
         boolean post = "POST".equals(exchange.getRequestMethod());
         if (post && segments.size() == 4 && segments.get(0).equals("app") && segments.get(1).equals("installations")
@@ -179,7 +204,8 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         Optional<RateLimitWindow.Snapshot> rate = admitted(exchange);
-        if (rate.isEmpty()) {
+        if (rate.isEmpty() || !pointsAdmitted(exchange, graphQl ? "graphql" : restEndpoint(segments), post,
+                rate.get())) {
             return;
         }
         if (hookDeliveries) {
@@ -481,6 +507,10 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         counter.count("graphql");
+        if (cost != null) {
+            long[] held = GraphQlBlobs.objectsAndEntries(answer.get().path("data"));
+            addCost(exchange, held[0], held[1]);
+        }
         sendJson(exchange, 200, answer.get(), rate, "graphql");
     }
 
@@ -692,6 +722,7 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         counter.count("contents");
+        addCost(exchange, 1, 0);
         String sha = repos.blobSha(file);
         if (wantsRaw(exchange.getRequestHeaders().getFirst("Accept"))) {
             // GitHub tags a raw file with its blob id
@@ -728,6 +759,7 @@ final class ApiHandler implements HttpHandler {
             return;
         }
         counter.count("contents");
+        addCost(exchange, 0, listing.size());
         sendJson(exchange, 200, listing, rate);
     }
 
@@ -755,6 +787,7 @@ final class ApiHandler implements HttpHandler {
                             repoUrl + "/git/blobs/" + e.sha()));
         }
         counter.count("trees");
+        addCost(exchange, 0, items.size());
         String rootSha = tree.get().rootSha();
         sendJson(exchange, 200, new ApiBodies.Tree(rootSha, repoUrl + "/git/trees/" + rootSha, items, truncated),
                 rate);
@@ -770,6 +803,7 @@ final class ApiHandler implements HttpHandler {
         }
         List<ApiBodies.CompareFile> files = CommitDiff.between(before.get(), after.get());
         counter.count("compare");
+        addCost(exchange, files.size(), 0);
         boolean identical = files.isEmpty() && base.equals(head);
         sendJson(exchange, 200, new ApiBodies.Compare(identical ? "identical" : "ahead", identical ? 0 : 1, 0,
                 identical ? 0 : 1, List.of(), files.subList(0, Math.min(files.size(), COMPARE_FILE_CAP)),
@@ -785,6 +819,7 @@ final class ApiHandler implements HttpHandler {
         }
         byte[] content = Files.readAllBytes(file.get());
         counter.count("blobs");
+        addCost(exchange, 1, 0);
         sendJson(exchange, 200, new ApiBodies.Blob(sha, content.length,
                 baseUrl + "/repos/" + owner + "/" + name + "/git/blobs/" + sha, githubBase64(content), "base64"), rate);
     }
@@ -827,6 +862,9 @@ final class ApiHandler implements HttpHandler {
 
     private void sendBytes(HttpExchange exchange, int status, byte[] bytes, RateLimitWindow.Snapshot rate,
                            String resource) throws IOException {
+        if (!spendTime(exchange, bytes.length, rate, resource)) {
+            return;
+        }
         rateHeaders(exchange, rate);
         exchange.getResponseHeaders().set("x-ratelimit-resource", resource);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -841,6 +879,9 @@ final class ApiHandler implements HttpHandler {
     }
 
     private void sendFile(HttpExchange exchange, Path file, RateLimitWindow.Snapshot rate) throws IOException {
+        if (!spendTime(exchange, Files.size(file), rate, "core")) {
+            return;
+        }
         rateHeaders(exchange, rate);
         exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
         long size = Files.size(file);
@@ -855,6 +896,88 @@ final class ApiHandler implements HttpHandler {
                 }
             }
         }
+    }
+
+    /** Adds to what this exchange's answer holds: objects (files, blobs, repositories) and tree entries. */
+    private void addCost(HttpExchange exchange, long objects, long treeEntries) {
+        Charge held = charge.get();
+        held.objects += objects;
+        held.treeEntries += treeEntries;
+    }
+
+    /**
+     * With the cost model, waits as long as GitHub is modelled to take for an answer of {@code bytes}: the base
+     * latency, the objects and tree entries it holds and its bytes. Past the time limit it waits the limit and answers
+     * GitHub's timeout instead (502), counted as {@code timed_out}, and returns false. Once per exchange.
+     */
+    private boolean spendTime(HttpExchange exchange, long bytes, RateLimitWindow.Snapshot rate, String resource)
+            throws IOException {
+        Charge held = charge.get();
+        if (cost == null || held.spent) {
+            return true;
+        }
+        held.spent = true;
+        java.time.Duration modelled = cost.modelled(faults.latency(), held.objects, held.treeEntries, bytes);
+        boolean abandoned = modelled.compareTo(cost.timeLimit()) > 0;
+        try {
+            java.time.Duration wait = abandoned ? cost.timeLimit() : modelled;
+            Thread.sleep(wait.toMillis(), (int) (wait.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while modelling GitHub's time");
+        }
+        if (!abandoned) {
+            return true;
+        }
+        counter.recount("timed_out");
+        exchange.getResponseHeaders().remove("ETag");
+        if ("graphql".equals(resource)) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = json.createObjectNode().putNull("data");
+            body.putArray("errors").addObject().put("message", GRAPHQL_TIMEOUT_MESSAGE);
+            sendBytes(exchange, 502, json.writeValueAsBytes(body), rate, resource);
+        } else {
+            sendJson(exchange, 502, new ApiBodies.Error(REST_TIMEOUT_MESSAGE, DOCS, "502"), rate, resource);
+        }
+        return false;
+    }
+
+    /**
+     * With the cost model, GitHub's secondary limit in points per minute of {@code endpoint}: a read costs 1 point, a
+     * write 5; past the limit a 403 with the secondary-limit message and the {@code retry-after} until the points
+     * would be taken, counted as {@code points_limited}.
+     */
+    private boolean pointsAdmitted(HttpExchange exchange, String endpoint, boolean post,
+            RateLimitWindow.Snapshot rate) throws IOException {
+        if (cost == null) {
+            return true;
+        }
+        boolean graphQl = endpoint.equals("graphql");
+        // a GraphQL query is 1 point, a mutation 5; iocstream posts only queries to GraphQL
+        int spent = post && !graphQl ? 5 : 1;
+        PointsWindow.Admission admission = points.admit(endpoint, spent,
+                graphQl ? cost.graphQlPointsPerMinute() : cost.restPointsPerMinute());
+        if (admission.accepted()) {
+            return true;
+        }
+        if (post) {
+            exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+        }
+        counter.count("points_limited");
+        long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+        exchange.getResponseHeaders().set("retry-after", Long.toString(seconds));
+        sendJson(exchange, 403, new ApiBodies.Error("You have exceeded a secondary rate limit. Please wait a few "
+                + "minutes before you try again. If you reach out to GitHub Support for help, please include the "
+                + "request ID " + REQUEST_ID + ".", SECONDARY_LIMIT_DOCS, "403"), rate);
+        return false;
+    }
+
+    /** The REST endpoint a path is, for the per-endpoint limits: {@code repos/contents}, {@code repos/git/trees}, ... */
+    private static String restEndpoint(List<String> segments) {
+        if (segments.size() >= 4 && segments.get(0).equals("repos")) {
+            return "repos/" + segments.get(3) + (segments.get(3).equals("git") && segments.size() >= 5
+                    ? "/" + segments.get(4) : "");
+        }
+        return String.join("/", segments.subList(0, Math.min(2, segments.size())));
     }
 
     /** Half the body, a pause, the rest: a slow server that still answers correctly. */

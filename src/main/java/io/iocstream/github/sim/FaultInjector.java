@@ -36,15 +36,22 @@ final class FaultInjector {
     }
 
     void delay() throws InterruptedException {
-        if (latencyMs <= 0) {
-            return;
+        long wait = latency();
+        if (wait > 0) {
+            Thread.sleep(wait);
         }
-        long wait = latencyMs;
+    }
+
+    /** This request's fixed latency in milliseconds, the long tail drawn: what the cost model adds its costs to. */
+    long latency() {
+        if (latencyMs <= 0) {
+            return 0;
+        }
         if (longTail) {
             double draw = draw();
-            wait = draw < 0.01 ? latencyMs * 50 : draw < 0.06 ? latencyMs * 10 : latencyMs;
+            return draw < 0.01 ? latencyMs * 50 : draw < 0.06 ? latencyMs * 10 : latencyMs;
         }
-        Thread.sleep(wait);
+        return latencyMs;
     }
 
     /** The failure to serve instead of the real answer, if this request is one of the unlucky ones. */

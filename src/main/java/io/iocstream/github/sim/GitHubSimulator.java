@@ -79,7 +79,7 @@ public final class GitHubSimulator implements AutoCloseable {
         ContentCreationWindow contentCreation = new ContentCreationWindow(options.contentLimits(), Clock.systemUTC());
         server.createContext("/", new ApiHandler(repos, rateLimit, new FaultInjector(options), counter, baseUrl,
                 world, options.pollIntervalSeconds(), options.treeEntryCap(), tokens, statuses, hook, checkRuns,
-                contentCreation));
+                contentCreation, options.cost()));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DaemonThreads());
         server.setExecutor(executor);
         server.start();

@@ -155,6 +155,37 @@ final class GraphQlBlobs {
         return tree;
     }
 
+    /**
+     * What an answer's {@code data} holds, for the cost model: {objects, tree entries}, where each repository and each
+     * blob is an object and each entry of a tree listed, at any depth, a tree entry.
+     */
+    static long[] objectsAndEntries(JsonNode data) {
+        long objects = 0;
+        long entries = 0;
+        for (JsonNode repo : data) {
+            if (!repo.isObject()) {
+                continue;
+            }
+            objects++;
+            for (JsonNode object : repo) {
+                if (object.has("entries")) {
+                    entries += entries(object);
+                } else if (object.isObject()) {
+                    objects++;
+                }
+            }
+        }
+        return new long[] {objects, entries};
+    }
+
+    private static long entries(JsonNode tree) {
+        long count = 0;
+        for (JsonNode entry : tree.path("entries")) {
+            count += 1 + (entry.path("object").isObject() ? entries(entry.path("object")) : 0);
+        }
+        return count;
+    }
+
     /** How many levels of {@code entries} the query asks for in one object's selection. */
     private static int depth(String selection) {
         int depth = 0;

@@ -14,10 +14,12 @@ package io.iocstream.github.sim;
  * @param auth         which credentials it takes and whether it insists on them (a GitHub App's, a token)
  * @param contentLimits how many content-creating requests (commit statuses, check runs) it takes in any window,
  *                      each limit at once, before it answers GitHub's secondary-limit 403
+ * @param cost         GitHub's costs: latency growing with the answer, the 10 s limit, points per minute; null for
+ *                     the simple model, where every answer takes {@code latencyMs}
  */
 public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
         int maxConcurrent, int pollIntervalSeconds, int treeEntryCap, SimulatorAuth auth,
-        java.util.List<ContentCreationLimit> contentLimits) {
+        java.util.List<ContentCreationLimit> contentLimits, CostModel cost) {
 
     /** What GitHub's events endpoints answer in {@code X-Poll-Interval}, in seconds. */
     public static final int GITHUB_POLL_INTERVAL_SECONDS = 60;
@@ -28,7 +30,7 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
     public SimulatorOptions(long latencyMs, double errorRate, int rateLimit, long seed, boolean longTailLatency,
             int maxConcurrent) {
         this(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, GITHUB_POLL_INTERVAL_SECONDS,
-                GITHUB_TREE_ENTRY_CAP, SimulatorAuth.none(), ContentCreationLimit.GITHUB);
+                GITHUB_TREE_ENTRY_CAP, SimulatorAuth.none(), ContentCreationLimit.GITHUB, null);
     }
 
     /** GitHub's secondary limit: at most 100 concurrent requests per token. */
@@ -75,30 +77,39 @@ public record SimulatorOptions(long latencyMs, double errorRate, int rateLimit, 
 
     public SimulatorOptions withLongTailLatency(boolean longTail) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTail, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap, auth, contentLimits);
+                pollIntervalSeconds, treeEntryCap, auth, contentLimits, cost);
     }
 
     /** The same options with another {@code X-Poll-Interval}, so tests need not wait GitHub's minute. */
     public SimulatorOptions withPollIntervalSeconds(int seconds) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent, seconds,
-                treeEntryCap, auth, contentLimits);
+                treeEntryCap, auth, contentLimits, cost);
     }
 
     /** The same options with a smaller tree cap, so a test can meet a truncated tree without 100,000 files. */
     public SimulatorOptions withTreeEntryCap(int cap) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, cap, auth, contentLimits);
+                pollIntervalSeconds, cap, auth, contentLimits, cost);
     }
 
     /** The same options with other content-creation limits, so a test can meet them in seconds. */
     public SimulatorOptions withContentLimits(java.util.List<ContentCreationLimit> limits) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap, auth, limits);
+                pollIntervalSeconds, treeEntryCap, auth, limits, cost);
     }
 
     /** The same options taking the credentials of {@code auth}, and insisting on them if it says so. */
     public SimulatorOptions withAuth(SimulatorAuth auth) {
         return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
-                pollIntervalSeconds, treeEntryCap, auth, contentLimits);
+                pollIntervalSeconds, treeEntryCap, auth, contentLimits, cost);
+    }
+
+    /**
+     * The same options with GitHub's costs ({@link CostModel}), {@code latencyMs} staying the base of every answer;
+     * null for the simple fixed latency.
+     */
+    public SimulatorOptions withCost(CostModel model) {
+        return new SimulatorOptions(latencyMs, errorRate, rateLimit, seed, longTailLatency, maxConcurrent,
+                pollIntervalSeconds, treeEntryCap, auth, contentLimits, model);
     }
 }
