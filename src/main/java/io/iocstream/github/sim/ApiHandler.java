@@ -35,7 +35,6 @@ final class ApiHandler implements HttpHandler {
     private static final long CONTENTS_JSON_MAX_BYTES = 1024 * 1024;
     private static final String DOCS = "https://docs.github.com/rest";
     private static final int GRAPHQL_BODY_MAX_BYTES = 4 * 1024 * 1024;
-    private static final String SLOW_BODY = "iocstream.slow-body";
     /** GitHub's answer to a GraphQL query it abandoned at its time limit (seen with HTTP 502 on api.github.com). */
     static final String GRAPHQL_TIMEOUT_MESSAGE = "Something went wrong while executing your query. This may be the "
             + "result of a timeout, or it could be a GitHub bug. Please include `" + "0000:0000:0000000:0000000:00000000"
@@ -78,8 +77,9 @@ final class ApiHandler implements HttpHandler {
     private final CostModel cost;
     private final PointsWindow points = new PointsWindow(java.time.Clock.systemUTC());
     /**
-     * What the answer of the exchange this thread serves holds, for the cost model, and whether its time was spent.
-     * Per thread, not an exchange attribute: the JDK server keeps those in the context, shared by every exchange.
+     * What the answer of the exchange this thread serves holds, for the cost model, whether its time was spent, and
+     * whether its body is to trickle. Per thread, not an exchange attribute: the JDK server keeps those in the
+     * context, shared by every exchange (one slow-body fault made every later answer trickle).
      */
     private final ThreadLocal<Charge> charge = ThreadLocal.withInitial(Charge::new);
 
@@ -87,6 +87,7 @@ final class ApiHandler implements HttpHandler {
         long objects;
         long treeEntries;
         boolean spent;
+        boolean slowBody;
     }
     private final ObjectMapper json = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -484,7 +485,7 @@ final class ApiHandler implements HttpHandler {
         }
         if (fault.isPresent()) {
             // a slow body is still a correct answer: it is counted by what it answers
-            exchange.setAttribute(SLOW_BODY, Boolean.TRUE);
+            charge.get().slowBody = true;
         }
         return Optional.of(rate);
     }
@@ -870,7 +871,7 @@ final class ApiHandler implements HttpHandler {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
-            if (exchange.getAttribute(SLOW_BODY) != null) {
+            if (charge.get().slowBody) {
                 trickle(out, bytes);
             } else {
                 writeChunked(out, bytes, 0, bytes.length);
@@ -889,7 +890,7 @@ final class ApiHandler implements HttpHandler {
         exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
         if (size > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
-                if (exchange.getAttribute(SLOW_BODY) != null && size <= CONTENTS_JSON_MAX_BYTES) {
+                if (charge.get().slowBody && size <= CONTENTS_JSON_MAX_BYTES) {
                     trickle(out, Files.readAllBytes(file));
                 } else {
                     Files.copy(file, out);
