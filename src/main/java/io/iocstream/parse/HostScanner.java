@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Finds the host names a file mentions, in one pass over its bytes (no copy of the text). A run of host
  * characters with a dot counts when it is the host of a URL ({@code scheme://host}) or when it ends in a
  * public suffix ({@code webhook.site}, {@code evil.co.uk}); that keeps file and package names such as
- * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. A dotted-quad IPv4 address counts
- * too ({@link IpAddresses}).
+ * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. IP address literals count too,
+ * in their one spelling ({@link IpAddresses}): a dotted-quad IPv4 address, and an IPv6 address, found only at a
+ * colon that can belong to one ({@link #addIfIpv6}).
  */
 public final class HostScanner {
 
@@ -72,6 +73,13 @@ public final class HostScanner {
                 // a host run never holds a line break, so counting them here counts them all
                 if (content[i] == '\n') {
                     line++;
+                } else if (content[i] == ':') {
+                    // an IPv6 literal is the one host with a colon; it is skipped whole once found
+                    int end = addIfIpv6(content, i, line, hosts, urls && withPaths.size() < MAX_URLS ? withPaths : null);
+                    if (end > i) {
+                        i = end;
+                        continue;
+                    }
                 }
                 i++;
                 continue;
@@ -161,6 +169,69 @@ public final class HostScanner {
             return host;
         }
         return null;
+    }
+
+    /**
+     * At a colon: adds the IPv6 literal it belongs to, if it starts at most four hex digits before it, and returns
+     * where the literal ends; {@code colon} when there is none. Cheap to refuse, as lockfiles are full of colons and
+     * hex: the literal must stand alone (no letter, digit, underscore, dot or hyphen touching it, so
+     * {@code h1:abc}, {@code sha256:…} and {@code Foo::bar} are none), hold at least three colons unless it is in
+     * brackets as in a URL ({@code [fe80::1]:8080}; so {@code a::b}, a path in Rust or C++, is none), and be a valid
+     * address ({@code 12:34:56}, a MAC address, a fingerprint of 16 groups are none).
+     */
+    private static int addIfIpv6(byte[] content, int colon, int line, Map<String, Integer> hosts,
+            Map<String, Integer> urls) {
+        int start = colon;
+        while (start > 0 && colon - start < 4 && isHex(content[start - 1])) {
+            start--;
+        }
+        if (start > 0 && touches(content[start - 1])) {
+            return colon;
+        }
+        int next = colon + 1;
+        if (next >= content.length || !(isHex(content[next]) || content[next] == ':')) {
+            return colon;
+        }
+        int end = colon;
+        int colons = 0;
+        boolean dot = false;
+        for (; end < content.length && end - start <= IpAddresses.MAX_IPV6; end++) {
+            byte b = content[end];
+            if (b == ':') {
+                colons++;
+            } else if (b == '.') {
+                dot = true;
+            } else if (!isHex(b)) {
+                break;
+            }
+        }
+        // a sentence's full stop is not part of the address
+        while (dot && content[end - 1] == '.') {
+            end--;
+        }
+        boolean bracketed = start > 0 && content[start - 1] == '[' && end < content.length && content[end] == ']';
+        if (end - start > IpAddresses.MAX_IPV6 || colons < (bracketed ? 2 : 3)
+                || end < content.length && (touches(content[end]) && content[end] != '.' || content[end] == ':')) {
+            return colon;
+        }
+        String address = IpAddresses.canonical(new String(content, start, end - start, StandardCharsets.US_ASCII));
+        if (address == null) {
+            return colon;
+        }
+        hosts.putIfAbsent(address, line);
+        if (bracketed && urls != null) {
+            addUrl(content, address, end + 1, line, urls);
+        }
+        return bracketed ? end + 1 : end;
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+
+    /** A character that makes a run part of a longer word, name or number rather than an address of its own. */
+    private static boolean touches(byte b) {
+        return HOST_CHAR[b & 0xff] || b == '_' || b == ':';
     }
 
     private static boolean afterScheme(byte[] content, int start) {
