@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * {@code type} is {@code sha256}, {@code file_name}, {@code domain}, {@code workflow}, {@code action} or {@code ref},
  * or the project's own {@code ip}; a sha256 is 64 hex digits; a domain may be written as a URL, of which the host is
  * kept, or as an IP address (IPv4, or IPv6 in any spelling), which is matched as an address in its one spelling (so
- * is an {@code ip} value, a domain indicator of its own type); an action is {@code owner/repo[/path][@ref]}. Severity defaults by kind ({@link #defaultSeverity}).
+ * is an {@code ip} value, a domain indicator of its own type); an action is {@code owner/repo[/path][@ref]}.
+ * Severity defaults by kind ({@link #defaultSeverity}).
  */
 final class IndicatorCsvReader {
 

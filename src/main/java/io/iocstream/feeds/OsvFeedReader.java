@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
  * walks the folders). Each {@code affected[]} item becomes one {@link IocEntry}; the domains and URLs an entry
  * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain and URL
- * {@link Indicator}s of the same id. An item or host that cannot be used is a dead letter, and the rest of the entry still loads.
+ * {@link Indicator}s of the same id. An item or host that cannot be used is a dead letter, and the rest of the entry
+ * still loads.
  */
 public final class OsvFeedReader {
 

@@ -75,7 +75,8 @@ public final class HostScanner {
                     line++;
                 } else if (content[i] == ':') {
                     // an IPv6 literal is the one host with a colon; it is skipped whole once found
-                    int end = addIfIpv6(content, i, line, hosts, urls && withPaths.size() < MAX_URLS ? withPaths : null);
+                    Map<String, Integer> paths = urls && withPaths.size() < MAX_URLS ? withPaths : null;
+                    int end = addIfIpv6(content, i, line, hosts, paths);
                     if (end > i) {
                         i = end;
                         continue;

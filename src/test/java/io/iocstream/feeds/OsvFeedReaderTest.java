@@ -273,7 +273,8 @@ class OsvFeedReaderTest {
     }
 
     private static List<String> hits(IocIndex index, String path, String text) throws Exception {
-        var facts = io.iocstream.parse.ParseFunction.facts(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var facts = io.iocstream.parse.ParseFunction.facts(path,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return index.hits(path, facts).stream().map(io.iocstream.match.Hit::indicator).toList();
     }
 
