@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * {@code type} is {@code sha256}, {@code file_name}, {@code domain}, {@code workflow}, {@code action} or {@code ref},
  * or the project's own {@code ip} and {@code repository} (a worm marker: a repository's name, {@code owner/name}, or
  * {@code description:TEXT}); a sha256 is 64 hex digits; a domain may be written as a URL, of which the host is
- * kept, or as an IPv4 address, which is matched as an address (so is an {@code ip} value, a domain indicator of its
- * own type); an action is {@code owner/repo[/path][@ref]}. Severity defaults by kind ({@link #defaultSeverity}).
+ * kept, or as an IP address (IPv4, or IPv6 in any spelling), which is matched as an address in its one spelling (so
+ * is an {@code ip} value, a domain indicator of its own type); an action is {@code owner/repo[/path][@ref]}.
+ * Severity defaults by kind ({@link #defaultSeverity}).
  */
 final class IndicatorCsvReader {
 
@@ -128,11 +129,15 @@ final class IndicatorCsvReader {
         };
     }
 
-    /** An {@code ip} cell: an IPv4 address written as four decimal numbers (IPv6 is not matched yet). */
+    /**
+     * An {@code ip} cell: an IPv4 address written as four decimal numbers, or an IPv6 address in any valid spelling
+     * (in brackets or not), kept in its one spelling ({@link IpAddresses#canonical}).
+     */
     private static String ipAddress(String value) throws BadFeedRow {
-        String address = value.strip();
-        if (!IpAddresses.isIpv4(address)) {
-            throw new BadFeedRow("an ip is an IPv4 address such as 142.11.206.73, not '" + value + "'");
+        String address = IpAddresses.canonical(value.strip());
+        if (address == null) {
+            throw new BadFeedRow("an ip is an IPv4 or IPv6 address such as 142.11.206.73 or 2001:db8::1, not '"
+                    + value + "'");
         }
         return address;
     }
@@ -161,8 +166,15 @@ final class IndicatorCsvReader {
         return host + (path.startsWith("/") ? path : "/" + path);
     }
 
-    /** A domain cell's host: the cell itself, or the host of the URL it is written as. */
+    /**
+     * A domain cell's host: the cell itself, or the host of the URL it is written as; an IP address (an IPv6 one
+     * also in brackets, as a URL writes it) in its one spelling.
+     */
     static String host(String value) throws BadFeedRow {
+        String address = IpAddresses.canonical(value.strip());
+        if (address != null) {
+            return address;
+        }
         String candidate = value.toLowerCase(Locale.ROOT);
         if (candidate.contains("/") || candidate.contains(":") || candidate.contains("@")) {
             try {
@@ -170,6 +182,13 @@ final class IndicatorCsvReader {
                 candidate = uri.getHost();
             } catch (URISyntaxException e) {
                 candidate = null;
+            }
+            if (candidate != null && candidate.startsWith("[")) {
+                address = IpAddresses.canonical(candidate);
+                if (address == null) {
+                    throw new BadFeedRow("not an IPv6 address: '" + value + "'");
+                }
+                return address;
             }
         }
         if (candidate != null && candidate.endsWith(".")) {

@@ -7,6 +7,7 @@ import io.iocstream.feeds.version.VersionRange;
 import io.iocstream.feeds.version.VersionScheme;
 import io.iocstream.feeds.version.VersionSchemes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
 /**
  * Reads OSV entries as ossf/malicious-packages lays them out (one JSON document per entry; {@link FeedDirectory}
  * walks the folders). Each {@code affected[]} item becomes one {@link IocEntry}; the domains and URLs an entry
- * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain {@link Indicator}s of
- * the same id. An item or host that cannot be used is a dead letter, and the rest of the entry still loads.
+ * lists under {@code database_specific.iocs} (its C2 and exfiltration hosts) become domain and URL
+ * {@link Indicator}s of the same id. An item or host that cannot be used is a dead letter, and the rest of the entry
+ * still loads.
  */
 public final class OsvFeedReader {
 
@@ -139,23 +141,36 @@ public final class OsvFeedReader {
                     allVersions, allVersions ? List.of() : ranges, withdrawn, "critical", file.feed(), advisory));
         }
 
-        /** The hosts listed under {@code database_specific.iocs.domains} and {@code .urls}, as indicators. */
+        /**
+         * The hosts listed under {@code database_specific.iocs.domains}, and the URLs under {@code .urls}, as
+         * indicators: a URL with a path is a URL indicator (host and path prefix, as a CSV {@code domain} value
+         * written as a URL is), so that {@code https://api.github.com/search/commits?q=x} does not fire on every
+         * mention of {@code api.github.com}; a URL without one ({@code https://models.litellm.cloud/}) is its host.
+         */
         void hosts(JsonNode osv) {
             JsonNode iocs = osv.path("database_specific").path("iocs");
-            Set<String> hosts = new LinkedHashSet<>();
-            for (String field : List.of("domains", "urls")) {
-                for (JsonNode value : iocs.path(field)) {
-                    try {
-                        hosts.add(IndicatorCsvReader.host(value.asText()));
-                    } catch (BadFeedRow e) {
-                        deadLetter("database_specific.iocs." + field + ": " + e.getMessage(), value);
-                    }
+            Map<String, Indicator.Kind> values = new LinkedHashMap<>();
+            for (JsonNode value : iocs.path("domains")) {
+                try {
+                    values.putIfAbsent(IndicatorCsvReader.host(value.asText()), Indicator.Kind.DOMAIN);
+                } catch (BadFeedRow e) {
+                    deadLetter("database_specific.iocs.domains: " + e.getMessage(), value);
                 }
             }
-            for (String host : hosts) {
-                indicators.add(new Indicator(id, Indicator.Kind.DOMAIN, host, "critical",
-                        osv.path("summary").asText(""), withdrawn, file.feed()));
+            for (JsonNode value : iocs.path("urls")) {
+                try {
+                    String url = IndicatorCsvReader.url(value.asText());
+                    if (url != null) {
+                        values.putIfAbsent(url, Indicator.Kind.URL);
+                    } else {
+                        values.putIfAbsent(IndicatorCsvReader.host(value.asText()), Indicator.Kind.DOMAIN);
+                    }
+                } catch (BadFeedRow e) {
+                    deadLetter("database_specific.iocs.urls: " + e.getMessage(), value);
+                }
             }
+            values.forEach((value, kind) -> indicators.add(new Indicator(id, kind, value, "critical",
+                    osv.path("summary").asText(""), withdrawn, file.feed())));
         }
 
         /**

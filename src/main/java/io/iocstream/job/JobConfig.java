@@ -63,7 +63,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
         state = orDefault(state, () -> new State(null, null));
         matching = orDefault(matching, () -> new Matching(null));
-        suppressions = orDefault(suppressions, () -> new SuppressionsSection(null, null));
+        suppressions = orDefault(suppressions, () -> new SuppressionsSection(null, null, null));
     }
 
     /**
@@ -307,17 +307,21 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
 
     /**
      * Suppressions: entries written here, a file of them ({@code file}, YAML or JSON, read when the job starts), or
-     * both; each checked, so a bad one is a configuration error. See docs/suppressions.md.
+     * both; each checked, so a bad one is a configuration error. {@code recheck}: how often a held finding is judged
+     * again, so that a suppression removed or shortened at a restart takes effect within it. See
+     * docs/suppressions.md.
      */
-    public record SuppressionsSection(String file, List<SuppressionEntry> entries) {
+    public record SuppressionsSection(String file, List<SuppressionEntry> entries,
+            @JsonDeserialize(using = DurationValue.class) Duration recheck) {
         public SuppressionsSection {
             entries = entries == null ? List.of() : List.copyOf(entries);
+            recheck = positive(orDefault(recheck, () -> Suppressions.DEFAULT_RECHECK), "recheck");
             set(file, entries);
         }
 
-        /** The suppressions to apply: the entries and the file's, checked. */
+        /** The suppressions to apply: the entries and the file's, checked, with the re-check interval. */
         public Suppressions set() {
-            return set(file, entries);
+            return set(file, entries).withRecheck(recheck);
         }
 
         private static Suppressions set(String file, List<SuppressionEntry> entries) {

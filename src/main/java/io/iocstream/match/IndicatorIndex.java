@@ -144,7 +144,7 @@ final class IndicatorIndex {
                 lookupUrl(host, line, network, lines);
                 continue;
             }
-            if (IpAddresses.isIpv4(host)) {
+            if (IpAddresses.isAddress(host)) {
                 // an address is one value, never a name with parent domains
                 lookup(Indicator.Kind.DOMAIN, host, line, network, lines);
                 continue;

@@ -16,12 +16,15 @@ import org.apache.flink.util.Collector;
 /**
  * Applies the configured suppressions to the matcher's findings, keyed by {@code finding_id}. An open finding a
  * suppression covers goes out as {@code suppressed} (it never alerts) and is held, with a processing-time timer at
- * the suppression's expiry: when the timer fires and no suppression covers it any more, the finding goes out again
- * as {@code open}, detected at that moment. A resolved line passes unchanged and lets go of what was held.
+ * the suppression's expiry or one {@link Suppressions#recheck()} interval on, whichever comes first: when the timer
+ * fires and no suppression covers it any more, the finding goes out again as {@code open}, detected at that moment;
+ * while one still does, the timer is set again the same way. A resolved line passes unchanged and lets go of what
+ * was held.
  *
  * <p>The suppressions come with the job (its configuration), not through state, so a restart applies the file as it
- * is now: a held finding is judged again against them when its timer fires (an extended suppression holds it on).
- * Time is the timer service's processing time, which the operator test harnesses set by hand.
+ * is now, and the re-check is what makes that reach the findings already held: one whose suppression was removed or
+ * shortened is out again as {@code open} within an interval of the restart, once; one still covered stays as it is,
+ * unwritten. Time is the timer service's processing time, which the operator test harnesses set by hand.
  */
 public class SuppressionFunction extends KeyedProcessFunction<String, Finding, Finding> {
 
@@ -30,6 +33,7 @@ public class SuppressionFunction extends KeyedProcessFunction<String, Finding, F
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ValueStateDescriptor<String> HELD = new ValueStateDescriptor<>("suppressed-finding",
             Types.STRING);
+    /** When the held finding is judged next: its suppression's expiry, or the next re-check before it. */
     private static final ValueStateDescriptor<Long> EXPIRY = new ValueStateDescriptor<>("suppressed-until",
             Types.LONG);
 
@@ -64,6 +68,7 @@ public class SuppressionFunction extends KeyedProcessFunction<String, Finding, F
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out) throws Exception {
         String json = held.value();
+        // the state keeps the one timer that counts; any other (a deleted one, restored) finds nothing to do
         if (json == null || expiry.value() == null || expiry.value() != timestamp) {
             return;
         }
@@ -78,13 +83,18 @@ public class SuppressionFunction extends KeyedProcessFunction<String, Finding, F
         out.collect(withStatus(finding, FindingStatus.OPEN, Instant.ofEpochMilli(timestamp)));
     }
 
-    /** Keeps the open finding, to re-open it when the suppression expires (one that never does keeps nothing). */
+    /**
+     * Keeps the open finding, to judge it again at the suppression's expiry or one re-check interval from now,
+     * whichever is first: so it re-opens when the suppression expires, or soon after a restart that removed it. One
+     * that never expires is held too, for that re-check.
+     */
     private void hold(Finding finding, Suppression suppression, Context ctx) throws Exception {
-        if (suppression.until() == null) {
-            return;
+        long at = ctx.timerService().currentProcessingTime() + suppressions.recheck().toMillis();
+        if (suppression.until() != null) {
+            at = Math.min(at, suppression.until().toEpochMilli());
         }
-        long at = suppression.until().toEpochMilli();
         held.update(JSON.writeValueAsString(finding));
+        // the state's name says "until" as it did when this was the expiry alone; a restore reads it either way
         expiry.update(at);
         ctx.timerService().registerProcessingTimeTimer(at);
     }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * The suppressions a run applies, from the job's YAML or a suppressions file (YAML or JSON: a list of entries, or
  * an object whose {@code suppressions} is that list; docs/suppressions.md). Of the suppressions that cover a
- * finding, the one that lasts longest wins.
+ * finding, the one that lasts longest wins. With them, how often a finding they hold is judged again
+ * ({@link #recheck()}), so that a suppression removed or shortened at a restart takes effect soon after it.
  */
 public final class Suppressions implements Serializable {
 
@@ -26,10 +28,32 @@ public final class Suppressions implements Serializable {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** A few minutes: a removed suppression re-opens its findings that soon after the restart, at a timer each. */
+    public static final Duration DEFAULT_RECHECK = Duration.ofMinutes(5);
+
     private final List<Suppression> all;
+    private final Duration recheck;
 
     public Suppressions(List<Suppression> all) {
+        this(all, DEFAULT_RECHECK);
+    }
+
+    private Suppressions(List<Suppression> all, Duration recheck) {
+        if (recheck.isNegative() || recheck.isZero()) {
+            throw new IllegalArgumentException("a recheck interval is more than 0, not " + recheck);
+        }
         this.all = List.copyOf(all);
+        this.recheck = recheck;
+    }
+
+    /** The same suppressions, a held finding judged again every {@code interval}. */
+    public Suppressions withRecheck(Duration interval) {
+        return new Suppressions(all, interval);
+    }
+
+    /** How often a held finding is judged again against the suppressions the job has then. */
+    public Duration recheck() {
+        return recheck;
     }
 
     public static Suppressions none() {
@@ -92,7 +116,7 @@ public final class Suppressions implements Serializable {
     public Suppressions plus(Suppressions more) {
         List<Suppression> both = new ArrayList<>(all);
         both.addAll(more.all);
-        return new Suppressions(both);
+        return new Suppressions(both, recheck);
     }
 
     /** The suppression that covers {@code finding} at {@code now} for longest, if any. */

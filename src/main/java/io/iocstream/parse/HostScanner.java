@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * Finds the host names a file mentions, in one pass over its bytes (no copy of the text). A run of host
  * characters with a dot counts when it is the host of a URL ({@code scheme://host}) or when it ends in a
  * public suffix ({@code webhook.site}, {@code evil.co.uk}); that keeps file and package names such as
- * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. A dotted-quad IPv4 address counts
- * too ({@link IpAddresses}).
+ * {@code index.js} or {@code lodash.merge-4.6.2.tgz} out of a lockfile's hosts. IP address literals count too,
+ * in their one spelling ({@link IpAddresses}): a dotted-quad IPv4 address, and an IPv6 address, found only at a
+ * colon that can belong to one ({@link #addIfIpv6}).
  */
 public final class HostScanner {
 
@@ -29,6 +30,8 @@ public final class HostScanner {
     private static final int MAX_PATH = 512;
 
     private static final boolean[] HOST_CHAR = new boolean[256];
+    /** What may follow a colon in an IPv6 literal: a hex digit or another colon. */
+    private static final boolean[] IPV6_CHAR = new boolean[256];
     /** What a URL's path may hold, as written in code: RFC 3986's characters but quotes, brackets and blanks. */
     private static final boolean[] URL_CHAR = new boolean[256];
 
@@ -39,6 +42,7 @@ public final class HostScanner {
         for (int b = 0; b < 256; b++) {
             HOST_CHAR[b] = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
                     || b == '.' || b == '-';
+            IPV6_CHAR[b] = (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F') || (b >= '0' && b <= '9') || b == ':';
         }
     }
 
@@ -72,6 +76,15 @@ public final class HostScanner {
                 // a host run never holds a line break, so counting them here counts them all
                 if (content[i] == '\n') {
                     line++;
+                } else if (content[i] == ':' && i + 1 < content.length && IPV6_CHAR[content[i + 1] & 0xff]) {
+                    // an IPv6 literal is the one host with a colon, and a hex digit or colon follows each of its
+                    // colons (in text, a colon is mostly followed by a blank, slash or quote); skipped whole once found
+                    Map<String, Integer> paths = urls && withPaths.size() < MAX_URLS ? withPaths : null;
+                    int end = addIfIpv6(content, i, line, hosts, paths);
+                    if (end > i) {
+                        i = end;
+                        continue;
+                    }
                 }
                 i++;
                 continue;
@@ -161,6 +174,83 @@ public final class HostScanner {
             return host;
         }
         return null;
+    }
+
+    /**
+     * At a colon followed by a hex digit or colon: adds the IPv6 literal it belongs to, if it starts at most four hex digits before it, and returns
+     * where the scan goes on: past the literal, past a run that cannot hold a host ({@link #refused}), else
+     * {@code colon}. Cheap to refuse, as lockfiles are full of colons and
+     * hex: the literal must stand alone (no letter, digit, underscore, dot or hyphen touching it, so
+     * {@code h1:abc}, {@code sha256:…} and {@code Foo::bar} are none), hold at least three colons unless it is in
+     * brackets as in a URL ({@code [fe80::1]:8080}; so {@code a::b}, a path in Rust or C++, is none), and be a valid
+     * address ({@code 12:34:56}, a MAC address, a fingerprint of 16 groups are none).
+     */
+    private static int addIfIpv6(byte[] content, int colon, int line, Map<String, Integer> hosts,
+            Map<String, Integer> urls) {
+        int start = colon;
+        while (start > 0 && colon - start < 4 && isHex(content[start - 1])) {
+            start--;
+        }
+        if (start > 0 && touches(content[start - 1])) {
+            return colon;
+        }
+        int end = colon;
+        int colons = 0;
+        boolean gap = false;
+        int firstDot = -1;
+        for (; end < content.length && end - start <= IpAddresses.MAX_IPV6; end++) {
+            byte b = content[end];
+            if (b == ':') {
+                colons++;
+                gap |= content[end - 1] == ':';
+            } else if (b == '.') {
+                firstDot = firstDot < 0 ? end : firstDot;
+            } else if (!isHex(b)) {
+                break;
+            }
+        }
+        // a sentence's full stop is not part of the address
+        while (firstDot >= 0 && end > firstDot && content[end - 1] == '.') {
+            end--;
+        }
+        // an embedded IPv4 address (::ffff:1.2.3.4) is the one place a dot may stand
+        boolean dot = firstDot >= 0 && firstDot < end;
+        boolean bracketed = start > 0 && content[start - 1] == '[' && end < content.length && content[end] == ']';
+        if (end - start > IpAddresses.MAX_IPV6 || colons < (bracketed ? 2 : 3)
+                || end < content.length && (touches(content[end]) && content[end] != '.' || content[end] == ':')) {
+            return refused(content, colon, end, dot);
+        }
+        // eight groups, or fewer with "::": refuses MAC addresses and times before Guava parses anything
+        if (!gap && colons != (dot ? 6 : 7)) {
+            return refused(content, colon, end, dot);
+        }
+        String address = IpAddresses.canonical(new String(content, start, end - start, StandardCharsets.US_ASCII));
+        if (address == null) {
+            return refused(content, colon, end, dot);
+        }
+        hosts.putIfAbsent(address, line);
+        if (bracketed && urls != null) {
+            addUrl(content, address, end + 1, line, urls);
+        }
+        return bracketed ? end + 1 : end;
+    }
+
+    /**
+     * Where the scan goes on after a run that is no IPv6 literal: past it when it holds only hex digits and colons and
+     * no host character follows (no host can be in it, and a MAC address or fingerprint is then read once), else at
+     * the next byte, so a name or IPv4 address in or after it is still found.
+     */
+    private static int refused(byte[] content, int colon, int end, boolean dot) {
+        return !dot && (end >= content.length || !HOST_CHAR[content[end] & 0xff]) ? end : colon;
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+
+    /** A character that makes a run part of a longer word, name or number rather than an address of its own. */
+    private static boolean touches(byte b) {
+        return HOST_CHAR[b & 0xff] || b == '_' || b == ':';
     }
 
     private static boolean afterScheme(byte[] content, int start) {

@@ -84,6 +84,35 @@ class IndicatorCsvReaderTest {
     }
 
     @Test
+    void anIpv6AddressInAnySpellingIsKeptInItsOneSpellingAsIpOrDomain(@TempDir Path root) throws Exception {
+        Path file = write(root, "constructed.csv", """
+                type,value,id
+                ip,2001:DB8:0:0:0:0:0:1,V6-UPPER
+                ip,[2001:0db8::0001],V6-BRACKETS
+                domain,2001:db8:0000::1,V6-DOMAIN
+                domain,http://[2001:DB8::1]:8080/,V6-URL-HOST
+                domain,https://[2001:db8::1]:8443/beacon?id=7,V6-URL
+                ip,::ffff:142.11.206.73,V4-MAPPED
+                ip,fe80::1%eth0,ZONE
+                ip,2001:db8::1::2,TWO-GAPS
+                domain,http://[2001:db8::zz]/,NOT-HEX
+                """);
+        FeedDirectory.Result read = FeedDirectory.readFile(root, file);
+        assertThat(read.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value).containsExactly(
+                tuple("V6-UPPER", Indicator.Kind.DOMAIN, "2001:db8::1"),
+                tuple("V6-BRACKETS", Indicator.Kind.DOMAIN, "2001:db8::1"),
+                tuple("V6-DOMAIN", Indicator.Kind.DOMAIN, "2001:db8::1"),
+                tuple("V6-URL-HOST", Indicator.Kind.DOMAIN, "2001:db8::1"),
+                tuple("V6-URL", Indicator.Kind.URL, "2001:db8::1/beacon?id=7"),
+                // an IPv4-mapped address is the IPv4 host it stands for
+                tuple("V4-MAPPED", Indicator.Kind.DOMAIN, "142.11.206.73"));
+        assertThat(read.deadLetters()).extracting(DeadLetter::reason).satisfiesExactly(
+                r -> assertThat(r).startsWith("an ip is an IPv4 or IPv6 address"),
+                r -> assertThat(r).startsWith("an ip is an IPv4 or IPv6 address"),
+                r -> assertThat(r).startsWith("not a host name or URL"));
+    }
+
+    @Test
     void theMinimalHeaderIsEnoughAndColumnsMayComeInAnyOrder(@TempDir Path root) throws Exception {
         Path file = write(root, "constructed.csv", "ID,Value,Type\nCONSTRUCTED-1,example.org,DOMAIN\n");
         FeedDirectory.Result read = FeedDirectory.readFile(root, file);
@@ -124,7 +153,7 @@ class IndicatorCsvReaderTest {
                 r -> assertThat(r).startsWith("unknown severity 'urgent'"),
                 r -> assertThat(r).startsWith("too few cells"),
                 r -> assertThat(r).startsWith("not an action reference"),
-                r -> assertThat(r).startsWith("an ip is an IPv4 address"));
+                r -> assertThat(r).startsWith("an ip is an IPv4 or IPv6 address"));
         assertThat(read.deadLetters().get(0).raw()).isEqualTo("md5,d41d8cd98f00b204e9800998ecf8427e,,,");
     }
 

@@ -240,6 +240,44 @@ class OsvFeedReaderTest {
                         "MAL-2026-2144 database_specific.iocs.domains: not a host name or URL: 'not a host!'"));
     }
 
+    /**
+     * Built from the real MAL-2026-2144 (whose only URL, {@code https://models.litellm.cloud/}, has no path) with
+     * URLs added under {@code database_specific.iocs.urls}: the peer shai-hulud-detect's exfiltration search URL and
+     * an IPv6 one in the documentation range.
+     */
+    @Test
+    void aListedUrlWithAPathIsMatchedAsThatUrlNotAsItsWholeHost(@TempDir Path dir) throws Exception {
+        ObjectNode litellm = real("malicious/pypi/litellm/MAL-2026-2144.json");
+        ((ArrayNode) litellm.at("/database_specific/iocs/urls"))
+                .add("https://api.github.com/search/commits?q=firedalazer")
+                .add("http://[2001:DB8::0001]:8080/beacon");
+        write(dir, "MAL-2026-2144.json", litellm);
+
+        FeedDirectory.Result read = FeedDirectory.read(dir);
+
+        assertThat(read.deadLetters()).isEmpty();
+        assertThat(read.indicators()).extracting(Indicator::id, Indicator::kind, Indicator::value).containsExactly(
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "litellm.cloud"),
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.DOMAIN, "models.litellm.cloud"),
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.URL,
+                        "api.github.com/search/commits?q=firedalazer"),
+                org.assertj.core.api.Assertions.tuple("MAL-2026-2144", Indicator.Kind.URL, "2001:db8::1/beacon"));
+        IocIndex withUrls = new IocIndex();
+        read.indicators().forEach(withUrls::add);
+        assertThat(hits(withUrls, "src/gh.js", "fetch('https://api.github.com/repos/acme/web/commits')")).isEmpty();
+        assertThat(hits(withUrls, "src/hunt.js", "get('https://api.github.com/search/commits?q=firedalazer&p=2')"))
+                .containsExactly("api.github.com/search/commits?q=firedalazer");
+        assertThat(hits(withUrls, "src/beacon.py", "u = 'http://[2001:db8:0::1]:8080/beacon'"))
+                .containsExactly("2001:db8::1/beacon");
+        assertThat(hits(withUrls, "src/other.py", "u = 'http://[2001:db8::1]:8080/status'")).isEmpty();
+    }
+
+    private static List<String> hits(IocIndex index, String path, String text) throws Exception {
+        var facts = io.iocstream.parse.ParseFunction.facts(path,
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return index.hits(path, facts).stream().map(io.iocstream.match.Hit::indicator).toList();
+    }
+
     @Test
     void aRangeWithABoundThatIsNoVersionIsADeadLetterAndTheOtherRangesAndVersionsStillLoad(@TempDir Path dir)
             throws Exception {

@@ -54,6 +54,15 @@ class SuppressionsAndHttpFeedsConfigTest {
     }
 
     @Test
+    void theRecheckIntervalIsReadWithADefaultOfAFewMinutes() throws Exception {
+        assertThat(read(BASE + "feeds: {directory: /feeds}\nsuppressions:\n  recheck: 90s\n").suppressions().set()
+                .recheck()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(read(BASE + "feeds: {directory: /feeds}\n").suppressions().set().recheck())
+                .isEqualTo(java.time.Duration.ofMinutes(5));
+        assertRefused("suppressions:\n  recheck: 0s\n", "suppressions.recheck: must be more than 0");
+    }
+
+    @Test
     void aBadSuppressionIsAConfigErrorNamingItsKey() throws Exception {
         assertRefused("suppressions:\n  entries:\n    - {ioc_id: X}\n",
                 "suppressions.entries[0].reason: required: say why the finding may be hidden");

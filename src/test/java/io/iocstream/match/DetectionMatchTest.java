@@ -85,6 +85,24 @@ class DetectionMatchTest {
     }
 
     @Test
+    void anIpv6IndicatorMatchesTheSameAddressInAnySpellingAndNoOther() throws Exception {
+        IocIndex index = index();
+        assertThat(indicators(index, "src/c2.js", "connect('2001:DB8:0:0:0:0:0:1', 443)"))
+                .containsExactly("2001:db8::1");
+        assertThat(indicators(index, "src/c2.py", "URL = 'http://[2001:0db8::0001]:8080/x'"))
+                .containsExactly("2001:db8::1");
+        assertThat(indicators(index, "src/c2.go", "addr := \"2001:db8:c2::0:0:42\""))
+                .containsExactly("2001:db8:c2::42");
+        // an IPv4-mapped IPv6 address is the IPv4 address it stands for
+        assertThat(indicators(index, "src/c2.rs", "let a = \"::FFFF:142.11.206.73\";"))
+                .containsExactly("142.11.206.73");
+        assertThat(indicators(index, "src/near.js", "connect('2001:db8::2'); connect('2001:db8:1::1')")).isEmpty();
+        // a URL indicator on an IPv6 host: its path, not the host alone
+        assertThat(indicators(index, "src/up.js", "post('https://[2001:db8:c2::42]:8443/exfil/upload?k=1')"))
+                .containsExactly("2001:db8:c2::42", "2001:db8:c2::42/exfil/upload");
+    }
+
+    @Test
     void aUrlValueMatchesItsHostAndPathNotItsHostAlone() throws Exception {
         IocIndex index = index();
         assertThat(indicators(index, "src/a.js", "get('https://api.github.com/search/commits?q=firedalazer')"))
@@ -142,7 +160,10 @@ class DetectionMatchTest {
             Files.copy(Path.of("src/test/resources/ioc/shai-hulud-detect-network-iocs.csv"), dir.resolve("net.csv"));
             Files.writeString(dir.resolve("actions.txt"), "actions:acme/deploy-action:v2.0.1\n");
             Files.writeString(dir.resolve("more.csv"), "type,value,id\naction,tj-actions/changed-files@" + SHA
-                    + ",TEST-SHA\nref,shai-hulud,TEST-REF\n");
+                    + ",TEST-SHA\nref,shai-hulud,TEST-REF\n"
+                    // IPv6 C2 addresses, constructed in the documentation range 2001:db8::/32, in three spellings
+                    + "ip,2001:0DB8::0:1,TEST-V6\ndomain,[2001:db8:c2:0:0::42],TEST-V6-DOMAIN\n"
+                    + "domain,https://[2001:db8:c2::42]/exfil/upload,TEST-V6-URL\n");
             FeedDirectory.Result feeds = FeedDirectory.read(dir);
             assertThat(feeds.deadLetters()).isEmpty();
             IocIndex index = new IocIndex();

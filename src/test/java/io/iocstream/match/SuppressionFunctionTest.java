@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 /**
  * The suppression stage on Flink's keyed harness, whose processing time the test sets: a covered finding is emitted
  * suppressed, re-opens as open when the suppression expires, lets go of what it held when resolved first, and an
- * extended suppression holds it on. Nothing is kept once the finding is out again.
+ * extended suppression holds it on; a held finding is judged again every re-check interval, so a restore with a
+ * smaller set re-opens what it no longer covers. Nothing is kept once the finding is out again.
  */
 class SuppressionFunctionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
     private static final Instant EXPIRY = Instant.parse("2026-12-07T00:00:00Z");
     private static final Finding CHALK = SuppressionsTest.CHALK;
+    private static final java.time.Duration RECHECK = java.time.Duration.ofMinutes(5);
 
     @Test
     void aCoveredFindingIsSuppressedAndReopensWhenTheSuppressionExpires() throws Exception {
@@ -71,7 +73,7 @@ class SuppressionFunctionTest {
     }
 
     @Test
-    void aLongerSuppressionHoldsTheFindingOnAndOneWithoutExpiryHoldsNothing() throws Exception {
+    void aLongerSuppressionHoldsTheFindingOnAndOneWithoutExpiryHoldsItForTheRecheck() throws Exception {
         Instant later = EXPIRY.plusSeconds(86_400);
         try (var harness = harness(suppressions(
                 new SuppressionEntry("MAL-2025-46969", null, null, null, "first look", EXPIRY.toString()),
@@ -80,7 +82,9 @@ class SuppressionFunctionTest {
             harness.processElement(CHALK, 0);
             harness.setProcessingTime(later.toEpochMilli());
             assertThat(harness.extractOutputValues()).extracting(Finding::status).containsExactly("suppressed");
-            assertThat(harness.numKeyedStateEntries()).as("a suppression that never expires holds nothing").isZero();
+            // held, with its one timer at the next re-check, so that removing the suppression re-opens it
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+            assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
         }
         try (var harness = harness(suppressions(
                 new SuppressionEntry("MAL-2025-46969", null, null, null, "short", EXPIRY.toString()),
@@ -93,6 +97,81 @@ class SuppressionFunctionTest {
             assertThat(harness.extractOutputValues()).extracting(Finding::status)
                     .containsExactly("suppressed", "open");
         }
+    }
+
+    @Test
+    void aHeldFindingIsJudgedAgainEveryRecheckIntervalWithOneTimerAtATime() throws Exception {
+        Suppressions set = suppressions(new SuppressionEntry("MAL-2025-46969", null, null, null, "fixture",
+                EXPIRY.toString())).withRecheck(RECHECK);
+        try (var harness = harness(set)) {
+            harness.setProcessingTime(NOW.toEpochMilli());
+            harness.processElement(CHALK, 0);
+            assertThat(harness.getProcessingTimeService().getCurrentProcessingTime()).isEqualTo(NOW.toEpochMilli());
+            for (int check = 1; check <= 3; check++) {
+                harness.setProcessingTime(NOW.plus(RECHECK.multipliedBy(check)).toEpochMilli());
+                assertThat(harness.numProcessingTimeTimers()).as("after check %d", check).isEqualTo(1);
+            }
+            assertThat(harness.extractOutputValues()).extracting(Finding::status).containsExactly("suppressed");
+            // the last check before the expiry sets its timer at the expiry, not past it
+            harness.setProcessingTime(EXPIRY.toEpochMilli());
+            assertThat(statuses(harness)).containsExactly(
+                    tuple("suppressed", CHALK.findingId(), CHALK.detectedAt()),
+                    tuple("open", CHALK.findingId(), EXPIRY.toString()));
+            assertThat(harness.numKeyedStateEntries()).isZero();
+            assertThat(harness.numProcessingTimeTimers()).isZero();
+        }
+    }
+
+    /**
+     * A restart with a smaller set: of three findings held, the one whose suppression (without expiry) was removed
+     * and the one whose suppression was shortened to the past re-open within one re-check interval, once; the one
+     * whose suppression was kept stays suppressed and is not written again.
+     */
+    @Test
+    void aRestoreWithASmallerSetReopensWhatItNoLongerCoversWithinTheIntervalAndNothingTwice() throws Exception {
+        Finding debug = other("MAL-2025-46974", "debug");
+        Finding kept = other("MAL-2025-47141", "@ctrl/tinycolor");
+        SuppressionEntry removed = new SuppressionEntry("MAL-2025-46969", null, null, null, "fixture", null);
+        SuppressionEntry keptOne = new SuppressionEntry("MAL-2025-47141", null, null, null, "vendored", null);
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState snapshot;
+        try (var harness = harness(suppressions(removed, keptOne,
+                new SuppressionEntry("MAL-2025-46974", null, null, null, "triage", EXPIRY.toString()))
+                .withRecheck(RECHECK))) {
+            harness.setProcessingTime(NOW.toEpochMilli());
+            harness.processElement(CHALK, 0);
+            harness.processElement(debug, 0);
+            harness.processElement(kept, 0);
+            assertThat(harness.extractOutputValues()).extracting(Finding::status).containsOnly("suppressed")
+                    .hasSize(3);
+            snapshot = harness.snapshot(1, NOW.toEpochMilli());
+        }
+        Instant restart = NOW.plusSeconds(3_600);
+        Suppressions smaller = suppressions(keptOne,
+                new SuppressionEntry("MAL-2025-46974", null, null, null, "triage, shortened", NOW.toString()))
+                .withRecheck(RECHECK);
+        try (var restored = unopened(smaller)) {
+            restored.setup();
+            restored.initializeState(snapshot);
+            restored.open();
+            // the job was down an hour: the timers due meanwhile fire at once, each judged against the new set
+            restored.setProcessingTime(restart.toEpochMilli());
+            restored.setProcessingTime(restart.plus(RECHECK).toEpochMilli());
+            assertThat(restored.extractOutputValues()).extracting(Finding::status, Finding::findingId)
+                    .containsExactlyInAnyOrder(tuple("open", CHALK.findingId()), tuple("open", debug.findingId()));
+            restored.setProcessingTime(EXPIRY.plusSeconds(86_400).toEpochMilli());
+            assertThat(restored.extractOutputValues()).as("nothing twice, the kept one never").hasSize(2);
+            assertThat(restored.numProcessingTimeTimers()).as("the kept one's re-check").isEqualTo(1);
+        }
+    }
+
+    /** The real OSV entries' ids, on another package of the same repository and path. */
+    private static Finding other(String iocId, String pkg) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(CHALK);
+        node.put("finding_id", CHALK.findingId().substring(0, 24) + String.format("%08x", pkg.hashCode()));
+        node.put("package", pkg);
+        node.putArray("ioc_ids").add(iocId);
+        return json.treeToValue(node, Finding.class);
     }
 
     @Test
