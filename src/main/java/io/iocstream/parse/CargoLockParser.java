@@ -29,7 +29,7 @@ public final class CargoLockParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = FileFormats.text(content, "Cargo.lock");
-        JsonNode root = FileFormats.toml(text, "Cargo.lock");
+        JsonNode root = FileFormats.toml(text, content, "Cargo.lock");
         if (!root.has("package") && !root.has("version")) {
             throw new DependencyFileException("Cargo.lock: no version or [[package]] tables");
         }

@@ -27,7 +27,7 @@ public final class PdmLockParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = FileFormats.text(content, "pdm.lock");
-        JsonNode root = FileFormats.toml(text, "pdm.lock");
+        JsonNode root = FileFormats.toml(text, content, "pdm.lock");
         if (!root.has("package") && !root.has("metadata")) {
             throw new DependencyFileException("pdm.lock: no [[package]] or [metadata] tables");
         }

@@ -33,7 +33,7 @@ public final class PoetryLockParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = FileFormats.text(content, "poetry.lock");
-        JsonNode root = FileFormats.toml(text, "poetry.lock");
+        JsonNode root = FileFormats.toml(text, content, "poetry.lock");
         if (!root.has("package") && !root.has("metadata")) {
             throw new DependencyFileException("poetry.lock: no [[package]] or [metadata] tables");
         }

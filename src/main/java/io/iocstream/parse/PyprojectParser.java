@@ -37,7 +37,7 @@ public final class PyprojectParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = FileFormats.text(content, FORMAT);
-        JsonNode root = FileFormats.toml(text, FORMAT);
+        JsonNode root = FileFormats.toml(text, content, FORMAT);
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 32);
         Places places = new Places(text);
         JsonNode project = root.path("project");

@@ -31,7 +31,7 @@ public final class UvLockParser implements DependencyParser {
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
         String text = FileFormats.text(content, "uv.lock");
-        JsonNode root = FileFormats.toml(text, "uv.lock");
+        JsonNode root = FileFormats.toml(text, content, "uv.lock");
         if (!root.has("package") && !root.has("version")) {
             throw new DependencyFileException("uv.lock: no version or [[package]] tables");
         }
