@@ -117,8 +117,8 @@ public final class GoModParser implements DependencyParser {
             }
             // quotes are not part of the version; its v and any +incompatible are, as Go and OSV write them
             requires.add(new Dependency("Go", unquoted(text.substring(start, moduleEnd)),
-                    unquoted(text.substring(versionStart, end))).as(null, indirect ? Dependency.TRANSITIVE
-                            : Dependency.DIRECT), lineNumber, text, lineStart, end);
+                    unquoted(text.substring(versionStart, end)), lineNumber, null,
+                    indirect ? Dependency.TRANSITIVE : Dependency.DIRECT), lineNumber, text, lineStart, end);
         } else if (verb.equals("replace")) {
             String args = text.substring(start, end);
             int arrow = args.indexOf("=>");

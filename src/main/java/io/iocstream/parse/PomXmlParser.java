@@ -87,9 +87,12 @@ public final class PomXmlParser implements DependencyParser {
         }
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         for (Scope scope : scopes) {
-            Map<String, Declared> direct = new HashMap<>();
+            // only managed dependencies are looked up in it, and most poms manage none
+            Map<String, Declared> direct = scope.managed().isEmpty() ? Map.of() : new HashMap<>();
             for (Declared declared : scope.dependencies()) {
-                direct.putIfAbsent(declared.coordinates(), declared);
+                if (!scope.managed().isEmpty()) {
+                    direct.putIfAbsent(declared.coordinates(), declared);
+                }
                 add(declared, scope(declared, scope.properties(), null), Dependency.DIRECT, scope, out);
             }
             for (Declared managed : scope.managed()) {

@@ -47,13 +47,13 @@ public final class UvLockParser implements DependencyParser {
             if (version == null && fromRegistry) {
                 out.skip("entry " + name, "package without a version", table.toString());
             } else if (version != null && fromRegistry) {
-                Dependency dependency = new Dependency("PyPI", name, version).atLine(entry.line());
+                String scope = null;
+                String relationship = null;
                 if (direct != null) {
-                    String scope = direct.getOrDefault(name + " " + version, direct.get(name));
-                    dependency = scope == null ? dependency.as(null, Dependency.TRANSITIVE)
-                            : dependency.as(scope, Dependency.DIRECT);
+                    scope = direct.getOrDefault(name + " " + version, direct.get(name));
+                    relationship = scope == null ? Dependency.TRANSITIVE : Dependency.DIRECT;
                 }
-                out.add(dependency);
+                out.add(new Dependency("PyPI", name, version, entry.line(), scope, relationship));
             }
         }
         return out.list();
