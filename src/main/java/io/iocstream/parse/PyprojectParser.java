@@ -124,18 +124,38 @@ public final class PyprojectParser implements DependencyParser {
      */
     private static final class Places {
 
+        /** How far past the last pin the next quoted string is looked for before the text is searched. */
+        private static final int NEAR = 64;
+
         private final String text;
-        private final LineCounter lines;
         private int cursor;
+        /** The line {@link #cursor} stands on. */
+        private int line = 1;
 
         Places(String text) {
             this.text = text;
-            this.lines = new LineCounter(text);
         }
 
         /** The line of a requirement string as written, or 0. */
         int ofValue(String value) {
-            int at = text.indexOf(value, cursor);
+            // most often the next quoted string after the last pin, a line further down: read the gap in place
+            int at = cursor;
+            int feeds = 0;
+            for (int end = Math.min(text.length(), cursor + NEAR); at < end; at++) {
+                char c = text.charAt(at);
+                if (c == '"' || c == '\'') {
+                    break;
+                }
+                feeds += c == '\n' ? 1 : 0;
+            }
+            if (at + 1 + value.length() < text.length() && text.startsWith(value, at + 1)
+                    && text.charAt(at + 1 + value.length()) == text.charAt(at)) {
+                line += feeds;
+                // past the closing quote, so that the next search starts between strings
+                cursor = at + value.length() + 2;
+                return line;
+            }
+            at = text.indexOf(value, cursor);
             if (at < 0) {
                 at = text.indexOf(value);
             }
@@ -155,10 +175,16 @@ public final class PyprojectParser implements DependencyParser {
             if (at < 0) {
                 return 0;
             }
+            if (at < cursor) {
+                cursor = 0;
+                line = 1;
+            }
+            for (int feed = text.indexOf('\n', cursor); feed >= 0 && feed < at; feed = text.indexOf('\n', feed + 1)) {
+                line++;
+            }
             cursor = at + length;
-            return lines.lineAt(at);
+            return line;
         }
-
         /** Where {@code key} next stands first on a line and before a {@code =} (not {@code ==}), or -1. */
         private int keyAt(String key, int from) {
             for (int at = text.indexOf(key, from); at >= 0; at = text.indexOf(key, at + 1)) {
