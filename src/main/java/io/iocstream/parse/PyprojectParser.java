@@ -183,6 +183,10 @@ public final class PyprojectParser implements DependencyParser {
                 line++;
             }
             cursor = at + length;
+            // past a closing quote, so that the next search starts between strings
+            if (cursor < text.length() && (text.charAt(cursor) == '"' || text.charAt(cursor) == '\'')) {
+                cursor++;
+            }
             return line;
         }
         /** Where {@code key} next stands first on a line and before a {@code =} (not {@code ==}), or -1. */
