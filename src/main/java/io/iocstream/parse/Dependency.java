@@ -25,8 +25,10 @@ public record Dependency(String ecosystem, String name, String version, int line
     private static final Set<String> RELATIONSHIPS = Set.of(DIRECT, TRANSITIVE);
 
     public Dependency {
-        if (line < 0 || scope != null && !SCOPES.contains(scope)
-                || relationship != null && !RELATIONSHIPS.contains(relationship)) {
+        // the parsers pass these constants: comparing references first spares a set lookup for each dependency
+        if (line < 0 || !(scope == null || scope == RUNTIME || scope == DEV || SCOPES.contains(scope))
+                || !(relationship == null || relationship == DIRECT || relationship == TRANSITIVE
+                        || RELATIONSHIPS.contains(relationship))) {
             throw new IllegalArgumentException("no such place: line " + line + ", " + scope + ", " + relationship);
         }
     }

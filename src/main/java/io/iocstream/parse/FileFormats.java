@@ -157,10 +157,16 @@ final class FileFormats {
 
     /** Reads a whole TOML document; lockfiles in TOML are small enough to hold as a tree. */
     static JsonNode toml(byte[] content, String format) throws DependencyFileException {
-        if (text(content, format).isBlank()) {
+        return toml(text(content, format), content, format);
+    }
+
+    /** Reads a whole TOML document whose text, as {@link #text} decodes {@code content}, is {@code text}. */
+    static JsonNode toml(String text, byte[] content, String format) throws DependencyFileException {
+        if (text.isBlank()) {
             throw new DependencyFileException(format + ": empty file");
         }
         try {
+            // the bytes: Jackson reads them faster than the decoded text
             JsonNode root = TOML.readTree(content);
             if (root == null || !root.isObject()) {
                 throw new DependencyFileException(format + ": not a TOML document");
@@ -173,10 +179,10 @@ final class FileFormats {
 
     /**
      * The {@code [[package]]} tables of a TOML lockfile whose {@code name} is a string and whose {@code version}, if
-     * any, is one too; absent means none. Any other package is skipped as a bad entry, and so is the whole array
-     * when {@code package} is not one.
+     * any, is one too, each with its header's line ({@link #headerLines}); absent means none. Any other package is
+     * skipped as a bad entry, and so is the whole array when {@code package} is not one.
      */
-    static List<JsonNode> packageTables(JsonNode root, String format, SkippedEntries skipped) {
+    static List<PackageTable> packageTables(JsonNode root, String text, String format, SkippedEntries skipped) {
         JsonNode packages = root.path("package");
         if (packages.isMissingNode()) {
             return List.of();
@@ -185,7 +191,8 @@ final class FileFormats {
             skipped.skip("entry package", format + ": package is not an array of tables", packages.toString());
             return List.of();
         }
-        List<JsonNode> tables = new ArrayList<>(packages.size());
+        int[] lines = headerLines(text, "[[package]]", packages.size());
+        List<PackageTable> tables = new ArrayList<>(packages.size());
         for (int i = 0; i < packages.size(); i++) {
             JsonNode table = packages.get(i);
             JsonNode version = table.get("version");
@@ -193,12 +200,53 @@ final class FileFormats {
                     : !table.path("name").isTextual() ? "package has no name string"
                     : version != null && !version.isTextual() ? "version is not a string" : null;
             if (problem == null) {
-                tables.add(table);
+                tables.add(new PackageTable(table, lines == null ? 0 : lines[i]));
             } else {
                 skipped.skip("entry package[" + i + "]", format + ": " + problem, table.toString());
             }
         }
         return tables;
+    }
+
+    /** A {@code [[package]]} table of a TOML lockfile and the line of its header (0: not known). */
+    record PackageTable(JsonNode table, int line) {}
+
+    /**
+     * The lines of the {@code expected} lines that are {@code header} alone (blanks and a comment aside), in order;
+     * null when there are not exactly that many, since then the n-th header is not surely the n-th table (an inline
+     * array, or a header inside a multi-line string), and no line is better than a wrong one.
+     */
+    static int[] headerLines(String text, String header, int expected) {
+        int[] lines = new int[expected];
+        int count = 0;
+        LineCounter counter = new LineCounter(text);
+        for (int at = text.indexOf(header); at >= 0; at = text.indexOf(header, at + header.length())) {
+            if (isLineStart(text, at) && isLineEnd(text, at + header.length())) {
+                if (count == expected) {
+                    return null;
+                }
+                lines[count++] = counter.lineAt(at);
+            }
+        }
+        return count == expected ? lines : null;
+    }
+
+    /** Only blanks stand between the start of {@code at}'s line and {@code at}. */
+    private static boolean isLineStart(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i--;
+        }
+        return i < 0 || text.charAt(i) == '\n';
+    }
+
+    /** Only blanks and perhaps a comment stand between {@code at} and the end of its line. */
+    private static boolean isLineEnd(String text, int at) {
+        int i = at;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i == text.length() || text.charAt(i) == '\n' || text.charAt(i) == '\r' || text.charAt(i) == '#';
     }
 
     /**

@@ -13,6 +13,11 @@ import java.util.Map;
  * The module itself and the {@code go} and {@code toolchain} versions are not dependencies. A directive line is an
  * entry: a malformed one is skipped, and so is an unclosed block's opening (what it held is read); a file without a
  * {@code module} directive is no go.mod.
+ *
+ * <p>Each requirement is reported at its line (a replaced one at the line of its require). A requirement whose
+ * comment is {@code // indirect} (as Go reads it: {@code indirect} alone, or {@code indirect;} before more) is
+ * transitive, any other direct: since Go 1.17 go.mod lists every module the build needs, marking those the main
+ * module does not import. Go modules have no development scope, so the scope stays unknown.
  */
 public final class GoModParser implements DependencyParser {
 
@@ -52,11 +57,12 @@ public final class GoModParser implements DependencyParser {
             if (start == end) {
                 continue;
             }
+            boolean indirect = comment >= 0 && comment < lineEnd && isIndirect(text, comment + 2, lineEnd);
             if (block != null) {
                 if (end - start == 1 && text.charAt(start) == ')') {
                     block = null;
                 } else {
-                    directive(block, text, start, start, end, lineNumber, requires, replaces);
+                    directive(block, text, start, start, end, lineNumber, indirect, requires, replaces);
                 }
                 continue;
             }
@@ -69,7 +75,7 @@ public final class GoModParser implements DependencyParser {
                 block = verb;
                 blockLine = lineNumber;
             } else {
-                directive(verb, text, start, rest, end, lineNumber, requires, replaces);
+                directive(verb, text, start, rest, end, lineNumber, indirect, requires, replaces);
             }
         }
         if (block != null) {
@@ -90,7 +96,7 @@ public final class GoModParser implements DependencyParser {
             if (target == null) {
                 out.add(require);
             } else if (target.length == 2) {
-                out.add(new Dependency("Go", target[0], target[1]));
+                out.add(new Dependency("Go", target[0], target[1], require.line(), null, require.relationship()));
             }
         }
         return out.list();
@@ -101,7 +107,7 @@ public final class GoModParser implements DependencyParser {
      * other directives (go, toolchain, exclude, retract, tool, ...) say nothing. A malformed one is skipped.
      */
     private static void directive(String verb, String text, int lineStart, int start, int end, int lineNumber,
-            FileEntries requires, Map<String, String[]> replaces) {
+            boolean indirect, FileEntries requires, Map<String, String[]> replaces) {
         if (verb.equals("require")) {
             int moduleEnd = FileFormats.nextSpace(text, start, end);
             int versionStart = FileFormats.nextNonSpace(text, moduleEnd, end);
@@ -111,7 +117,8 @@ public final class GoModParser implements DependencyParser {
             }
             // quotes are not part of the version; its v and any +incompatible are, as Go and OSV write them
             requires.add(new Dependency("Go", unquoted(text.substring(start, moduleEnd)),
-                    unquoted(text.substring(versionStart, end))), lineNumber, text, lineStart, end);
+                    unquoted(text.substring(versionStart, end)), lineNumber, null,
+                    indirect ? Dependency.TRANSITIVE : Dependency.DIRECT), lineNumber, text, lineStart, end);
         } else if (verb.equals("replace")) {
             String args = text.substring(start, end);
             int arrow = args.indexOf("=>");
@@ -125,6 +132,23 @@ public final class GoModParser implements DependencyParser {
             // A one-field target is a local directory: the replaced module is not fetched from anywhere
             replaces.put(from.length == 2 ? from[0] + "@" + from[1] : from[0], to.length == 2 ? to : new String[0]);
         }
+    }
+
+    /** Go's rule for the comment {@code text[from, end)} (after its {@code //}) of a requirement. */
+    private static boolean isIndirect(String text, int from, int end) {
+        // read in place, as the rest of the line is: Go splits the comment into fields and wants [indirect] or
+        // [indirect; ...]
+        int word = FileFormats.nextNonSpace(text, from, end);
+        if (!text.startsWith("indirect", word)) {
+            return false;
+        }
+        int after = word + "indirect".length();
+        if (after < end && text.charAt(after) == ';') {
+            return after + 1 < end && FileFormats.isSpace(text.charAt(after + 1))
+                    && FileFormats.nextNonSpace(text, after + 1, end) < end;
+        }
+        return after >= end
+                || FileFormats.isSpace(text.charAt(after)) && FileFormats.nextNonSpace(text, after, end) == end;
     }
 
     private static String[] fields(String text) {

@@ -1,6 +1,7 @@
 package io.iocstream.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.iocstream.parse.FileFormats.PackageTable;
 import java.util.List;
 import java.util.Set;
 
@@ -12,6 +13,13 @@ import java.util.Set;
  * not reported; {@code legacy} sources are package indexes and are.
  * A package table that cannot be read (no string name, a version that is no string, one from an index without
  * a version) is skipped; the rest of the file is read.
+ *
+ * <p>Each package is reported at the line of its {@code [[package]]} header, with the scope the file gives it:
+ * {@code groups} (Poetry 2) holding {@code main} is runtime and without it dev (every other group is a dependency
+ * group, which the project's users do not install); {@code category = "main"} or {@code "dev"} in older locks
+ * likewise; a runtime package with {@code optional = true} is only installed with an extra, so it is optional.
+ * Locks of Poetry 1.5 to 1.8 write neither groups nor category: there only {@code optional = true} says anything.
+ * The lock has no entry for the project itself, so it does not say which packages are direct.
  */
 public final class PoetryLockParser implements DependencyParser {
 
@@ -24,12 +32,14 @@ public final class PoetryLockParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
-        JsonNode root = FileFormats.toml(content, "poetry.lock");
+        String text = FileFormats.text(content, "poetry.lock");
+        JsonNode root = FileFormats.toml(text, content, "poetry.lock");
         if (!root.has("package") && !root.has("metadata")) {
             throw new DependencyFileException("poetry.lock: no [[package]] or [metadata] tables");
         }
         FileEntries out = new FileEntries("poetry.lock", skipped, content.length / 256);
-        for (JsonNode table : FileFormats.packageTables(root, "poetry.lock", skipped)) {
+        for (PackageTable entry : FileFormats.packageTables(root, text, "poetry.lock", skipped)) {
+            JsonNode table = entry.table();
             String name = FileFormats.string(table, "name");
             String version = FileFormats.string(table, "version");
             String sourceType = FileFormats.string(table.path("source"), "type");
@@ -37,9 +47,36 @@ public final class PoetryLockParser implements DependencyParser {
             if (version == null && fromIndex) {
                 out.skip("entry " + name, "package without a version", table.toString());
             } else if (version != null && fromIndex) {
-                out.add(new Dependency("PyPI", name, version));
+                out.add(new Dependency("PyPI", name, version, entry.line(), scope(table), null));
             }
         }
         return out.list();
+    }
+
+    /** Runtime, dev or optional where the table says, else null. */
+    private static String scope(JsonNode table) {
+        JsonNode groups = table.get("groups");
+        String category = FileFormats.string(table, "category");
+        boolean told = groups != null && groups.isArray() && !groups.isEmpty()
+                || "main".equals(category) || "dev".equals(category);
+        if (told && !inMainGroup(groups) && !"main".equals(category)) {
+            return Dependency.DEV;
+        }
+        // optional = true: only an extra of the project installs it
+        if (table.path("optional").isBoolean() && table.path("optional").booleanValue()) {
+            return Dependency.OPTIONAL;
+        }
+        return told ? Dependency.RUNTIME : null;
+    }
+
+    private static boolean inMainGroup(JsonNode groups) {
+        if (groups != null && groups.isArray()) {
+            for (JsonNode group : groups) {
+                if (group.isTextual() && group.asText().equals("main")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -25,6 +25,16 @@ import javax.xml.stream.XMLStreamReader;
  * their dependencies. Where an element occurs twice, the first counts, as Maven reads it. A dependency whose
  * coordinates expand to more than {@link EntryValues#MAX_LENGTH} characters (properties that repeat each other
  * grow exponentially) is skipped, and so is one with a name or version no ecosystem allows.
+ *
+ * <p>Each dependency is reported at the line of its {@code <dependency>} tag. A dependency of {@code <dependencies>}
+ * is direct; its Maven scope maps to a scope: {@code compile} (the default), {@code runtime} and {@code system} are
+ * runtime, {@code test} and {@code provided} are dev (the build uses them, the artifact does not carry them: a
+ * provided one is the container's copy at run time, not the version named here), and {@code <optional>true}
+ * makes a runtime one optional (an empty {@code <optional/>} is false, as Maven reads it). A managed one
+ * ({@code <dependencyManagement>}) only sets a version: it is direct, with the scope of the declaration, when
+ * {@code <dependencies>} of the same project or profile declares the same coordinates, and otherwise of an
+ * unknown relationship, with the scope its own {@code <scope>} gives (none: unknown); {@code import} names a bill
+ * of materials, whose scope is unknown.
  */
 public final class PomXmlParser implements DependencyParser {
 
@@ -32,11 +42,17 @@ public final class PomXmlParser implements DependencyParser {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
     private static final int MAX_EXPANSIONS = 10;
 
-    /** A {@code <dependency>} as written, before its references are resolved. */
-    private record Declared(String group, String artifact, String version) {}
+    /** A {@code <dependency>} as written, before its references are resolved, and the line of its tag. */
+    private record Declared(String group, String artifact, String version, int line, String scope,
+            String optional) {
 
-    /** The dependencies of the project or of one profile, and the properties they see. */
-    private record Scope(Map<String, String> properties, List<Declared> dependencies) {}
+        String coordinates() {
+            return group + ":" + artifact;
+        }
+    }
+
+    /** The dependencies (managed ones apart) of the project or of one profile, and the properties they see. */
+    private record Scope(Map<String, String> properties, List<Declared> dependencies, List<Declared> managed) {}
 
     @Override
     public boolean handles(String path) {
@@ -71,21 +87,59 @@ public final class PomXmlParser implements DependencyParser {
         }
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         for (Scope scope : scopes) {
+            // only managed dependencies are looked up in it, and most poms manage none
+            Map<String, Declared> direct = scope.managed().isEmpty() ? Map.of() : new HashMap<>();
             for (Declared declared : scope.dependencies()) {
-                String group = resolve(declared.group(), scope.properties());
-                String artifact = resolve(declared.artifact(), scope.properties());
-                // a ${property} version is the value the file writes for that property
-                String version = resolve(declared.version(), scope.properties());
-                if (isTooLong(group) || isTooLong(artifact) || isTooLong(version)) {
-                    out.skip("entry " + declared.group() + ":" + declared.artifact(), "longer than "
-                            + EntryValues.MAX_LENGTH + " characters once its properties are expanded",
-                            declared.group() + ":" + declared.artifact() + ":" + declared.version());
-                } else if (group != null && artifact != null && version != null && isExact(version)) {
-                    out.add(new Dependency("Maven", group + ":" + artifact, version));
+                if (!scope.managed().isEmpty()) {
+                    direct.putIfAbsent(declared.coordinates(), declared);
+                }
+                add(declared, scope(declared, scope.properties(), null), Dependency.DIRECT, scope, out);
+            }
+            for (Declared managed : scope.managed()) {
+                Declared declared = direct.get(managed.coordinates());
+                String managedScope = managed.scope() == null ? null : scope(managed, scope.properties(), null);
+                if (declared == null) {
+                    add(managed, managedScope, null, scope, out);
+                } else {
+                    // the declaration's own scope wins over the managed one, which wins over Maven's default
+                    add(managed, scope(declared, scope.properties(), managed.scope()), Dependency.DIRECT, scope,
+                            out);
                 }
             }
         }
         return out.list();
+    }
+
+    /** Adds one dependency, its references resolved, if it names an exact version. */
+    private static void add(Declared declared, String depScope, String relationship, Scope scope, FileEntries out) {
+        String group = resolve(declared.group(), scope.properties());
+        String artifact = resolve(declared.artifact(), scope.properties());
+        // a ${property} version is the value the file writes for that property
+        String version = resolve(declared.version(), scope.properties());
+        if (isTooLong(group) || isTooLong(artifact) || isTooLong(version)) {
+            out.skip("entry " + declared.coordinates(), "longer than " + EntryValues.MAX_LENGTH
+                    + " characters once its properties are expanded",
+                    declared.coordinates() + ":" + declared.version());
+        } else if (group != null && artifact != null && version != null && isExact(version)) {
+            out.add(new Dependency("Maven", group + ":" + artifact, version, declared.line(), depScope,
+                    relationship));
+        }
+    }
+
+    /**
+     * The scope of a declaration: its Maven scope (else {@code fallback}, else {@code compile}) mapped as the class
+     * comment says, and {@code <optional>true} over a runtime one.
+     */
+    private static String scope(Declared declared, Map<String, String> properties, String fallback) {
+        String written = declared.scope() != null ? declared.scope() : fallback != null ? fallback : "compile";
+        String mavenScope = resolve(written, properties);
+        String scope = mavenScope == null ? null : switch (mavenScope) {
+            case "compile", "runtime", "system" -> Dependency.RUNTIME;
+            case "test", "provided" -> Dependency.DEV;
+            default -> null; // import (a bill of materials), or a scope Maven does not know
+        };
+        String optional = resolve(declared.optional(), properties);
+        return Dependency.RUNTIME.equals(scope) && "true".equalsIgnoreCase(optional) ? Dependency.OPTIONAL : scope;
     }
 
     /** The project's scope first, then one per profile, each profile's properties over the project's. */
@@ -117,11 +171,11 @@ public final class PomXmlParser implements DependencyParser {
         putIfValue(properties, "project.parent.groupId", parentGroup);
         putIfValue(properties, "project.parent.version", parentVersion);
 
-        scopes.add(new Scope(properties, project.dependencies()));
+        scopes.add(new Scope(properties, project.dependencies(), project.managed()));
         for (Scope profile : profiles) {
             Map<String, String> merged = new HashMap<>(properties);
             merged.putAll(profile.properties());
-            scopes.add(new Scope(merged, profile.dependencies()));
+            scopes.add(new Scope(merged, profile.dependencies(), profile.managed()));
         }
     }
 
@@ -143,7 +197,7 @@ public final class PomXmlParser implements DependencyParser {
     }
 
     /**
-     * The properties and dependencies (managed ones last) of {@code <project>} or of a {@code <profile>}, which
+     * The properties, dependencies and managed dependencies of {@code <project>} or of a {@code <profile>}, which
      * declare them alike; other children go to {@code other}. Where a child occurs twice, the first counts.
      */
     private static Scope readScope(XMLStreamReader xml, OtherChild other)
@@ -165,8 +219,7 @@ public final class PomXmlParser implements DependencyParser {
                 default -> other.read(name);
             }
         }
-        dependencies.addAll(managed);
-        return new Scope(properties, dependencies);
+        return new Scope(properties, dependencies, managed);
     }
 
     /** {@code <dependencyManagement>}: its first {@code <dependencies>}. */
@@ -190,9 +243,11 @@ public final class PomXmlParser implements DependencyParser {
                 skip(xml);
                 continue;
             }
+            int line = xml.getLocation().getLineNumber();
             Map<String, String> fields = new HashMap<>();
             readFields(xml, fields);
-            into.add(new Declared(fields.get("groupId"), fields.get("artifactId"), fields.get("version")));
+            into.add(new Declared(fields.get("groupId"), fields.get("artifactId"), fields.get("version"),
+                    Math.max(line, 0), fields.get("scope"), fields.get("optional")));
         }
     }
 

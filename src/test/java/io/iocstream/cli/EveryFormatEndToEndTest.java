@@ -1,7 +1,9 @@
 package io.iocstream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.fetch.FetchStrategy;
@@ -66,6 +68,7 @@ class EveryFormatEndToEndTest {
     static List<String[]> planted = new ArrayList<>();
     static String[] later;
     static String[] withdrawn;
+    static Path findingsFile;
     static List<Finding> findings = new ArrayList<>();
     static RunSummary summary;
 
@@ -74,6 +77,7 @@ class EveryFormatEndToEndTest {
         Path world = dir.resolve("world");
         writeWorld(world);
         Path out = dir.resolve("findings.jsonl");
+        findingsFile = out;
         summary = ReplayRun.run(ReplayCommand.options(World.open(world), out, dir.resolve("summary.json"), 2,
                 FetchStrategy.ADAPTIVE, 0, 0, true), ReplayRun.Listener.SILENT);
         FindingsSchema.assertValidFile(out);
@@ -124,6 +128,27 @@ class EveryFormatEndToEndTest {
             assertThat(idBySubject.computeIfAbsent(subject, s -> f.findingId())).isEqualTo(f.findingId());
         }
         assertThat(summary.deadLetters()).isZero();
+    }
+
+    @Test
+    void findingsOfCargoGoPdmPoetryUvAndMavenFilesCarryTheirLineScopeAndRelationship() throws IOException {
+        // read from the JSON lines as written: "line scope relationship" of each open package finding
+        Map<String, String> placeOf = new LinkedHashMap<>();
+        for (String written : Files.readAllLines(findingsFile)) {
+            JsonNode f = JSON.readTree(written);
+            if (f.path("kind").asText().equals("package") && f.path("status").asText().equals("open")) {
+                placeOf.put(f.path("path").asText() + " " + f.path("package").asText(), f.path("line").asText()
+                        + " " + f.path("scope").asText() + " " + f.path("relationship").asText());
+            }
+        }
+        assertThat(placeOf).contains(
+                entry("cargo/Cargo.lock aho-corasick", "11 null null"),
+                entry("go/go.mod github.com/sirupsen/logrus", "5 null direct"),
+                entry("go/go.sum github.com/davecgh/go-spew", "2 null null"),
+                entry("maven/pom.xml org.example:abc", "39 runtime direct"),
+                entry("pdm/pdm.lock pyroute2", "10 dev null"),
+                entry("poetry/poetry.lock async-timeout", "3 optional null"),
+                entry("uv/uv.lock emoji", "4 runtime direct"));
     }
 
     @Test

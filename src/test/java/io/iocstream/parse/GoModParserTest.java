@@ -6,6 +6,8 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.iocstream.parse.Fixtures.parsePlaced;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +90,38 @@ class GoModParserTest {
                 + "replace github.com/a/b github.com/c/d\nreplace a => b c d\n"))).containsExactly(
                 "line 2: go.mod: malformed require", "line 3: go.mod: replace without =>",
                 "line 4: go.mod: malformed replace");
+    }
+
+    @Test
+    void theRealRequirementKeepsItsLineAndIsDirect() throws Exception {
+        assertThat(parsePlaced(parser, lockfile("go/go.mod")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("github.com/sirupsen/logrus", 5, null, "direct"));
+    }
+
+    @Test
+    void anIndirectCommentAsGoReadsItMakesARequirementTransitive() throws Exception {
+        String mod = """
+                module example.com/app
+
+                require (
+                	github.com/a/direct v1.0.0
+                	github.com/b/indirect v1.0.0 // indirect
+                	github.com/c/reason v1.0.0 //indirect; pulled in by d
+                	github.com/d/notquite v1.0.0 // indirect but not alone
+                	github.com/e/semicolon v1.0.0 // indirect;
+                	github.com/old/name v1.0.0 // indirect
+                )
+                require github.com/f/single v1.0.0 // indirect
+
+                replace github.com/old/name => github.com/new/name v1.0.1
+                """;
+        assertThat(parsePlaced(parser, utf8(mod)))
+                .extracting(Dependency::name, Dependency::line, Dependency::relationship)
+                .containsExactly(tuple("github.com/a/direct", 4, "direct"),
+                        tuple("github.com/b/indirect", 5, "transitive"),
+                        tuple("github.com/c/reason", 6, "transitive"), tuple("github.com/d/notquite", 7, "direct"),
+                        tuple("github.com/e/semicolon", 8, "direct"), tuple("github.com/new/name", 9, "transitive"),
+                        tuple("github.com/f/single", 11, "transitive"));
     }
 }

@@ -6,6 +6,8 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.iocstream.parse.Fixtures.parsePlaced;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +56,30 @@ class PdmLockParserTest {
         assertRejected(parser, truncated("pdm/pdm.lock", 349));
         assertRejected(parser, lockfile("composer/composer.lock"));
         assertRejected(parser, utf8("answer = 42\n"));
+    }
+
+    @Test
+    void theDefaultGroupIsRuntimeTheDevGroupDevAndEachKeepsItsHeaderLine() throws Exception {
+        assertThat(parsePlaced(parser, lockfile("pdm/pdm.lock")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("pyroute2", 10, "dev", null), tuple("toml", 22, "runtime", null),
+                        tuple("win-inet-pton", 33, "dev", null));
+    }
+
+    @Test
+    void anotherGroupNameSaysNoScope() throws Exception {
+        String lock = """
+                [[package]]
+                name = "pytest"
+                version = "8.0.0"
+                groups = ["test"]
+
+                [[package]]
+                name = "six"
+                version = "1.17.0"
+                groups = ["dev", "default"]
+                """;
+        assertThat(parsePlaced(parser, utf8(lock))).extracting(Dependency::name, Dependency::scope)
+                .containsExactly(tuple("pytest", null), tuple("six", "runtime"));
     }
 }

@@ -7,6 +7,8 @@ import static io.iocstream.parse.Fixtures.skippedIn;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.iocstream.parse.Fixtures.parsePlaced;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,49 @@ class PoetryLockParserTest {
                 "entry package[0]: poetry.lock: package has no name string",
                 "entry package[1]: poetry.lock: version is not a string",
                 "entry b: poetry.lock: package without a version");
-        assertThat(parser.parse(lock, new SkippedEntries())).containsExactly(new Dependency("PyPI", "c", "3.0.0"));
+        assertThat(parser.parse(lock, new SkippedEntries())).extracting(Dependency::identity)
+                .containsExactly(new Dependency("PyPI", "c", "3.0.0"));
+    }
+
+    @Test
+    void groupsAndOptionalGiveTheScopeAndEachPackageKeepsItsHeaderLine() throws Exception {
+        assertThat(parsePlaced(parser, lockfile("poetry/poetry.lock")))
+                .extracting(Dependency::name, Dependency::version, Dependency::line, Dependency::scope,
+                        Dependency::relationship)
+                .contains(tuple("async-timeout", "5.0.1", 3, "optional", null),
+                        tuple("factory-boy", "3.3.1", 16, "dev", null),
+                        tuple("proto-plus", "1.22.0", 51, "runtime", null),
+                        tuple("redis", "5.2.1", 125, "optional", null),
+                        tuple("six", "1.17.0", 145, "runtime", null));
+    }
+
+    @Test
+    void olderLocksSayTheScopeWithACategoryAndNewerOnesWithoutGroupsSayOnlyOptional() throws Exception {
+        String lock = """
+                [[package]]
+                name = "pytest"
+                version = "8.0.0"
+                category = "dev"
+                optional = false
+
+                [[package]]
+                name = "requests"
+                version = "2.31.0"
+                category = "main"
+                optional = false
+
+                [[package]]
+                name = "redis"
+                version = "5.2.1"
+                optional = true
+
+                [[package]]
+                name = "six"
+                version = "1.17.0"
+                optional = false
+                """;
+        assertThat(parsePlaced(parser, utf8(lock))).extracting(Dependency::name, Dependency::line, Dependency::scope)
+                .containsExactly(tuple("pytest", 1, "dev"), tuple("requests", 7, "runtime"),
+                        tuple("redis", 13, "optional"), tuple("six", 18, null));
     }
 }

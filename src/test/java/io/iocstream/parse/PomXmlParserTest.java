@@ -6,6 +6,7 @@ import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.truncated;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.iocstream.parse.Fixtures.parsePlaced;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -106,7 +107,7 @@ class PomXmlParserTest {
                 + "</dependency></dependencies></project>";
         SkippedEntries skipped = new SkippedEntries();
 
-        assertThat(parser.parse(utf8(pom), skipped))
+        assertThat(parser.parse(utf8(pom), skipped)).extracting(Dependency::identity)
                 .containsExactly(new Dependency("Maven", "org.example:ok", "1.0.0"));
         assertThat(skipped.listed()).extracting(SkippedEntry::entry, SkippedEntry::reason).containsExactly(tuple(
                 "entry org.evil:bomb", "pom.xml: longer than 256 characters once its properties are expanded"));
@@ -124,5 +125,53 @@ class PomXmlParserTest {
         assertRejected(parser, truncated("maven/pom.xml", 1020));
         assertRejected(parser, lockfile("nuget/packages.lock.json"));
         assertRejected(parser, utf8("<settings><profiles/></settings>"));
+    }
+
+    @Test
+    void eachDependencyKeepsTheLineOfItsTagItsMappedScopeAndItsRelationship() throws Exception {
+        assertThat(parsePlaced(parser, lockfile("maven/pom.xml")))
+                .extracting(Dependency::name, Dependency::version, Dependency::line, Dependency::scope,
+                        Dependency::relationship)
+                .containsExactly(
+                        tuple("junit:junit", "4.12", 33, "dev", "direct"),
+                        // <optional/> is empty, which Maven reads as false
+                        tuple("org.example:abc", "1.0.1", 39, "runtime", "direct"),
+                        tuple("org.example:exclusions", "1.0.0", 49, "runtime", "direct"),
+                        tuple("org.example:xyz", "2.0.0", 64, null, null),
+                        // declared without a version in <dependencies>: direct, in the declaration's scope
+                        tuple("org.example:no-version", "2.0.0", 69, "runtime", "direct"),
+                        tuple("org.import:import", "1.0.0", 74, null, null),
+                        tuple("org.profile:abc", "1.2.3", 94, "runtime", "direct"),
+                        tuple("org.profile:def", "2.3.4", 99, "runtime", "direct"),
+                        tuple("org.import:xyz", "6.6.6", 110, null, null));
+    }
+
+    @Test
+    void mavenScopesMapToRuntimeDevAndOptional() throws Exception {
+        String pom = """
+                <project><properties><s>test</s></properties>
+                <dependencies>
+                <dependency><groupId>g</groupId><artifactId>compile</artifactId><version>1</version></dependency>
+                <dependency><groupId>g</groupId><artifactId>runtime</artifactId><version>1</version>
+                  <scope>runtime</scope></dependency>
+                <dependency><groupId>g</groupId><artifactId>provided</artifactId><version>1</version>
+                  <scope>provided</scope></dependency>
+                <dependency><groupId>g</groupId><artifactId>test</artifactId><version>1</version>
+                  <scope>${s}</scope><optional>true</optional></dependency>
+                <dependency><groupId>g</groupId><artifactId>optional</artifactId><version>1</version>
+                  <optional>true</optional></dependency>
+                <dependency><groupId>g</groupId><artifactId>managed</artifactId></dependency>
+                </dependencies>
+                <dependencyManagement><dependencies>
+                <dependency><groupId>g</groupId><artifactId>managed</artifactId><version>2</version>
+                  <scope>test</scope></dependency>
+                </dependencies></dependencyManagement>
+                </project>
+                """;
+        assertThat(parsePlaced(parser, utf8(pom)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("g:compile", 3, "runtime", "direct"), tuple("g:runtime", 4, "runtime", "direct"),
+                        tuple("g:provided", 6, "dev", "direct"), tuple("g:test", 8, "dev", "direct"),
+                        tuple("g:optional", 10, "optional", "direct"), tuple("g:managed", 15, "dev", "direct"));
     }
 }

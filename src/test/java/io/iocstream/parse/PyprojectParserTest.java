@@ -4,6 +4,8 @@ import static io.iocstream.parse.Fixtures.assertRejected;
 import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.iocstream.parse.Fixtures.parsePlaced;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,56 @@ class PyprojectParserTest {
         assertRejected(parser, new byte[0]);
         assertRejected(parser, utf8("[project]\ndependencies = [\"httpx==0.27"));
         assertRejected(parser, utf8("{\"project\": {}}"));
+    }
+
+    @Test
+    void eachPinIsDirectWithTheScopeOfItsSectionAndTheLineItStandsOn() throws Exception {
+        String pyproject = """
+                [project]
+                name = "spam"
+                dependencies = [
+                  "httpx==0.27.0",
+                  "rich>=13",
+                ]
+                [project.optional-dependencies]
+                gui = ["PyQt5==5.15.10"]
+
+                [dependency-groups]
+                test = [
+                  "pytest==8.1.1",
+                  "httpx==0.27.0",
+                ]
+
+                [tool.poetry.dependencies]
+                python = "^3.11"
+                "requests" = "2.31.0"
+                numpy = { version = "1.26.4", optional = true }
+
+                [tool.poetry.group.lint.dependencies]
+                ruff = "==0.3.0"
+                """;
+        assertThat(parsePlaced(parser, utf8(pyproject)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("httpx", 4, "runtime", "direct"), tuple("PyQt5", 8, "optional", "direct"),
+                        tuple("pytest", 12, "dev", "direct"), tuple("requests", 18, "runtime", "direct"),
+                        tuple("numpy", 19, "optional", "direct"), tuple("ruff", 22, "dev", "direct"));
+    }
+
+    @Test
+    void aSectionWrittenBeforeTheOnesReadFirstStillGetsItsLines() throws Exception {
+        // the Poetry group comes first in the file but is read last; a key in a comment or in a requirement
+        // string is not taken for the key
+        String pyproject = """
+                [tool.poetry.group.dev.dependencies]
+                # black = "23.0.0" was too old
+                black = "24.2.0"
+
+                [project]
+                dependencies = ["pytest==8.1.1; python_version > '3'", "django==5.0", "black==24.1.0"]
+                """;
+        assertThat(parsePlaced(parser, utf8(pyproject)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope)
+                .containsExactly(tuple("pytest", 6, "runtime"), tuple("django", 6, "runtime"),
+                        tuple("black", 6, "runtime"), tuple("black", 3, "dev"));
     }
 }
