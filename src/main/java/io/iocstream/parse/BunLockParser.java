@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bun's text lockfile {@code bun.lock}, read with Jackson's streaming parser. It is JSONC: trailing commas and
@@ -37,6 +40,8 @@ public final class BunLockParser implements DependencyParser {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
+        List<Installed> installed = new ArrayList<>();
+        Map<String, String> directScopes = new HashMap<>();
         boolean sawVersion = false;
         try (JsonParser json = JSONC.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -48,7 +53,9 @@ public final class BunLockParser implements DependencyParser {
                 if (field.equals("lockfileVersion")) {
                     sawVersion = value == JsonToken.VALUE_NUMBER_INT;
                 } else if (field.equals("packages")) {
-                    readPackages(json, content, out);
+                    readPackages(json, content, out, installed);
+                } else if (field.equals("workspaces") && value == JsonToken.START_OBJECT) {
+                    readWorkspaces(json, directScopes);
                 } else {
                     json.skipChildren();
                 }
@@ -65,17 +72,72 @@ public final class BunLockParser implements DependencyParser {
         if (!sawVersion) {
             throw new DependencyFileException(FORMAT + ": no numeric lockfileVersion");
         }
+        for (Installed one : installed) {
+            // workspaces may come after packages: a package is known direct only once both are read
+            String scope = directScopes.get(one.key());
+            out.add(scope != null ? one.dependency().as(scope, Dependency.DIRECT)
+                    : one.dependency().as(null, Dependency.TRANSITIVE));
+        }
         return out.list();
     }
 
+    /** A package as its key installs it, known direct or transitive only once the workspaces are read. */
+    private record Installed(Dependency dependency, String key) {}
+
+    /**
+     * {@code "path": {"name": ..., "dependencies": {...}, "devDependencies": {...}, ...}}: the install paths the
+     * workspaces name directly, each with the widest scope it is listed in.
+     */
+    private static void readWorkspaces(JsonParser json, Map<String, String> directScopes) throws IOException {
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String path = json.currentName();
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                json.skipChildren();
+                continue;
+            }
+            String name = null;
+            Map<String, String> listed = new HashMap<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                String scope = switch (field) {
+                    case "dependencies", "peerDependencies" -> Dependency.RUNTIME;
+                    case "optionalDependencies" -> Dependency.OPTIONAL;
+                    case "devDependencies" -> Dependency.DEV;
+                    default -> null;
+                };
+                if (field.equals("name") && value == JsonToken.VALUE_STRING) {
+                    name = json.getText();
+                } else if (scope != null && value == JsonToken.START_OBJECT) {
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        listed.merge(json.currentName(), scope, NpmSpecs::widerScope);
+                        json.nextToken();
+                        json.skipChildren();
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            for (Map.Entry<String, String> dep : listed.entrySet()) {
+                directScopes.merge(dep.getKey(), dep.getValue(), NpmSpecs::widerScope);
+                if (!path.isEmpty() && name != null) {
+                    // a copy that does not fit the hoisted one is installed under the workspace's name
+                    directScopes.merge(name + "/" + dep.getKey(), dep.getValue(), NpmSpecs::widerScope);
+                }
+            }
+        }
+    }
+
     /** {@code "path": ["name@version", registry, {...}, integrity]}; a package of any other shape is skipped. */
-    private static void readPackages(JsonParser json, byte[] content, FileEntries out) throws IOException {
+    private static void readPackages(JsonParser json, byte[] content, FileEntries out, List<Installed> installed)
+            throws IOException {
         if (json.currentToken() != JsonToken.START_OBJECT) {
             out.skip("entry packages", "packages is not an object", FileFormats.skipValue(json, content));
             return;
         }
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
+            int line = json.currentTokenLocation().getLineNr();
             if (json.nextToken() != JsonToken.START_ARRAY) {
                 out.skip("entry " + key, "not an array", FileFormats.skipValue(json, content));
                 continue;
@@ -98,7 +160,7 @@ public final class BunLockParser implements DependencyParser {
             // the version is what follows the name's @, as written
             String version = NpmSpecs.specOf(resolved);
             if (!name.isEmpty() && NpmSpecs.isExactVersion(version)) {
-                out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+                installed.add(new Installed(new Dependency(NpmSpecs.ECOSYSTEM, name, version).atLine(line), key));
             }
         }
     }

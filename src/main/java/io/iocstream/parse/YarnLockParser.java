@@ -18,6 +18,11 @@ import java.util.Map;
  * entries, whose unpatched original is an entry of its own. An entry that cannot be read (without a version, with an
  * unterminated string, under a line that is no key) is skipped; the rest of the file is read. The text is decoded
  * leniently, so that a stray byte costs only the entry it is in.
+ *
+ * <p>Each dependency carries the line of its entry's key, in both generations, and no scope: neither marks what
+ * only development needs (berry's workspace entries merge {@code devDependencies} into {@code dependencies}).
+ * Classic does not say which are direct either (it lists no workspaces); berry's workspace entries would, and are
+ * not read for it yet, so no yarn.lock dependency carries a relationship.
  */
 public final class YarnLockParser implements DependencyParser {
 
@@ -68,7 +73,8 @@ public final class YarnLockParser implements DependencyParser {
 
     /** Berry: {@code "descriptors": {version: x, resolution: "name@protocol:..."}}. */
     private static void readBerry(String text, FileEntries out) throws DependencyFileException {
-        if (!(JsLockfileYaml.read(text, FORMAT) instanceof Map<?, ?> root)) {
+        JsLockfileYaml.KeyLines lines = new JsLockfileYaml.KeyLines();
+        if (!(JsLockfileYaml.read(text, FORMAT, lines) instanceof Map<?, ?> root)) {
             throw new DependencyFileException(FORMAT + ": berry lockfile is not a YAML mapping");
         }
         for (Map.Entry<?, ?> entry : root.entrySet()) {
@@ -86,7 +92,7 @@ public final class YarnLockParser implements DependencyParser {
             }
             String locator = fields.get("resolution") instanceof String resolution
                     ? resolution : firstDescriptor(key);
-            add(out, locator, version, 0);
+            add(out, locator, version, lines.of(key));
         }
     }
 

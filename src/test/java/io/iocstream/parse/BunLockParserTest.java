@@ -80,7 +80,9 @@ class BunLockParserTest {
         byte[] mixed = utf8("{\"lockfileVersion\": 1, \"packages\": {\"a\": [1, {\"x\": [2]}], \"b\": [\"b@1.0.0\"]}}");
         assertThat(skippedIn(parser, mixed))
                 .containsExactly("entry a: bun.lock: does not start with \"name@version\"");
-        assertThat(parser.parse(mixed, new SkippedEntries())).containsExactly(npm("b", "1.0.0"));
+        // no workspace lists b: it is transitive, and bun.lock does not say its scope
+        assertThat(parser.parse(mixed, new SkippedEntries()))
+                .containsExactly(npm("b", "1.0.0").atLine(1).as(null, Dependency.TRANSITIVE));
     }
 
     @Test

@@ -81,7 +81,8 @@ class PackageJsonParserTest {
         byte[] manifest = utf8("{\"dependencies\": {\"a\": {\"version\": \"1.0.0\"}, \"b\": \"2.0.0\"}}");
         assertThat(skippedIn(parser, manifest))
                 .containsExactly("entry dependencies.a: package.json: spec is not a string");
-        assertThat(parser.parse(manifest, new SkippedEntries())).containsExactly(npm("b", "2.0.0"));
+        assertThat(parser.parse(manifest, new SkippedEntries()))
+                .containsExactly(npm("b", "2.0.0").atLine(1).as(Dependency.RUNTIME, Dependency.DIRECT));
     }
 
     @Test

@@ -172,7 +172,9 @@ class PnpmLockParserTest {
                 "entry b@1.0.0: pnpm-lock.yaml: name is not a string",
                 "entry c@1.0.0: pnpm-lock.yaml: version is not a string",
                 "entry no-version: pnpm-lock.yaml: names no package and version");
-        assertThat(parser.parse(lock, new SkippedEntries())).containsExactly(npm("d", "1.0.0"));
+        // no importer lists d, and v9 writes no dev flags
+        assertThat(parser.parse(lock, new SkippedEntries()))
+                .containsExactly(npm("d", "1.0.0").atLine(7).as(null, Dependency.TRANSITIVE));
     }
 
     @Test
