@@ -7,8 +7,10 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bun's text lockfile {@code bun.lock}, read with Jackson's streaming parser. It is JSONC: trailing commas and
@@ -20,6 +22,13 @@ import java.util.Map;
  * ({@code "name@github:org/repo#sha"}) record a commit, not the package's version, and workspace, file and link
  * entries are local code: none of them is reported. The binary {@code bun.lockb} is a different format. A package
  * of another shape is skipped; the rest of the file is read.
+ *
+ * <p>Each package carries the line of its key. It is direct when a workspace (the root {@code ""} or another) lists
+ * its install path's name in {@code dependencies}, {@code devDependencies}, {@code optionalDependencies} or
+ * {@code peerDependencies} and it is the copy that workspace uses: its own ({@code "web/lodash"}, under the
+ * workspace's name) when it has one, else the hoisted one ({@code "lodash"}); then its scope is that section's
+ * (runtime for dependencies and peers; for a name listed more than once, runtime wins over optional over dev).
+ * Every other package is transitive, and its scope is not told: bun.lock does not mark what only development needs.
  */
 public final class BunLockParser implements DependencyParser {
 
@@ -41,7 +50,7 @@ public final class BunLockParser implements DependencyParser {
         }
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 256);
         List<Installed> installed = new ArrayList<>();
-        Map<String, String> directScopes = new HashMap<>();
+        List<Listed> listed = new ArrayList<>();
         boolean sawVersion = false;
         try (JsonParser json = JSONC.createParser(content)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -55,7 +64,7 @@ public final class BunLockParser implements DependencyParser {
                 } else if (field.equals("packages")) {
                     readPackages(json, content, out, installed);
                 } else if (field.equals("workspaces") && value == JsonToken.START_OBJECT) {
-                    readWorkspaces(json, directScopes);
+                    readWorkspaces(json, listed);
                 } else {
                     json.skipChildren();
                 }
@@ -72,8 +81,9 @@ public final class BunLockParser implements DependencyParser {
         if (!sawVersion) {
             throw new DependencyFileException(FORMAT + ": no numeric lockfileVersion");
         }
+        // workspaces may come after packages: a package is known direct only once both are read
+        Map<String, String> directScopes = directScopes(listed, installed);
         for (Installed one : installed) {
-            // workspaces may come after packages: a package is known direct only once both are read
             String scope = directScopes.get(one.key());
             out.add(scope != null ? one.dependency().as(scope, Dependency.DIRECT)
                     : one.dependency().as(null, Dependency.TRANSITIVE));
@@ -84,11 +94,29 @@ public final class BunLockParser implements DependencyParser {
     /** A package as its key installs it, known direct or transitive only once the workspaces are read. */
     private record Installed(Dependency dependency, String key) {}
 
+    /** A dependency a workspace lists: {@code workspace} is null for the root. */
+    private record Listed(String workspace, String name, String scope) {}
+
     /**
-     * {@code "path": {"name": ..., "dependencies": {...}, "devDependencies": {...}, ...}}: the install paths the
-     * workspaces name directly, each with the widest scope it is listed in.
+     * The install paths the workspaces' dependencies are at, each with the widest scope it is listed in: a
+     * workspace's own copy ({@code "web/lodash"}) when it has one, else the hoisted one ({@code "lodash"}).
      */
-    private static void readWorkspaces(JsonParser json, Map<String, String> directScopes) throws IOException {
+    private static Map<String, String> directScopes(List<Listed> listed, List<Installed> installed) {
+        Set<String> keys = new HashSet<>();
+        for (Installed one : installed) {
+            keys.add(one.key());
+        }
+        Map<String, String> scopes = new HashMap<>();
+        for (Listed one : listed) {
+            String own = one.workspace() == null ? null : one.workspace() + "/" + one.name();
+            String key = own != null && keys.contains(own) ? own : one.name();
+            scopes.merge(key, one.scope(), NpmSpecs::widerScope);
+        }
+        return scopes;
+    }
+
+    /** {@code "path": {"name": ..., "dependencies": {...}, "devDependencies": {...}, ...}}: what each lists. */
+    private static void readWorkspaces(JsonParser json, List<Listed> listed) throws IOException {
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String path = json.currentName();
             if (json.nextToken() != JsonToken.START_OBJECT) {
@@ -96,7 +124,7 @@ public final class BunLockParser implements DependencyParser {
                 continue;
             }
             String name = null;
-            Map<String, String> listed = new HashMap<>();
+            Map<String, String> deps = new HashMap<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 JsonToken value = json.nextToken();
@@ -110,7 +138,7 @@ public final class BunLockParser implements DependencyParser {
                     name = json.getText();
                 } else if (scope != null && value == JsonToken.START_OBJECT) {
                     while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        listed.merge(json.currentName(), scope, NpmSpecs::widerScope);
+                        deps.merge(json.currentName(), scope, NpmSpecs::widerScope);
                         json.nextToken();
                         json.skipChildren();
                     }
@@ -118,12 +146,10 @@ public final class BunLockParser implements DependencyParser {
                     json.skipChildren();
                 }
             }
-            for (Map.Entry<String, String> dep : listed.entrySet()) {
-                directScopes.merge(dep.getKey(), dep.getValue(), NpmSpecs::widerScope);
-                if (!path.isEmpty() && name != null) {
-                    // a copy that does not fit the hoisted one is installed under the workspace's name
-                    directScopes.merge(name + "/" + dep.getKey(), dep.getValue(), NpmSpecs::widerScope);
-                }
+            // a copy that does not fit the hoisted one is installed under the workspace's name
+            String workspace = path.isEmpty() ? null : name;
+            for (Map.Entry<String, String> dep : deps.entrySet()) {
+                listed.add(new Listed(workspace, dep.getKey(), dep.getValue()));
             }
         }
     }

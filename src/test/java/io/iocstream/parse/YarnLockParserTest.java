@@ -21,6 +21,14 @@ class YarnLockParserTest {
     private final YarnLockParser parser = new YarnLockParser();
 
     @Test
+    void berryEntriesCarryTheLineOfTheirKeyAndNoScopeOrRelationship() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, fixture("yarn-berry/yarn.lock")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .contains(tuple("@my-scope/my-first-package", 8, null, null), tuple("my-second-package", 12, null, null),
+                        tuple("@typegoose/typegoose", 21, null, null), tuple("is-really-great", 58, null, null));
+    }
+
+    @Test
     void handlesYarnLocksOutsideNodeModules() {
         assertThat(parser.handles("yarn.lock")).isTrue();
         assertThat(parser.handles("web/yarn.lock")).isTrue();
