@@ -206,7 +206,9 @@ public final class CycloneDxParser implements DependencyParser {
                 JsonToken value = json.nextToken();
                 if (field.equals("ref") && value == JsonToken.VALUE_STRING) {
                     ref = json.getText();
-                } else if (field.equals("dependsOn") && value == JsonToken.START_ARRAY) {
+                } else if (field.equals("dependsOn") && value == JsonToken.START_ARRAY
+                        && (bom.subject == null || ref == null || ref.equals(bom.subject))) {
+                    // once the subject is known (metadata comes first in nearly every SBOM), only its entry counts
                     while (json.nextToken() != JsonToken.END_ARRAY && json.currentToken() != null) {
                         if (json.currentToken() == JsonToken.VALUE_STRING) {
                             dependsOn.add(json.getText());
@@ -218,7 +220,7 @@ public final class CycloneDxParser implements DependencyParser {
                     json.skipChildren();
                 }
             }
-            if (ref != null) {
+            if (ref != null && (bom.subject == null || ref.equals(bom.subject))) {
                 bom.graph.computeIfAbsent(ref, any -> new HashSet<>()).addAll(dependsOn);
             }
         }

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
-/** No shared fixture: the SBOMs are constructed from the CycloneDX 1.5 JSON specification. */
+/**
+ * SBOMs constructed from the CycloneDX 1.5 JSON specification, and npm's own {@code npm sbom} output
+ * (lockfiles/sbom-npm, attribution in SOURCES-js.tsv) for where and how each component is named.
+ */
 class CycloneDxParserTest {
 
     private static final String BOM = """

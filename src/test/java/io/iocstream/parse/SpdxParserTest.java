@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
-/** No shared fixture: the documents are constructed from the SPDX 2.3 JSON specification. */
+/**
+ * Documents constructed from the SPDX 2.3 JSON specification, and npm's own {@code npm sbom} output
+ * (lockfiles/sbom-npm, attribution in SOURCES-js.tsv) for where and how each package is named.
+ */
 class SpdxParserTest {
 
     private static final String DOCUMENT = """
