@@ -40,7 +40,40 @@ final class JsLockfileYaml {
 
     /** The single document of {@code text}: a {@code Map<String, Object>}, {@code List<Object>}, string or null. */
     static Object read(String text, String format) throws DependencyFileException {
-        return read(text, format, null);
+        return read(text, format, null, null);
+    }
+
+    /** The same, noting in {@code lines} where the keys it asks for stand. */
+    static Object read(String text, String format, KeyLines lines) throws DependencyFileException {
+        return read(text, format, null, lines);
+    }
+
+    /**
+     * The 1-based lines of the keys of a document's top-level mapping and of the mappings under the top-level keys
+     * it is made for ({@code packages}, {@code importers}): lockfile parsers report where a package is named.
+     */
+    static final class KeyLines {
+
+        private final Map<String, Integer> top = new HashMap<>();
+        private final Map<String, Map<String, Integer>> sections = new HashMap<>();
+
+        /** Notes the top-level keys, and the keys of the mappings under each of {@code sections}. */
+        KeyLines(String... sections) {
+            for (String section : sections) {
+                this.sections.put(section, new HashMap<>());
+            }
+        }
+
+        /** The line of top-level key {@code key}, or 0 when there is none. */
+        int of(String key) {
+            return top.getOrDefault(key, 0);
+        }
+
+        /** The line of {@code key} in the mapping under top-level {@code section}, or 0 when there is none. */
+        int of(String section, String key) {
+            Map<String, Integer> lines = sections.get(section);
+            return lines == null ? 0 : lines.getOrDefault(key, 0);
+        }
     }
 
     /**
@@ -48,15 +81,16 @@ final class JsLockfileYaml {
      * value, shared rather than copied, so reading costs nothing extra; whoever walks the result bounds the walk.
      */
     static Object readWithAnchors(String text, String format) throws DependencyFileException {
-        return read(text, format, new HashMap<>());
+        return read(text, format, new HashMap<>(), null);
     }
 
-    private static Object read(String text, String format, Map<String, Object> anchors) throws DependencyFileException {
+    private static Object read(String text, String format, Map<String, Object> anchors, KeyLines lines)
+            throws DependencyFileException {
         try (YAMLParser yaml = YAML.createParser(text)) {
             if (yaml.nextToken() == null) {
                 throw new DependencyFileException(format + ": no YAML document");
             }
-            Object root = value(yaml, 0, format, anchors);
+            Object root = value(yaml, 0, format, anchors, lines, lines == null ? null : lines.top);
             if (yaml.nextToken() != null) {
                 throw new DependencyFileException(format + ": more than one YAML document");
             }
@@ -78,8 +112,12 @@ final class JsLockfileYaml {
         return NpmSpecs.oneLine(e);
     }
 
-    private static Object value(YAMLParser yaml, int depth, String format, Map<String, Object> anchors)
-            throws IOException, DependencyFileException {
+    /**
+     * The value at the current token; {@code lines} is passed only at the top, {@code keyLines} takes the lines of
+     * this value's keys when it is a mapping (null: not asked for).
+     */
+    private static Object value(YAMLParser yaml, int depth, String format, Map<String, Object> anchors,
+            KeyLines lines, Map<String, Integer> keyLines) throws IOException, DependencyFileException {
         if (yaml.isCurrentAlias()) {
             if (anchors == null) {
                 throw new DependencyFileException(format + ": YAML alias *" + yaml.getText() + " (lockfiles use none)");
@@ -93,22 +131,26 @@ final class JsLockfileYaml {
             throw new DependencyFileException(format + ": nested deeper than " + MAX_DEPTH);
         }
         String anchor = anchors == null ? null : yaml.getObjectId();
-        Object value = node(yaml, depth, format, anchors);
+        Object value = node(yaml, depth, format, anchors, lines, keyLines);
         if (anchor != null) {
             anchors.put(anchor, value);
         }
         return value;
     }
 
-    private static Object node(YAMLParser yaml, int depth, String format, Map<String, Object> anchors)
-            throws IOException, DependencyFileException {
+    private static Object node(YAMLParser yaml, int depth, String format, Map<String, Object> anchors,
+            KeyLines lines, Map<String, Integer> keyLines) throws IOException, DependencyFileException {
         JsonToken token = yaml.currentToken();
         if (token == JsonToken.START_OBJECT) {
             Map<String, Object> map = new LinkedHashMap<>();
             while (yaml.nextToken() == JsonToken.FIELD_NAME) {
                 String key = yaml.currentName();
+                if (keyLines != null) {
+                    keyLines.putIfAbsent(key, yaml.currentTokenLocation().getLineNr());
+                }
                 yaml.nextToken();
-                map.put(key, value(yaml, depth + 1, format, anchors));
+                Map<String, Integer> childLines = lines == null ? null : lines.sections.get(key);
+                map.put(key, value(yaml, depth + 1, format, anchors, null, childLines));
             }
             if (yaml.currentToken() != JsonToken.END_OBJECT) {
                 throw new DependencyFileException(format + ": unterminated YAML mapping");
@@ -121,7 +163,7 @@ final class JsLockfileYaml {
                 if (yaml.currentToken() == null) {
                     throw new DependencyFileException(format + ": unterminated YAML sequence");
                 }
-                list.add(value(yaml, depth + 1, format, anchors));
+                list.add(value(yaml, depth + 1, format, anchors, null, null));
             }
             return list;
         }

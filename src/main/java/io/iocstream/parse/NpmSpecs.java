@@ -5,13 +5,29 @@ import io.iocstream.core.DeadLetter;
 
 /**
  * The npm spellings the JavaScript parsers share: {@code name@spec} descriptors (where a leading {@code @} belongs
- * to a scope, not to the spec), exact versions, and {@code npm:real@version} aliases.
+ * to a scope, not to the spec), exact versions, {@code npm:real@version} aliases, and which of two scopes wins.
  */
 final class NpmSpecs {
 
     static final String ECOSYSTEM = "npm";
 
     private NpmSpecs() {}
+
+    /**
+     * The scope of a package that several sections or workspaces list: what runs in production wins over what may,
+     * and that over what only development needs.
+     */
+    static String widerScope(String one, String other) {
+        return scopeRank(one) >= scopeRank(other) ? one : other;
+    }
+
+    private static int scopeRank(String scope) {
+        return switch (scope) {
+            case Dependency.RUNTIME -> 2;
+            case Dependency.OPTIONAL -> 1;
+            default -> 0;
+        };
+    }
 
     /**
      * A registry version as lockfiles write it: semver, no range, no protocol, no URL. That is

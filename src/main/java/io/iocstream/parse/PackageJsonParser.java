@@ -19,6 +19,11 @@ import java.util.Set;
  * (never published, so never the registry package). Ranges, tags, git, URL, file and workspace specs are not.
  * A version is reported as written after the {@code =} ({@code v1.3.8} stays {@code v1.3.8}). A section that is no
  * object, or an entry whose spec is no string, is skipped; the rest of the manifest is read.
+ *
+ * <p>Each dependency carries the line of its entry, is direct (a manifest names only its own dependencies) and has
+ * its section's scope: {@code dependencies} and {@code peerDependencies} (the host must provide them at run time)
+ * are runtime, {@code devDependencies} dev, {@code optionalDependencies} optional. The package itself carries the
+ * line of its {@code name} and neither scope nor relationship: it is no dependency.
  */
 public final class PackageJsonParser implements DependencyParser {
 
@@ -39,6 +44,7 @@ public final class PackageJsonParser implements DependencyParser {
         }
         FileEntries out = new FileEntries(FORMAT, skipped, content.length / 32);
         String name = null;
+        int nameLine = 0;
         String version = null;
         boolean isPrivate = false;
         try (JsonParser json = JSON.createParser(content)) {
@@ -52,6 +58,7 @@ public final class PackageJsonParser implements DependencyParser {
                     readSection(json, content, field, out);
                 } else if (field.equals("name") && value == JsonToken.VALUE_STRING) {
                     name = json.getText();
+                    nameLine = json.currentTokenLocation().getLineNr();
                 } else if (field.equals("version") && value == JsonToken.VALUE_STRING) {
                     version = json.getText();
                 } else if (field.equals("private")) {
@@ -76,7 +83,7 @@ public final class PackageJsonParser implements DependencyParser {
         }
         // checked as the dependencies are: a hostile name is skipped, not reported
         FileEntries itself = new FileEntries(FORMAT, skipped, 1);
-        itself.add(new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion));
+        itself.add(new Dependency(NpmSpecs.ECOSYSTEM, name, ownVersion).atLine(nameLine));
         if (itself.list().isEmpty()) {
             return out.list();
         }
@@ -84,7 +91,7 @@ public final class PackageJsonParser implements DependencyParser {
         List<Dependency> result = new ArrayList<>(out.list().size() + 1);
         result.add(own);
         for (Dependency dep : out.list()) {
-            if (!dep.equals(own)) {
+            if (!dep.identity().equals(own.identity())) {
                 result.add(dep);
             }
         }
@@ -101,31 +108,37 @@ public final class PackageJsonParser implements DependencyParser {
             out.skip("entry " + section, "not an object", FileFormats.skipValue(json, content));
             return;
         }
+        String scope = switch (section) {
+            case "devDependencies" -> Dependency.DEV;
+            case "optionalDependencies" -> Dependency.OPTIONAL;
+            default -> Dependency.RUNTIME;
+        };
         for (String name; (name = json.nextFieldName()) != null; ) {
+            int line = json.currentTokenLocation().getLineNr();
             String spec = json.nextTextValue();
             if (spec == null) {
                 out.skip("entry " + section + "." + name, "spec is not a string",
                         FileFormats.skipValue(json, content));
             } else {
-                add(out, name, spec.strip());
+                add(out, name, spec.strip(), line, scope);
             }
         }
     }
 
-    private static void add(FileEntries out, String name, String spec) {
+    private static void add(FileEntries out, String name, String spec, int line, String scope) {
         String real = NpmSpecs.aliasTarget(spec);
         if (real != null) {
             String target = spec.substring("npm:".length());
             String aliasSpec = NpmSpecs.specOf(target);
             String version = aliasSpec == null ? null : exactVersion(aliasSpec);
             if (version != null) {
-                out.add(new Dependency(NpmSpecs.ECOSYSTEM, real, version));
+                out.add(new Dependency(NpmSpecs.ECOSYSTEM, real, version, line, scope, Dependency.DIRECT));
             }
             return;
         }
         String version = exactVersion(spec);
         if (version != null) {
-            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version, line, scope, Dependency.DIRECT));
         }
     }
 

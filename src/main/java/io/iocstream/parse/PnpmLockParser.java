@@ -1,8 +1,12 @@
 package io.iocstream.parse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * pnpm {@code pnpm-lock.yaml}, lockfile versions 5 to 9, read through {@link JsLockfileYaml} (bounded size and
@@ -18,10 +22,21 @@ import java.util.Map;
  * resolutions (local code, not a published package), and entries with no exact version. An entry that cannot be
  * read (not a mapping, a {@code name} or {@code version} that is no string, a key that names no package and no fields
  * that do) is skipped; the text is decoded leniently, so that a stray byte costs only the entry it is in.
+ *
+ * <p>Each package carries the line of its key under {@code packages}. It is direct when an importer (the project
+ * or a workspace under {@code importers}; before v9 a single project's top-level sections) lists it in
+ * {@code dependencies}, {@code optionalDependencies} or {@code devDependencies}, whose version resolves to the
+ * package's key (or, when it resolves to none, names a package of that name), and its scope is that section's
+ * (runtime wins over optional over dev); every other package is transitive. A transitive package's scope comes
+ * from its {@code dev} and {@code optional} flags, which v5 and v6 write ({@code dev: true} dev, {@code dev: false}
+ * or no flag runtime, {@code optional: true} optional); v9 writes none, so it is not told.
  */
 public final class PnpmLockParser implements DependencyParser {
 
     private static final String FORMAT = "pnpm-lock.yaml";
+    private static final String PACKAGES = "packages";
+    private static final Map<String, String> IMPORTER_SECTIONS = Map.of("dependencies", Dependency.RUNTIME,
+            "optionalDependencies", Dependency.OPTIONAL, "devDependencies", Dependency.DEV);
 
     @Override
     public boolean handles(String path) {
@@ -34,11 +49,22 @@ public final class PnpmLockParser implements DependencyParser {
         if (text.isBlank()) {
             throw new DependencyFileException(FORMAT + ": empty file");
         }
-        if (!(JsLockfileYaml.read(text, FORMAT) instanceof Map<?, ?> root)) {
+        JsLockfileYaml.KeyLines lines = new JsLockfileYaml.KeyLines(PACKAGES);
+        if (!(JsLockfileYaml.read(text, FORMAT, lines) instanceof Map<?, ?> root)) {
             throw new DependencyFileException(FORMAT + ": not a YAML mapping");
         }
         int major = majorVersion(root.get("lockfileVersion"));
-        Object packages = root.get("packages");
+        Importers importers = new Importers();
+        if (root.get("importers") instanceof Map<?, ?> projects) {
+            for (Object project : projects.values()) {
+                if (project instanceof Map<?, ?> sections) {
+                    importers.read(sections);
+                }
+            }
+        } else {
+            importers.read(root);
+        }
+        Object packages = root.get(PACKAGES);
         FileEntries out = new FileEntries(FORMAT, skipped, text.length() / 256);
         if (packages == null) {
             return out.list();
@@ -47,6 +73,8 @@ public final class PnpmLockParser implements DependencyParser {
             out.skip("entry packages", "packages is not a mapping", String.valueOf(packages));
             return out.list();
         }
+        // in file order; a package is known direct by name only once every key is read
+        List<Dependency> found = new ArrayList<>();
         for (Map.Entry<?, ?> entry : entries.entrySet()) {
             String key = String.valueOf(entry.getKey());
             Object value = entry.getValue();
@@ -67,10 +95,83 @@ public final class PnpmLockParser implements DependencyParser {
             if (name == null && version == null) {
                 out.skip("entry " + key, "names no package and version", key);
             } else if (name != null && !name.isEmpty() && NpmSpecs.isExactVersion(version)) {
-                out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version));
+                Dependency dep = new Dependency(NpmSpecs.ECOSYSTEM, name, version).atLine(lines.of(PACKAGES, key));
+                String direct = importers.scopeOfKey(key);
+                found.add(direct != null ? dep.as(direct, Dependency.DIRECT)
+                        : dep.as(major < 9 ? flaggedScope(fields) : null, Dependency.TRANSITIVE));
             }
         }
+        for (Dependency dep : found) {
+            // a direct dependency whose version names no package key (a hand-edited lockfile) is known by name
+            String direct = dep.relationship().equals(Dependency.DIRECT) ? null
+                    : importers.scopeOfUnresolvedName(dep.name());
+            out.add(direct == null ? dep : dep.as(direct, Dependency.DIRECT));
+        }
         return out.list();
+    }
+
+    /** v5 and v6: {@code dev: true} is dev, {@code optional: true} optional, anything else runtime. */
+    private static String flaggedScope(Map<?, ?> fields) {
+        if ("true".equals(fields.get("dev"))) {
+            return Dependency.DEV;
+        }
+        return "true".equals(fields.get("optional")) ? Dependency.OPTIONAL : Dependency.RUNTIME;
+    }
+
+    /**
+     * What the importers list: the package keys their versions may resolve to, each with the widest scope it is
+     * listed in. An importer writes {@code name: version} (v5) or {@code name: {specifier, version}} (v6, v9); the
+     * version is {@code 1.2.3}, {@code 1.2.3(peer@x)}, an alias's {@code /real/1.2.3}, {@code /real@1.2.3} or
+     * {@code real@1.2.3}, or a git or tarball package's key.
+     */
+    private static final class Importers {
+
+        private final Map<String, String> scopeByKey = new HashMap<>();
+        private final Map<String, String> scopeByName = new HashMap<>();
+        private final Set<String> resolvedNames = new HashSet<>();
+        private final Map<String, String> nameByKey = new HashMap<>();
+
+        void read(Map<?, ?> importer) {
+            for (Map.Entry<String, String> section : IMPORTER_SECTIONS.entrySet()) {
+                if (!(importer.get(section.getKey()) instanceof Map<?, ?> deps)) {
+                    continue;
+                }
+                for (Map.Entry<?, ?> dep : deps.entrySet()) {
+                    String name = String.valueOf(dep.getKey());
+                    Object value = dep.getValue();
+                    String version = value instanceof String v ? v
+                            : value instanceof Map<?, ?> fields && fields.get("version") instanceof String v ? v : null;
+                    if (version != null && !version.startsWith("link:") && !version.startsWith("file:")) {
+                        add(name, version, section.getValue());
+                    }
+                }
+            }
+        }
+
+        private void add(String name, String version, String scope) {
+            int paren = version.indexOf('(');
+            String bare = paren < 0 ? version : version.substring(0, paren);
+            for (String key : List.of(version, bare, "/" + name + "/" + version, "/" + name + "@" + version,
+                    name + "@" + version, name + "@" + bare)) {
+                scopeByKey.merge(key, scope, NpmSpecs::widerScope);
+                nameByKey.putIfAbsent(key, name);
+            }
+            scopeByName.merge(name, scope, NpmSpecs::widerScope);
+        }
+
+        /** The scope of the package under {@code key} when an importer lists it, else null. */
+        String scopeOfKey(String key) {
+            String scope = scopeByKey.get(key);
+            if (scope != null) {
+                resolvedNames.add(nameByKey.get(key));
+            }
+            return scope;
+        }
+
+        /** The scope an importer lists {@code name} in when none of its versions resolved to a key, else null. */
+        String scopeOfUnresolvedName(String name) {
+            return resolvedNames.contains(name) ? null : scopeByName.get(name);
+        }
     }
 
     private static boolean isStringOrAbsent(Object value) {

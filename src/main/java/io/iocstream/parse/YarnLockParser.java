@@ -1,8 +1,10 @@
 package io.iocstream.parse;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Yarn {@code yarn.lock}, both generations: classic (v1, yarn's own indented text format with
@@ -18,6 +20,12 @@ import java.util.Map;
  * entries, whose unpatched original is an entry of its own. An entry that cannot be read (without a version, with an
  * unterminated string, under a line that is no key) is skipped; the rest of the file is read. The text is decoded
  * leniently, so that a stray byte costs only the entry it is in.
+ *
+ * <p>Each dependency carries the line of its entry's key, in both generations, and no scope: neither marks what
+ * only development needs (berry's workspace entries merge {@code devDependencies} into {@code dependencies}).
+ * Classic does not say which are direct either (it lists no workspaces). Berry does: an entry one of whose
+ * descriptors a workspace entry ({@code resolution: "app@workspace:."}) lists under {@code dependencies} is direct,
+ * every other entry transitive; a berry file without a workspace entry does not say.
  */
 public final class YarnLockParser implements DependencyParser {
 
@@ -68,9 +76,11 @@ public final class YarnLockParser implements DependencyParser {
 
     /** Berry: {@code "descriptors": {version: x, resolution: "name@protocol:..."}}. */
     private static void readBerry(String text, FileEntries out) throws DependencyFileException {
-        if (!(JsLockfileYaml.read(text, FORMAT) instanceof Map<?, ?> root)) {
+        JsLockfileYaml.KeyLines lines = new JsLockfileYaml.KeyLines();
+        if (!(JsLockfileYaml.read(text, FORMAT, lines) instanceof Map<?, ?> root)) {
             throw new DependencyFileException(FORMAT + ": berry lockfile is not a YAML mapping");
         }
+        Set<String> direct = workspaceDescriptors(root);
         for (Map.Entry<?, ?> entry : root.entrySet()) {
             String key = String.valueOf(entry.getKey());
             if (key.equals("__metadata")) {
@@ -86,8 +96,40 @@ public final class YarnLockParser implements DependencyParser {
             }
             String locator = fields.get("resolution") instanceof String resolution
                     ? resolution : firstDescriptor(key);
-            add(out, locator, version, 0);
+            String relationship = direct == null ? null
+                    : isListed(key, direct) ? Dependency.DIRECT : Dependency.TRANSITIVE;
+            add(out, locator, version, lines.of(key), relationship);
         }
+    }
+
+    /**
+     * The descriptors ({@code lodash@npm:^4.17.21}) the workspace entries ({@code resolution: "x@workspace:..."})
+     * list under {@code dependencies}, as an entry's key spells them; null when the file has no workspace entry.
+     */
+    private static Set<String> workspaceDescriptors(Map<?, ?> root) {
+        Set<String> descriptors = null;
+        for (Object value : root.values()) {
+            if (value instanceof Map<?, ?> fields && fields.get("resolution") instanceof String resolution
+                    && resolution.contains("@workspace:")) {
+                descriptors = descriptors == null ? new HashSet<>() : descriptors;
+                if (fields.get("dependencies") instanceof Map<?, ?> dependencies) {
+                    for (Map.Entry<?, ?> dep : dependencies.entrySet()) {
+                        descriptors.add(dep.getKey() + "@" + dep.getValue());
+                    }
+                }
+            }
+        }
+        return descriptors;
+    }
+
+    /** Whether one of a key's comma-separated descriptors is in {@code descriptors}. */
+    private static boolean isListed(String key, Set<String> descriptors) {
+        for (String descriptor : key.split(",")) {
+            if (descriptors.contains(unquote(descriptor.strip()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -146,15 +188,15 @@ public final class YarnLockParser implements DependencyParser {
         if (problem != null || version == null) {
             out.skip("entry " + key, problem != null ? problem : "no version", key);
         } else {
-            add(out, firstDescriptor(key), version, keyLine);
+            add(out, firstDescriptor(key), version, keyLine, null);
         }
     }
 
     /**
-     * Adds {@code name@spec} at {@code version}, named on {@code line} (0: not known), unless it is local code;
-     * resolves {@code npm:} aliases.
+     * Adds {@code name@spec} at {@code version}, named on {@code line} (0: not known) with {@code relationship} (null:
+     * not told), unless it is local code; resolves {@code npm:} aliases.
      */
-    private static void add(FileEntries out, String descriptor, String version, int line) {
+    private static void add(FileEntries out, String descriptor, String version, int line, String relationship) {
         String name = NpmSpecs.nameOf(descriptor);
         String spec = NpmSpecs.specOf(descriptor);
         String real = NpmSpecs.aliasTarget(spec);
@@ -164,7 +206,7 @@ public final class YarnLockParser implements DependencyParser {
             return;
         }
         if (!name.isEmpty() && !version.equals(WORKSPACE_VERSION) && NpmSpecs.isExactVersion(version)) {
-            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version).atLine(line));
+            out.add(new Dependency(NpmSpecs.ECOSYSTEM, name, version).atLine(line).as(null, relationship));
         }
     }
 

@@ -70,6 +70,7 @@ class EveryFormatEndToEndTest {
     static String[] withdrawn;
     static Path findingsFile;
     static List<Finding> findings = new ArrayList<>();
+    static Path findingsFile;
     static RunSummary summary;
 
     @BeforeAll
@@ -118,6 +119,30 @@ class EveryFormatEndToEndTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(planted).extracting(triple -> triple[1]).contains("npm", "PyPI", "RubyGems", "Packagist", "Go",
                 "crates.io", "Maven", "NuGet");
+    }
+
+    @Test
+    void aDependencyFindingsJsonLineSaysWhereAndHowTheFileNamesIt() throws IOException {
+        // the planted (first) triple of each JavaScript and SBOM fixture, as its parser's tests pin it
+        Map<String, String> expected = Map.of(
+                "bun/bun.lock", "22 null transitive",
+                "package-json/package.json", "2 null null",
+                "pnpm-v5/pnpm-lock.yaml", "20 runtime direct",
+                "pnpm-v9/pnpm-lock.yaml", "20 runtime direct",
+                "yarn-berry/yarn.lock", "8 null null",
+                "sbom-npm/bom.cdx.json", "68 runtime transitive",
+                "sbom-npm/deps.spdx.json", "68 dev direct");
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(findingsFile)) {
+            var json = JSON.readTree(line);
+            String path = json.path("path").asText();
+            if (json.has("finding_id") && expected.containsKey(path)) {
+                assertThat(json.get("html_url").asText()).endsWith("#L" + json.get("line").asInt());
+                actual.put(path, json.get("line").asInt() + " " + json.get("scope").asText(null) + " "
+                        + json.get("relationship").asText(null));
+            }
+        }
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(expected);
     }
 
     @Test

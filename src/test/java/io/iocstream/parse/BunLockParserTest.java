@@ -8,6 +8,7 @@ import static io.iocstream.parse.JsFixtures.truncated;
 import static io.iocstream.parse.JsFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,44 @@ import org.junit.jupiter.api.Test;
 class BunLockParserTest {
 
     private final BunLockParser parser = new BunLockParser();
+
+    @Test
+    void theRootWorkspaceSaysWhichPackagesAreDirectAndInWhichScope() throws Exception {
+        // lodash (line 44) and stopwords (56) are the root's dependencies; @babel/parser (28) comes with
+        // babel-preset-php, jquery (42) with slick-carousel: transitive, and bun.lock marks no dev packages
+        assertThat(Fixtures.parsePlaced(parser, fixture("bun/bun.lock")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .contains(tuple("lodash", 44, "runtime", "direct"), tuple("stopwords", 56, "runtime", "direct"),
+                        tuple("@babel/parser", 28, null, "transitive"), tuple("jquery", 42, null, "transitive"));
+    }
+
+    @Test
+    void aWorkspaceNamesItsOwnCopiesAndTheWidestScopeWins() throws Exception {
+        byte[] lock = utf8("""
+                {
+                  "lockfileVersion": 1,
+                  "workspaces": {
+                    "": {"name": "root", "devDependencies": {"a": "^1.0.0"}, "optionalDependencies": {"c": "1"}},
+                    "packages/web": {"name": "web", "dependencies": {"a": "^1.0.0", "b": "^2.0.0"}},
+                  },
+                  "packages": {
+                    "a": ["a@1.0.0", "", {}, "sha512-a"],
+                    "b": ["b@1.0.0", "", {}, "sha512-b"],
+                    "web/b": ["b@2.0.0", "", {}, "sha512-b2"],
+                    "c": ["c@1.0.0", "", {}, "sha512-c"],
+                    "b/d": ["d@1.0.0", "", {}, "sha512-d"],
+                  },
+                }
+                """);
+        // a: dev for the root, runtime for web; the hoisted b@1.0.0 is someone else's, web's own b is the copy
+        // installed under its name
+        assertThat(Fixtures.parsePlaced(parser, lock))
+                .extracting(Dependency::name, Dependency::version, Dependency::line, Dependency::scope,
+                        Dependency::relationship)
+                .containsExactly(tuple("a", "1.0.0", 8, "runtime", "direct"),
+                        tuple("b", "1.0.0", 9, null, "transitive"), tuple("b", "2.0.0", 10, "runtime", "direct"),
+                        tuple("c", "1.0.0", 11, "optional", "direct"), tuple("d", "1.0.0", 12, null, "transitive"));
+    }
 
     @Test
     void handlesBunLocksOutsideNodeModules() {
@@ -80,7 +119,9 @@ class BunLockParserTest {
         byte[] mixed = utf8("{\"lockfileVersion\": 1, \"packages\": {\"a\": [1, {\"x\": [2]}], \"b\": [\"b@1.0.0\"]}}");
         assertThat(skippedIn(parser, mixed))
                 .containsExactly("entry a: bun.lock: does not start with \"name@version\"");
-        assertThat(parser.parse(mixed, new SkippedEntries())).containsExactly(npm("b", "1.0.0"));
+        // no workspace lists b: it is transitive, and bun.lock does not say its scope
+        assertThat(parser.parse(mixed, new SkippedEntries()))
+                .containsExactly(npm("b", "1.0.0").atLine(1).as(null, Dependency.TRANSITIVE));
     }
 
     @Test

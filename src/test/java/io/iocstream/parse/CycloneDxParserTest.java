@@ -5,10 +5,14 @@ import static io.iocstream.parse.Fixtures.lockfile;
 import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
-/** No shared fixture: the SBOMs are constructed from the CycloneDX 1.5 JSON specification. */
+/**
+ * SBOMs constructed from the CycloneDX 1.5 JSON specification, and npm's own {@code npm sbom} output
+ * (lockfiles/sbom-npm, attribution in SOURCES-js.tsv) for where and how each component is named.
+ */
 class CycloneDxParserTest {
 
     private static final String BOM = """
@@ -42,6 +46,44 @@ class CycloneDxParserTest {
             """;
 
     private final CycloneDxParser parser = new CycloneDxParser();
+
+    @Test
+    void theSubjectsGraphEntrySaysWhichAreDirectAndScopeSaysRuntime() throws Exception {
+        // npm sbom: the subject test-npm-sbom depends on foo and chai; dog comes with foo; all "required"; the
+        // line is the component's {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("sbom-npm/bom.cdx.json")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("chai", 38, "runtime", "direct"), tuple("foo", 53, "runtime", "direct"),
+                        tuple("dog", 68, "runtime", "transitive"));
+    }
+
+    @Test
+    void scopesMapAndTheNpmDevelopmentPropertyIsDev() throws Exception {
+        String bom = """
+                {
+                  "bomFormat": "CycloneDX",
+                  "dependencies": [{"ref": "app", "dependsOn": ["a"]}],
+                  "components": [
+                    {"bom-ref": "a", "purl": "pkg:npm/a@1.0.0", "scope": "optional"},
+                    {"bom-ref": "b", "purl": "pkg:npm/b@1.0.0", "scope": "excluded"},
+                    {"bom-ref": "c", "purl": "pkg:npm/c@1.0.0", "scope": "required",
+                     "properties": [{"name": "cdx:npm:package:development", "value": "true"}]},
+                    {"purl": "pkg:npm/d@1.0.0"}
+                  ],
+                  "metadata": {"component": {"bom-ref": "app", "name": "app"}}
+                }
+                """;
+        // the graph and the subject may come in any order; d has no bom-ref, so the graph cannot name it
+        assertThat(Fixtures.parsePlaced(parser, utf8(bom)))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("a", 5, "optional", "direct"), tuple("b", 6, null, "transitive"),
+                        tuple("c", 7, "dev", "transitive"), tuple("d", 9, null, null));
+    }
+
+    @Test
+    void withoutTheSubjectsGraphEntryTheRelationshipIsNotTold() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, utf8(BOM))).extracting(Dependency::relationship).containsOnlyNulls();
+    }
 
     @Test
     void readsComponentPurlsIncludingNestedOnesButNotTheSubject() throws Exception {

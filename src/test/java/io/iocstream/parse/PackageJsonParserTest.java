@@ -8,6 +8,7 @@ import static io.iocstream.parse.JsFixtures.truncated;
 import static io.iocstream.parse.JsFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,30 @@ import org.junit.jupiter.api.Test;
 class PackageJsonParserTest {
 
     private final PackageJsonParser parser = new PackageJsonParser();
+
+    @Test
+    void everyPinnedDependencyIsDirectInItsSectionsScopeOnItsLine() throws Exception {
+        // accepts itself on its "name" line (2); negotiator (13) in dependencies; deep-equal (16) and nyc (25) in
+        // devDependencies; mime-types (12) is a range and not reported
+        assertThat(Fixtures.parsePlaced(parser, fixture("package-json/package.json")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .startsWith(tuple("accepts", 2, null, null), tuple("negotiator", 13, "runtime", "direct"),
+                        tuple("deep-equal", 16, "dev", "direct"))
+                .contains(tuple("nyc", 25, "dev", "direct"));
+    }
+
+    @Test
+    void optionalAndPeerDependenciesHaveTheirOwnScopes() throws Exception {
+        byte[] manifest = utf8("""
+                {
+                  "optionalDependencies": {"fsevents": "2.3.3"},
+                  "peerDependencies": {"react": "18.2.0"}
+                }
+                """);
+        assertThat(Fixtures.parsePlaced(parser, manifest))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("fsevents", 2, "optional", "direct"), tuple("react", 3, "runtime", "direct"));
+    }
 
     @Test
     void handlesManifestsOutsideNodeModules() {
@@ -81,7 +106,8 @@ class PackageJsonParserTest {
         byte[] manifest = utf8("{\"dependencies\": {\"a\": {\"version\": \"1.0.0\"}, \"b\": \"2.0.0\"}}");
         assertThat(skippedIn(parser, manifest))
                 .containsExactly("entry dependencies.a: package.json: spec is not a string");
-        assertThat(parser.parse(manifest, new SkippedEntries())).containsExactly(npm("b", "2.0.0"));
+        assertThat(parser.parse(manifest, new SkippedEntries()))
+                .containsExactly(npm("b", "2.0.0").atLine(1).as(Dependency.RUNTIME, Dependency.DIRECT));
     }
 
     @Test

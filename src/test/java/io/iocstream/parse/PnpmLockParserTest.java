@@ -8,6 +8,7 @@ import static io.iocstream.parse.JsFixtures.truncated;
 import static io.iocstream.parse.JsFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,6 +19,82 @@ import org.junit.jupiter.api.Timeout;
 class PnpmLockParserTest {
 
     private final PnpmLockParser parser = new PnpmLockParser();
+
+    @Test
+    void v5TopLevelDependenciesAreDirectAndDevFlagsGiveTheScope() throws Exception {
+        // the three top-level dependencies are direct: @my-scope/my-package (20) and mocks (42) by their package
+        // keys, my-bitbucket-package (14) by name, since its version names a key the file does not have
+        // ("my-bitbucket-package/..." against "my-bitbucket-project/..."); the others are transitive; all dev: false
+        assertThat(Fixtures.parsePlaced(parser, fixture("pnpm-v5/pnpm-lock.yaml")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("my-bitbucket-package", 14, "runtime", "direct"),
+                        tuple("@my-scope/my-package", 20, "runtime", "direct"),
+                        tuple("@my-scope/my-other-package", 28, "runtime", "transitive"),
+                        tuple("faker-parser", 34, "runtime", "transitive"),
+                        tuple("mocks", 42, "runtime", "direct"));
+    }
+
+    @Test
+    void v9ImportersSayWhichAreDirect() throws Exception {
+        // both tarball packages are the root importer's dependencies; the lines are their keys under packages,
+        // not under snapshots
+        assertThat(Fixtures.parsePlaced(parser, fixture("pnpm-v9/pnpm-lock.yaml")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("ansi-regex", 20, "runtime", "direct"),
+                        tuple("is-number", 25, "runtime", "direct"));
+    }
+
+    @Test
+    void eachImporterSectionGivesItsScopeAndTransitiveV9PackagesHaveNone() throws Exception {
+        byte[] lock = utf8("""
+                lockfileVersion: '9.0'
+                importers:
+                  .:
+                    devDependencies:
+                      a: {specifier: ^1.0.0, version: 1.0.0}
+                      c: {specifier: ^1.0.0, version: 1.0.0(b@2.0.0)}
+                  packages/web:
+                    dependencies:
+                      a: {specifier: ^1.0.0, version: 1.0.0}
+                    optionalDependencies:
+                      alias: {specifier: npm:d@^3.0.0, version: d@3.0.0}
+                packages:
+                  a@1.0.0: {resolution: {integrity: sha512-a}}
+                  b@2.0.0: {resolution: {integrity: sha512-b}}
+                  c@1.0.0: {resolution: {integrity: sha512-c}}
+                  d@3.0.0: {resolution: {integrity: sha512-d}}
+                """);
+        // a is dev for the root but runtime for web: runtime wins
+        assertThat(Fixtures.parsePlaced(parser, lock))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("a", 13, "runtime", "direct"), tuple("b", 14, null, "transitive"),
+                        tuple("c", 15, "dev", "direct"), tuple("d", 16, "optional", "direct"));
+    }
+
+    @Test
+    void v6DevAndOptionalFlagsGiveTransitiveScopes() throws Exception {
+        byte[] lock = utf8("""
+                lockfileVersion: '6.0'
+                dependencies:
+                  a:
+                    specifier: ^1.0.0
+                    version: 1.0.0(b@2.0.0)
+                packages:
+                  /a@1.0.0(b@2.0.0):
+                    resolution: {integrity: sha512-a}
+                    dev: false
+                  /b@2.0.0:
+                    resolution: {integrity: sha512-b}
+                    dev: true
+                  /c@3.0.0:
+                    resolution: {integrity: sha512-c}
+                    optional: true
+                """);
+        assertThat(Fixtures.parsePlaced(parser, lock))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("a", 7, "runtime", "direct"), tuple("b", 10, "dev", "transitive"),
+                        tuple("c", 13, "optional", "transitive"));
+    }
 
     @Test
     void handlesPnpmLocksOutsideNodeModules() {
@@ -172,7 +249,9 @@ class PnpmLockParserTest {
                 "entry b@1.0.0: pnpm-lock.yaml: name is not a string",
                 "entry c@1.0.0: pnpm-lock.yaml: version is not a string",
                 "entry no-version: pnpm-lock.yaml: names no package and version");
-        assertThat(parser.parse(lock, new SkippedEntries())).containsExactly(npm("d", "1.0.0"));
+        // no importer lists d, and v9 writes no dev flags
+        assertThat(parser.parse(lock, new SkippedEntries()))
+                .containsExactly(npm("d", "1.0.0").atLine(7).as(null, Dependency.TRANSITIVE));
     }
 
     @Test

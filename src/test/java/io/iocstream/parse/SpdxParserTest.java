@@ -5,10 +5,14 @@ import static io.iocstream.parse.Fixtures.lockfile;
 import static io.iocstream.parse.Fixtures.parseAll;
 import static io.iocstream.parse.Fixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.junit.jupiter.api.Test;
 
-/** No shared fixture: the documents are constructed from the SPDX 2.3 JSON specification. */
+/**
+ * Documents constructed from the SPDX 2.3 JSON specification, and npm's own {@code npm sbom} output
+ * (lockfiles/sbom-npm, attribution in SOURCES-js.tsv) for where and how each package is named.
+ */
 class SpdxParserTest {
 
     private static final String DOCUMENT = """
@@ -45,6 +49,42 @@ class SpdxParserTest {
             """;
 
     private final SpdxParser parser = new SpdxParser();
+
+    @Test
+    void dependencyRelationshipsOfTheDescribedPackageSayDirectAndScope() throws Exception {
+        // npm sbom: dep1 PREREQUISITE_FOR root, dep2 and dep6 OPTIONAL_DEPENDENCY_OF, dep3 DEV_DEPENDENCY_OF, dep4
+        // DEPENDENCY_OF, dep5 DEPENDENCY_OF dep4; root is what the document describes; lines are each package's {
+        assertThat(Fixtures.parsePlaced(parser, lockfile("sbom-npm/deps.spdx.json")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("root", 17, null, null), tuple("dep1", 34, null, "direct"),
+                        tuple("dep2", 51, "optional", "direct"), tuple("dep3", 68, "dev", "direct"),
+                        tuple("dep4", 85, null, "direct"), tuple("dep5", 102, null, "transitive"),
+                        tuple("dep6", 119, "optional", "direct"));
+    }
+
+    @Test
+    void npmsOldRootFirstDevDependencyIsReadTheWayItWasMeant() throws Exception {
+        // npm 10.2 and older wrote "root DEV_DEPENDENCY_OF dep" (npm/cli#6867)
+        String fixed = new String(lockfile("sbom-npm/deps.spdx.json"), java.nio.charset.StandardCharsets.UTF_8);
+        String old = fixed.replace("""
+                      "spdxElementId": "SPDXRef-Package-dep3-0.0.3",
+                      "relatedSpdxElement": "SPDXRef-Package-root-1.0.0",
+                """, """
+                      "spdxElementId": "SPDXRef-Package-root-1.0.0",
+                      "relatedSpdxElement": "SPDXRef-Package-dep3-0.0.3",
+                """);
+        assertThat(old).isNotEqualTo(fixed);
+        assertThat(Fixtures.parsePlaced(parser, utf8(old)))
+                .extracting(Dependency::name, Dependency::scope, Dependency::relationship)
+                .contains(tuple("dep3", "dev", "direct"), tuple("root", null, null));
+    }
+
+    @Test
+    void aDocumentWithoutDependencyRelationshipsSaysNothingOfThem() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, utf8(DOCUMENT)))
+                .extracting(Dependency::line, Dependency::relationship)
+                .containsExactly(tuple(9, null), tuple(17, null), tuple(22, null));
+    }
 
     @Test
     void readsPurlExternalRefsOnly() throws Exception {

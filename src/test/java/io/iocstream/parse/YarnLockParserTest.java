@@ -21,6 +21,58 @@ class YarnLockParserTest {
     private final YarnLockParser parser = new YarnLockParser();
 
     @Test
+    void berryWorkspaceEntriesSayWhichAreDirect() throws Exception {
+        byte[] lock = utf8("""
+                __metadata:
+                  version: 8
+                  cacheKey: 10c0
+
+                "app@workspace:.":
+                  version: 0.0.0-use.local
+                  resolution: "app@workspace:."
+                  dependencies:
+                    lodash: "npm:^4.17.21"
+                    typescript: "npm:^5.4.0"
+                  languageName: unknown
+                  linkType: soft
+
+                "lodash@npm:^4.17.20, lodash@npm:^4.17.21":
+                  version: 4.17.21
+                  resolution: "lodash@npm:4.17.21"
+                  languageName: node
+                  linkType: hard
+
+                "typescript@npm:^5.4.0":
+                  version: 5.4.5
+                  resolution: "typescript@npm:5.4.5"
+                  dependencies:
+                    tslib: "npm:^2.6.0"
+                  languageName: node
+                  linkType: hard
+
+                "tslib@npm:^2.6.0":
+                  version: 2.6.2
+                  resolution: "tslib@npm:2.6.2"
+                  languageName: node
+                  linkType: hard
+                """);
+        // typescript is a devDependency, but berry merges those into the workspace's dependencies: no scope
+        assertThat(Fixtures.parsePlaced(parser, lock))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .containsExactly(tuple("lodash", 14, null, "direct"), tuple("typescript", 20, null, "direct"),
+                        tuple("tslib", 28, null, "transitive"));
+    }
+
+    @Test
+    void berryEntriesCarryTheLineOfTheirKeyAndWithoutWorkspaceEntriesNoRelationship() throws Exception {
+        assertThat(Fixtures.parsePlaced(parser, fixture("yarn-berry/yarn.lock")))
+                .extracting(Dependency::name, Dependency::line, Dependency::scope, Dependency::relationship)
+                .contains(tuple("@my-scope/my-first-package", 8, null, null),
+                        tuple("my-second-package", 12, null, null), tuple("@typegoose/typegoose", 21, null, null),
+                        tuple("is-really-great", 58, null, null));
+    }
+
+    @Test
     void handlesYarnLocksOutsideNodeModules() {
         assertThat(parser.handles("yarn.lock")).isTrue();
         assertThat(parser.handles("web/yarn.lock")).isTrue();
