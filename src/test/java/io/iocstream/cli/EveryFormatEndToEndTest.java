@@ -70,7 +70,6 @@ class EveryFormatEndToEndTest {
     static String[] withdrawn;
     static Path findingsFile;
     static List<Finding> findings = new ArrayList<>();
-    static Path findingsFile;
     static RunSummary summary;
 
     @BeforeAll
