@@ -62,28 +62,36 @@ final class ReplayRun {
     /** What a run is asked to do. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
             boolean simLongTail, double simErrorRate, ThrottleSettings throttle, DocumentationPolicy documentation,
-            Suppressions suppressions) {
+            Suppressions suppressions, long streamAboveBytes, long maxFileBytes) {
 
         Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
                 boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
             this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
-                    DocumentationPolicy.LOW, Suppressions.none());
+                    DocumentationPolicy.LOW, Suppressions.none(), FetchSettings.DEFAULT_STREAM_ABOVE_BYTES,
+                    FetchSettings.DEFAULT_MAX_FILE_BYTES);
+        }
+
+        /** Files larger than {@code streamAbove} streamed to disk (0: none), larger than {@code max} refused. */
+        Options withFileSizes(long streamAbove, long max) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, documentation, suppressions, streamAbove, max);
         }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, documentation, suppressions);
+                    throttle, documentation, suppressions,
+                    streamAboveBytes, maxFileBytes);
         }
 
         /** How a domain or IP address named in documentation counts ({@code --documentation}). */
         Options withDocumentation(DocumentationPolicy policy) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, policy, suppressions);
+                    simErrorRate, throttle, policy, suppressions, streamAboveBytes, maxFileBytes);
         }
 
         Options withSuppressions(Suppressions more) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, documentation, more);
+                    simErrorRate, throttle, documentation, more, streamAboveBytes, maxFileBytes);
         }
     }
 
@@ -225,7 +233,8 @@ final class ReplayRun {
      * cannot outgrow memory before the throttle sees it; {@code --no-throttle} lifts both, for comparison.
      */
     private static FetchSettings fetchSettings(String baseUrl, Options options) {
-        FetchSettings settings = FetchSettings.of(baseUrl, null, options.fetchStrategy());
+        FetchSettings settings = FetchSettings.of(baseUrl, null, options.fetchStrategy())
+                .withStreamAboveBytes(options.streamAboveBytes()).withMaxFileBytes(options.maxFileBytes());
         return options.throttle().enabled()
                 ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }

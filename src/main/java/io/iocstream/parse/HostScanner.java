@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import com.google.common.net.InternetDomainName;
 import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,33 +65,123 @@ public final class HostScanner {
      * is first on; the URLs after the hosts.
      */
     public static Map<String, Integer> hostLines(byte[] content, boolean urls) {
-        Map<String, Integer> hosts = new LinkedHashMap<>();
-        Map<String, Integer> withPaths = new LinkedHashMap<>();
-        int i = 0;
-        int line = 1;
-        while (i < content.length) {
-            if (!HOST_CHAR[content[i] & 0xff]) {
-                // a host run never holds a line break, so counting them here counts them all
-                if (content[i] == '\n') {
-                    line++;
-                }
-                i++;
-                continue;
-            }
-            int start = i;
-            boolean dot = false;
-            for (; i < content.length && HOST_CHAR[content[i] & 0xff]; i++) {
-                dot |= content[i] == '.';
-            }
-            if (dot) {
-                String host = addIfHost(content, start, i, line, hosts);
-                if (host != null && urls && withPaths.size() < MAX_URLS) {
-                    addUrl(content, host, i, line, withPaths);
-                }
-            }
+        Scan scan = new Scan(urls);
+        scan.scan(content, 0, content.length, true);
+        return scan.result();
+    }
+
+    /**
+     * The same as {@link #hostLines(byte[], boolean)}, read from a stream a window at a time, so a file larger
+     * than the heap can be scanned: a host or URL that straddles two reads is found as in one array, since a run
+     * of host characters is only judged once it and what may follow it (a port and a path) are in the window.
+     * The one difference, on hostile input only: a run of host characters longer than half the window (a
+     * megabyte by default) is skipped whole, where the array scan would still find a host padded by that many dots
+     * or hyphens.
+     */
+    public static Map<String, Integer> hostLines(InputStream in, boolean urls) throws IOException {
+        return hostLines(in, urls, STREAM_WINDOW);
+    }
+
+    /** Bytes of the stream in view at once. */
+    static final int STREAM_WINDOW = 2 * 1024 * 1024;
+    /** Bytes after a host run that may belong to its URL: a colon, a port, a slash, a path. */
+    private static final int LOOKAHEAD = MAX_PATH + 64;
+    /** Bytes before a run that say whether it follows a scheme ({@code ://}). */
+    private static final int LOOKBEHIND = 3;
+
+    static Map<String, Integer> hostLines(InputStream in, boolean urls, int window) throws IOException {
+        if (window < 2 * (LOOKAHEAD + LOOKBEHIND)) {
+            throw new IllegalArgumentException("a window of " + window + " bytes is too small");
         }
-        withPaths.forEach(hosts::putIfAbsent);
-        return hosts;
+        Scan scan = new Scan(urls);
+        byte[] buffer = new byte[window];
+        int length = 0;
+        int at = 0;
+        boolean eof = false;
+        boolean skippingRun = false;
+        while (true) {
+            if (!eof && length < buffer.length) {
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    length += n;
+                    continue;
+                }
+            }
+            if (skippingRun) {
+                // inside a run too long to be a host: pass over it to the first byte that is not of it
+                while (at < length && HOST_CHAR[buffer[at] & 0xff]) {
+                    at++;
+                }
+                skippingRun = at == length && !eof;
+            }
+            int stop = skippingRun ? length : scan.scan(buffer, at, length, eof);
+            if (eof && stop >= length) {
+                return scan.result();
+            }
+            // keep what is not judged yet, with the bytes before it that say whether it follows a scheme
+            int keep = Math.max(0, stop - LOOKBEHIND);
+            if (keep == 0 && length == buffer.length) {
+                // one run (and what follows it) fills the window: it is longer than any host
+                skippingRun = true;
+                keep = length - LOOKBEHIND;
+                stop = length;
+            }
+            System.arraycopy(buffer, keep, buffer, 0, length - keep);
+            length -= keep;
+            at = stop - keep;
+        }
+    }
+
+    /** One scan's hosts and URLs so far, and the line it is on. */
+    private static final class Scan {
+        private final boolean urls;
+        private final Map<String, Integer> hosts = new LinkedHashMap<>();
+        private final Map<String, Integer> withPaths = new LinkedHashMap<>();
+        private int line = 1;
+
+        Scan(boolean urls) {
+            this.urls = urls;
+        }
+
+        /**
+         * Scans {@code content[from, length)}; returns where it stopped: {@code length}, or (before the end of
+         * the input) the start of a run that may go on past {@code length} or whose URL may.
+         */
+        int scan(byte[] content, int from, int length, boolean eof) {
+            int i = from;
+            while (i < length) {
+                if (!HOST_CHAR[content[i] & 0xff]) {
+                    // a host run never holds a line break, so counting them here counts them all
+                    if (content[i] == '\n') {
+                        line++;
+                    }
+                    i++;
+                    continue;
+                }
+                int start = i;
+                boolean dot = false;
+                for (; i < length && HOST_CHAR[content[i] & 0xff]; i++) {
+                    dot |= content[i] == '.';
+                }
+                if (!eof && (i == length || dot && length - i <= LOOKAHEAD && start > LOOKBEHIND)) {
+                    return start;
+                }
+                if (dot) {
+                    String host = addIfHost(content, start, i, line, hosts);
+                    if (host != null && urls && withPaths.size() < MAX_URLS) {
+                        addUrl(content, length, host, i, line, withPaths);
+                    }
+                }
+            }
+            return length;
+        }
+
+        Map<String, Integer> result() {
+            withPaths.forEach(hosts::putIfAbsent);
+            return hosts;
+        }
     }
 
     /** Whether an entry of {@link #hostLines(byte[], boolean)} is a URL with a path rather than a host. */
@@ -98,20 +190,21 @@ public final class HostScanner {
     }
 
     /** Adds {@code host/path} when a path follows the host at {@code at} (after an optional {@code :port}). */
-    private static void addUrl(byte[] content, String host, int at, int line, Map<String, Integer> urls) {
+    private static void addUrl(byte[] content, int length, String host, int at, int line,
+            Map<String, Integer> urls) {
         int path = at;
-        if (path < content.length && content[path] == ':') {
+        if (path < length && content[path] == ':') {
             int digits = path + 1;
-            while (digits < content.length && content[digits] >= '0' && content[digits] <= '9') {
+            while (digits < length && content[digits] >= '0' && content[digits] <= '9') {
                 digits++;
             }
             path = digits > path + 1 ? digits : -1;
         }
-        if (path < 0 || path >= content.length || content[path] != '/') {
+        if (path < 0 || path >= length || content[path] != '/') {
             return;
         }
         int end = path + 1;
-        while (end < content.length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
+        while (end < length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
             end++;
         }
         // a sentence's full stop or comma is not part of the URL
