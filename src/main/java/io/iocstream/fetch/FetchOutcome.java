@@ -26,11 +26,6 @@ public record FetchOutcome(FileRef file, byte[] content, String failure, boolean
         return new FetchOutcome(file, null, failure, retryable, 0, null);
     }
 
-    /** The bytes read, in memory or spooled. */
-    long length() {
-        return content != null ? content.length : spool != null ? spool.length() : 0;
-    }
-
     public boolean succeeded() {
         return failure == null;
     }

@@ -88,7 +88,7 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
             return FetchedFile.failed(outcome.file().at(), outcome.file().path());
         }
         filesFetched.add(1);
-        bytesFetched.add(outcome.length());
+        bytesFetched.add(outcome.spool() != null ? outcome.spool().length() : outcome.content().length);
         if (outcome.spool() != null) {
             return FetchedFile.spooled(outcome.file().at(), outcome.file().path(), outcome.spool());
         }
