@@ -30,6 +30,10 @@ final class GenWorldCommand implements Callable<Integer> {
     @Option(names = "--big-files", defaultValue = "0", description = "Repositories that also get a 20-80 MB lockfile.")
     int bigFiles;
 
+    @Option(names = "--big-file-mb", defaultValue = "0",
+            description = "Size of each large lockfile in MiB; 0 for 20 to 80 at random (default ${DEFAULT-VALUE}).")
+    int bigFileMb;
+
     @Option(names = "--dormant", defaultValue = "0",
             description = "More repositories that are never pushed to, found only by listing the organisation.")
     int dormant;
@@ -38,11 +42,12 @@ final class GenWorldCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         checkSize(repos, pushes, bigFiles);
         checkOut(out);
+        OptionChecks.between("--big-file-mb", bigFileMb, 0, 4096);
         if (dormant < 0) {
             throw new UsageException("--dormant must be at least 0, got " + dormant);
         }
         WorldGenerator.Summary summary = new WorldGenerator(
-                new WorldGenerator.Settings(out, repos, pushes, seed, bigFiles, dormant)).generate();
+                new WorldGenerator.Settings(out, repos, pushes, seed, bigFiles, dormant, bigFileMb)).generate();
         System.out.printf("Wrote %s: %d repositories, %d pushes, %d commits, %d IOC entries, %d expected findings%n",
                 out, summary.repos(), summary.pushes(), summary.commits(), summary.iocEntries(),
                 summary.expectedFindings());

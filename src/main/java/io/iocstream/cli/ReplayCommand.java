@@ -46,6 +46,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--no-throttle", description = "Disable the memory-aware throttle (for comparison runs).")
     boolean noThrottle;
 
+    @Option(names = "--stream-above-bytes", defaultValue = "4194304", description = "Files larger than this are "
+            + "streamed to a spool file on local disk and parsed from there, never held whole in the heap; 0: "
+            + "never (default ${DEFAULT-VALUE}).")
+    long streamAboveBytes;
+
+    @Option(names = "--max-file-bytes", defaultValue = "104857600", description = "Larger files are dead letters "
+            + "(default ${DEFAULT-VALUE}, GitHub's 100 MB).")
+    long maxFileBytes;
+
     @Option(names = "--documentation", defaultValue = "low", description = "How a domain or IP address named in "
             + "documentation (README, *.md, docs/) counts: ignore, low or same (default ${DEFAULT-VALUE}).")
     String documentation;
@@ -56,11 +65,14 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OptionChecks.atLeast("--stream-above-bytes", streamAboveBytes, 0);
+        OptionChecks.atLeast("--max-file-bytes", maxFileBytes, 1);
         ReplayRun.Options options = options(World.open(world), out, summary, parallelism, fetchStrategy,
                 simLatencyMs, simErrorRate, !noThrottle).withLongTail(simLongTail)
                 .withPipeline(PipelineOptions.defaults()
                         .withDocumentation(documentationPolicy(documentation))
-                        .withSuppressions(suppressions(suppressions)));
+                        .withSuppressions(suppressions(suppressions)))
+                .withFileSizes(streamAboveBytes, maxFileBytes);
         ReplayRun.run(options, new ReplayRun.Listener() {
             @Override
             public void finding(Finding finding) {}

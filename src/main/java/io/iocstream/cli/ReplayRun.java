@@ -62,29 +62,36 @@ final class ReplayRun {
     /** What a run is asked to do; {@code pipeline} holds the graph's optional settings. */
     record Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
             boolean simLongTail, double simErrorRate, ThrottleSettings throttle, PipelineOptions pipeline,
-            CostModel simCost) {
+            CostModel simCost, long streamAboveBytes, long maxFileBytes) {
 
         Options(World world, Path out, Path summary, int parallelism, FetchStrategy fetchStrategy, long simLatencyMs,
                 boolean simLongTail, double simErrorRate, ThrottleSettings throttle) {
             this(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail, simErrorRate, throttle,
-                    PipelineOptions.defaults(), null);
+                    PipelineOptions.defaults(), null, FetchSettings.DEFAULT_STREAM_ABOVE_BYTES,
+                    FetchSettings.DEFAULT_MAX_FILE_BYTES);
+        }
+
+        /** Files larger than {@code streamAbove} streamed to disk (0: none), larger than {@code max} refused. */
+        Options withFileSizes(long streamAbove, long max) {
+            return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
+                    simErrorRate, throttle, pipeline, simCost, streamAbove, max);
         }
 
         Options withLongTail(boolean longTail) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, longTail, simErrorRate,
-                    throttle, pipeline, simCost);
+                    throttle, pipeline, simCost, streamAboveBytes, maxFileBytes);
         }
 
         /** The graph's optional settings ({@code --documentation}, {@code --suppressions}). */
         Options withPipeline(PipelineOptions options) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, options, simCost);
+                    simErrorRate, throttle, options, simCost, streamAboveBytes, maxFileBytes);
         }
 
         /** The simulator with GitHub's costs ({@code bench --github-model cost}); null for its fixed latency. */
         Options withSimCost(CostModel cost) {
             return new Options(world, out, summary, parallelism, fetchStrategy, simLatencyMs, simLongTail,
-                    simErrorRate, throttle, pipeline, cost);
+                    simErrorRate, throttle, pipeline, cost, streamAboveBytes, maxFileBytes);
         }
     }
 
@@ -224,7 +231,8 @@ final class ReplayRun {
      * cannot outgrow memory before the throttle sees it; {@code --no-throttle} lifts both, for comparison.
      */
     private static FetchSettings fetchSettings(String baseUrl, Options options) {
-        FetchSettings settings = FetchSettings.of(baseUrl, null, options.fetchStrategy());
+        FetchSettings settings = FetchSettings.of(baseUrl, null, options.fetchStrategy())
+                .withStreamAboveBytes(options.streamAboveBytes()).withMaxFileBytes(options.maxFileBytes());
         return options.throttle().enabled()
                 ? settings.withMaxBytesInFlight(Runtime.getRuntime().maxMemory() / 4) : settings;
     }

@@ -15,6 +15,7 @@ import io.iocstream.throttle.PressureLevel;
 import io.iocstream.throttle.TaskManagerMemory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,9 @@ final class FetchService implements AutoCloseable {
     private final PointsPacer treesPoints = new PointsPacer(PointsPacer.GITHUB_REST_POINTS_PER_MINUTE);
     private final AtomicLong splits = new AtomicLong();
     private final AtomicLong reportedSplits = new AtomicLong();
+    /** Where large files are spooled: made at the first one, removed with everything in it on close. */
+    private SpoolDirectory spools;
+    private Path spoolRoot = Path.of(System.getProperty("java.io.tmpdir"));
     private int inFlight;
     private int users;
     private boolean closed;
@@ -190,6 +194,27 @@ final class FetchService implements AutoCloseable {
         return split - reportedSplits.getAndSet(split);
     }
 
+    /**
+     * Spools large files under {@code root} (the task manager's temporary directory) rather than
+     * {@code java.io.tmpdir}; has no effect once a file has been spooled.
+     */
+    synchronized void spoolUnder(Path root) {
+        if (spools == null) {
+            spoolRoot = root;
+        }
+    }
+
+    /** A new spool file in this service's spool directory, made at the first one. */
+    private synchronized Path newSpoolFile() throws IOException {
+        if (closed) {
+            throw new IOException("fetch service closed");
+        }
+        if (spools == null) {
+            spools = SpoolDirectory.under(spoolRoot);
+        }
+        return spools.newFile();
+    }
+
     /** Reads one file: from the cache when its oid is known and held, else in the next batch. */
     CompletableFuture<FetchOutcome> fetch(FileRef file) {
         byte[] cached = file.oid() == null ? null : cache.getIfPresent(file.oid());
@@ -197,14 +222,16 @@ final class FetchService implements AutoCloseable {
             return CompletableFuture.completedFuture(FetchOutcome.read(file, cached));
         }
         CompletableFuture<FetchOutcome> result = new CompletableFuture<>();
-        // the throttle counts the file's bytes as used from now until they are read
-        TaskManagerMemory.promise(file.size());
+        // the throttle counts the file's bytes as used from now until they are read; a file streamed to disk
+        // never takes them
+        long promised = settings.streams(file.size()) ? 0 : file.size();
+        TaskManagerMemory.promise(promised);
         synchronized (this) {
             queue.add(new Waiting(file, result));
             notifyAll();
         }
         // the caller gets this future itself, not a derived one, so an Error reaches it unwrapped
-        result.whenComplete((outcome, error) -> TaskManagerMemory.settle(file.size()));
+        result.whenComplete((outcome, error) -> TaskManagerMemory.settle(promised));
         return result;
     }
 
@@ -356,7 +383,9 @@ final class FetchService implements AutoCloseable {
         List<Waiting> small = new ArrayList<>();
         List<Waiting> large = new ArrayList<>();
         for (Waiting waiting : batch) {
-            (waiting.file().size() > RAW_ABOVE_BYTES ? large : small).add(waiting);
+            // a file to be streamed to disk is never part of a batch's answer
+            long size = waiting.file().size();
+            (size > RAW_ABOVE_BYTES || settings.streams(size) ? large : small).add(waiting);
         }
         if (!small.isEmpty()) {
             readBlobs(small);
@@ -423,9 +452,12 @@ final class FetchService implements AutoCloseable {
         return readRest(file, blob.byteSize());
     }
 
-    /** Gives back what a parsed file held of the byte budget. */
+    /** Gives back what a parsed file held of the byte budget, and removes its spool. */
     void released(FetchOutcome outcome) {
         bytesInFlight.release(outcome.heldBytes());
+        if (outcome.spool() != null) {
+            outcome.spool().delete();
+        }
     }
 
     /** Bytes of the budget held now; for tests. */
@@ -437,9 +469,13 @@ final class FetchService implements AutoCloseable {
         return readRest(file, file.size());
     }
 
-    /** Reads a file over REST, once the byte budget has room for its {@code expectedSize} (or a guess). */
+    /**
+     * Reads a file over REST, once the byte budget has room for its {@code expectedSize} (or a guess); a file
+     * larger than {@link FetchSettings#streamAboveBytes()} is streamed to a spool file and holds none of it.
+     */
     private FetchOutcome readRest(FileRef file, long expectedSize) {
-        long held = Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
+        long held = settings.streams(expectedSize) ? 0
+                : Math.min(settings.maxFileBytes(), expectedSize > 0 ? expectedSize : UNKNOWN_SIZE_GUESS);
         try {
             // when memory is critical, files are read one at a time, whatever the budget says
             bytesInFlight.acquire(held, TaskManagerMemory.level() == PressureLevel.CRITICAL);
@@ -450,12 +486,18 @@ final class FetchService implements AutoCloseable {
         boolean handedOver = false;
         try {
             contentsPoints.acquire(1);
-            byte[] bytes = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
+            SpillingRead.Content content = client.fileContent(file.repo(), file.commit(), file.path(),
+                    (in, length) -> SpillingRead.read(in, length, settings.maxFileBytes(),
+                            settings.streamAboveBytes(), this::newSpoolFile));
+            if (content.spool() != null) {
+                // on disk: nothing of the heap stays held
+                return FetchOutcome.spooled(file, content.spool());
+            }
             if (file.oid() != null) {
-                cache(file.oid(), bytes);
+                cache(file.oid(), content.bytes());
             }
             handedOver = true;
-            return FetchOutcome.readHeld(file, bytes, held);
+            return FetchOutcome.readHeld(file, content.bytes(), held);
         } catch (GitHubNotFoundException e) {
             return FetchOutcome.failed(file, e.getMessage(), false);
         } catch (GitHubApiException e) {
@@ -483,6 +525,9 @@ final class FetchService implements AutoCloseable {
         io.shutdownNow();
         listing.shutdownNow();
         client.close();
+        if (spools != null) {
+            spools.close();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

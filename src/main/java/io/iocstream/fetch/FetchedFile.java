@@ -9,7 +9,9 @@ import java.util.List;
  *
  * @param seq          the ref's push sequence: the matcher applies a ref's scans in this order
  * @param scanSize     how many records this record's scan sends in all, so the matcher knows when it is whole
- * @param content      the bytes for {@link FileOp#CONTENT}, else null
+ * @param content      the bytes for {@link FileOp#CONTENT}, else null (and null when the content is spooled)
+ * @param spool        for {@link FileOp#CONTENT} of a file too large for the heap: where its bytes are on this task
+ *                     manager's disk, readable while the chained parser handles this record; else null
  * @param presentPaths for {@link FileOp#SNAPSHOT}: every file in the tree, else empty
  * @param pushed       who pushed and when, for the findings
  */
@@ -23,6 +25,7 @@ public record FetchedFile(
         int scanSize,
         FileOp op,
         byte[] content,
+        Spool spool,
         List<String> presentPaths,
         PushStamp pushed) {
 
@@ -33,7 +36,18 @@ public record FetchedFile(
 
     public static FetchedFile content(ScanContext at, String path, byte[] content) {
         return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(),
-                FileOp.CONTENT, content, List.of(), at.pushed());
+                FileOp.CONTENT, content, null, List.of(), at.pushed());
+    }
+
+    /** A file's content spooled to local disk, to be read as a stream. */
+    public static FetchedFile spooled(ScanContext at, String path, Spool spool) {
+        return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(),
+                FileOp.CONTENT, null, spool, List.of(), at.pushed());
+    }
+
+    /** Whether the content is in a spool file rather than in {@link #content()}. */
+    public boolean isSpooled() {
+        return spool != null;
     }
 
     public static FetchedFile listed(ScanContext at, String path) {
@@ -66,7 +80,7 @@ public record FetchedFile(
 
     private static FetchedFile of(ScanContext at, String path, FileOp op, List<String> presentPaths) {
         return new FetchedFile(at.repo(), at.ref(), at.commit(), path, at.trigger(), at.seq(), at.scanSize(), op,
-                null, presentPaths, at.pushed());
+                null, null, presentPaths, at.pushed());
     }
 
     /** The coordinates every record of one scan shares, how many records the scan sends, and who pushed when. */

@@ -16,7 +16,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * <p>An operator rather than a {@code ProcessFunction} so that a file's bytes are unreachable the moment it is
  * parsed: a function's collector keeps the last record it passed on, which for an 80 MB lockfile is 80 MB that
  * the byte budget has already given back. This operator passes each file on in the record it arrived in (as
- * Flink's own map does) and empties that record once the chained parser is done with it.
+ * Flink's own map does) and empties that record once the chained parser is done with it. A file spooled to disk
+ * ({@link Spool}) is removed at the same point: the parser is chained to this operator (the pipeline makes it
+ * so), so the spool is only ever read on the task manager that wrote it, while this record is being handled.
  */
 public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
         implements OneInputStreamOperator<FetchOutcome, FetchedFile> {
@@ -37,6 +39,8 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
     public void open() throws Exception {
         super.open();
         service = FetchService.acquire(settings);
+        // this operator opens before the fetch it follows in the chain: large files spool where Flink spills
+        service.spoolUnder(SpoolDirectory.rootOf(getContainingTask().getEnvironment().getTaskManagerInfo()));
         filesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.FILES_FETCHED, JobMetrics.FILES_FETCHED);
         bytesFetched = JobMetrics.tally(getRuntimeContext(), RunCounters.BYTES_FETCHED, JobMetrics.BYTES_FETCHED);
         apiRequests = JobMetrics.tally(getRuntimeContext(), RunCounters.API_REQUESTS, JobMetrics.API_REQUESTS);
@@ -71,10 +75,14 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
             // a file this stage failed on still completes its scan: the path keeps what it had
             fetched = FetchedFile.failed(file.at(), file.path());
         }
-        // parsing is chained to this operator: when collect returns, the content is parsed and can go
-        output.collect(element.replace(fetched));
-        element.replace(null);
-        service.released(outcome);
+        // parsing is chained to this operator: when collect returns, the content is parsed and can go (a spool
+        // file with it, even when the parser failed)
+        try {
+            output.collect(element.replace(fetched));
+        } finally {
+            element.replace(null);
+            service.released(outcome);
+        }
     }
 
     /** The file to hand on: the read bytes, counted, or a failed record with its dead letter. */
@@ -84,7 +92,10 @@ public class OutcomeRecorder extends AbstractStreamOperator<FetchedFile>
             return FetchedFile.failed(outcome.file().at(), outcome.file().path());
         }
         filesFetched.add(1);
-        bytesFetched.add(outcome.content().length);
+        bytesFetched.add(outcome.spool() != null ? outcome.spool().length() : outcome.content().length);
+        if (outcome.spool() != null) {
+            return FetchedFile.spooled(outcome.file().at(), outcome.file().path(), outcome.spool());
+        }
         return FetchedFile.content(outcome.file().at(), outcome.file().path(), outcome.content());
     }
 

@@ -8,9 +8,11 @@ import io.iocstream.core.RecordGuard;
 import io.iocstream.core.RunCounters;
 import io.iocstream.github.GitHubClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.operators.StreamingRuntimeContext;
 import org.apache.flink.util.Collector;
 
 /**
@@ -31,6 +33,8 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private transient JobMetrics.Tally apiRequests;
     private transient Histogram fetchLatency;
     private transient RecordGuard guard;
+    private transient Path spoolRoot;
+    private transient SpoolDirectory spools;
 
     public SequentialFetcher(FetchSettings settings, PriorityFiles priority) {
         this.settings = settings;
@@ -48,6 +52,8 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
         fetchLatency = FetchMetrics.latency(JobMetrics.group(getRuntimeContext()));
         JobMetrics.group(getRuntimeContext()).gauge(JobMetrics.RATE_REQUESTS_LEFT, client::rateRequestsLeft);
         guard = RecordGuard.of("fetch", getRuntimeContext());
+        spoolRoot = SpoolDirectory.rootOf(getRuntimeContext() instanceof StreamingRuntimeContext streaming
+                ? streaming.getTaskManagerRuntimeInfo() : null);
     }
 
     @Override
@@ -55,6 +61,16 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
         if (client != null) {
             client.close();
         }
+        if (spools != null) {
+            spools.close();
+        }
+    }
+
+    private Path newSpoolFile() throws IOException {
+        if (spools == null) {
+            spools = SpoolDirectory.under(spoolRoot);
+        }
+        return spools.newFile();
     }
 
     @Override
@@ -84,11 +100,22 @@ public class SequentialFetcher extends ProcessFunction<ScanRequest, FetchedFile>
     private void read(FileRef file, Context ctx, Collector<FetchedFile> out) {
         try {
             long started = System.nanoTime();
-            byte[] content = client.fileContent(file.repo(), file.commit(), file.path(), settings.maxFileBytes());
+            SpillingRead.Content content = client.fileContent(file.repo(), file.commit(), file.path(),
+                    (in, length) -> SpillingRead.read(in, length, settings.maxFileBytes(),
+                            settings.streamAboveBytes(), this::newSpoolFile));
             fetchLatency.update((System.nanoTime() - started) / 1_000_000);
             filesFetched.add(1);
-            bytesFetched.add(content.length);
-            out.collect(FetchedFile.content(file.at(), file.path(), content));
+            bytesFetched.add(content.length());
+            if (content.spool() == null) {
+                out.collect(FetchedFile.content(file.at(), file.path(), content.bytes()));
+                return;
+            }
+            try {
+                // the parser is chained to this function: when collect returns, the spool has been read
+                out.collect(FetchedFile.spooled(file.at(), file.path(), content.spool()));
+            } finally {
+                content.spool().delete();
+            }
         } catch (IOException e) {
             ctx.output(DeadLetter.TAG, FetchDeadLetters.file(file, e.getMessage()));
             out.collect(FetchedFile.failed(file.at(), file.path()));

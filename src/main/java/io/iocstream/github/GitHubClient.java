@@ -124,6 +124,16 @@ public final class GitHubClient implements AutoCloseable {
      * past {@code maxBytes}, so an oversized file is never held whole.
      */
     public byte[] fileContent(String repo, String commit, String path, long maxBytes) throws IOException {
+        return fileContent(repo, commit, path, (in, length) -> readCapped(in, length, maxBytes));
+    }
+
+    /**
+     * Like {@link #fileContent(String, String, String)}, handing the raw body to {@code reader} as it arrives, so
+     * that a file larger than the heap can go somewhere else than an array (the fetch stage spools it to disk).
+     * The reader may be called again, from the start of a new answer, when reading the body failed and the request
+     * is retried.
+     */
+    public <T> T fileContent(String repo, String commit, String path, ContentReader<T> reader) throws IOException {
         HttpUrl.Builder url = repoUrl(repo).addPathSegment("contents");
         for (String segment : path.split("/", -1)) {
             if (!isPlainSegment(segment)) {
@@ -132,7 +142,21 @@ public final class GitHubClient implements AutoCloseable {
             url.addPathSegment(segment);
         }
         url.addQueryParameter("ref", requireSegment(commit, "commit"));
-        return execute(request(url.build(), RAW).get().build(), "core", body -> readCapped(body, maxBytes));
+        return execute(request(url.build(), RAW).get().build(), "core", body -> {
+            try (InputStream in = body.byteStream()) {
+                return reader.read(in, body.contentLength());
+            }
+        });
+    }
+
+    /** Reads a file's raw body as it arrives. */
+    @FunctionalInterface
+    public interface ContentReader<T> {
+        /**
+         * @param in            the body; closed by the client once this returns
+         * @param contentLength the length the server announced, or -1 when it did not
+         */
+        T read(InputStream in, long contentLength) throws IOException;
     }
 
     /**
@@ -681,24 +705,25 @@ public final class GitHubClient implements AutoCloseable {
         }
     }
 
-    private static byte[] readCapped(ResponseBody body, long maxBytes) throws IOException {
-        if (body.contentLength() > maxBytes) {
-            throw new GitHubApiException(413, "file of " + body.contentLength() + " bytes is over the cap of "
-                    + maxBytes);
+    /**
+     * A body of at most {@code maxBytes} as one array; refused with status 413 past it. Public so that the fetch
+     * stage reads a file it does not spool exactly as this client does.
+     */
+    public static byte[] readCapped(InputStream in, long contentLength, long maxBytes) throws IOException {
+        if (contentLength > maxBytes) {
+            throw new GitHubApiException(413, "file of " + contentLength + " bytes is over the cap of " + maxBytes);
         }
-        try (InputStream in = body.byteStream()) {
-            if (body.contentLength() >= 0) {
-                // one array of the announced size: no growing copies of a large file
-                byte[] bytes = new byte[(int) body.contentLength()];
-                new java.io.DataInputStream(in).readFully(bytes);
-                return bytes;
-            }
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw new GitHubApiException(413, "file is over the cap of " + maxBytes + " bytes");
-            }
+        if (contentLength >= 0) {
+            // one array of the announced size: no growing copies of a large file
+            byte[] bytes = new byte[(int) contentLength];
+            new java.io.DataInputStream(in).readFully(bytes);
             return bytes;
         }
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new GitHubApiException(413, "file is over the cap of " + maxBytes + " bytes");
+        }
+        return bytes;
     }
 
     /**

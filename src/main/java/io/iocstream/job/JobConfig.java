@@ -59,7 +59,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             throw new ConfigException("sinks.commit_statuses.mode", "check_run needs github.app: only a GitHub App "
                     + "may create check runs");
         }
-        fetch = orDefault(fetch, () -> new Fetch(null, null, null));
+        fetch = orDefault(fetch, () -> new Fetch(null, null, null, null));
         throttle = orDefault(throttle, () -> new Throttle(null, null, null));
         state = orDefault(state, () -> new State(null, null));
         matching = orDefault(matching, () -> new Matching(null));
@@ -562,7 +562,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     }
 
     /** How files are fetched; see FetchSettings. */
-    public record Fetch(FetchStrategy strategy, Long maxFileBytes, Long maxBytesInFlight) {
+    public record Fetch(FetchStrategy strategy, Long maxFileBytes, Long maxBytesInFlight, Long streamAboveBytes) {
         /** About a quarter of the task heap flink-conf/config.yaml gives, as replay caps it at a quarter. */
         public static final long DEFAULT_MAX_BYTES_IN_FLIGHT = 200L * 1024 * 1024;
 
@@ -575,6 +575,10 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
             maxBytesInFlight = orDefault(maxBytesInFlight, () -> DEFAULT_MAX_BYTES_IN_FLIGHT);
             if (maxBytesInFlight < 0) {
                 throw new ConfigException("max_bytes_in_flight", "must be at least 0, got " + maxBytesInFlight);
+            }
+            streamAboveBytes = orDefault(streamAboveBytes, () -> FetchSettings.DEFAULT_STREAM_ABOVE_BYTES);
+            if (streamAboveBytes < 0) {
+                throw new ConfigException("stream_above_bytes", "must be at least 0, got " + streamAboveBytes);
             }
         }
     }
@@ -625,7 +629,7 @@ public record JobConfig(Sources sources, GitHub github, Feeds feeds, Sinks sinks
     public FetchSettings fetchSettings() {
         return new FetchSettings(github.apiBaseUrl(), github.tokenEnv(), fetch.strategy(), fetch.maxFileBytes(),
                 fetch.maxBytesInFlight(), appCredentials(),
-                github.rateLimitShare());
+                github.rateLimitShare(), fetch.streamAboveBytes());
     }
 
     /** Where and how scanned commits are marked; null when {@code sinks.commit_statuses} is absent or off. */

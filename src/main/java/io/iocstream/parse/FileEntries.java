@@ -78,7 +78,8 @@ final class FileEntries {
         }
     }
 
-    private static String problem(Dependency dep) {
+    /** Why a dependency cannot be reported (its name or version no ecosystem allows), or null when it can. */
+    static String problem(Dependency dep) {
         if (dep.name().isEmpty() || dep.version().isEmpty()) {
             return dep.name().isEmpty() ? "empty name" : "empty version";
         }

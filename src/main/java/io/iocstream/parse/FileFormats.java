@@ -21,6 +21,33 @@ import java.util.List;
 final class FileFormats {
 
     private static final TomlMapper TOML = TomlMapper.builder().build();
+    private static final com.fasterxml.jackson.core.JsonFactory EXCERPTS = new com.fasterxml.jackson.core.JsonFactory();
+
+    /** Keeps the first {@code max} characters written to it and counts the rest away. */
+    private static final class ExcerptWriter extends java.io.Writer {
+        private final StringBuilder kept = new StringBuilder();
+        private final int max;
+
+        ExcerptWriter(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            kept.append(chars, offset, Math.max(0, Math.min(length, max - kept.length())));
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return kept.toString();
+        }
+    }
 
     private FileFormats() {}
 
@@ -258,6 +285,14 @@ final class FileFormats {
         if (token == null || !token.isStructStart()) {
             String text = json.getText();
             return text == null ? "" : text;
+        }
+        if (content == null) {
+            // read from a stream: the value written again, of which only the start is kept
+            ExcerptWriter excerpt = new ExcerptWriter(ParseFunction.RAW_EXCERPT);
+            try (com.fasterxml.jackson.core.JsonGenerator copy = EXCERPTS.createGenerator(excerpt)) {
+                copy.copyCurrentStructure(json);
+            }
+            return excerpt.toString();
         }
         long from = json.currentTokenLocation().getByteOffset();
         json.skipChildren();

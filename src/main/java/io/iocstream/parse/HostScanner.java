@@ -2,6 +2,8 @@ package io.iocstream.parse;
 
 import com.google.common.net.InternetDomainName;
 import com.google.thirdparty.publicsuffix.PublicSuffixPatterns;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,42 +69,139 @@ public final class HostScanner {
      * is first on; the URLs after the hosts.
      */
     public static Map<String, Integer> hostLines(byte[] content, boolean urls) {
-        Map<String, Integer> hosts = new LinkedHashMap<>();
-        Map<String, Integer> withPaths = new LinkedHashMap<>();
-        int i = 0;
-        int line = 1;
-        while (i < content.length) {
-            if (!HOST_CHAR[content[i] & 0xff]) {
-                // a host run never holds a line break, so counting them here counts them all
-                if (content[i] == '\n') {
-                    line++;
-                } else if (content[i] == ':' && i + 1 < content.length && IPV6_CHAR[content[i + 1] & 0xff]) {
-                    // an IPv6 literal is the one host with a colon, and a hex digit or colon follows each of its
-                    // colons (in text, a colon is mostly followed by a blank, slash or quote); skipped whole once found
-                    Map<String, Integer> paths = urls && withPaths.size() < MAX_URLS ? withPaths : null;
-                    int end = addIfIpv6(content, i, line, hosts, paths);
-                    if (end > i) {
-                        i = end;
-                        continue;
+        Scan scan = new Scan(urls);
+        scan.scan(content, 0, content.length, true);
+        return scan.result();
+    }
+
+    /**
+     * The same as {@link #hostLines(byte[], boolean)}, read from a stream a window at a time, so a file larger
+     * than the heap can be scanned: a host or URL that straddles two reads is found as in one array, since a run
+     * of host characters is only judged once it and what may follow it (a port and a path) are in the window.
+     * The one difference, on hostile input only: a run of host characters longer than half the window (a
+     * megabyte by default) is skipped whole, where the array scan would still find a host padded by that many dots
+     * or hyphens.
+     */
+    public static Map<String, Integer> hostLines(InputStream in, boolean urls) throws IOException {
+        return hostLines(in, urls, STREAM_WINDOW);
+    }
+
+    /** Bytes of the stream in view at once. */
+    static final int STREAM_WINDOW = 2 * 1024 * 1024;
+    /** Bytes after a host run that may belong to its URL: a colon, a port, a slash, a path. */
+    private static final int LOOKAHEAD = MAX_PATH + 64;
+    /** Bytes before a run that say whether it follows a scheme ({@code ://}). */
+    private static final int LOOKBEHIND = 3;
+
+    static Map<String, Integer> hostLines(InputStream in, boolean urls, int window) throws IOException {
+        if (window < 2 * (LOOKAHEAD + LOOKBEHIND)) {
+            throw new IllegalArgumentException("a window of " + window + " bytes is too small");
+        }
+        Scan scan = new Scan(urls);
+        byte[] buffer = new byte[window];
+        int length = 0;
+        int at = 0;
+        boolean eof = false;
+        boolean skippingRun = false;
+        while (true) {
+            if (!eof && length < buffer.length) {
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    length += n;
+                    continue;
+                }
+            }
+            if (skippingRun) {
+                // inside a run too long to be a host: pass over it to the first byte that is not of it
+                while (at < length && HOST_CHAR[buffer[at] & 0xff]) {
+                    at++;
+                }
+                skippingRun = at == length && !eof;
+            }
+            int stop = skippingRun ? length : scan.scan(buffer, at, length, eof);
+            if (eof && stop >= length) {
+                return scan.result();
+            }
+            // keep what is not judged yet, with the bytes before it that say whether it follows a scheme
+            int keep = Math.max(0, stop - LOOKBEHIND);
+            if (keep == 0 && length == buffer.length) {
+                // one run (and what follows it) fills the window: it is longer than any host
+                skippingRun = true;
+                keep = length - LOOKBEHIND;
+                stop = length;
+            }
+            System.arraycopy(buffer, keep, buffer, 0, length - keep);
+            length -= keep;
+            at = stop - keep;
+        }
+    }
+
+    /** One scan's hosts and URLs so far, and the line it is on. */
+    private static final class Scan {
+        private final boolean urls;
+        private final Map<String, Integer> hosts = new LinkedHashMap<>();
+        private final Map<String, Integer> withPaths = new LinkedHashMap<>();
+        private int line = 1;
+
+        Scan(boolean urls) {
+            this.urls = urls;
+        }
+
+        /**
+         * Scans {@code content[from, length)}; returns where it stopped: {@code length}, or (before the end of
+         * the input) the start of a run that may go on past {@code length} or whose URL may.
+         */
+        int scan(byte[] content, int from, int length, boolean eof) {
+            int i = from;
+            while (i < length) {
+                if (!HOST_CHAR[content[i] & 0xff]) {
+                    // a host run never holds a line break, so counting them here counts them all
+                    if (content[i] == '\n') {
+                        line++;
+                    } else if (content[i] == ':' && (i + 1 < length ? IPV6_CHAR[content[i + 1] & 0xff] : !eof)) {
+                        // an IPv6 literal is the one host with a colon, and a hex digit or colon follows each of
+                        // its colons (in text, a colon is mostly followed by a blank, slash or quote); one that may
+                        // go on past the window is judged in the next, from its first digit
+                        int candidate = ipv6Start(content, i);
+                        if (!eof && length - i <= LOOKAHEAD && candidate > LOOKBEHIND) {
+                            return candidate;
+                        }
+                        if (i + 1 < length) {
+                            Map<String, Integer> paths = urls && withPaths.size() < MAX_URLS ? withPaths : null;
+                            int end = addIfIpv6(content, length, candidate, i, line, hosts, paths);
+                            if (end > i) {
+                                i = end;
+                                continue;
+                            }
+                        }
+                    }
+                    i++;
+                    continue;
+                }
+                int start = i;
+                boolean dot = false;
+                for (; i < length && HOST_CHAR[content[i] & 0xff]; i++) {
+                    dot |= content[i] == '.';
+                }
+                if (!eof && (i == length || dot && length - i <= LOOKAHEAD && start > LOOKBEHIND)) {
+                    return start;
+                }
+                if (dot) {
+                    String host = addIfHost(content, start, i, line, hosts);
+                    if (host != null && urls && withPaths.size() < MAX_URLS) {
+                        addUrl(content, length, host, i, line, withPaths);
                     }
                 }
-                i++;
-                continue;
             }
-            int start = i;
-            boolean dot = false;
-            for (; i < content.length && HOST_CHAR[content[i] & 0xff]; i++) {
-                dot |= content[i] == '.';
-            }
-            if (dot) {
-                String host = addIfHost(content, start, i, line, hosts);
-                if (host != null && urls && withPaths.size() < MAX_URLS) {
-                    addUrl(content, host, i, line, withPaths);
-                }
-            }
+            return length;
         }
-        withPaths.forEach(hosts::putIfAbsent);
-        return hosts;
+
+        Map<String, Integer> result() {
+            withPaths.forEach(hosts::putIfAbsent);
+            return hosts;
+        }
     }
 
     /** Whether an entry of {@link #hostLines(byte[], boolean)} is a URL with a path rather than a host. */
@@ -111,20 +210,21 @@ public final class HostScanner {
     }
 
     /** Adds {@code host/path} when a path follows the host at {@code at} (after an optional {@code :port}). */
-    private static void addUrl(byte[] content, String host, int at, int line, Map<String, Integer> urls) {
+    private static void addUrl(byte[] content, int length, String host, int at, int line,
+            Map<String, Integer> urls) {
         int path = at;
-        if (path < content.length && content[path] == ':') {
+        if (path < length && content[path] == ':') {
             int digits = path + 1;
-            while (digits < content.length && content[digits] >= '0' && content[digits] <= '9') {
+            while (digits < length && content[digits] >= '0' && content[digits] <= '9') {
                 digits++;
             }
             path = digits > path + 1 ? digits : -1;
         }
-        if (path < 0 || path >= content.length || content[path] != '/') {
+        if (path < 0 || path >= length || content[path] != '/') {
             return;
         }
         int end = path + 1;
-        while (end < content.length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
+        while (end < length && end - path < MAX_PATH && URL_CHAR[content[end] & 0xff]) {
             end++;
         }
         // a sentence's full stop or comma is not part of the URL
@@ -185,12 +285,8 @@ public final class HostScanner {
      * brackets as in a URL ({@code [fe80::1]:8080}; so {@code a::b}, a path in Rust or C++, is none), and be a valid
      * address ({@code 12:34:56}, a MAC address, a fingerprint of 16 groups are none).
      */
-    private static int addIfIpv6(byte[] content, int colon, int line, Map<String, Integer> hosts,
-            Map<String, Integer> urls) {
-        int start = colon;
-        while (start > 0 && colon - start < 4 && isHex(content[start - 1])) {
-            start--;
-        }
+    private static int addIfIpv6(byte[] content, int length, int start, int colon, int line,
+            Map<String, Integer> hosts, Map<String, Integer> urls) {
         if (start > 0 && touches(content[start - 1])) {
             return colon;
         }
@@ -198,7 +294,7 @@ public final class HostScanner {
         int colons = 0;
         boolean gap = false;
         int firstDot = -1;
-        for (; end < content.length && end - start <= IpAddresses.MAX_IPV6; end++) {
+        for (; end < length && end - start <= IpAddresses.MAX_IPV6; end++) {
             byte b = content[end];
             if (b == ':') {
                 colons++;
@@ -215,22 +311,22 @@ public final class HostScanner {
         }
         // an embedded IPv4 address (::ffff:1.2.3.4) is the one place a dot may stand
         boolean dot = firstDot >= 0 && firstDot < end;
-        boolean bracketed = start > 0 && content[start - 1] == '[' && end < content.length && content[end] == ']';
+        boolean bracketed = start > 0 && content[start - 1] == '[' && end < length && content[end] == ']';
         if (end - start > IpAddresses.MAX_IPV6 || colons < (bracketed ? 2 : 3)
-                || end < content.length && (touches(content[end]) && content[end] != '.' || content[end] == ':')) {
-            return refused(content, colon, end, dot);
+                || end < length && (touches(content[end]) && content[end] != '.' || content[end] == ':')) {
+            return refused(content, length, colon, end, dot);
         }
         // eight groups, or fewer with "::": refuses MAC addresses and times before Guava parses anything
         if (!gap && colons != (dot ? 6 : 7)) {
-            return refused(content, colon, end, dot);
+            return refused(content, length, colon, end, dot);
         }
         String address = IpAddresses.canonical(new String(content, start, end - start, StandardCharsets.US_ASCII));
         if (address == null) {
-            return refused(content, colon, end, dot);
+            return refused(content, length, colon, end, dot);
         }
         hosts.putIfAbsent(address, line);
         if (bracketed && urls != null) {
-            addUrl(content, address, end + 1, line, urls);
+            addUrl(content, length, address, end + 1, line, urls);
         }
         return bracketed ? end + 1 : end;
     }
@@ -240,8 +336,17 @@ public final class HostScanner {
      * no host character follows (no host can be in it, and a MAC address or fingerprint is then read once), else at
      * the next byte, so a name or IPv4 address in or after it is still found.
      */
-    private static int refused(byte[] content, int colon, int end, boolean dot) {
-        return !dot && (end >= content.length || !HOST_CHAR[content[end] & 0xff]) ? end : colon;
+    private static int refused(byte[] content, int length, int colon, int end, boolean dot) {
+        return !dot && (end >= length || !HOST_CHAR[content[end] & 0xff]) ? end : colon;
+    }
+
+    /** Where an IPv6 literal holding {@code colon} would begin: up to four hex digits before it. */
+    private static int ipv6Start(byte[] content, int colon) {
+        int start = colon;
+        while (start > 0 && colon - start < 4 && isHex(content[start - 1])) {
+            start--;
+        }
+        return start;
     }
 
     private static boolean isHex(byte b) {

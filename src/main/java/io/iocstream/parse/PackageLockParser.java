@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.iocstream.core.DeadLetter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,7 @@ import java.util.Set;
  * key outside {@code node_modules}) lists it among its dependencies and it is installed right under that root,
  * else transitive. v1 does not say which are direct.
  */
-public final class PackageLockParser implements DependencyParser {
+public final class PackageLockParser implements StreamingDependencyParser {
 
     private static final String FORMAT = "package-lock";
     // the keys of "packages" are install paths, nearly all different: a symbol table of field names would only
@@ -46,13 +48,39 @@ public final class PackageLockParser implements DependencyParser {
 
     @Override
     public List<Dependency> parse(byte[] content, SkippedEntries skipped) throws DependencyFileException {
+        try {
+            return parse(JSON.createParser(content), content, content.length, skipped);
+        } catch (IOException e) {
+            throw new DependencyFileException(FORMAT + ": " + DeadLetter.firstLine(e), e);
+        }
+    }
+
+    /**
+     * The same read from a stream, for lockfiles too large for the heap: what it keeps grows with the distinct
+     * packages, not with the install paths. A skipped entry's excerpt is then its value written again (compact
+     * JSON) rather than its bytes as the file has them.
+     */
+    @Override
+    public List<Dependency> parse(InputStream content, long length, SkippedEntries skipped)
+            throws DependencyFileException {
+        try {
+            return parse(JSON.createParser(content), null, length, skipped);
+        } catch (IOException e) {
+            throw new DependencyFileException(FORMAT + ": " + DeadLetter.firstLine(e), e);
+        }
+    }
+
+    /** @param content the bytes the parser reads, for excerpts of skipped entries; null when it reads a stream */
+    private static List<Dependency> parse(JsonParser parser, byte[] content, long length, SkippedEntries skipped)
+            throws DependencyFileException {
         // each section skips into its own list: only the one that counts may report its entries
         SkippedEntries skippedInPackages = new SkippedEntries();
         SkippedEntries skippedInDependencies = new SkippedEntries();
-        FileEntries fromPackages = new FileEntries(FORMAT, skippedInPackages, content.length / 512);
-        FileEntries fromDependencies = new FileEntries(FORMAT, skippedInDependencies, content.length / 512);
+        int expected = (int) Math.min(Integer.MAX_VALUE, length / 512);
+        FileEntries fromPackages = new FileEntries(FORMAT, skippedInPackages, expected);
+        FileEntries fromDependencies = new FileEntries(FORMAT, skippedInDependencies, expected);
         boolean sawPackages = false;
-        try (JsonParser json = JSON.createParser(content)) {
+        try (JsonParser json = parser) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new DependencyFileException(FORMAT + ": not a JSON object");
             }
@@ -83,7 +111,11 @@ public final class PackageLockParser implements DependencyParser {
 
     /** v2/v3: {@code "node_modules/a/node_modules/b": {"version": ..., "name": ..., "link": ...}}. */
     private static void readPackages(JsonParser json, byte[] content, FileEntries out) throws IOException {
-        List<Installed> installed = new ArrayList<>();
+        // the file reports each package where it is first installed (FileEntries keeps the first of each), so
+        // only that install is kept, and every install of a package no ecosystem allows, each skipped: a large
+        // lockfile repeats the same packages at hundreds of thousands of paths
+        Map<Dependency, Installed> firstInstalls = new LinkedHashMap<>();
+        List<Installed> refused = new ArrayList<>();
         // root entries (the project, its workspaces) by path: the names they depend on
         Map<String, Set<String>> rootDependencies = new HashMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -144,10 +176,18 @@ public final class PackageLockParser implements DependencyParser {
             String keyName = key.substring(at + "node_modules/".length());
             Dependency dep = registryDependency(name != null ? name : keyName, version);
             if (dep != null) {
-                installed.add(new Installed(dep.atLine(line).as(scope, null), key.substring(0, at), keyName));
+                Installed one = new Installed(dep.atLine(line).as(scope, null), key.substring(0, at), keyName);
+                if (FileEntries.problem(dep) != null) {
+                    refused.add(one);
+                } else {
+                    firstInstalls.putIfAbsent(dep.identity(), one);
+                }
             }
         }
-        for (Installed one : installed) {
+        for (Installed one : refused) {
+            out.add(one.dependency());
+        }
+        for (Installed one : firstInstalls.values()) {
             // "node_modules/x" is installed for the project, "packages/ui/node_modules/x" for that workspace
             String root = one.root().endsWith("/") ? one.root().substring(0, one.root().length() - 1) : one.root();
             boolean direct = rootDependencies.getOrDefault(root, Set.of()).contains(one.keyName());

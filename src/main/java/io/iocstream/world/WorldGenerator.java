@@ -32,14 +32,19 @@ import java.util.TreeSet;
 public final class WorldGenerator {
 
     /**
-     * What to generate. {@code bigFiles} repositories also get one lockfile of 20 to 80 MB. {@code dormant} more
-     * repositories ({@code acme/dormant-NNNN}) get a tree of one commit and no push at all: only a listing of the
-     * organisation finds them, and their findings have trigger {@code baseline}.
+     * What to generate. {@code bigFiles} repositories also get one lockfile of 20 to 80 MB, or of
+     * {@code bigFileMb} MiB each when that is above 0. {@code dormant} more repositories ({@code acme/dormant-NNNN})
+     * get a tree of one commit and no push at all: only a listing of the organisation finds them, and their findings
+     * have trigger {@code baseline}.
      */
-    public record Settings(Path out, int repos, int pushes, long seed, int bigFiles, int dormant) {
+    public record Settings(Path out, int repos, int pushes, long seed, int bigFiles, int dormant, int bigFileMb) {
 
         public Settings(Path out, int repos, int pushes, long seed, int bigFiles) {
             this(out, repos, pushes, seed, bigFiles, 0);
+        }
+
+        public Settings(Path out, int repos, int pushes, long seed, int bigFiles, int dormant) {
+            this(out, repos, pushes, seed, bigFiles, dormant, 0);
         }
     }
 
@@ -308,7 +313,8 @@ public final class WorldGenerator {
             if (file.getValue() != null) {
                 Files.writeString(target, file.getValue());
             } else if (lock.large()) {
-                long size = (20 + random.nextInt(61)) * MIB;
+                long drawn = (20 + random.nextInt(61)) * MIB;
+                long size = settings.bigFileMb() > 0 ? settings.bigFileMb() * MIB : drawn;
                 NpmLockfileWriter.writeLarge(target, "monolith", lock.deps(), popular, versions, random, size);
             } else {
                 NpmLockfileWriter.write(target, projectName(file.getKey()), lock.deps());
@@ -498,6 +504,7 @@ public final class WorldGenerator {
         return "# Generated iocstream world\n\n"
                 + "Written by `iocstream gen-world --repos " + settings.repos() + " --pushes " + settings.pushes()
                 + " --seed " + settings.seed() + " --big-files " + settings.bigFiles()
+                + (settings.bigFileMb() == 0 ? "" : " --big-file-mb " + settings.bigFileMb())
                 + (settings.dormant() == 0 ? "" : " --dormant " + settings.dormant())
                 + "`; the same arguments write the same world.\n\n"
                 + (settings.dormant() == 0 ? "" : "The `acme/dormant-NNNN` repositories are never pushed to: each has "

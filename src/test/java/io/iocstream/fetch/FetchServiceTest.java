@@ -89,6 +89,40 @@ class FetchServiceTest {
         assertThat(sim.requestCounts()).containsEntry("contents", 1L).doesNotContainKey("graphql");
     }
 
+    /** Past the streaming threshold a file is read raw into a spool file, never a batch, and holds no heap. */
+    @Test
+    void aFilePastTheStreamingThresholdIsSpooledAndItsSpoolGoesWhenReleasedAndOnClose() throws Exception {
+        Path spoolRoot = world.resolve("tmp");
+        service = FetchService.acquire(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE)
+                .withStreamAboveBytes(10));
+        service.spoolUnder(spoolRoot);
+        Files.writeString(world.resolve("repos/acme/widget/" + C1).resolve("big.txt"), "x".repeat(5_000));
+        long promised = TaskManagerMemory.promisedBytes();
+
+        // listed large: straight to REST and into a spool, nothing promised to the throttle
+        CompletableFuture<FetchOutcome> listedLarge = service.fetch(ref(C1, "big.txt", null, 5_000));
+        assertThat(TaskManagerMemory.promisedBytes()).isEqualTo(promised);
+        FetchOutcome outcome = listedLarge.get();
+        // of unknown size: found large as it is read
+        FetchOutcome unknown = service.fetch(ref(C1, "f1.txt", null, -1)).get();
+
+        assertThat(outcome.content()).isNull();
+        assertThat(Files.readString(Path.of(outcome.spool().path()))).isEqualTo("x".repeat(5_000));
+        assertThat(outcome.heldBytes()).isZero();
+        assertThat(unknown.spool()).isNull();
+        assertThat(new String(unknown.content())).isEqualTo("file 1\n");
+        assertThat(sim.requestCounts()).containsEntry("contents", 1L);
+        service.released(outcome);
+        assertThat(Path.of(outcome.spool().path())).doesNotExist();
+
+        FetchOutcome second = service.fetch(ref(C1, "big.txt", null, 5_000)).get();
+        assertThat(Path.of(second.spool().path())).exists();
+        service.release();
+        service = null;
+        // closing the service removes its directory, and the spools a dropped outcome left in it
+        assertThat(spoolRoot).isEmptyDirectory();
+    }
+
     @Test
     void aFileIsPromisedToTheThrottleUntilItIsRead() throws Exception {
         FetchService adaptive = service(FetchStrategy.ADAPTIVE);

@@ -48,6 +48,22 @@ class OutcomeRecorderTest {
     }
 
     @Test
+    void aSpooledFileIsPassedOnAsItsSpoolWhichGoesOnceParsed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("file-1.spool"), "{}");
+        Spool spool = new Spool(file.toString(), 2);
+        harness.processElement(new StreamRecord<>(FetchOutcome.spooled(FILE, spool)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(fetched -> {
+            assertThat(fetched.op()).isEqualTo(FileOp.CONTENT);
+            assertThat(fetched.content()).isNull();
+            assertThat(fetched.spool()).isEqualTo(spool);
+        });
+        // the parser chained to the recorder has read it by now
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aFailedFileIsADeadLetterAndAFailedRecord() throws Exception {
         harness.processElement(new StreamRecord<>(FetchOutcome.failed(FILE, "not found at 1111", false)));
 

@@ -225,7 +225,7 @@ class JobConfigReaderTest {
                 "api_base_url", "token_env", "rate_limit_share", "web_base_url", "app", "app_id", "private_key_file", "installation_id",
                 "directory", "allow_none", "findings_topic", "dead_letters_topic",
                 "transactional_id_prefix", "transaction_timeout", "files", "path", "strategy", "max_file_bytes",
-                "max_bytes_in_flight", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",
+                "max_bytes_in_flight", "stream_above_bytes", "enabled", "warning", "critical", "scans_topic", "commit_statuses", "mode",
                 "context", "target_url", "per_minute", "per_hour", "documentation", "http", "url", "name", "osv",
                 "base_url", "ecosystems", "suppressions", "file", "entries", "ioc_id", "finding_id", "repo", "reason",
                 "until")) {
