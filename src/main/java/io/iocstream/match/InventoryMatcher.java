@@ -16,7 +16,10 @@ import io.iocstream.parse.InventoryUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -289,8 +292,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             // the ref ended a while ago and did not come back: nothing of it is left (a ref that came back and
             // waits for a scan is alive, and its stall watch moves it on)
             if (!order.waiting()) {
-                // scans of the ended ref that never became whole are reported now, as incomplete
-                reportGivenUp(Long.MAX_VALUE, scans);
+                // no scan is part applied, so no tally is left to report (see reportGivenUp)
                 order.clear();
             }
             ended.clear();
@@ -305,9 +307,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             if (order.stalled()) {
                 LOG.warn("{}: scan {} incomplete after {}; moving past it", ctx.getCurrentKey(), order.next(),
                         STALL_TIMEOUT);
+                List<Long> givenUp = partlyApplied();
                 List<InventoryUpdate> ready = order.skipNext();
                 // the scan given up on first, then those its skip lets through
-                reportGivenUp(order.next(), scans);
+                reportGivenUp(givenUp, scans);
                 applyAll(ready, index, out, dead, scans);
             }
             order.endWatch();
@@ -317,8 +320,11 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             return;
         }
         // the input has ended: nothing that is missing will come
-        applyAll(order.skipAll(), index, out, dead, scans);
-        reportGivenUp(Long.MAX_VALUE, scans);
+        List<Long> givenUp = new ArrayList<>(partlyApplied());
+        List<InventoryUpdate> rest = order.skipAll();
+        applyAll(rest, index, out, dead, scans);
+        rest.forEach(update -> givenUp.add(update.seq()));
+        reportGivenUp(givenUp, scans);
         BranchKey branch = BranchKey.parse(ctx.getCurrentKey());
         IocIndex after = ctx.getBroadcastState(IOC_INDEX).get(AFTER_DEFERRED);
         if (after != null) {
@@ -391,7 +397,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 out.collect(finding);
             }, dead);
             if (tally.whole()) {
-                tallies.remove(update.seq());
+                if (json != null) {
+                    // a scan whole at its first record was never stored: a remove would only leave a tombstone
+                    tallies.remove(update.seq());
+                }
                 scans.accept(tally.record(true, Instant.now()));
             } else {
                 tallies.put(update.seq(), tally.toJson());
@@ -399,17 +408,25 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
     }
 
-    /** Reports, as incomplete, the scans before {@code next}: the ref has moved past them, they will not be whole. */
-    private void reportGivenUp(long next, Consumer<ScanRecord> scans) throws Exception {
-        List<Long> behind = new ArrayList<>();
-        for (var entry : tallies.entries()) {
-            if (entry.getKey() < next) {
-                behind.add(entry.getKey());
-                scans.accept(ScanTally.fromJson(entry.getValue()).record(false, Instant.now()));
+    /** The ref's next scan while part of it is applied: the one scan that can have a tally stored. */
+    private List<Long> partlyApplied() throws Exception {
+        return order.partlyApplied() ? List.of(order.next()) : List.of();
+    }
+
+    /**
+     * Reports, as incomplete, the tallies stored of {@code givenUp}, scans the ref moved past: they will not be whole.
+     * A tally is stored only while its scan is part applied, and only the next scan can be, so the callers know
+     * which scans to look up. They are looked up by key, never by iterating the tallies: scans put and remove their
+     * tallies all the time, and on RocksDB an iteration walks over the tombstones of every ref after this one until
+     * compaction, which made clearing a burst of ended refs quadratic.
+     */
+    private void reportGivenUp(Collection<Long> givenUp, Consumer<ScanRecord> scans) throws Exception {
+        for (Long seq : new TreeSet<>(givenUp)) {
+            String json = tallies.get(seq);
+            if (json != null) {
+                scans.accept(ScanTally.fromJson(json).record(false, Instant.now()));
+                tallies.remove(seq);
             }
-        }
-        for (Long seq : behind) {
-            tallies.remove(seq);
         }
     }
 
@@ -440,12 +457,14 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             }
             case SNAPSHOT -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
             case REF_DELETED -> {
-                inventory.removeAbsent(update, paths.entries());
-                end();
+                List<Map.Entry<String, PathState>> all = entriesOf(paths);
+                inventory.removeAbsent(update, all);
+                end(all);
             }
             case REF_EXPIRED -> {
-                inventory.expire(paths.entries());
-                end();
+                List<Map.Entry<String, PathState>> all = entriesOf(paths);
+                inventory.expire(all);
+                end(all);
             }
         }
         if (update.op() != FileOp.REF_DELETED && update.op() != FileOp.REF_EXPIRED && index != null
@@ -472,12 +491,26 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
     }
 
+    /** A branch's paths, read in one pass: the rules and the end of a ref need them both. */
+    private static List<Map.Entry<String, PathState>> entriesOf(MapState<String, PathState> inventory)
+            throws Exception {
+        List<Map.Entry<String, PathState>> all = new ArrayList<>();
+        for (Map.Entry<String, PathState> entry : inventory.entries()) {
+            all.add(Map.entry(entry.getKey(), entry.getValue()));
+        }
+        return all;
+    }
+
     /**
-     * The ref ended: its inventory and waiting records go now; its scan order stays until the clear timer, so that
-     * the scans of a ref created again soon are applied after its end.
+     * The ref ended: its inventory ({@code all} its paths) and waiting records go now; its scan order stays until
+     * the clear timer, so that the scans of a ref created again soon are applied after its end. The paths are
+     * removed by key: {@code clear()} would seek into the inventory a second time, and on RocksDB each seek walks
+     * over the tombstones the refs ended before this one left, until compaction.
      */
-    private void end() throws Exception {
-        paths.clear();
+    private void end(List<Map.Entry<String, PathState>> all) throws Exception {
+        for (Map.Entry<String, PathState> entry : all) {
+            paths.remove(entry.getKey());
+        }
         pending.clear();
         ended.update(END_PENDING);
         if (timers != null) {

@@ -93,7 +93,12 @@ final class ScanOrder {
 
     /** Whether the ref waits: for the rest of its next scan, or with later scans held. */
     boolean waiting() throws Exception {
-        return appliedOfNext.value() != null || !held.isEmpty();
+        return partlyApplied() || !held.isEmpty();
+    }
+
+    /** Whether part of the next scan is applied and the rest waited for. */
+    boolean partlyApplied() throws Exception {
+        return appliedOfNext.value() != null;
     }
 
     /** The ref's next scan to apply; scans count from 1. */

@@ -88,6 +88,23 @@ class ScanRecordsTest {
     }
 
     @Test
+    void theEndOfTheInputReportsEveryScanItMovesPastAndLeavesNoTally() throws Exception {
+        try (var harness = loaded(CHALK)) {
+            // scan 1 part applied; scan 2 held in part, scan 4 held whole, scan 3 never came
+            harness.processElement1(update(1, 3, "a/package-lock.json", FileOp.CONTENT, facts(0)), 0);
+            harness.processElement1(update(2, 2, "b/package-lock.json", FileOp.CONTENT, facts(0, dep("5.6.1"))), 0);
+            harness.processElement1(update(4, 1, "c/package-lock.json", FileOp.CONTENT, facts(0)), 0);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            // scan 4 is whole as it is applied; those given up on are reported after, in order
+            assertThat(scans(harness)).extracting(ScanRecord::scanSeq, ScanRecord::complete,
+                    ScanRecord::filesConsidered, ScanRecord::findingsOpened)
+                    .containsExactly(tuple(4L, true, 1, 0), tuple(1L, false, 1, 0), tuple(2L, false, 1, 1));
+            assertThat(tallies(harness)).isZero();
+        }
+    }
+
+    @Test
     void aScanAppliedAcrossASnapshotKeepsItsCounts() throws Exception {
         OperatorSubtaskState snapshot;
         try (var harness = loaded(CHALK)) {
