@@ -83,6 +83,7 @@ public final class LiveLatencyBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String GROUP = "iocstream-bench";
+    private static final String ZERO = "0".repeat(40);
     private static final String TOKEN_ENV = "IOCSTREAM_BENCH_TOKEN";
     private static final long MB = 1024 * 1024;
     /** Targets of issue 18, on 2 cores. */
@@ -197,7 +198,7 @@ public final class LiveLatencyBench {
         listenForGcs();
 
         try (KafkaProcess kafka = KafkaProcess.start(dir.resolve("kafka"));
-                Simulator sim = Simulator.start(world, args.latencyMs(), dir.resolve("sim.log"));
+                SimulatorProcess sim = SimulatorProcess.start(world, args.latencyMs(), dir.resolve("sim.log"));
                 AlertReceiver receiver = AlertReceiver.start(this)) {
             kafka.createTopic("pushes", 2, false);
             kafka.createTopic("findings", 2, false);
@@ -458,7 +459,10 @@ public final class LiveLatencyBench {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
                     JsonNode json = JSON.readTree(record.value());
-                    Integer i = index.get(key(json));
+                    // a deleted ref's scan record has no commit: its push is the one whose head is all zeros
+                    Integer i = index.get(json.path("scan_type").asText().equals("ref_deleted")
+                            ? json.path("repo").asText() + " " + json.path("ref").asText() + " " + ZERO
+                            : key(json));
                     if (record.topic().equals("findings-scans")) {
                         scansRead.incrementAndGet();
                         if (i != null) {
@@ -503,6 +507,7 @@ public final class LiveLatencyBench {
     }
 
     private void sample(Metrics metrics, AtomicBoolean sampling) {
+        System.out.println("Kafka source metrics seen: " + metrics.names("pendingRecords"));
         System.out.printf("%n%8s  %-20s %9s %9s %9s %8s %9s %9s %8s %8s %8s %8s %5s %9s%n", "t (s)", "phase",
                 "produced", "consumed", "scans", "alerts", "pending", "lag@ckpt", "heap MB", "afterGC", "RocksDB",
                 "ckpt MB", "ckpts", "requests");
@@ -567,7 +572,8 @@ public final class LiveLatencyBench {
             int count = phase.to() - phase.from();
             double offered = count / ((end[1] - end[0]) / 1e9);
             String throughput = end[2] < 0 ? "did not finish within the drain timeout"
-                    : String.format("%,.0f pushes/s", count / ((end[2] - end[0]) / 1e9));
+                    : String.format("%,.0f pushes/s (last consumed %.1f s after the last produced)",
+                            count / ((end[2] - end[0]) / 1e9), Math.max(0, end[2] - end[1]) / 1e9);
             if (end[2] > 0) {
                 throughputByPhase.put(phase.name(), count / ((end[2] - end[0]) / 1e9));
             }
@@ -651,7 +657,7 @@ public final class LiveLatencyBench {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
@@ -713,6 +719,18 @@ public final class LiveLatencyBench {
             }
         }
 
+        /** The metric names ending in {@code _suffix}, to show which the sums are made of. */
+        Set<String> names(String suffix) {
+            try {
+                return http.send(HttpRequest.newBuilder(prometheus).build(), HttpResponse.BodyHandlers.ofString())
+                        .body().lines().filter(line -> !line.startsWith("#"))
+                        .map(line -> line.substring(0, line.lastIndexOf(' ')))
+                        .filter(name -> name.contains("_" + suffix)).collect(Collectors.toSet());
+            } catch (IOException | InterruptedException e) {
+                return Set.of(e.toString());
+            }
+        }
+
         long checkpoints() throws IOException, InterruptedException {
             JsonNode stats = JSON.readTree(http.send(HttpRequest.newBuilder(checkpoints).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
@@ -728,52 +746,6 @@ public final class LiveLatencyBench {
                 total += offset == null ? 0 : offset.offset();
             }
             return producedSoFar - total;
-        }
-    }
-
-    /** The GitHub simulator in a process of its own: {@code iocstream sim} on a free port. */
-    private static final class Simulator implements AutoCloseable {
-        private final Process process;
-        private final String baseUrl;
-
-        private Simulator(Process process, String baseUrl) {
-            this.process = process;
-            this.baseUrl = baseUrl;
-        }
-
-        static Simulator start(Path world, long latencyMs, Path log) throws Exception {
-            int port = freePort();
-            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sim", "--world",
-                    world.toString(), "--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Simulator sim = new Simulator(process, "http://127.0.0.1:" + port);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                    return sim;
-                } catch (IOException notYet) {
-                    if (!process.isAlive()) {
-                        break;
-                    }
-                    Thread.sleep(200);
-                }
-            }
-            sim.close();
-            throw new IllegalStateException("the simulator did not start; see " + log + ":\n"
-                    + Files.readString(log));
-        }
-
-        String baseUrl() {
-            return baseUrl;
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
         }
     }
 
