@@ -90,6 +90,8 @@ public final class LiveLatencyBench {
     private static final long ALERT_P99_TARGET_MS = 2_000;
     private static final int ALERT_TARGET_RATE = 500;
     private static final int THROUGHPUT_TARGET = 1_000;
+    /** How far behind (in seconds of offered pushes) the job may fall before a phase is called saturated. */
+    private static final int SATURATED_SECONDS = 30;
 
     private record Args(List<Integer> rates, int durationSeconds, int repos, long latencyMs, long seed,
             Path world, Duration checkpointInterval, int sampleSeconds, Duration drainTimeout) {
@@ -221,22 +223,34 @@ public final class LiveLatencyBench {
                 sampler.setDaemon(true);
                 sampler.start();
 
-                List<Phase> phases = phases();
+                List<Phase> planned = phases();
+                List<Phase> phases = new ArrayList<>();
                 List<long[]> ends = new ArrayList<>();
                 try (BufferedReader events = Files.newBufferedReader(world.resolve("events.ndjson"))) {
-                    for (Phase phase : phases) {
+                    int next = 0;
+                    for (Phase plan : planned) {
+                        // a phase cut short leaves the world's next pushes unread: the next phase starts there
+                        Phase phase = new Phase(plan.name(), plan.rate(), next, next + plan.to() - plan.from());
+                        int plannedEnd = phase.to();
                         phaseName = phase.name();
                         long eventsBefore = metrics.counter(JobMetrics.EVENTS_IN);
                         long requestsBefore = metrics.counter(JobMetrics.API_REQUESTS);
                         long filesBefore = metrics.counter(JobMetrics.FILES_FETCHED);
                         long phaseStart = System.nanoTime();
-                        produce(producer, events, phase);
+                        int last = produce(producer, events, phase, metrics, eventsBefore);
+                        phase = new Phase(phase.name(), phase.rate(), phase.from(), last);
+                        next = last;
                         long producedEnd = System.nanoTime();
                         long consumedEnd = awaitConsumed(metrics, eventsBefore + phase.to() - phase.from());
                         awaitScans(phase);
+                        phases.add(phase);
                         ends.add(new long[] {phaseStart, producedEnd, consumedEnd,
                                 metrics.counter(JobMetrics.API_REQUESTS) - requestsBefore,
-                                metrics.counter(JobMetrics.FILES_FETCHED) - filesBefore});
+                                metrics.counter(JobMetrics.FILES_FETCHED) - filesBefore, liveHeap()});
+                        if (last < plannedEnd) {
+                            System.out.printf("%s saturated the job: the higher rates are not run%n", phase.name());
+                            break;
+                        }
                     }
                 }
                 phaseName = "end";
@@ -341,6 +355,9 @@ public final class LiveLatencyBench {
         flink.setString("execution.checkpointing.savepoint-dir", dir.resolve("savepoints").toUri().toString());
         flink.setString("state.backend.rocksdb.localdir", Files.createDirectories(dir.resolve("rocksdb")).toString());
         flink.setString("taskmanager.memory.managed.size", "317m");
+        // RocksDB's own figures: what its memtables hold (off-heap, in managed memory) and its live data
+        flink.setString("state.backend.rocksdb.metrics.size-all-mem-tables", "true");
+        flink.setString("state.backend.rocksdb.metrics.estimate-live-data-size", "true");
         flink.setString("rest.port", "0");
         promPort = freePort();
         flink.setString("metrics.reporter.prom.port", String.valueOf(promPort));
@@ -391,12 +408,29 @@ public final class LiveLatencyBench {
         return new KafkaProducer<>(properties);
     }
 
-    /** Sends the phase's events on a fixed schedule (the i-th at start + i / rate), each stamped as it is sent. */
-    private void produce(KafkaProducer<byte[], byte[]> producer, BufferedReader events, Phase phase)
-            throws Exception {
+    /**
+     * Sends the phase's events on a fixed schedule (the i-th at start + i / rate), each stamped as it is sent.
+     * Stops early when the job falls more than {@link #SATURATED_SECONDS} of offered pushes behind: past that the
+     * rate is more than it sustains, and more pushes would only lengthen the drain. Returns the index after the last
+     * push produced.
+     */
+    private int produce(KafkaProducer<byte[], byte[]> producer, BufferedReader events, Phase phase, Metrics metrics,
+            long eventsBefore) throws Exception {
         long start = System.nanoTime();
         long period = 1_000_000_000L / phase.rate();
+        long nextCheck = start + 1_000_000_000L;
         for (int i = phase.from(); i < phase.to(); i++) {
+            if (System.nanoTime() > nextCheck) {
+                nextCheck += 1_000_000_000L;
+                long behind = (i - phase.from()) - (metrics.counter(JobMetrics.EVENTS_IN) - eventsBefore);
+                if (behind > (long) phase.rate() * SATURATED_SECONDS) {
+                    producer.flush();
+                    System.out.printf("[%6.1f s] %s: saturated, %,d pushes behind after %.1f s: stopped at %,d of "
+                            + "%,d pushes%n", elapsed(), phase.name(), behind, (System.nanoTime() - start) / 1e9,
+                            i - phase.from(), phase.to() - phase.from());
+                    return i;
+                }
+            }
             String line = events.readLine();
             long due = start + (i - phase.from()) * period;
             long wait = due - System.nanoTime();
@@ -412,6 +446,7 @@ public final class LiveLatencyBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("[%6.1f s] %s: %,d pushes produced in %.1f s (%.0f a second offered)%n", elapsed(),
                 phase.name(), phase.to() - phase.from(), seconds, (phase.to() - phase.from()) / seconds);
+        return phase.to();
     }
 
     /** Waits until the job's eventsIn counter reaches {@code target}; returns when (nanoTime), or -1 on timeout. */
@@ -517,7 +552,8 @@ public final class LiveLatencyBench {
                         scansRead.get(), alertsReceived.get(), metrics.sum("pendingRecords"),
                         metrics.committedLag(produced.get()),
                         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), lastHeapAfterGc.get(),
-                        directoryBytes(dir.resolve("rocksdb")), directoryBytes(dir.resolve("checkpoints")),
+                        metrics.sum("estimate_live_data_size") + metrics.sum("size_all_mem_tables"),
+                        directoryBytes(dir.resolve("checkpoints")),
                         metrics.checkpoints(), metrics.counter(JobMetrics.API_REQUESTS),
                         metrics.counter(JobMetrics.FILES_FETCHED));
                 synchronized (samples) {
@@ -541,8 +577,9 @@ public final class LiveLatencyBench {
                 + "waits for the checkpoint that commits the Kafka transaction, every %d s here):%n%n",
                 interval.toSeconds());
         System.out.println("| phase | offered | job throughput | push → alert | push → finding readable "
-                + "| push → scan record readable | pushes without a scan record | API requests / file |");
-        System.out.println("| --- | ---: | ---: | --- | --- | --- | ---: | ---: |");
+                + "| push → scan record readable | pushes without a scan record | API requests / file "
+                + "| live heap after the phase |");
+        System.out.println("| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: |");
         Map<String, LatencyRecorder> alertByPhase = new HashMap<>();
         Map<String, Double> throughputByPhase = new HashMap<>();
         for (int p = 0; p < phases.size(); p++) {
@@ -579,9 +616,10 @@ public final class LiveLatencyBench {
             }
             alertByPhase.put(phase.name(), alert);
             System.out.printf("| %s | %,.0f/s | %s | %s; %,d of %,d pushes with a finding alerted | %s | %s | %,d "
-                    + "| %s |%n", phase.name(), offered, throughput, alert.summaryMillis(), alert.count(),
+                    + "| %s | %d MB |%n", phase.name(), offered, throughput, alert.summaryMillis(), alert.count(),
                     withFinding, finding.summaryMillis(), scan.summaryMillis(), unscanned,
-                    end[4] == 0 ? "-" : String.format("%.3f (%,d / %,d)", (double) end[3] / end[4], end[3], end[4]));
+                    end[4] == 0 ? "-" : String.format("%.3f (%,d / %,d)", (double) end[3] / end[4], end[3], end[4]),
+                    end[5] / MB);
         }
 
         System.out.println();
@@ -589,17 +627,19 @@ public final class LiveLatencyBench {
         synchronized (samples) {
             all = List.copyOf(samples);
         }
-        String first = phases.get(1).name();
+        String first = phases.get(Math.min(1, phases.size() - 1)).name();
         String last = phases.get(phases.size() - 1).name();
-        long heapFirst = medianAfterGc(all, first);
-        long heapLast = medianAfterGc(all, last);
+        long heapFirst = ends.get(Math.min(1, phases.size() - 1))[5];
+        long heapLast = ends.get(phases.size() - 1)[5];
         long rocksFirst = all.stream().filter(s -> s.phase().equals(first)).mapToLong(Sample::rocksDbBytes).max()
                 .orElse(0);
         long rocksLast = all.stream().filter(s -> s.phase().equals(last)).mapToLong(Sample::rocksDbBytes).max()
                 .orElse(0);
-        System.out.printf("Heap after GC (median of the samples): %s %d MB, %s %d MB: ratio %.2f; RocksDB local "
-                + "directory at most %d MB, then %d MB%n", first, heapFirst / MB, last, heapLast / MB,
-                heapFirst == 0 ? 0 : (double) heapLast / heapFirst, rocksFirst / MB, rocksLast / MB);
+        System.out.printf("Live heap (after a full GC once the phase drained): after %s %d MB, after %s %d MB: ratio "
+                + "%.2f; RocksDB data (live data + memtables) at most %d MB in %s, %d MB in %s; heap after young GCs "
+                + "(median of the samples, old garbage included) %d and %d MB%n", first, heapFirst / MB, last,
+                heapLast / MB, heapFirst == 0 ? 0 : (double) heapLast / heapFirst, rocksFirst / MB, first,
+                rocksLast / MB, last, medianAfterGc(all, first) / MB, medianAfterGc(all, last) / MB);
 
         LatencyRecorder baseline = alertByPhase.get(first);
         for (Phase phase : phases.subList(1, phases.size())) {
@@ -623,11 +663,17 @@ public final class LiveLatencyBench {
                     : String.format("%,.0f pushes/s, %.2f of the target: %s", top, top / THROUGHPUT_TARGET,
                             top >= THROUGHPUT_TARGET * 0.98 ? "MET" : "NOT MET"));
         }
-        System.out.printf("Heap flat as state grows: after-GC median %s / %s = %.2f (flat: under 1.25): %s%n", last,
+        System.out.printf("Heap flat as state grows: live heap after %s / after %s = %.2f (flat: under 1.25): %s%n", last,
                 first, heapFirst == 0 ? 0 : (double) heapLast / heapFirst,
                 heapFirst > 0 && heapLast < heapFirst * 1.25 ? "MET" : "NOT MET");
         System.out.printf("Load average at the end: %.2f%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** The heap in use after a full collection: what is live. Asked for only between phases, once drained. */
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static long medianAfterGc(List<Sample> samples, String phase) {
@@ -677,58 +723,27 @@ public final class LiveLatencyBench {
     /** The job's metrics (its Prometheus endpoint), checkpoints (Flink's REST API) and its group's offsets. */
     private static final class Metrics {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        private final URI prometheus;
+        private final PrometheusScrape prometheus;
         private final URI checkpoints;
         private final Admin admin;
 
         Metrics(int promPort, String rest, String jobId, Admin admin) {
-            this.prometheus = URI.create("http://127.0.0.1:" + promPort + "/metrics");
+            this.prometheus = new PrometheusScrape(promPort);
             this.checkpoints = URI.create(rest + "jobs/" + jobId + "/checkpoints");
             this.admin = admin;
         }
 
         /** A counter of the job's own metric group, summed over subtasks. */
         long counter(String name) {
-            return sum(JobMetrics.GROUP + "_" + name);
+            return prometheus.sum(JobMetrics.GROUP + "_" + name);
         }
 
-        /** The sum of every series whose name ends in {@code _suffix}. */
         long sum(String suffix) {
-            try {
-                String text = http.send(HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(10)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                double total = 0;
-                for (String line : text.split("\n")) {
-                    if (line.startsWith("#")) {
-                        continue;
-                    }
-                    int brace = line.indexOf('{');
-                    int space = line.lastIndexOf(' ');
-                    String name = line.substring(0, brace > 0 ? brace : Math.max(space, 0));
-                    if (name.endsWith("_" + suffix) && space > 0) {
-                        double value = Double.parseDouble(line.substring(space + 1));
-                        total += Double.isFinite(value) && value > 0 ? value : 0;
-                    }
-                }
-                return (long) total;
-            } catch (IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
+            return prometheus.sum(suffix);
         }
 
-        /** The metric names ending in {@code _suffix}, to show which the sums are made of. */
-        Set<String> names(String suffix) {
-            try {
-                return http.send(HttpRequest.newBuilder(prometheus).build(), HttpResponse.BodyHandlers.ofString())
-                        .body().lines().filter(line -> !line.startsWith("#"))
-                        .map(line -> line.substring(0, line.lastIndexOf(' ')))
-                        .filter(name -> name.contains("_" + suffix)).collect(Collectors.toSet());
-            } catch (IOException | InterruptedException e) {
-                return Set.of(e.toString());
-            }
+        Set<String> names(String part) {
+            return prometheus.names(part);
         }
 
         long checkpoints() throws IOException, InterruptedException {
