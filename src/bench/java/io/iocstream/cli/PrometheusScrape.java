@@ -6,8 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Sums of a local cluster's metrics as its Prometheus reporter serves them (flink-conf's {@code prom} reporter). */
 final class PrometheusScrape {
@@ -39,14 +37,6 @@ final class PrometheusScrape {
             }
         }
         return (long) total;
-    }
-
-    /** The series names containing {@code part}, to show what a sum is made of. */
-    Set<String> names(String part) {
-        String text = text();
-        return text == null ? Set.of() : text.lines().filter(line -> !line.startsWith("#") && line.contains(part))
-                .map(line -> line.substring(0, line.indexOf('{') > 0 ? line.indexOf('{') : line.lastIndexOf(' ')))
-                .collect(Collectors.toSet());
     }
 
     private String text() {
