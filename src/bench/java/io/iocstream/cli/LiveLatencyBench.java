@@ -46,7 +46,6 @@ import javax.management.openmbean.CompositeData;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,7 +70,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * (which waits for the checkpoint that commits the Kafka transaction); the job's throughput (its {@code eventsIn}
  * metric), the input's consumer lag (pushes produced and not yet counted in by the job's {@code eventsIn}; and by
  * the group's committed offsets, which move on checkpoints), API requests per file fetched; and every few seconds heap, heap after the last GC,
- * RocksDB's local directory and the checkpoint directory. The broker and the simulator run as processes of their
+ * RocksDB's live data and memtables (its own metrics) and the checkpoint directory. The broker and the simulator run as processes of their
  * own, so the heap measured is the job's (and this benchmark's small clients').
  *
  * <pre>
