@@ -69,9 +69,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * expected findings say open one), and to its finding and its scan record readable with {@code read_committed}
  * (which waits for the checkpoint that commits the Kafka transaction); the job's throughput (its {@code eventsIn}
  * metric), the input's consumer lag (pushes produced and not yet counted in by the job's {@code eventsIn}; and by
- * the group's committed offsets, which move on checkpoints), API requests per file fetched; and every few seconds heap, heap after the last GC,
- * RocksDB's live data and memtables (its own metrics) and the checkpoint directory. The broker and the simulator run as processes of their
- * own, so the heap measured is the job's (and this benchmark's small clients').
+ * the group's committed offsets, which move on checkpoints), API requests per file fetched; and every few seconds
+ * heap, heap after the last GC, RocksDB's live data and memtables (its own metrics) and the checkpoint directory.
+ * The broker and the simulator run as processes of their own, so the heap measured is the job's (and this
+ * benchmark's small clients').
  *
  * <pre>
  * mvn -q -Pbench test-compile exec:exec@live-latency -Dbench.args="--duration 180"
@@ -659,7 +660,8 @@ public final class LiveLatencyBench {
         System.out.printf("Target throughput at least %,d pushes/s: at most %,.0f pushes/s consumed in a phase, %.2f "
                 + "of the target: %s%n", THROUGHPUT_TARGET, top, top / THROUGHPUT_TARGET,
                 top >= THROUGHPUT_TARGET * 0.98 ? "MET" : "NOT MET");
-        System.out.printf("Heap flat as state grows: live heap after %s / after %s = %.2f (flat: under 1.25): %s%n", last,
+        System.out.printf("Heap flat as state grows: live heap after %s / after %s = %.2f (flat: under 1.25): %s%n",
+                last,
                 first, heapFirst == 0 ? 0 : (double) heapLast / heapFirst,
                 heapFirst > 0 && heapLast < heapFirst * 1.25 ? "MET" : "NOT MET");
         System.out.printf("Load average at the end: %.2f%n",

@@ -17,7 +17,10 @@ final class PrometheusScrape {
         this.metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
     }
 
-    /** The sum of every series whose name ends in {@code _suffix} (negative and non-finite values left out); -1 if unreachable. */
+    /**
+     * The sum of every series whose name ends in {@code _suffix} (negative and non-finite values left out); -1 when
+     * the endpoint does not answer.
+     */
     long sum(String suffix) {
         String text = text();
         if (text == null) {

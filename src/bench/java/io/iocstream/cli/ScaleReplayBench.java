@@ -194,12 +194,14 @@ public final class ScaleReplayBench {
                 + "and the live heap (after a full GC the sampler asks for):%n", sampleSeconds);
         series.forEach(line -> {
             String[] f = line.split("\t");
-            System.out.printf("  t=%6s s  scans %,10d  RocksDB live data %,8d KB (memtables %,8d KB)  live heap %6d MB%n", f[0],
+            System.out.printf("  t=%6s s  scans %,10d  RocksDB live data %,8d KB (memtables %,8d KB)  live heap "
+                    + "%6d MB%n", f[0],
                     Long.parseLong(f[3]), Long.parseLong(f[1]) / 1024, Long.parseLong(f[4]) / 1024,
                     Long.parseLong(f[2]) / MB);
         });
         System.out.printf("%n| world | pushes | wall time (job) | pushes/s | live heap at most | heap after a young "
-                + "GC at most | RocksDB live data at most | branches at the end | RocksDB bytes per branch | findings |%n");
+                + "GC at most | RocksDB live data at most | branches at the end | RocksDB bytes per branch "
+                + "| findings |%n");
         System.out.printf("| %s | %,d | %.1f s | %,.0f | %d MB | %d MB | %.1f MB | %,d | %,d | %,d: %s |%n",
                 world.root().getFileName(), pushes, runtimeMs / 1e3, pushes / (runtimeMs / 1e3), peakLive / MB,
                 peakAfterGc.get() / MB, peakRocksDb / (double) MB, branches,
