@@ -89,9 +89,9 @@ public final class ScaleReplayBench {
             throw new IllegalArgumentException("--world DIR is required (bin/iocstream gen-world writes one)");
         }
         Path dir = Files.createTempDirectory("iocstream-scale-replay-");
+        boolean exact;
         try {
-            boolean exact = new ScaleReplayBench().run(World.open(world), dir, parallelism, latencyMs, sampleSeconds);
-            System.exit(exact ? 0 : 1);
+            exact = new ScaleReplayBench().run(World.open(world), dir, parallelism, latencyMs, sampleSeconds);
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -99,6 +99,8 @@ public final class ScaleReplayBench {
                 }
             }
         }
+        // after the scratch directory is gone: System.exit skips finally blocks
+        System.exit(exact ? 0 : 1);
     }
 
     private boolean run(World world, Path dir, int parallelism, long latencyMs, int sampleSeconds) throws Exception {
