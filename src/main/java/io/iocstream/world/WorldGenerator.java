@@ -98,7 +98,9 @@ public final class WorldGenerator {
     private final Map<String, Ioc> activeByDep = new HashMap<>();
     private final Map<String, Ioc> withheldByDep = new HashMap<>();
     private final VersionPicker versions;
-    private final List<ObjectNode> expected = new ArrayList<>();
+    /** expected.jsonl, written as findings are decided, so that memory grows with repositories, not pushes. */
+    private BufferedWriter expected;
+    private int expectedCount;
     private final Instant start = Instant.parse("2025-11-20T08:00:00Z");
     private int commits;
     private int eventNumber;
@@ -132,33 +134,38 @@ public final class WorldGenerator {
         for (int i = 0; i < settings.repos(); i++) {
             repos.add(new Repo(String.format("%s/service-%04d", ORG, i + 1), 700000 + i));
         }
-        try (BufferedWriter events = Files.newBufferedWriter(out.resolve("events.ndjson"))) {
+        try (BufferedWriter lines = Files.newBufferedWriter(out.resolve("expected.jsonl"));
+                BufferedWriter events = Files.newBufferedWriter(out.resolve("events.ndjson"))) {
+            expected = lines;
             for (int i = 0; i < settings.pushes(); i++) {
                 Repo repo = i < repos.size() ? repos.get(i) : repos.get(random.nextInt(repos.size()));
                 events.write(JSON.writeValueAsString(step(repo)));
                 events.newLine();
             }
-        }
-        // after the pushes, so that a world without dormant repositories is the one the same seed always wrote
-        for (int i = 0; i < settings.dormant(); i++) {
-            Repo repo = new Repo(String.format("%s/dormant-%04d", ORG, i + 1), 800000 + i);
-            dormant(repo);
-            repos.add(repo);
-        }
-        for (Repo repo : repos) {
-            for (Ref ref : repo.refs.values()) {
-                expectRetroHunt(repo, ref);
+            // after the pushes, so that a world without dormant repositories is the one the same seed always wrote
+            for (int i = 0; i < settings.dormant(); i++) {
+                Repo repo = new Repo(String.format("%s/dormant-%04d", ORG, i + 1), 800000 + i);
+                dormant(repo);
+                repos.add(repo);
             }
-        }
-        try (BufferedWriter lines = Files.newBufferedWriter(out.resolve("expected.jsonl"))) {
-            for (ObjectNode finding : expected) {
-                lines.write(JSON.writeValueAsString(finding));
-                lines.newLine();
+            for (Repo repo : repos) {
+                for (Ref ref : repo.refs.values()) {
+                    expectRetroHunt(repo, ref);
+                }
             }
+        } finally {
+            expected = null;
         }
         Files.writeString(out.resolve("README.md"), readme());
-        return new Summary(settings.repos() + settings.dormant(), settings.pushes(), commits, expected.size(),
+        return new Summary(settings.repos() + settings.dormant(), settings.pushes(), commits, expectedCount,
                 active.size() + withheld.size());
+    }
+
+    /** Appends one finding to expected.jsonl. */
+    private void expect(ObjectNode finding) throws IOException {
+        expected.write(JSON.writeValueAsString(finding));
+        expected.newLine();
+        expectedCount++;
     }
 
     /** One push to {@code repo}: its first (a baseline), a branch created or deleted, or a dependency change. */
@@ -193,7 +200,7 @@ public final class WorldGenerator {
             repo.refs.remove(feature.name);
             for (String path : feature.open.keySet()) {
                 for (String dep : feature.open.get(path)) {
-                    expected.add(finding("resolved", "push", repo, feature, feature.head, path, dep,
+                    expect(finding("resolved", "push", repo, feature, feature.head, path, dep,
                             activeByDep.get(dep)));
                 }
             }
@@ -335,7 +342,7 @@ public final class WorldGenerator {
     }
 
     /** Records the findings a correct run makes when {@code path} of {@code ref} is scanned now. */
-    private void reconcile(Repo repo, Ref ref, String path, String trigger) {
+    private void reconcile(Repo repo, Ref ref, String path, String trigger) throws IOException {
         Set<String> bad = new TreeSet<>();
         for (Map.Entry<String, String> dep : ref.locks.get(path).deps().entrySet()) {
             String key = dep.getKey() + "@" + dep.getValue();
@@ -346,24 +353,24 @@ public final class WorldGenerator {
         Set<String> open = ref.open.computeIfAbsent(path, p -> new TreeSet<>());
         for (String dep : bad) {
             if (open.add(dep)) {
-                expected.add(finding("open", trigger, repo, ref, ref.head, path, dep, activeByDep.get(dep)));
+                expect(finding("open", trigger, repo, ref, ref.head, path, dep, activeByDep.get(dep)));
             }
         }
         for (String dep : new ArrayList<>(open)) {
             if (!bad.contains(dep)) {
                 open.remove(dep);
-                expected.add(finding("resolved", trigger, repo, ref, ref.head, path, dep, activeByDep.get(dep)));
+                expect(finding("resolved", trigger, repo, ref, ref.head, path, dep, activeByDep.get(dep)));
             }
         }
     }
 
     /** The findings the late feed ({@code iocs-later/}) must produce in what each ref holds at the end. */
-    private void expectRetroHunt(Repo repo, Ref ref) {
+    private void expectRetroHunt(Repo repo, Ref ref) throws IOException {
         for (Map.Entry<String, Lock> lock : ref.locks.entrySet()) {
             for (Map.Entry<String, String> dep : lock.getValue().deps().entrySet()) {
                 Ioc late = withheldByDep.get(dep.getKey() + "@" + dep.getValue());
                 if (late != null) {
-                    expected.add(finding("open", "retro_hunt", repo, ref, ref.head, lock.getKey(),
+                    expect(finding("open", "retro_hunt", repo, ref, ref.head, lock.getKey(),
                             dep.getKey() + "@" + dep.getValue(), late));
                 }
             }
