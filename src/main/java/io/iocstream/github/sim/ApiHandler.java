@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -381,13 +382,19 @@ final class ApiHandler implements HttpHandler {
             return true;
         }
         exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
-        counter.count("content_limited");
-        long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
+        refuseOverSecondaryLimit(exchange, "content_limited", admission.retryAfter(), rate);
+        return false;
+    }
+
+    /** GitHub's answer past a secondary limit: 403, {@code retry-after} in whole seconds, counted as {@code kind}. */
+    private void refuseOverSecondaryLimit(HttpExchange exchange, String kind, Duration retryAfter,
+            RateLimitWindow.Snapshot rate) throws IOException {
+        counter.count(kind);
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         exchange.getResponseHeaders().set("retry-after", Long.toString(seconds));
         sendJson(exchange, 403, new ApiBodies.Error("You have exceeded a secondary rate limit. Please wait a few "
                 + "minutes before you try again. If you reach out to GitHub Support for help, please include the "
                 + "request ID " + REQUEST_ID + ".", SECONDARY_LIMIT_DOCS, "403"), rate);
-        return false;
     }
 
     /**
@@ -963,12 +970,7 @@ final class ApiHandler implements HttpHandler {
         if (post) {
             exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
         }
-        counter.count("points_limited");
-        long seconds = Math.max(1, (admission.retryAfter().toMillis() + 999) / 1000);
-        exchange.getResponseHeaders().set("retry-after", Long.toString(seconds));
-        sendJson(exchange, 403, new ApiBodies.Error("You have exceeded a secondary rate limit. Please wait a few "
-                + "minutes before you try again. If you reach out to GitHub Support for help, please include the "
-                + "request ID " + REQUEST_ID + ".", SECONDARY_LIMIT_DOCS, "403"), rate);
+        refuseOverSecondaryLimit(exchange, "points_limited", admission.retryAfter(), rate);
         return false;
     }
 
