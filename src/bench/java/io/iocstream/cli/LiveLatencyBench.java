@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -94,7 +95,7 @@ public final class LiveLatencyBench {
     private static final int SATURATED_SECONDS = 30;
 
     private record Args(List<Integer> rates, int durationSeconds, int repos, long latencyMs, long seed,
-            Path world, Duration checkpointInterval, int sampleSeconds, Duration drainTimeout) {
+            Path world, Duration checkpointInterval, int sampleSeconds, Duration drainTimeout, Path timings) {
 
         static Args parse(String[] argv) {
             List<Integer> rates = List.of(100, 500, 1000);
@@ -106,6 +107,7 @@ public final class LiveLatencyBench {
             Duration checkpoint = null;
             int sample = 5;
             Duration drain = Duration.ofMinutes(5);
+            Path timings = null;
             for (int i = 0; i < argv.length; i++) {
                 switch (argv[i]) {
                     case "--rates" -> rates = Arrays.stream(argv[++i].split(",")).map(String::strip)
@@ -122,15 +124,16 @@ public final class LiveLatencyBench {
                     case "--checkpoint-interval" -> checkpoint = Duration.ofSeconds(Long.parseLong(argv[++i]));
                     case "--sample-seconds" -> sample = Integer.parseInt(argv[++i]);
                     case "--drain-timeout" -> drain = Duration.ofSeconds(Long.parseLong(argv[++i]));
+                    case "--timings" -> timings = Path.of(argv[++i]);
                     default -> throw new IllegalArgumentException("unknown argument: " + argv[i] + " (--rates "
                             + "100,500,1000 --duration SECONDS --quick --repos N --latency-ms MS --seed N --world DIR "
-                            + "--checkpoint-interval SECONDS --sample-seconds N --drain-timeout SECONDS)");
+                            + "--checkpoint-interval SECONDS --sample-seconds N --drain-timeout SECONDS --timings CSV)");
                 }
             }
             if (rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || duration < 1 || repos < 1) {
                 throw new IllegalArgumentException("rates, --duration and --repos must be positive");
             }
-            return new Args(rates, duration, repos, latency, seed, world, checkpoint, sample, drain);
+            return new Args(rates, duration, repos, latency, seed, world, checkpoint, sample, drain, timings);
         }
 
         /** Each repository's first push (a baseline of its tree), then every phase's pushes. */
@@ -140,7 +143,7 @@ public final class LiveLatencyBench {
     }
 
     /** One push of the world: where it is in events.ndjson, its key (repo, ref, head commit) and its record. */
-    private record Push(String repo, String key) {}
+    private record Push(String repo, String key, boolean eventsApi) {}
 
     /** A phase: the world's events {@code [from, to)} offered at {@code rate} a second. */
     private record Phase(String name, int rate, int from, int to) {}
@@ -158,6 +161,8 @@ public final class LiveLatencyBench {
     private boolean[] bringsFinding;
     private long[] producedAt;
     private AtomicLongArray alertAt;
+    /** When the job made the finding an alert carried ({@code detected_at}), on the bench's nanoTime clock. */
+    private AtomicLongArray detectedAt;
     private AtomicLongArray findingAt;
     private AtomicLongArray scanAt;
     private final AtomicLong produced = new AtomicLong();
@@ -296,7 +301,7 @@ public final class LiveLatencyBench {
                 }
                 String key = repo + " " + ref + " " + head;
                 index.putIfAbsent(key, pushes.size());
-                pushes.add(new Push(repo, key));
+                pushes.add(new Push(repo, key, !event.has("repository")));
             }
         }
         if (pushes.size() < args.pushesNeeded()) {
@@ -319,6 +324,7 @@ public final class LiveLatencyBench {
         }
         producedAt = new long[pushes.size()];
         alertAt = new AtomicLongArray(pushes.size());
+        detectedAt = new AtomicLongArray(pushes.size());
         findingAt = new AtomicLongArray(pushes.size());
         scanAt = new AtomicLongArray(pushes.size());
     }
@@ -518,11 +524,41 @@ public final class LiveLatencyBench {
         long now = System.nanoTime();
         alertsReceived.incrementAndGet();
         if ("trigger".equals(event)) {
-            Integer i = index.get(key(JSON.readTree(body)));
-            if (i != null) {
-                alertAt.compareAndSet(i, 0, now);
+            JsonNode finding = JSON.readTree(body);
+            Integer i = index.get(key(finding));
+            if (i != null && alertAt.compareAndSet(i, 0, now)) {
+                detectedAt.set(i, toNanoClock(Instant.parse(finding.path("detected_at").asText())));
             }
         }
+    }
+
+    /**
+     * Every push's times, for finding where a tail comes from ({@code --timings}): seconds since the bench started
+     * when produced, then milliseconds from then to its finding made, its alert and its scan record readable (empty
+     * when none).
+     */
+    private void writeTimings(List<Phase> phases) throws IOException {
+        try (var out = Files.newBufferedWriter(args.timings())) {
+            out.write("push,phase,events_api,produced_s,finding_made_ms,alert_ms,scan_readable_ms\n");
+            for (Phase phase : phases) {
+                for (int i = phase.from(); i < phase.to(); i++) {
+                    out.write(String.format("%d,%s,%b,%.3f,%s,%s,%s%n", i, phase.name(), pushes.get(i).eventsApi(),
+                            (producedAt[i] - started) / 1e9, millisAfter(detectedAt.get(i), producedAt[i]),
+                            millisAfter(alertAt.get(i), producedAt[i]), millisAfter(scanAt.get(i), producedAt[i])));
+                }
+            }
+        }
+    }
+
+    private static String millisAfter(long at, long from) {
+        return at == 0 || from == 0 ? "" : Long.toString((at - from) / 1_000_000);
+    }
+
+    /** A wall-clock instant (the job's {@code detected_at}, same machine) on the bench's nanoTime clock. */
+    private long toNanoClock(Instant instant) {
+        Instant now = Instant.now();
+        long nanoNow = System.nanoTime();
+        return nanoNow - Duration.between(instant, now).toNanos();
     }
 
     private void listenForGcs() {
@@ -571,7 +607,10 @@ public final class LiveLatencyBench {
         }
     }
 
-    private void report(List<Phase> phases, List<long[]> ends, Duration interval) {
+    private void report(List<Phase> phases, List<long[]> ends, Duration interval) throws IOException {
+        if (args.timings() != null) {
+            writeTimings(phases);
+        }
         System.out.printf("%nResults (latencies p50 / p99 / max from the push handed to the producer; 'readable' "
                 + "waits for the checkpoint that commits the Kafka transaction, every %d s here):%n%n",
                 interval.toSeconds());
@@ -580,6 +619,7 @@ public final class LiveLatencyBench {
                 + "| live heap after the phase |");
         System.out.println("| --- | ---: | ---: | --- | --- | --- | ---: | ---: | ---: |");
         Map<String, LatencyRecorder> alertByPhase = new HashMap<>();
+        Map<String, LatencyRecorder[]> splitByPhase = new java.util.LinkedHashMap<>();
         Map<String, Double> throughputByPhase = new HashMap<>();
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
@@ -587,6 +627,9 @@ public final class LiveLatencyBench {
             LatencyRecorder alert = new LatencyRecorder();
             LatencyRecorder finding = new LatencyRecorder();
             LatencyRecorder scan = new LatencyRecorder();
+            LatencyRecorder toDetected = new LatencyRecorder();
+            LatencyRecorder detectedToAlert = new LatencyRecorder();
+            splitByPhase.put(phase.name(), new LatencyRecorder[] {toDetected, detectedToAlert});
             int withFinding = 0;
             int unscanned = 0;
             for (int i = phase.from(); i < phase.to(); i++) {
@@ -599,6 +642,8 @@ public final class LiveLatencyBench {
                     withFinding++;
                     if (alertAt.get(i) > 0) {
                         alert.record(alertAt.get(i) - producedAt[i]);
+                        toDetected.record(Math.max(0, detectedAt.get(i) - producedAt[i]));
+                        detectedToAlert.record(Math.max(0, alertAt.get(i) - detectedAt.get(i)));
                     }
                     if (findingAt.get(i) > 0) {
                         finding.record(findingAt.get(i) - producedAt[i]);
@@ -620,6 +665,14 @@ public final class LiveLatencyBench {
                     end[4] == 0 ? "-" : String.format("%.3f (%,d / %,d)", (double) end[3] / end[4], end[3], end[4]),
                     end[5] / MB);
         }
+
+        System.out.println();
+        System.out.println("Where push → alert goes (the finding's detected_at, the job's clock on this machine):");
+        System.out.println();
+        System.out.println("| phase | push → finding made (p50 / p99 / max) | finding made → alert received |");
+        System.out.println("| --- | --- | --- |");
+        splitByPhase.forEach((name, split) -> System.out.printf("| %s | %s | %s |%n", name,
+                split[0].summaryMillis(), split[1].summaryMillis()));
 
         System.out.println();
         List<Sample> all;

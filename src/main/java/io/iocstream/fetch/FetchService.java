@@ -68,7 +68,7 @@ final class FetchService implements AutoCloseable {
     private final ByteBudget bytesInFlight;
     private final AtomicLong reportedRequests = new AtomicLong();
     /** GitHub's secondary limits in points a minute: the GraphQL endpoint's, and the REST contents and trees'. */
-    private final PointsPacer graphQlPoints = new PointsPacer(PointsPacer.GITHUB_GRAPHQL_POINTS_PER_MINUTE);
+    private final PointsPacer graphQlPoints;
     private final PointsPacer contentsPoints = new PointsPacer(PointsPacer.GITHUB_REST_POINTS_PER_MINUTE);
     private final PointsPacer treesPoints = new PointsPacer(PointsPacer.GITHUB_REST_POINTS_PER_MINUTE);
     private final AtomicLong splits = new AtomicLong();
@@ -85,10 +85,16 @@ final class FetchService implements AutoCloseable {
     private record WaitingTree(TreeQuery.Wanted tree, CompletableFuture<TreeListing> result) {}
 
     /** Trees one GraphQL request lists. */
-    static final int TREE_BATCH = 20;
+    static final int TREE_BATCH = 50;
 
     private FetchService(FetchSettings settings) {
+        this(settings, new PointsPacer(PointsPacer.GITHUB_GRAPHQL_POINTS_PER_MINUTE));
+    }
+
+    /** A service of its own (not shared) whose GraphQL requests keep to {@code graphQlPoints}; for tests. */
+    FetchService(FetchSettings settings, PointsPacer graphQlPoints) {
         this.settings = settings;
+        this.graphQlPoints = graphQlPoints;
         this.tuning = settings.tuning();
         this.client = new GitHubClient(settings.clientConfig());
         this.controller = new AdaptiveController(tuning);
@@ -236,8 +242,10 @@ final class FetchService implements AutoCloseable {
     }
 
     /**
-     * The batcher thread: waits for a full batch or the oldest item's deadline, and for a free slot. Trees go
-     * first, because files wait on listings.
+     * The batcher thread: waits for a full batch or the oldest item's deadline, for a free slot, and for a GraphQL
+     * point. Trees go first, because files wait on listings. A batch is formed only when its request may go at once:
+     * while the secondary limit holds requests back, files keep joining the batches that wait, so that the points a
+     * minute are spent on full batches instead of on many small ones each waiting its turn.
      */
     private void formBatches() {
         try {
@@ -273,11 +281,13 @@ final class FetchService implements AutoCloseable {
     }
 
     private boolean treesReady() {
-        return inFlight < concurrency() && trees.ready(TREE_BATCH, tuning.maxWait().toNanos());
+        return inFlight < concurrency() && trees.ready(TREE_BATCH, tuning.maxWait().toNanos())
+                && graphQlPoints.waitMillis(1) == 0;
     }
 
     private boolean filesReady() {
-        return inFlight < concurrency() && queue.ready(controller.batchSize(), tuning.maxWait().toNanos());
+        return inFlight < concurrency() && queue.ready(controller.batchSize(), tuning.maxWait().toNanos())
+                && (!tuning.graphQl() || graphQlPoints.waitMillis(1) == 0);
     }
 
     /**
@@ -288,10 +298,13 @@ final class FetchService implements AutoCloseable {
         return (int) Math.min(controller.concurrency(), Math.max(1, client.rateRequestsLeft()));
     }
 
+    /** How long the batcher may sleep: until the next batch is due and, for a GraphQL request, a point is free. */
     private long nextDeadlineMillis() {
         long maxWait = tuning.maxWait().toNanos();
         long nanos = Math.min(queue.nanosUntilDue(maxWait), trees.nanosUntilDue(maxWait));
-        return nanos == Long.MAX_VALUE ? 1000 : nanos / 1_000_000;
+        long millis = nanos == Long.MAX_VALUE ? 1000 : nanos / 1_000_000;
+        boolean overGraphQl = tuning.graphQl() || trees.nanosUntilDue(maxWait) != Long.MAX_VALUE;
+        return overGraphQl ? Math.max(millis, graphQlPoints.waitMillis(1)) : millis;
     }
 
     private void sendTrees(List<WaitingTree> batch) {

@@ -1,12 +1,15 @@
 package io.iocstream.github;
 
 import java.time.Clock;
-import java.util.ArrayDeque;
+import java.time.Duration;
 
 /**
  * Keeps a client inside one of GitHub's secondary limits in points per minute (2,000 for GraphQL, 900 per REST
- * endpoint): a request that would bring the points of the last 60 s past the allowance waits until enough of them
- * have left the window. Bursts below the allowance go at once. Thread-safe.
+ * endpoint) by spending points at an even rate: a bucket that fills with {@link #SHARE} of the limit a minute and
+ * holds at most {@link #BURST} of it. Any 60 s therefore see at most {@code SHARE + BURST} of the limit (0.9 of it),
+ * and a busy client never spends a minute's points in the first seconds and then holds every request for the rest
+ * of the minute: a request that waits here waits a fraction of a second, while the batch it would have gone in
+ * fills. Thread-safe.
  */
 public final class PointsPacer {
 
@@ -14,35 +17,49 @@ public final class PointsPacer {
     public static final int GITHUB_GRAPHQL_POINTS_PER_MINUTE = 2_000;
     /** GitHub's secondary limit of each REST endpoint, in points a minute. */
     public static final int GITHUB_REST_POINTS_PER_MINUTE = 900;
-    /** The share of a limit a client spends, so that other automation and clock skew leave it clear of the limit. */
+    /** The share of a limit a client spends a minute, so that other automation and clock skew leave it clear. */
     public static final double SHARE = 0.8;
+    /** The share of a limit that may go at once after a quiet spell, on top of {@link #SHARE}. */
+    public static final double BURST = 0.1;
 
-    private static final long WINDOW_MILLIS = 60_000;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
 
-    private final int allowance;
+    private final double pointsPerMilli;
+    private final double capacity;
     private final Clock clock;
-    private final ArrayDeque<long[]> spent = new ArrayDeque<>();
-    private int inWindow;
+    private double points;
+    private long filledAt;
 
-    /** Spends at most {@link #SHARE} of {@code pointsPerMinute}. */
+    /** Spends {@link #SHARE} of {@code pointsPerMinute} a minute, at most {@link #BURST} of it at once. */
     public PointsPacer(int pointsPerMinute) {
-        this(Math.max(1, (int) (pointsPerMinute * SHARE)), Clock.systemUTC());
+        this(pointsPerMinute * SHARE, MINUTE, Math.max(1, (int) (pointsPerMinute * BURST)), Clock.systemUTC());
     }
 
-    PointsPacer(int allowance, Clock clock) {
-        this.allowance = allowance;
+    /** Spends {@code rate} points every {@code per}, at most {@code burst} at once: short periods make tests fast. */
+    public PointsPacer(double rate, Duration per, int burst) {
+        this(rate, per, burst, Clock.systemUTC());
+    }
+
+    PointsPacer(double rate, Duration per, int burst, Clock clock) {
+        if (!(rate > 0) || burst < 1 || per.isNegative() || per.isZero()) {
+            throw new IllegalArgumentException("a pacer needs a positive rate and a burst of at least one point");
+        }
+        this.pointsPerMilli = rate / per.toMillis();
+        this.capacity = burst;
         this.clock = clock;
+        this.points = burst;
+        this.filledAt = clock.millis();
     }
 
-    /** Waits, if need be, until {@code points} more stay within the allowance of the last 60 s, and spends them. */
-    public void acquire(int points) throws InterruptedException {
+    /** Waits, if need be, until {@code points} may be spent, and spends them. */
+    public void acquire(int wanted) throws InterruptedException {
         while (true) {
             long wait;
             synchronized (this) {
-                wait = waitMillis(points);
+                wait = waitMillis(wanted);
                 if (wait <= 0) {
-                    spent.add(new long[] {clock.millis(), points});
-                    inWindow += points;
+                    // a request larger than the bucket goes once the bucket is full, and leaves it in debt
+                    points -= wanted;
                     return;
                 }
             }
@@ -50,22 +67,12 @@ public final class PointsPacer {
         }
     }
 
-    /** Milliseconds until {@code points} more fit; 0 when they fit now. */
-    synchronized long waitMillis(int points) {
+    /** Milliseconds until {@code wanted} points may be spent; 0 when they may be now. */
+    public synchronized long waitMillis(int wanted) {
         long now = clock.millis();
-        while (!spent.isEmpty() && spent.peek()[0] <= now - WINDOW_MILLIS) {
-            inWindow -= (int) spent.poll()[1];
-        }
-        int over = inWindow + points - allowance;
-        if (over <= 0 || spent.isEmpty()) {
-            return 0;
-        }
-        for (long[] s : spent) {
-            over -= (int) s[1];
-            if (over <= 0) {
-                return Math.max(1, s[0] + WINDOW_MILLIS - now);
-            }
-        }
-        return 1;
+        points = Math.min(capacity, points + (now - filledAt) * pointsPerMilli);
+        filledAt = now;
+        double missing = Math.min(wanted, capacity) - points;
+        return missing <= 0 ? 0 : Math.max(1, (long) Math.ceil(missing / pointsPerMilli));
     }
 }

@@ -6,12 +6,14 @@ import static io.iocstream.github.sim.TestWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.iocstream.changes.Trigger;
+import io.iocstream.github.PointsPacer;
 import io.iocstream.github.sim.GitHubSimulator;
 import io.iocstream.github.sim.SimulatorOptions;
 import io.iocstream.github.sim.TestWorld;
 import io.iocstream.throttle.TaskManagerMemory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +66,25 @@ class FetchServiceTest {
         }
         // conservative batches hold ten files: 35 files are four requests
         assertThat(sim.requestCounts()).containsEntry("graphql", 4L);
+    }
+
+    @Test
+    void whileTheSecondaryLimitHoldsRequestsBackFilesGatherIntoFullerBatches() throws Exception {
+        // two GraphQL requests a second; files arrive one every 20 ms, so a batch is due every 50 ms with two or three
+        // files: formed as they fall due, the 35 files would be some fourteen requests, each waiting its turn
+        try (FetchService paced = new FetchService(FetchSettings.of(sim.baseUrl(), null, FetchStrategy.ADAPTIVE),
+                new PointsPacer(2, Duration.ofSeconds(1), 2))) {
+            List<CompletableFuture<FetchOutcome>> results = new ArrayList<>();
+            for (int i = 0; i < 35; i++) {
+                results.add(paced.fetch(ref(C1, "f" + i + ".txt", null, -1)));
+                Thread.sleep(20);
+            }
+            for (int i = 0; i < 35; i++) {
+                assertThat(new String(results.get(i).get().content())).isEqualTo("file " + i + "\n");
+            }
+        }
+        // two go at once, then the files that gathered while the bucket refilled: a batch each half second
+        assertThat(sim.requestCounts().get("graphql")).isBetween(2L, 5L);
     }
 
     @Test
