@@ -1,5 +1,6 @@
 package io.iocstream.github.sim;
 
+import com.google.common.cache.CacheBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -25,11 +26,19 @@ final class WorldRepos {
 
     static final String DEFAULT_BRANCH = "main";
     static final String HEAD_FILE = "HEAD";
+    private static final int CACHED_TREES = 50_000;
+    private static final int CACHED_FILE_HASHES = 500_000;
 
     private final Path reposRoot;
-    private final Map<String, CompletableFuture<CommitTree>> trees = new ConcurrentHashMap<>();
+    /**
+     * Commit trees and file hashes recently served, bounded so that a simulator serving a world of millions of
+     * commits for hours keeps a steady heap: what falls out is read from disk again.
+     */
+    private final Map<String, CompletableFuture<CommitTree>> trees = CacheBuilder.newBuilder()
+            .maximumSize(CACHED_TREES).<String, CompletableFuture<CommitTree>>build().asMap();
     private final Map<String, BlobIndex> blobIndexes = new ConcurrentHashMap<>();
-    private final Map<Path, String> blobShas = new ConcurrentHashMap<>();
+    private final Map<Path, String> blobShas = CacheBuilder.newBuilder()
+            .maximumSize(CACHED_FILE_HASHES).<Path, String>build().asMap();
 
     WorldRepos(Path world) throws IOException {
         Path repos = world.resolve("repos");
