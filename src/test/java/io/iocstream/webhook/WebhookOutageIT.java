@@ -48,7 +48,8 @@ class WebhookOutageIT {
                       hook_id: %d
                       token_env: IOCSTREAM_TEST_TOKEN
                     """.formatted(github.baseUrl(), GitHubSimulator.HOOK_ORG, GitHubSimulator.HOOK_ID);
-            try (TestReceiver receiver = TestReceiver.start(dir, kafka.bootstrapServers(), "github-pushes", "1s",
+            // 3 s: room for the first write's metadata on a loaded machine, still well within GitHub's 10 s
+            try (TestReceiver receiver = TestReceiver.start(dir, kafka.bootstrapServers(), "github-pushes", "3s",
                     redeliver)) {
                 receiver.awaitReady(Duration.ofSeconds(30));
                 HookDeliveries hook = github.hook();
