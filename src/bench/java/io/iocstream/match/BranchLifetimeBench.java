@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -24,6 +25,7 @@ import org.apache.flink.runtime.checkpoint.SavepointType;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -35,7 +37,9 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
  * entries and as the bytes of a canonical savepoint (the live state); ratios are against the baseline of the same
  * run.
  *
- * <p>Usage: {@code BranchLifetimeBench [--branches N]}.
+ * <p>Usage: {@code BranchLifetimeBench [--branches N] [--whole-index-filters]}. RocksDB is set as
+ * {@code flink-conf/config.yaml} sets it ({@code state.backend.rocksdb.memory.partitioned-index-filters: true});
+ * {@code --whole-index-filters} measures Flink's default instead.
  */
 public final class BranchLifetimeBench {
 
@@ -55,6 +59,9 @@ public final class BranchLifetimeBench {
                 InventoryUpdate::branchKey, null, Types.STRING)) {
             // the memory a production slot gives RocksDB, as RetroHuntBench
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+            Configuration options = new Configuration();
+            options.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, !argList.contains("--whole-index-filters"));
+            rocksDb = rocksDb.configure(options, BranchLifetimeBench.class.getClassLoader());
             rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse("158mb"));
             harness.setStateBackend(rocksDb);
             // snapshots measured in memory, whatever their size
