@@ -146,7 +146,7 @@ public final class BranchLifetimeBench {
     /** The matcher's keyed states (InventoryMatcher's descriptors), one entry a branch that has each. */
     static final List<String> KEYED_STATES = List.of("inventory", "pending-until-feeds-loaded",
             "scans-arrived", "next-scan", "applied-of-next-scan", "stalled-at-scan", "ended-clear-at", "scan-tallies",
-            "inventory-paths", "inventory-paths-listed");
+            "inventory-paths", "ref-layout", "scans-held");
 
     /** Keyed entries, counted per state and key (the harness counts them only on the heap backend). */
     private static long keyedEntries(
