@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -24,6 +25,7 @@ import org.apache.flink.runtime.checkpoint.SavepointType;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 
@@ -35,7 +37,9 @@ import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
  * entries and as the bytes of a canonical savepoint (the live state); ratios are against the baseline of the same
  * run.
  *
- * <p>Usage: {@code BranchLifetimeBench [--branches N]}.
+ * <p>Usage: {@code BranchLifetimeBench [--branches N] [--whole-index-filters]}. RocksDB is set as
+ * {@code flink-conf/config.yaml} sets it ({@code state.backend.rocksdb.memory.partitioned-index-filters: true});
+ * {@code --whole-index-filters} measures Flink's default instead.
  */
 public final class BranchLifetimeBench {
 
@@ -55,6 +59,9 @@ public final class BranchLifetimeBench {
                 InventoryUpdate::branchKey, null, Types.STRING)) {
             // the memory a production slot gives RocksDB, as RetroHuntBench
             EmbeddedRocksDBStateBackend rocksDb = new EmbeddedRocksDBStateBackend();
+            Configuration options = new Configuration();
+            options.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, !argList.contains("--whole-index-filters"));
+            rocksDb = rocksDb.configure(options, BranchLifetimeBench.class.getClassLoader());
             rocksDb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.parse("158mb"));
             harness.setStateBackend(rocksDb);
             // snapshots measured in memory, whatever their size
@@ -85,11 +92,19 @@ public final class BranchLifetimeBench {
             int opened = count(harness, "open", null);
 
             start = System.nanoTime();
+            long[] tenths = new long[10];
+            long tenthStart = start;
             for (int b = 0; b < branches; b++) {
                 harness.processElement1(new InventoryUpdate(repo(b), ref(b), commit(b), "", Trigger.PUSH, 2, 1,
                         FileOp.REF_DELETED, null, List.of()), 0);
+                if ((b + 1) % Math.max(1, branches / 10) == 0 && (b + 1) / Math.max(1, branches / 10) <= 10) {
+                    long now = System.nanoTime();
+                    tenths[(b + 1) / Math.max(1, branches / 10) - 1] = now - tenthStart;
+                    tenthStart = now;
+                }
             }
-            row(harness, "each deleted", 0, checkpoint++, baseline, System.nanoTime() - start);
+            long deleting = System.nanoTime() - start;
+            row(harness, "each deleted", 0, checkpoint++, baseline, deleting);
             int resolved = count(harness, "resolved", "ref_deleted");
             if (opened != branches / 10 || resolved != opened) {
                 throw new IllegalStateException(opened + " opened, " + resolved + " resolved as ref_deleted, for "
@@ -104,6 +119,13 @@ public final class BranchLifetimeBench {
                     + " %,d findings opened and resolved as ref_deleted; state at the end %+,d bytes from the "
                     + "baseline%n", (double) (created - baseline) / branches, (double) (created - baseline)
                     / dependencies, opened, after - baseline);
+            // linear time is the same time for each tenth of the deletions, the first ones (of the refs created
+            // first) and the last (which follow the tombstones of all the others)
+            StringBuilder perTenth = new StringBuilder();
+            for (long tenth : tenths) {
+                perTenth.append(perTenth.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", tenth / 1e9));
+            }
+            System.out.printf(Locale.ROOT, "deletions, each tenth (%,d refs): %s s%n", branches / 10, perTenth);
         }
     }
 
@@ -123,7 +145,8 @@ public final class BranchLifetimeBench {
 
     /** The matcher's keyed states (InventoryMatcher's descriptors), one entry a branch that has each. */
     static final List<String> KEYED_STATES = List.of("inventory", "pending-until-feeds-loaded",
-            "scans-arrived", "next-scan", "applied-of-next-scan", "stalled-at-scan", "ended-clear-at");
+            "scans-arrived", "next-scan", "applied-of-next-scan", "stalled-at-scan", "ended-clear-at", "scan-tallies",
+            "inventory-paths", "ref-layout", "scans-held");
 
     /** Keyed entries, counted per state and key (the harness counts them only on the heap backend). */
     private static long keyedEntries(

@@ -17,10 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -60,7 +63,10 @@ import org.slf4j.LoggerFactory;
  * incomplete, and the records of it that come later are applied but not counted again.
  *
  * <p>A branch's state ends with it: a deleted ref resolves its open findings ({@code ref_deleted}) and an expired
- * one says them once more as {@code expired} (they stay open); then its inventory and waiting records are cleared.
+ * one says them once more as {@code expired} (they stay open); then its inventory and waiting records are cleared,
+ * each path by key: the ref keeps the names of its paths beside its inventory ({@link #PATH_NAMES}), so that neither
+ * its end nor a tree snapshot iterates keyed state, which on RocksDB seeks over the tombstones of every ref ended
+ * before until compaction.
  * Its scan number is kept for {@link BranchLifetimes#ENDED_REF_MEMORY}, so that a ref created again within it is
  * applied after its end, then a timer clears the rest. A ref created again later counts its scans from 1, which
  * starts it afresh.
@@ -93,6 +99,23 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     // hand-written serializers: Kryo made reading the inventories most of a retro hunt's time on RocksDB
     static final MapStateDescriptor<String, PathState> PATHS =
             new MapStateDescriptor<>("inventory", StringSerializer.INSTANCE, PathStateSerializer.INSTANCE);
+    /**
+     * The names of a ref's paths, the keys of {@link #PATHS}, kept in step with it (a name is appended when its path
+     * is first put; the inventory's paths are removed only all at once, when the ref ends): a ref's end and a tree
+     * snapshot resolve its paths by key instead of iterating the inventory. On RocksDB every iteration seeks, and a
+     * seek steps over the tombstones of the refs that ended before this one until compaction, which made a burst of
+     * deletions superlinear. A list state, as an append is a merge on RocksDB, without reading the list.
+     */
+    static final ListStateDescriptor<String> PATH_NAMES =
+            new ListStateDescriptor<>("inventory-paths", StringSerializer.INSTANCE);
+    /**
+     * The layout of a ref's keyed state, {@link #LAYOUT} once the ref keeps {@link #PATH_NAMES} and the count of its
+     * held scans ({@link ScanOrder}); unset before the ref's first record, and on a ref restored from a savepoint of a
+     * build before them (2026-12-06 and earlier), which {@link #ensureLayout} brings to it once.
+     */
+    static final ValueStateDescriptor<Integer> REF_LAYOUT = new ValueStateDescriptor<>("ref-layout", Types.INT);
+    /** Layout 2: the path names and the held scans' count are kept (1: neither, the builds before). */
+    static final int LAYOUT = 2;
     static final ListStateDescriptor<InventoryUpdate> PENDING =
             new ListStateDescriptor<>("pending-until-feeds-loaded", InventoryUpdateSerializer.INSTANCE);
 
@@ -104,6 +127,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             new ValueStateDescriptor<>("applied-of-next-scan", Types.INT);
     private static final ValueStateDescriptor<Long> STALLED_AT_SCAN =
             new ValueStateDescriptor<>("stalled-at-scan", Types.LONG);
+    static final ValueStateDescriptor<Integer> SCANS_HELD =
+            new ValueStateDescriptor<>("scans-held", Types.INT);
 
     /** One {@link ScanRecord} per scan, once the scan is applied (or given up on). */
     public static final OutputTag<ScanRecord> SCANS = new OutputTag<>("scans") {};
@@ -128,6 +153,8 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     private final DocumentationPolicy documentation;
 
     private transient MapState<String, PathState> paths;
+    private transient ListState<String> pathNames;
+    private transient ValueState<Integer> layout;
     private transient ListState<InventoryUpdate> pending;
     private transient ScanOrder order;
     private transient MapState<Long, String> tallies;
@@ -156,9 +183,12 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     @Override
     public void open(OpenContext openContext) {
         paths = getRuntimeContext().getMapState(PATHS);
+        pathNames = getRuntimeContext().getListState(PATH_NAMES);
+        layout = getRuntimeContext().getState(REF_LAYOUT);
         pending = getRuntimeContext().getListState(PENDING);
-        order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(NEXT_SCAN),
-                getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN), getRuntimeContext().getState(STALLED_AT_SCAN));
+        order = new ScanOrder(getRuntimeContext().getMapState(ARRIVED), getRuntimeContext().getState(SCANS_HELD),
+                getRuntimeContext().getState(NEXT_SCAN), getRuntimeContext().getState(APPLIED_OF_NEXT_SCAN),
+                getRuntimeContext().getState(STALLED_AT_SCAN));
         ended = getRuntimeContext().getState(ENDED);
         guard = RecordGuard.of("match", getRuntimeContext());
         tallies = getRuntimeContext().getMapState(TALLIES);
@@ -285,6 +315,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
 
     private void onTimer(long timestamp, OnTimerContext ctx, Collector<Finding> out, Consumer<DeadLetter> dead,
             Consumer<ScanRecord> scans, IocIndex index) throws Exception {
+        ensureLayout();
         Long clearAt = ended.value();
         if (clearAt != null && clearAt == END_PENDING) {
             scheduleClear();
@@ -292,8 +323,10 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             // the ref ended a while ago and did not come back: nothing of it is left (a ref that came back and
             // waits for a scan is alive, and its stall watch moves it on)
             if (!order.waiting()) {
-                // no scan is part applied, so no tally is left to report (see reportGivenUp)
+                // no scan is part applied, so no tally is left to report (see reportGivenUp); the ref's layout
+                // goes with its order (its path list is empty since its end), and a ref of its name starts afresh
                 order.clear();
+                layout.clear();
             }
             ended.clear();
             return;
@@ -374,6 +407,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
     /** Applies what the ref's scan order lets through of this record. */
     private void accept(InventoryUpdate update, IocIndex index, Collector<Finding> out, Consumer<DeadLetter> dead,
             Consumer<ScanRecord> scans) throws Exception {
+        ensureLayout();
         if (ended.value() != null && update.seq() == 1 && update.seq() < order.next()) {
             // the ref ended and the planner forgot it: created again, it counts its scans from 1
             order.clear();
@@ -447,22 +481,27 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
         }
         switch (update.op()) {
             case CONTENT, LISTED, REMOVED, FAILED -> {
-                PathState after = inventory.change(update, paths.get(update.path()), index);
+                PathState before = paths.get(update.path());
+                PathState after = inventory.change(update, before, index);
                 if (after != null) {
-                    paths.put(update.path(), after);
+                    putPath(update.path(), before, after);
                 }
             }
             case EMPTY -> {
                 // nothing to change: the record only completes its scan
             }
-            case SNAPSHOT -> paths.putAll(inventory.removeAbsent(update, paths.entries()));
+            case SNAPSHOT -> {
+                // the paths the snapshot lists are not read: removeAbsent keeps them as they are
+                Set<String> present = new HashSet<>(update.presentPaths());
+                paths.putAll(inventory.removeAbsent(update, entriesOf(pathNames(), name -> !present.contains(name))));
+            }
             case REF_DELETED -> {
-                List<Map.Entry<String, PathState>> all = entriesOf(paths);
+                List<Map.Entry<String, PathState>> all = entriesOf(pathNames(), name -> true);
                 inventory.removeAbsent(update, all);
                 end(all);
             }
             case REF_EXPIRED -> {
-                List<Map.Entry<String, PathState>> all = entriesOf(paths);
+                List<Map.Entry<String, PathState>> all = entriesOf(pathNames(), name -> true);
                 inventory.expire(all);
                 end(all);
             }
@@ -476,7 +515,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 PathState after = inventory.refChange(update.commit(), update.seq(), update.trigger(), before,
                         update.pushed(), index);
                 if (after != null) {
-                    paths.put(ref, after);
+                    putPath(ref, before, after);
                 }
             }
         }
@@ -485,32 +524,77 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
             // a repository event's scan: the repository itself is judged once, on the branch the event named
             PathState before = paths.get(BranchInventory.REPOSITORY_PATH);
             if (before == null || before.open().isEmpty() && before.seq() < update.seq()) {
-                paths.put(BranchInventory.REPOSITORY_PATH, inventory.repositoryChange(update.commit(), update.seq(),
-                        update.trigger(), before, update.pushed(), index));
+                putPath(BranchInventory.REPOSITORY_PATH, before, inventory.repositoryChange(update.commit(),
+                        update.seq(), update.trigger(), before, update.pushed(), index));
             }
         }
     }
 
-    /** A branch's paths, read in one pass: the rules and the end of a ref need them both. */
-    private static List<Map.Entry<String, PathState>> entriesOf(MapState<String, PathState> inventory)
-            throws Exception {
-        List<Map.Entry<String, PathState>> all = new ArrayList<>();
-        for (Map.Entry<String, PathState> entry : inventory.entries()) {
-            all.add(Map.entry(entry.getKey(), entry.getValue()));
+    /**
+     * Brings the current ref's state to {@link #LAYOUT}. A ref with nothing applied and no stall watch has an empty
+     * inventory and holds no scan (a ref that holds one is watched), so its layout starts complete, without reading
+     * anything. Any other ref without a layout was restored from an earlier build: its inventory's keys and its held
+     * scans are iterated this once, to write its path list and its count of held scans.
+     */
+    private void ensureLayout() throws Exception {
+        if (layout.value() != null) {
+            return;
         }
-        return all;
+        if (order.begun() || order.watching()) {
+            List<String> names = new ArrayList<>();
+            for (String name : paths.keys()) {
+                names.add(name);
+            }
+            pathNames.update(names);
+            order.countHeld();
+        }
+        layout.update(LAYOUT);
+    }
+
+    /** Puts a path's new state; a path new to the inventory ({@code before} is null) joins the ref's path list. */
+    private void putPath(String path, PathState before, PathState after) throws Exception {
+        if (before == null) {
+            ensureLayout(); // a retro hunt may reach a ref restored from an earlier build before its records do
+            pathNames.add(path);
+        }
+        paths.put(path, after);
+    }
+
+    /** The names of the ref's paths, from its path list. */
+    private List<String> pathNames() throws Exception {
+        List<String> names = new ArrayList<>();
+        Iterable<String> listed = pathNames.get();
+        if (listed != null) {
+            listed.forEach(names::add);
+        }
+        return names;
+    }
+
+    /** The states of the named paths that {@code wanted} accepts, each read by key. */
+    private List<Map.Entry<String, PathState>> entriesOf(List<String> names, Predicate<String> wanted)
+            throws Exception {
+        List<Map.Entry<String, PathState>> entries = new ArrayList<>();
+        for (String name : names) {
+            PathState state = wanted.test(name) ? paths.get(name) : null;
+            if (state != null) {
+                entries.add(Map.entry(name, state));
+            }
+        }
+        return entries;
     }
 
     /**
      * The ref ended: its inventory ({@code all} its paths) and waiting records go now; its scan order stays until
-     * the clear timer, so that the scans of a ref created again soon are applied after its end. The paths are
-     * removed by key: {@code clear()} would seek into the inventory a second time, and on RocksDB each seek walks
-     * over the tombstones the refs ended before this one left, until compaction.
+     * the clear timer, so that the scans of a ref created again soon are applied after its end, and so does its
+     * layout (its path list, empty now, is still complete). The paths are removed by key: {@code clear()} would seek
+     * into the inventory, and on RocksDB each seek walks over the tombstones the refs ended before this one left,
+     * until compaction.
      */
     private void end(List<Map.Entry<String, PathState>> all) throws Exception {
         for (Map.Entry<String, PathState> entry : all) {
             paths.remove(entry.getKey());
         }
+        pathNames.clear();
         pending.clear();
         ended.update(END_PENDING);
         if (timers != null) {
@@ -536,7 +620,7 @@ public class InventoryMatcher extends KeyedBroadcastProcessFunction<String, Inve
                 PathState after = branchInventory.refChange(newestCommit(inventory), 0, Trigger.RETRO_HUNT, null,
                         PushStamp.NONE, fresh);
                 if (after != null) {
-                    inventory.put(branch.ref(), after);
+                    putPath(branch.ref(), null, after);
                 }
             }
         }

@@ -12,6 +12,10 @@ import org.apache.flink.api.common.state.ValueState;
  * is held until every earlier scan is whole: every record knows the size of its scan. Order matters between scans,
  * not within one: a scan's records name different paths. A stall watch lets a ref that lost a record move past the
  * scan it waits on ({@link #stalled}, {@link #skipNext}).
+ *
+ * <p>How many scans are held is counted beside them, so that whether the ref waits is two point reads: asking the
+ * map ({@code isEmpty}) is a seek on RocksDB, which steps over the tombstones of the scans held and taken before, of
+ * this ref and the refs after it, until compaction.
  */
 final class ScanOrder {
 
@@ -22,6 +26,7 @@ final class ScanOrder {
     static final long FEEDS_LOADING = 0;
 
     private final MapState<Long, List<InventoryUpdate>> held;
+    private final ValueState<Integer> heldCount;
     private final ValueState<Long> nextScan;
     private final ValueState<Integer> appliedOfNext;
     private final ValueState<Long> watched;
@@ -30,13 +35,15 @@ final class ScanOrder {
      * A ref's order in keyed state (the matcher's handles, set to the current ref by Flink).
      *
      * @param held          the records held of later scans, by scan
+     * @param heldCount     how many scans {@code held} holds; unset for none
      * @param nextScan      the next scan to apply; unset before the first (scans count from 1)
      * @param appliedOfNext how many records of the next scan are applied; unset for none
      * @param watched       the next scan when the running stall watch began; unset while none runs
      */
-    ScanOrder(MapState<Long, List<InventoryUpdate>> held, ValueState<Long> nextScan, ValueState<Integer> appliedOfNext,
-            ValueState<Long> watched) {
+    ScanOrder(MapState<Long, List<InventoryUpdate>> held, ValueState<Integer> heldCount, ValueState<Long> nextScan,
+            ValueState<Integer> appliedOfNext, ValueState<Long> watched) {
         this.held = held;
+        this.heldCount = heldCount;
         this.nextScan = nextScan;
         this.appliedOfNext = appliedOfNext;
         this.watched = watched;
@@ -58,6 +65,9 @@ final class ScanOrder {
             List<InventoryUpdate> grown = scan == null ? new ArrayList<>() : new ArrayList<>(scan);
             grown.add(update);
             held.put(update.seq(), grown);
+            if (scan == null) {
+                heldCount.update(heldScans() + 1);
+            }
         }
         return ready;
     }
@@ -93,7 +103,39 @@ final class ScanOrder {
 
     /** Whether the ref waits: for the rest of its next scan, or with later scans held. */
     boolean waiting() throws Exception {
-        return partlyApplied() || !held.isEmpty();
+        return partlyApplied() || heldScans() > 0;
+    }
+
+    /** How many scans are held. */
+    private int heldScans() throws Exception {
+        Integer count = heldCount.value();
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Counts the scans held, by iterating them: for a ref restored from a build that did not count them (the caller
+     * asks once per ref).
+     */
+    void countHeld() throws Exception {
+        int count = 0;
+        for (Long ignored : held.keys()) {
+            count++;
+        }
+        if (count > 0) {
+            heldCount.update(count);
+        } else {
+            heldCount.clear();
+        }
+    }
+
+    /** Whether any record of the ref was applied since its scans last counted from 1 (held ones are not). */
+    boolean begun() throws Exception {
+        return nextScan.value() != null || appliedOfNext.value() != null;
+    }
+
+    /** Whether a stall watch runs (which it does whenever the ref waits, see {@link #watch}). */
+    boolean watching() throws Exception {
+        return watched.value() != null;
     }
 
     /** Whether part of the next scan is applied and the rest waited for. */
@@ -109,7 +151,7 @@ final class ScanOrder {
 
     /** Starts a stall watch if the ref waits and none runs; whether it did (the caller sets its timer). */
     boolean watch() throws Exception {
-        if (waiting() && watched.value() == null) {
+        if (watched.value() == null && waiting()) {
             watched.update(next());
             return true;
         }
@@ -139,7 +181,11 @@ final class ScanOrder {
 
     /** Forgets the ref's order: its scans count from 1 again (a ref ended, or created again after it ended). */
     void clear() throws Exception {
-        held.clear();
+        if (heldScans() > 0) {
+            // clear() iterates the map: only when something is held
+            held.clear();
+            heldCount.clear();
+        }
         nextScan.clear();
         appliedOfNext.clear();
         watched.clear();
@@ -165,10 +211,19 @@ final class ScanOrder {
 
     /** Takes the records already held of the (new) next scan. */
     private void drain(List<InventoryUpdate> ready) throws Exception {
+        if (heldScans() == 0) {
+            return;
+        }
         long next = next();
         List<InventoryUpdate> scan = held.get(next);
         if (scan != null) {
             held.remove(next);
+            int count = heldScans() - 1;
+            if (count > 0) {
+                heldCount.update(count);
+            } else {
+                heldCount.clear();
+            }
             for (InventoryUpdate update : scan) {
                 takeInOrder(update, ready);
             }

@@ -71,9 +71,10 @@ class InventoryMatcherLifetimesTest {
                             tuple("open", "a/package-lock.json", null), tuple("open", "b/package-lock.json", null),
                             tuple("resolved", "a/package-lock.json", "ref_deleted"),
                             tuple("resolved", "b/package-lock.json", "ref_deleted"));
-            // the inventory is gone; the scan number and the moment to clear it stay a while, as does the stall
-            // watch the two-record scan started
-            assertThat(harness.numKeyedStateEntries()).isEqualTo(baseline + 3);
+            // the inventory and its path list are gone; the scan number, the moment to clear it and the ref's state
+            // layout (InventoryMatcher.LAYOUT, new with the path list) stay a while, as does the stall watch the
+            // two-record scan started
+            assertThat(harness.numKeyedStateEntries()).isEqualTo(baseline + 4);
             assertThat(harness.numEventTimeTimers()).isZero();
 
             harness.setProcessingTime(MEMORY);
