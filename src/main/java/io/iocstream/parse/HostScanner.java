@@ -298,7 +298,7 @@ public final class HostScanner {
             byte b = content[end];
             if (b == ':') {
                 colons++;
-                gap |= content[end - 1] == ':';
+                gap |= end > start && content[end - 1] == ':';
             } else if (b == '.') {
                 firstDot = firstDot < 0 ? end : firstDot;
             } else if (!isHex(b)) {

@@ -102,6 +102,15 @@ class HostScannerTest {
     }
 
     @Test
+    void aFileThatOpensWithAColonIsScannedLikeAnyOther() {
+        // found by HostileBytesPropertyTest (seed 32520161567954): a candidate at offset 0 looked before the file
+        for (String text : List.of("::1", ":", "::", ":::", "::ffff:142.11.206.73 x", ":2001:db8::1", "[::1]:80")) {
+            assertThat(HostScanner.hosts(text.getBytes(StandardCharsets.UTF_8)))
+                    .as(text).isEqualTo(HostScanner.hosts((" " + text).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
     void colonsAndHexThatAreNoIpv6LiteralAreNotTakenForOne() {
         String text = """
                 time: "2025-03-19T15:53:40+00:00" at 12:34:56 and 10:20:30:40
