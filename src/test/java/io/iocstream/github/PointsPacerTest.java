@@ -2,37 +2,17 @@ package io.iocstream.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.iocstream.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The client's pacing inside GitHub's points-per-minute limits, on a clock the test moves. */
 class PointsPacerTest {
 
-    private static final class MovingClock extends Clock {
-        long millis = 1_000_000;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
     @Test
     void aBurstUpToTheBucketGoesAtOnceThenPointsComeAtTheSteadyRate() throws Exception {
-        MovingClock clock = new MovingClock();
+        MovingClock clock = new MovingClock(Instant.ofEpochMilli(1_000_000));
         PointsPacer pacer = new PointsPacer(60, Duration.ofMinutes(1), 3, clock);
         for (int i = 0; i < 3; i++) {
             assertThat(pacer.waitMillis(1)).isZero();
@@ -40,27 +20,25 @@ class PointsPacerTest {
         }
         // one point a second refills the bucket
         assertThat(pacer.waitMillis(1)).isEqualTo(1_000);
-        clock.millis += 400;
+        clock.advance(Duration.ofMillis(400));
         assertThat(pacer.waitMillis(1)).isEqualTo(600);
-        clock.millis += 600;
+        clock.advance(Duration.ofMillis(600));
         assertThat(pacer.waitMillis(1)).isZero();
         assertThat(pacer.waitMillis(2)).isEqualTo(1_000);
         // a quiet minute fills the bucket to its burst, no more
-        clock.millis += 60_000;
+        clock.advance(Duration.ofMillis(60_000));
         assertThat(pacer.waitMillis(3)).isZero();
         assertThat(pacer.waitMillis(4)).isZero();  // larger than the bucket: goes once it is full
     }
 
     @Test
     void aGreedyClientNeverSpendsMoreThanNineTenthsOfGitHubsLimitInAnyMinute() throws Exception {
-        MovingClock clock = new MovingClock();
+        MovingClock clock = new MovingClock(Instant.ofEpochMilli(1_000_000));
         PointsPacer pacer = new PointsPacer(PointsPacer.GITHUB_GRAPHQL_POINTS_PER_MINUTE * PointsPacer.SHARE,
                 Duration.ofMinutes(1), (int) (PointsPacer.GITHUB_GRAPHQL_POINTS_PER_MINUTE * PointsPacer.BURST),
                 clock);
-        long start = clock.millis;
         int[] perMilli = new int[5 * 60_000];
-        for (int t = 0; t < perMilli.length; t++) {
-            clock.millis = start + t;
+        for (int t = 0; t < perMilli.length; t++, clock.advance(Duration.ofMillis(1))) {
             while (pacer.waitMillis(1) == 0) {
                 pacer.acquire(1);
                 perMilli[t]++;

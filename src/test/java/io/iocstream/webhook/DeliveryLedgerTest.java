@@ -2,16 +2,15 @@ package io.iocstream.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.iocstream.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The delivery ids remembered: claimed, stored or released, forgotten past the window or the bound. */
 class DeliveryLedgerTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final DeliveryLedger ledger = new DeliveryLedger(Duration.ofHours(72), 3, clock);
 
     @Test
@@ -49,28 +48,5 @@ class DeliveryLedgerTest {
         }
         assertThat(ledger.size()).isEqualTo(3);
         assertThat(ledger.claim("e")).isEqualTo(DeliveryLedger.Claim.STORED);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

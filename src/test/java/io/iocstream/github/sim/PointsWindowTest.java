@@ -2,10 +2,9 @@ package io.iocstream.github.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.iocstream.testing.MovingClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The simulator's points per minute: a sliding 60 s per endpoint, and the retry-after it answers. */
@@ -13,26 +12,10 @@ class PointsWindowTest {
 
     @Test
     void pointsLeaveTheWindowSixtySecondsAfterTheyWereSpent() {
-        Instant[] now = {Instant.parse("2026-12-06T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovingClock clock = new MovingClock(Instant.parse("2026-12-06T10:00:00Z"));
         PointsWindow window = new PointsWindow(clock);
         assertThat(window.admit("repos/contents", 1, 2).accepted()).isTrue();
-        now[0] = now[0].plusSeconds(10);
+        clock.advance(Duration.ofSeconds(10));
         assertThat(window.admit("repos/contents", 1, 2).accepted()).isTrue();
         PointsWindow.Admission refused = window.admit("repos/contents", 1, 2);
         assertThat(refused.accepted()).isFalse();
@@ -40,7 +23,7 @@ class PointsWindowTest {
         // another endpoint counts apart; a write of 5 points does not fit a limit of 2
         assertThat(window.admit("repos/git/trees", 1, 2).accepted()).isTrue();
         assertThat(window.admit("repos/statuses", 5, 2).accepted()).isFalse();
-        now[0] = now[0].plusSeconds(50);
+        clock.advance(Duration.ofSeconds(50));
         assertThat(window.admit("repos/contents", 1, 2).accepted()).isTrue();
         assertThat(window.admit("repos/contents", 1, 2).accepted()).isFalse();
     }
