@@ -2,7 +2,6 @@ package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.net.httpserver.HttpServer;
 import io.iocstream.core.JobMetrics;
 import io.iocstream.job.JobConfigReader;
@@ -11,10 +10,7 @@ import io.iocstream.testing.LatencyRecorder;
 import io.iocstream.world.WorldGenerator;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -35,15 +31,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.kafka.clients.admin.Admin;
@@ -202,7 +194,7 @@ public final class LiveLatencyBench {
                 args.pushesNeeded(), args.rates(), args.durationSeconds(), args.latencyMs(), interval.toSeconds(),
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        listenForGcs();
+        HeapAfterGc.listen(lastHeapAfterGc::set);
 
         try (KafkaProcess kafka = KafkaProcess.start(dir.resolve("kafka"));
                 SimulatorProcess sim = SimulatorProcess.start(world, args.latencyMs(), dir.resolve("sim.log"));
@@ -559,22 +551,6 @@ public final class LiveLatencyBench {
         Instant now = Instant.now();
         long nanoNow = System.nanoTime();
         return nanoNow - Duration.between(instant, now).toNanos();
-    }
-
-    private void listenForGcs() {
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    lastHeapAfterGc.set(GarbageCollectionNotificationInfo.from((CompositeData) notification
-                            .getUserData()).getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(pool -> heapPools.contains(pool.getKey()))
-                            .mapToLong(pool -> pool.getValue().getUsed()).sum());
-                }
-            }, null, null);
-        }
     }
 
     private void sample(Metrics metrics, AtomicBoolean sampling) {

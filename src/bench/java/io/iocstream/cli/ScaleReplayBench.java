@@ -2,7 +2,6 @@ package io.iocstream.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.GarbageCollectionNotificationInfo;
 import io.iocstream.feeds.FeedDirectory;
 import io.iocstream.feeds.FeedUpdate;
 import io.iocstream.fetch.FetchSettings;
@@ -17,10 +16,7 @@ import io.iocstream.throttle.ThrottleSettings;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -104,7 +97,10 @@ public final class ScaleReplayBench {
     }
 
     private boolean run(World world, Path dir, int parallelism, long latencyMs, int sampleSeconds) throws Exception {
-        listenForGcs();
+        HeapAfterGc.listen(left -> {
+            lastAfterGc.set(left);
+            peakAfterGc.accumulateAndGet(left, Math::max);
+        });
         long pushes;
         try (Stream<String> lines = Files.lines(world.events())) {
             pushes = lines.count();
@@ -255,24 +251,6 @@ public final class ScaleReplayBench {
             } catch (InterruptedException e) {
                 return;
             }
-        }
-    }
-
-    private void listenForGcs() {
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
-                .collect(Collectors.toSet());
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    long left = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
-                            .getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(pool -> heapPools.contains(pool.getKey()))
-                            .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                    lastAfterGc.set(left);
-                    peakAfterGc.accumulateAndGet(left, Math::max);
-                }
-            }, null, null);
         }
     }
 }
