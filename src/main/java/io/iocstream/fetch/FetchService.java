@@ -301,9 +301,10 @@ final class FetchService implements AutoCloseable {
     /** How long the batcher may sleep: until the next batch is due and, for a GraphQL request, a point is free. */
     private long nextDeadlineMillis() {
         long maxWait = tuning.maxWait().toNanos();
-        long nanos = Math.min(queue.nanosUntilDue(maxWait), trees.nanosUntilDue(maxWait));
+        long treesDue = trees.nanosUntilDue(maxWait);
+        long nanos = Math.min(queue.nanosUntilDue(maxWait), treesDue);
         long millis = nanos == Long.MAX_VALUE ? 1000 : nanos / 1_000_000;
-        boolean overGraphQl = tuning.graphQl() || trees.nanosUntilDue(maxWait) != Long.MAX_VALUE;
+        boolean overGraphQl = tuning.graphQl() || treesDue != Long.MAX_VALUE;
         return overGraphQl ? Math.max(millis, graphQlPoints.waitMillis(1)) : millis;
     }
 
